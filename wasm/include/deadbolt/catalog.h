@@ -1,0 +1,125 @@
+// Platform catalog: what each platform's URLs look like, as data.
+//
+// catalog_data.cpp holds the table (plain strings in a small pattern
+// language, documented there); this header is the compiled form the matcher
+// walks. Adding a platform or a URL shape is an entry in that table.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "deadbolt/key_index.h"
+
+namespace deadbolt {
+
+// What looking at a URL amounts to.
+enum class Kind : std::uint8_t { none, profile, story, post, search, viewer, archive, proxy, redirect };
+std::string_view kind_name(Kind kind);
+
+// How a platform spells its handles.
+struct PlatformSpec {
+  std::string_view id;            // lower-case platform id: "instagram"
+  std::string_view name;          // display name: "Instagram"
+  std::string_view handle_chars;  // allowed besides ASCII letters and digits
+  std::uint8_t min_len;
+  std::uint8_t max_len;
+  std::uint8_t flags;             // PlatformFlag bits
+};
+
+enum PlatformFlag : std::uint8_t {
+  kCaseSensitive = 1,   // handles differ by case (rare)
+  kIgnoreDots = 2,      // "jane.doe" and "janedoe" are one account (Facebook)
+  kFederated = 4,       // handles are @user@instance (Mastodon)
+  kSearchEngine = 8,    // a web search engine: no profiles, only searches
+  kUnicode = 16,        // handles may hold non-ASCII letters (LinkedIn vanity names)
+};
+
+// A family of hosts that share URL shapes, in the table's text form.
+struct SiteSpec {
+  std::string_view platform;  // platform id; empty for a site that only wraps others
+  std::string_view hosts;     // space-separated registrable domains; "google.*" = any country domain
+  std::string_view prefixes;  // subdomain labels allowed before them; see catalog_data.cpp
+  std::string_view reserved;  // space-separated first path segments that are not handles
+  std::string_view shapes;    // space-separated "kind:pattern" entries, first match wins
+  std::uint8_t flags;         // SiteFlag bits
+};
+
+enum SiteFlag : std::uint8_t {
+  kSubdomainHandle = 1,  // a subdomain that is not an allowed prefix is the handle ({h}.tumblr.com)
+  kHashBang = 2,         // "/#!/name" routes to "/name" (old X links)
+  kTranslateHost = 4,    // the subdomain is an encoded host (www-instagram-com.translate.goog)
+};
+
+// One compiled pattern segment.
+struct PatternSegment {
+  enum class Type : std::uint8_t {
+    literal,      // one of `text`'s '|'-separated words, case-insensitive
+    handle,       // {h}: a handle
+    at_handle,    // @{h}: '@' then a handle
+    opt_at_handle,// {@h}: a handle, '@' optional
+    id,           // {id}: letters, digits, '-' and '_', case kept
+    number,       // {n}: digits
+    federated,    // @{fed}: '@user' or '@user@instance'
+    federated_bare,  // {fed}: 'user' or 'user@instance', '@' optional
+    any,          // {any}: any one segment
+    rest,         // *: any number of further segments
+    url,          // {url}: the rest of the URL is a wrapped URL
+    search_text,  // {q}: this segment is search text
+  };
+  Type type;
+  std::string_view text;
+};
+
+struct Shape {
+  Kind kind;
+  std::vector<PatternSegment> segments;
+  // After '?': for captures, "name" then a capture ({h}, {n}); for search and
+  // wrapper kinds, '|'-separated names of the parameter that holds the text.
+  std::string_view query_name;
+  PatternSegment::Type query_capture = PatternSegment::Type::literal;  // literal: none
+  bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
+};
+
+struct Site {
+  std::int16_t platform = -1;  // index into Catalog::platforms(), -1 for wrapper-only sites
+  std::uint8_t flags = 0;
+  std::vector<std::string_view> prefixes;
+  KeyIndex reserved;
+  std::vector<Shape> shapes;
+};
+
+class Catalog {
+ public:
+  // The catalog compiled from catalog_data.cpp; built once, immutable.
+  static const Catalog& get();
+
+  const std::vector<PlatformSpec>& platforms() const { return platforms_; }
+  const std::vector<Site>& sites() const { return sites_; }
+  int platform_index(std::string_view id) const;  // -1 when unknown
+  int mastodon_site() const { return mastodon_site_; }
+
+  // Finds the site serving `host` (lower case, no trailing dot). On success
+  // `prefix` is the part of the host before the site's domain.
+  int find_site(std::string_view host, std::string_view& prefix) const;
+
+  // Is `prefix` an allowed subdomain of `site`?
+  bool prefix_allowed(const Site& site, std::string_view prefix) const;
+
+  // Does `handle` follow the platform's syntax? ('@' already stripped.)
+  bool valid_handle(int platform, std::string_view handle) const;
+
+ private:
+  Catalog();
+  std::vector<PlatformSpec> platforms_;
+  std::vector<Site> sites_;
+  KeyIndex hosts_;       // "instagram.com" -> site
+  KeyIndex any_tld_;     // "google" -> site, for "google.*"
+  int mastodon_site_ = -1;
+};
+
+// The table itself (catalog_data.cpp).
+const std::vector<PlatformSpec>& platform_table();
+const std::vector<SiteSpec>& site_table();
+
+}  // namespace deadbolt

@@ -1,0 +1,91 @@
+// Identity: which account a URL shows, if any. URL -> {platform, handle, kind},
+// with wrapped URLs (redirect links, archives, translation proxies) decided
+// as the URL they wrap, to a bounded depth.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "deadbolt/catalog.h"
+#include "deadbolt/key_index.h"
+#include "deadbolt/url.h"
+
+namespace deadbolt {
+
+// How a handle was written in the URL, which decides how it compares.
+enum class Capture : std::uint8_t {
+  handle,     // a user name: compared in the platform's canonical form
+  id,         // an opaque id (YouTube channel, Spotify user): compared exactly
+  federated,  // @user@instance
+};
+
+struct Identity {
+  int platform = -1;       // index into Catalog::platforms()
+  Kind kind = Kind::none;  // what the page shows: profile, story, post, viewer, search
+  Kind via = Kind::none;   // the outermost wrapper it came through: redirect, archive, proxy
+  Capture capture = Capture::handle;
+  std::string_view handle;  // as written in the URL, decoded, without a leading '@'
+  std::string_view search;  // the search text, decoded, for kind == search
+
+  bool found() const { return kind != Kind::none; }
+  // What the attempt amounts to: the wrapper when there is one.
+  Kind attempt() const { return via != Kind::none ? via : kind; }
+};
+
+// Wrappers deeper than this are not followed: no real link nests further,
+// and a bound keeps hostile input from costing more than a few parses.
+inline constexpr int kMaxWrapDepth = 6;
+
+class Identifier {
+ public:
+  Identifier();
+
+  // Finds the identity behind `url`. Views in `out` stay valid until the next
+  // call. Never throws; anything unrecognised is simply not found.
+  bool identify(std::string_view url, Identity& out);
+
+  // Serves `host` (lower case) with the URL shapes of `site`: the home
+  // instance of a listed Mastodon account, say.
+  void add_host(std::string_view host, int site);
+  void clear_hosts() { extra_hosts_.clear(); }
+
+ private:
+  struct Level {
+    UrlParser parser;
+    Url url;
+    std::string decoded;  // decoded path segments, back to back
+    std::string text;     // decoded query value, search text, composed handle
+    std::string wrapped;  // the wrapped URL, when this level is a wrapper
+    std::string route;    // a hash-bang route, when the path comes from the fragment
+    std::array<std::string_view, 32> segments;
+    std::array<std::string_view, 32> raw_segments;
+    std::size_t count = 0;
+    bool overflow = false;  // more segments than fit
+  };
+  enum class Match { no, found, stop };  // stop: a known page that names no one
+  bool identify_at(std::string_view url, int depth, Identity& out);
+  bool match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out);
+  Match match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
+                   Identity& out);
+  bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host,
+               Level& level, Identity& out) const;
+  bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);
+  bool fediverse_fallback(Level& level, Identity& out);
+
+  const Catalog& catalog_;
+  std::array<Level, kMaxWrapDepth + 1> levels_;
+  KeyIndex extra_hosts_;
+};
+
+// Appends the canonical key of an account, the form the blocklist index
+// stores: "<platform>:<handle in canonical form>" for handles and federated
+// handles, "<platform>#<id>" for ids. Returns false if `handle` cannot be one.
+bool append_account_key(const Catalog& catalog, int platform, Capture capture, std::string_view handle,
+                        std::string& out);
+
+// Is `s` an id as {id} patterns capture it (letters, digits, '-', '_')?
+bool is_id(std::string_view s);
+
+}  // namespace deadbolt

@@ -1,0 +1,26 @@
+// Small text helpers shared by the core: ASCII case, percent-decoding, and
+// the folding that makes name keywords match whatever a person types.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace deadbolt {
+
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+
+// Appends `in` percent-decoded to `out` (invalid escapes are kept as they
+// are). With `plus_is_space`, '+' decodes to ' ' as in form-encoded queries.
+void percent_decode(std::string_view in, std::string& out, bool plus_is_space = false);
+
+// Appends the search form of UTF-8 text to `out`: lower case, accents
+// removed, every run of characters that are not letters or digits turned
+// into one space, no leading or trailing space. "Jané  Doe!" -> "jane doe".
+// Words are what keywords match on, so that "Jane Doe" matches
+// "jane+doe+instagram" and "%22Jane%20Doe%22" but not "janet doerr".
+void fold_words(std::string_view utf8, std::string& out);
+
+}  // namespace deadbolt

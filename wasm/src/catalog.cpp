@@ -1,0 +1,201 @@
+// Compiles the text table of catalog_data.cpp into the structures the
+// matcher walks, and answers the host questions that need the whole table.
+#include "deadbolt/catalog.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "deadbolt/text.h"
+
+namespace deadbolt {
+namespace {
+
+// Calls `fn` for each space-separated word of `list`.
+template <typename Fn>
+void for_each_word(std::string_view list, Fn fn) {
+  std::size_t p = 0;
+  while (p < list.size()) {
+    while (p < list.size() && list[p] == ' ') ++p;
+    std::size_t e = p;
+    while (e < list.size() && list[e] != ' ') ++e;
+    if (e > p) fn(list.substr(p, e - p));
+    p = e;
+  }
+}
+
+[[noreturn]] void table_error(std::string_view what, std::string_view where) {
+  // The table is compiled into the binary: an error here is a programming
+  // error caught by the first test run, never something a user can cause.
+  std::fprintf(stderr, "deadbolt catalog: %.*s in '%.*s'\n", static_cast<int>(what.size()), what.data(),
+               static_cast<int>(where.size()), where.data());
+  std::abort();
+}
+
+Kind parse_kind(std::string_view s) {
+  for (int k = 0; k <= static_cast<int>(Kind::redirect); ++k)
+    if (kind_name(static_cast<Kind>(k)) == s) return static_cast<Kind>(k);
+  table_error("unknown kind", s);
+}
+
+PatternSegment parse_segment(std::string_view s, std::string_view entry) {
+  using T = PatternSegment::Type;
+  if (s == "{h}") return {T::handle, {}};
+  if (s == "@{h}") return {T::at_handle, {}};
+  if (s == "{@h}") return {T::opt_at_handle, {}};
+  if (s == "{id}") return {T::id, {}};
+  if (s == "{n}") return {T::number, {}};
+  if (s == "@{fed}") return {T::federated, {}};
+  if (s == "{fed}") return {T::federated_bare, {}};
+  if (s == "{any}") return {T::any, {}};
+  if (s == "*") return {T::rest, {}};
+  if (s == "{url}") return {T::url, {}};
+  if (s == "{q}") return {T::search_text, {}};
+  if (s.empty() || s.find('{') != std::string_view::npos) table_error("bad segment", entry);
+  return {T::literal, s};
+}
+
+Shape compile_shape(std::string_view entry) {
+  const auto colon = entry.find(':');
+  if (colon == std::string_view::npos) table_error("missing kind", entry);
+  Shape shape;
+  shape.kind = parse_kind(entry.substr(0, colon));
+  std::string_view pattern = entry.substr(colon + 1);
+  const auto q = pattern.find('?');
+  if (q != std::string_view::npos) {
+    std::string_view query = pattern.substr(q + 1);
+    pattern = pattern.substr(0, q);
+    const auto eq = query.find('=');
+    if (eq == std::string_view::npos) {
+      shape.query_name = query;  // names of the parameter holding text or a URL
+      shape.whole_query = query == "*";
+    } else {
+      shape.query_name = query.substr(0, eq);
+      shape.query_capture = parse_segment(query.substr(eq + 1), entry).type;
+    }
+  }
+  if (pattern.empty() || pattern[0] != '/') table_error("pattern must start with '/'", entry);
+  pattern.remove_prefix(1);
+  while (!pattern.empty()) {
+    const auto slash = pattern.find('/');
+    shape.segments.push_back(parse_segment(pattern.substr(0, slash), entry));
+    if (slash == std::string_view::npos) break;
+    pattern.remove_prefix(slash + 1);
+  }
+  return shape;
+}
+
+bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
+
+bool label_matches(std::string_view token, std::string_view label) {
+  if (token == "{cc}") return label.size() == 2 && is_lower_alpha(label[0]) && is_lower_alpha(label[1]);
+  if (token == "{locale}")
+    return label.size() == 5 && is_lower_alpha(label[0]) && is_lower_alpha(label[1]) &&
+           (label[2] == '-' || label[2] == '_') && is_lower_alpha(label[3]) && is_lower_alpha(label[4]);
+  if (token == "*") return !label.empty() && label.find('.') == std::string_view::npos;
+  return token == label;
+}
+
+}  // namespace
+
+std::string_view kind_name(Kind kind) {
+  switch (kind) {
+    case Kind::none: return "none";
+    case Kind::profile: return "profile";
+    case Kind::story: return "story";
+    case Kind::post: return "post";
+    case Kind::search: return "search";
+    case Kind::viewer: return "viewer";
+    case Kind::archive: return "archive";
+    case Kind::proxy: return "proxy";
+    case Kind::redirect: return "redirect";
+  }
+  return "none";
+}
+
+const Catalog& Catalog::get() {
+  static const Catalog catalog;
+  return catalog;
+}
+
+Catalog::Catalog() : platforms_(platform_table()) {
+  for (const SiteSpec& spec : site_table()) {
+    Site site;
+    if (!spec.platform.empty()) {
+      site.platform = static_cast<std::int16_t>(platform_index(spec.platform));
+      if (site.platform < 0) table_error("unknown platform", spec.platform);
+    }
+    site.flags = spec.flags;
+    site.prefixes.push_back("");
+    for_each_word(spec.prefixes, [&](std::string_view p) { site.prefixes.push_back(p); });
+    for_each_word(spec.reserved, [&](std::string_view r) { site.reserved.insert(r, 1); });
+    for_each_word(spec.shapes, [&](std::string_view s) { site.shapes.push_back(compile_shape(s)); });
+    const auto index = static_cast<std::uint32_t>(sites_.size());
+    for_each_word(spec.hosts, [&](std::string_view h) {
+      if (h.size() > 2 && h.substr(h.size() - 2) == ".*") {
+        if (any_tld_.insert(h.substr(0, h.size() - 2), index) != index) table_error("host listed twice", h);
+      } else if (hosts_.insert(h, index) != index) {
+        table_error("host listed twice", h);
+      }
+    });
+    if (spec.platform == "mastodon" && mastodon_site_ < 0) mastodon_site_ = static_cast<int>(index);
+    sites_.push_back(std::move(site));
+  }
+}
+
+int Catalog::platform_index(std::string_view id) const {
+  for (std::size_t i = 0; i < platforms_.size(); ++i)
+    if (platforms_[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int Catalog::find_site(std::string_view host, std::string_view& prefix) const {
+  // Most specific first: "l.facebook.com" before "facebook.com".
+  for (std::size_t start = 0; start < host.size();) {
+    const std::uint32_t site = hosts_.find(host.substr(start));
+    if (site != KeyIndex::kMissing) {
+      prefix = host.substr(0, start == 0 ? 0 : start - 1);
+      return static_cast<int>(site);
+    }
+    const auto dot = host.find('.', start);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  // "name.tld" or "name.co.tld" / "name.com.tld": any country domain.
+  const auto last = host.rfind('.');
+  if (last == std::string_view::npos || last == 0) return -1;
+  for (int suffix_labels = 1; suffix_labels <= 2; ++suffix_labels) {
+    std::size_t name_end = last;
+    if (suffix_labels == 2) {
+      name_end = host.rfind('.', last - 1);
+      if (name_end == std::string_view::npos || last - name_end - 1 > 3) break;  // co, com, net, org…
+    }
+    const auto name_start_dot = name_end == 0 ? std::string_view::npos : host.rfind('.', name_end - 1);
+    const std::size_t name_start = name_start_dot == std::string_view::npos ? 0 : name_start_dot + 1;
+    const std::uint32_t site = any_tld_.find(host.substr(name_start, name_end - name_start));
+    if (site != KeyIndex::kMissing) {
+      prefix = host.substr(0, name_start == 0 ? 0 : name_start - 1);
+      return static_cast<int>(site);
+    }
+  }
+  return -1;
+}
+
+bool Catalog::prefix_allowed(const Site& site, std::string_view prefix) const {
+  for (std::string_view token : site.prefixes)
+    if (label_matches(token, prefix)) return true;
+  return false;
+}
+
+bool Catalog::valid_handle(int platform, std::string_view handle) const {
+  if (platform < 0) return false;
+  const PlatformSpec& p = platforms_[static_cast<std::size_t>(platform)];
+  if (handle.size() < p.min_len || handle.size() > p.max_len) return false;
+  for (char c : handle) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const bool unicode = (p.flags & kUnicode) && static_cast<unsigned char>(c) >= 0x80;
+    if (!alnum && !unicode && p.handle_chars.find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace deadbolt

@@ -1,0 +1,340 @@
+// The platform catalog: every platform Deadbolt knows and every URL shape
+// that shows one of its accounts. Data only; catalog.cpp compiles it.
+//
+// Platforms: id, display name, characters allowed in a handle besides ASCII
+// letters and digits, minimum and maximum length, flags.
+//
+// Sites: a family of hosts that share URL shapes.
+//   hosts     registrable domains; "name.*" matches every country domain
+//             (google.de, google.co.uk, google.com.br).
+//   prefixes  subdomain labels allowed before a host ("" always is);
+//             {cc} = any two letters, {locale} = xx-xx, * = any one label.
+//   reserved  words that are never handles on this site (compared in lower case).
+//   shapes    "kind:pattern", tried in order, first match wins. A pattern is
+//             path segments, then optionally "?name=capture" or "?name|name":
+//               literal   a word, or words separated by '|'; case-insensitive
+//               {h} @{h} {@h}  a handle; '@' required / optional
+//               {id}      a case-sensitive id;  {n}  a number
+//               @{fed} {fed}   a federated handle: user or user@instance
+//               {any}     any one segment;  *  any further segments
+//               {url}     the rest of the URL is a wrapped URL
+//               {q}       this segment is search text
+//             For search, redirect, archive and proxy shapes, "?a|b" names the
+//             parameter that holds the search text or the wrapped URL; "?*"
+//             means the whole query is the wrapped URL. Kind "none" marks a
+//             shape that is known not to name anyone.
+#include "deadbolt/catalog.h"
+
+namespace deadbolt {
+
+const std::vector<PlatformSpec>& platform_table() {
+  static const std::vector<PlatformSpec> table = {
+      {"instagram", "Instagram", "._", 1, 30, 0},
+      {"facebook", "Facebook", "._-", 1, 80, kIgnoreDots},
+      {"x", "X", "_", 1, 15, 0},
+      {"tiktok", "TikTok", "._", 2, 24, 0},
+      {"snapchat", "Snapchat", "._-", 3, 15, 0},
+      {"linkedin", "LinkedIn", "-_", 3, 100, kUnicode},
+      {"youtube", "YouTube", "._-", 1, 100, 0},
+      {"threads", "Threads", "._", 1, 30, 0},
+      {"bluesky", "Bluesky", ".-:", 3, 253, 0},
+      {"reddit", "Reddit", "_-", 3, 20, 0},
+      {"pinterest", "Pinterest", "_", 3, 30, 0},
+      {"tumblr", "Tumblr", "-", 1, 32, 0},
+      {"mastodon", "Mastodon", "._-", 1, 255, kFederated},
+      {"twitch", "Twitch", "_", 3, 25, 0},
+      {"strava", "Strava", "-_", 1, 40, 0},
+      {"venmo", "Venmo", "-_", 5, 30, 0},
+      {"spotify", "Spotify", "._-", 1, 64, kCaseSensitive},
+      {"vsco", "VSCO", "-_", 1, 30, 0},
+      {"telegram", "Telegram", "_", 4, 32, 0},
+      {"linktree", "Linktree", "._", 1, 30, 0},
+      {"github", "GitHub", "-_", 1, 39, 0},
+      {"soundcloud", "SoundCloud", "-_", 1, 50, 0},
+      {"medium", "Medium", "._-", 1, 50, 0},
+      {"substack", "Substack", "-_", 1, 63, 0},
+      // Beyond DESIGN.md's list: platforms the peer suites cover, and a few
+      // more that people watch each other on.
+      {"behance", "Behance", "-_", 3, 40, 0},
+      {"devto", "DEV", "_", 2, 30, 0},
+      {"dribbble", "Dribbble", "-_", 2, 40, 0},
+      {"exercism", "Exercism", "-_", 1, 40, 0},
+      {"keybase", "Keybase", "_", 2, 16, 0},
+      {"patreon", "Patreon", "-_", 1, 64, 0},
+      {"vk", "VK", "._", 1, 32, 0},
+      {"stackoverflow", "Stack Overflow", "", 1, 12, 0},
+      {"lemmy", "Lemmy", "._-", 1, 255, kFederated},
+      {"letterboxd", "Letterboxd", "_", 2, 15, 0},
+      {"onlyfans", "OnlyFans", "._-", 1, 40, 0},
+      // Web search engines: no accounts, only searches for a name.
+      {"google", "Google", "", 1, 1, kSearchEngine},
+      {"bing", "Bing", "", 1, 1, kSearchEngine},
+      {"duckduckgo", "DuckDuckGo", "", 1, 1, kSearchEngine},
+      {"yahoo", "Yahoo", "", 1, 1, kSearchEngine},
+      {"yandex", "Yandex", "", 1, 1, kSearchEngine},
+      {"brave", "Brave Search", "", 1, 1, kSearchEngine},
+      {"ecosia", "Ecosia", "", 1, 1, kSearchEngine},
+      {"startpage", "Startpage", "", 1, 1, kSearchEngine},
+      {"qwant", "Qwant", "", 1, 1, kSearchEngine},
+      {"baidu", "Baidu", "", 1, 1, kSearchEngine},
+  };
+  return table;
+}
+
+const std::vector<SiteSpec>& site_table() {
+  static const std::vector<SiteSpec> table = {
+      // ---- Social platforms ------------------------------------------------
+      {"instagram", "instagram.com instagr.am", "www m",
+       "about accounts api developer direct explore legal p reel reels stories tv web your_activity emails "
+       "challenge privacy oauth session graphql ar static lite directory topics fragment nametag create qr "
+       "download press blog help terms igtv sessions highlights cdn-cgi",
+       "story:/stories/{h}/* search:/explore/search/keyword?q search:/web/search/topsearch?query "
+       "post:/{h}/p/* post:/{h}/reel/* post:/{h}/tv/* profile:/{h}/*",
+       0},
+      {"facebook", "facebook.com fb.com", "www m mbasic web touch mobile free d {locale}",
+       "watch marketplace gaming groups messages help login logout home settings notifications bookmarks "
+       "events pages friends saved memories reel reels stories photo photo.php permalink.php story.php "
+       "search hashtag ads business policies privacy terms legal dialog sharer sharer.php share l.php "
+       "plugins pg people profile.php media tr ajax checkpoint recover reg r.php composer feeds "
+       "fundraisers games jobs live places offers donate me notes pages_manager video.php watchparty "
+       "login.php help.php privacy_sandbox",
+       "profile:/profile.php?id={n} profile:/people/{any}/{n}/* story:/stories/{n}/* "
+       "post:/permalink.php?id={n} post:/story.php?id={n} post:/photo.php?id={n} search:/search/*?q "
+       "post:/{h}/posts/* post:/{h}/photos/* post:/{h}/videos/* post:/{h}/reels/* profile:/{h}/*",
+       0},
+      {"x", "x.com twitter.com", "www mobile m",
+       "home explore i search settings messages notifications login logout signup compose hashtag intent "
+       "share tos privacy about jobs account bookmarks lists communities premium download help oauth "
+       "widgets.js following followers jobs",
+       "profile:/intent/user?screen_name={h} profile:/intent/follow?screen_name={h} profile:/i/user/{n}/* "
+       "search:/search?q post:/{@h}/status/* post:/{@h}/statuses/* profile:/{@h}/*",
+       kHashBang},
+      {"tiktok", "tiktok.com", "www m",
+       "",
+       "post:/@{h}/video/* post:/@{h}/photo/* profile:/@{h}/* search:/search?q search:/search/{any}?q",
+       0},
+      {"snapchat", "snapchat.com", "www story",
+       "",
+       "profile:/add/{h}/* story:/s/{h}/* profile:/@{h}/* story:/@{h}/story/*",
+       0},
+      {"linkedin", "linkedin.com", "www m mobile {cc}",
+       "",
+       "profile:/in/{h}/* profile:/mwlite/in/{h}/* profile:/pub/{h}/* search:/search/results/*?keywords "
+       "redirect:/redir/redirect?url redirect:/safety/go?url",
+       0},
+      {"youtube", "youtube.com", "www m",
+       "watch shorts feed playlist trending gaming music premium results channel c user embed v video live "
+       "account signin logout redirect attribution_link profile_redirector about t howyoutubeworks kids "
+       "ads creators jobs new upload studio hashtag post source supported_browsers select_site error s yt "
+       "api iframe_api podcasts",
+       "redirect:/redirect?q profile:/channel/{id}/* profile:/c/{@h}/* profile:/user/{h}/* profile:/@{h}/* "
+       "search:/results?search_query|q profile:/{h} "
+       "profile:/{h}/videos|featured|shorts|streams|playlists|community|about|channels|podcasts|releases|"
+       "store|live|posts|search|courses",
+       0},
+      {"threads", "threads.net threads.com", "www",
+       "",
+       "post:/@{h}/post/* profile:/@{h}/* search:/search?q",
+       0},
+      {"bluesky", "bsky.app", "",
+       "",
+       "post:/profile/{h}/post/* profile:/profile/{h}/* search:/search?q",
+       0},
+      {"reddit", "reddit.com", "www old new np m i amp",
+       "",
+       "profile:/user/{h}/* profile:/u/{h}/* search:/search?q",
+       0},
+      {"reddit", "out.reddit.com", "", "", "redirect:/*?url", 0},
+      {"pinterest", "pinterest.*", "www {cc}",
+       "pin search ideas today explore settings business login logout _ categories topics news_hub resource "
+       "about",
+       "none:/pin/* search:/search/*?q profile:/{h}/*",
+       0},
+      {"tumblr", "tumblr.com", "www",
+       "dashboard explore search tagged login register settings likes following inbox new blog about help "
+       "policy privacy docs developers apps api assets media static safe tv www",
+       "profile:/blog/view/{h}/* profile:/blog/{h}/* search:/search/{q}/* profile:/{h}/*",
+       kSubdomainHandle},
+      {"tumblr", "t.umblr.com", "", "", "redirect:/redirect?z", 0},
+      {"mastodon",
+       "mastodon.social mstdn.social mastodon.world mastodon.online mas.to fosstodon.org hachyderm.io "
+       "infosec.exchange mastodon.art mstdn.jp mastodon.cloud social.vivaldi.net universeodon.com "
+       "mastodon.xyz techhub.social mastodon.ie toot.community mastodon.green",
+       "www",
+       "",
+       "post:/@{fed}/{n}/* profile:/@{fed}/* profile:/users/{fed}/* profile:/web/@{fed}/* search:/search?q",
+       0},
+      {"lemmy", "lemmy.world lemmy.ml beehaw.org lemm.ee sh.itjust.works programming.dev", "",
+       "",
+       "profile:/u/{fed}/* search:/search?q",
+       0},
+      {"twitch", "twitch.tv", "www m",
+       "directory videos settings search downloads jobs p login signup turbo subscriptions wallet inventory "
+       "drops friends messages store prime broadcast moderator popout embed",
+       "search:/search?term profile:/{h}/*",
+       0},
+      {"strava", "strava.com", "www",
+       "",
+       "profile:/athletes/{h}/* profile:/pros/{h}/*",
+       0},
+      {"venmo", "venmo.com", "www account",
+       "u account about legal signin signup login business pay card resources blog code",
+       "profile:/u/{h}/* profile:/code?user_id={n} profile:/{h}",
+       0},
+      {"spotify", "spotify.com", "open play",
+       "",
+       "profile:/user/{id}/* profile:/artist/{id}/* profile:/{any}/user/{id}/* profile:/{any}/artist/{id}/* "
+       "search:/search/{q}/*",
+       0},
+      {"vsco", "vsco.co", "www",
+       "about user search spaces store subscribe feed studio discover explore account",
+       "post:/{h}/media/* profile:/{h}/*",
+       0},
+      {"telegram", "t.me telegram.me telegram.dog", "www",
+       "joinchat addstickers addemoji proxy socks share iv login setlanguage addtheme c s www",
+       "post:/s/{h}/{n}/* profile:/s/{h} post:/{h}/{n}/* profile:/{h}",
+       kSubdomainHandle},
+      {"linktree", "linktr.ee", "www",
+       "s admin login register marketplace discover blog help",
+       "profile:/{h}/*",
+       0},
+      {"github", "github.com", "www gist",
+       "explore settings marketplace trending login pricing features about orgs organizations topics "
+       "collections sponsors notifications issues pulls search new codespaces enterprise team security "
+       "customer-stories readme site contact apps account dashboard logout join signup nonprofit events "
+       "solutions resources copilot premium-support",
+       "search:/search?q profile:/orgs/{h}/* profile:/{h} post:/{h}/{any}/*",
+       0},
+      {"github", "github.io", "", "www", "", kSubdomainHandle},
+      {"soundcloud", "soundcloud.com", "www m",
+       "discover search stream you upload pages charts stations messages notifications settings jobs imprint "
+       "terms-of-use pro people popular tags signin logout mobile",
+       "search:/search/*?q profile:/{h}/*",
+       0},
+      {"medium", "medium.com", "www",
+       "m me search tag topic topics about membership plans creators policy jobs www help blog p",
+       "search:/search?q post:/@{h}/{any}/* profile:/@{h}",
+       kSubdomainHandle},
+      {"substack", "substack.com", "www",
+       "www open on api cdn support blog reader",
+       "profile:/@{h}/* search:/search/{q}/*",
+       kSubdomainHandle},
+      {"behance", "behance.net", "www",
+       "search galleries joblist assets onboarding gallery live hire about blog",
+       "search:/search/*?search profile:/{h}/*",
+       0},
+      {"devto", "dev.to", "",
+       "search t top latest settings enter about faq privacy terms code-of-conduct new dashboard readinglist "
+       "notifications connect listings videos pod",
+       "search:/search?q profile:/{h}/*",
+       0},
+      {"dribbble", "dribbble.com", "www",
+       "shots search jobs designers learn session signup stories tags about pro teams",
+       "search:/search/{q} profile:/{h}/*",
+       0},
+      {"exercism", "exercism.org exercism.io", "www", "", "profile:/profiles/{h}/*", 0},
+      {"keybase", "keybase.io", "www", "docs blog download jobs account", "profile:/{h}/*", 0},
+      {"patreon", "patreon.com", "www",
+       "home search login signup about creators pricing explore policy legal messages settings notifications "
+       "posts bepatron join product apps",
+       "profile:/c/{h}/* profile:/{h}/*",
+       0},
+      {"vk", "vk.com vk.ru", "www m",
+       "feed im search friends groups video music audio photos market apps games settings login support blog "
+       "about dev away.php",
+       "redirect:/away.php?to profile:/{h}/*",
+       0},
+      {"vk", "away.vk.com", "", "", "redirect:/away.php?to", 0},
+      {"stackoverflow", "stackoverflow.com", "www", "", "profile:/users/{n}/*", 0},
+      {"letterboxd", "letterboxd.com", "www",
+       "film films lists members journal search settings sign-in create-account about pro legal contact apps "
+       "welcome activity",
+       "search:/search/{q}/* profile:/{h}/*",
+       0},
+      {"onlyfans", "onlyfans.com", "www", "my login about help terms privacy", "profile:/{h}/*", 0},
+
+      // ---- Anonymous viewers and alternative front ends ---------------------
+      {"instagram",
+       "picuki.com picuki.site picnob.com pixwox.com gramhir.com iganony.io smihub.com greatfon.com "
+       "greatfon.io",
+       "www",
+       "",
+       "viewer:/profile/{h}/* viewer:/story/{h}/* viewer:/stories/{h}/* viewer:/v/{h}/*",
+       0},
+      {"instagram", "imginn.com imginn.org", "www",
+       "p search about privacy terms contact tags",
+       "viewer:/stories/{h}/* viewer:/tagged/{h}/* viewer:/{h}/*",
+       0},
+      {"instagram", "dumpor.com dumpor.io", "www", "", "viewer:/v/{h}/* search:/search?query", 0},
+      {"instagram", "instanavigation.com", "www", "", "viewer:/user-profile/{h}/*", 0},
+      {"instagram", "insta-stories-viewer.com", "www", "about privacy terms contact blog",
+       "viewer:/{h}/*", 0},
+      {"x",
+       "nitter.net nitter.poast.org nitter.privacydev.net xcancel.com nitter.1d4.us nitter.it "
+       "twstalker.com sotwe.com nitter.space",
+       "www",
+       "search settings about pic i",
+       "viewer:/{@h}/*",
+       0},
+      {"tiktok", "urlebird.com", "www", "", "viewer:/user/{h}/*", 0},
+      {"tiktok", "proxitok.pabloferreiro.es", "", "", "viewer:/@{h}/*", 0},
+      {"youtube", "yewtu.be inv.nadeko.net invidious.nerdvpn.de invidious.io", "",
+       "",
+       "viewer:/channel/{id}/* viewer:/c/{h}/* viewer:/user/{h}/* viewer:/@{h}/*",
+       0},
+      {"reddit", "safereddit.com redlib.catsarch.com", "", "", "viewer:/user/{h}/* viewer:/u/{h}/*", 0},
+
+      // ---- Search engines -------------------------------------------------
+      {"google", "google.*", "www images news",
+       "",
+       "search:/search?q search:/webhp?q redirect:/url?q|url redirect:/imgres?imgrefurl proxy:/amp/s/{url}",
+       0},
+      {"google", "webcache.googleusercontent.com", "", "", "archive:/search?q", 0},
+      {"bing", "bing.com", "www cn", "", "search:/search?q search:/images/search?q", 0},
+      {"duckduckgo", "duckduckgo.com", "www html lite start",
+       "",
+       "redirect:/l?uddg search:/html?q search:/lite?q search:/?q",
+       0},
+      {"yahoo", "search.yahoo.com", "{cc}", "", "search:/search?p|q search:/search/*?p|q", 0},
+      {"yandex", "yandex.* ya.ru", "www", "", "search:/search?text search:/search/*?text", 0},
+      {"brave", "search.brave.com", "", "", "search:/search?q", 0},
+      {"ecosia", "ecosia.org", "www", "", "search:/search?q", 0},
+      {"startpage", "startpage.com", "www",
+       "",
+       "search:/do/search?query|q search:/sp/search?query|q search:/search?q|query",
+       0},
+      {"qwant", "qwant.com", "www lite", "", "search:/?q", 0},
+      {"baidu", "baidu.com", "www m", "", "search:/s?wd|word", 0},
+
+      // ---- Redirect links ----------------------------------------------------
+      {"", "l.facebook.com lm.facebook.com l.messenger.com", "", "", "redirect:/l.php?u redirect:/?u", 0},
+      {"", "l.instagram.com", "", "", "redirect:/?u", 0},
+      {"", "l.threads.net l.threads.com", "", "", "redirect:/?u", 0},
+      {"", "href.li", "", "", "redirect:/?*", 0},
+      {"", "slack-redir.net", "", "", "redirect:/link?url", 0},
+      {"", "steamcommunity.com", "", "", "redirect:/linkfilter?url|u", 0},
+      {"", "safelinks.protection.outlook.com", "*", "", "redirect:/?url", 0},
+      {"", "exit.sc", "", "", "redirect:/?url", 0},
+
+      // ---- Web archives and translation proxies ----------------------------
+      {"", "web.archive.org wayback.archive.org", "",
+       "",
+       "archive:/web/{any}/{url} archive:/web/{url}",
+       0},
+      {"", "archive.ph archive.today archive.is archive.li archive.vn archive.md archive.fo", "",
+       "",
+       "archive:/newest/{url} archive:/oldest/{url} archive:/timegate/{url} archive:/{any}/{url} "
+       "archive:/{url}",
+       0},
+      {"", "timetravel.mementoweb.org", "", "", "archive:/list/{any}/{url} archive:/memento/{any}/{url}", 0},
+      {"", "translate.goog", "", "", "", kTranslateHost},
+      {"", "translate.google.com translate.googleusercontent.com", "",
+       "",
+       "proxy:/translate?u proxy:/website?u proxy:/translate_c?u",
+       0},
+      {"", "12ft.io", "", "", "proxy:/proxy?q proxy:/{url}", 0},
+  };
+  return table;
+}
+
+}  // namespace deadbolt

@@ -1,0 +1,162 @@
+#include "deadbolt/decide.h"
+
+#include "deadbolt/text.h"
+
+namespace deadbolt {
+namespace {
+
+// Handles shorter than this are not matched as words of a search: "sam" or
+// "jo" would block every search that mentions the word.
+constexpr std::size_t kMinSearchHandle = 4;
+
+std::string_view bare_handle(std::string_view h) {
+  if (!h.empty() && h[0] == '@') h.remove_prefix(1);
+  return h;
+}
+
+}  // namespace
+
+bool Engine::load(std::string_view json, BlocklistError& error) {
+  Blocklist list;
+  if (!parse_blocklist(json, identifier_, list, error)) return false;
+  list_ = std::move(list);
+  build_index();
+  return true;
+}
+
+std::string Engine::account_key(int platform, Capture capture, std::string_view handle) const {
+  std::string key;
+  if (!append_account_key(Catalog::get(), platform, capture, handle, key)) key.clear();
+  return key;
+}
+
+void Engine::build_index() {
+  const Catalog& catalog = Catalog::get();
+  accounts_.clear();
+  refs_.clear();
+  first_words_.clear();
+  keywords_.clear();
+  handle_words_.clear();
+  identifier_.clear_hosts();
+  std::string lower;
+  for (std::size_t p = 0; p < list_.people.size(); ++p) {
+    const Person& person = list_.people[p];
+    for (std::size_t a = 0; a < person.accounts.size(); ++a) {
+      const Account& account = person.accounts[a];
+      const auto ref = static_cast<std::uint32_t>(refs_.size());
+      refs_.push_back({static_cast<int>(p), static_cast<int>(a)});
+      const std::string_view handle = bare_handle(account.handle);
+      // A handle may be written as a name in one URL and as an id in another
+      // (facebook.com/100012345 and profile.php?id=100012345): index both forms.
+      if (account.capture == Capture::federated) {
+        key_.clear();
+        if (append_account_key(catalog, account.platform, Capture::federated, account.handle, key_))
+          accounts_.insert(key_, ref);
+        // The account's home instance shows it at /@user: serve that host.
+        const std::string_view instance = handle.substr(handle.find('@') + 1);
+        for (std::size_t s = 0; s < catalog.sites().size(); ++s)
+          if (catalog.sites()[s].platform == account.platform) {
+            lower.clear();
+            for (char c : instance) lower += ascii_lower(c);
+            std::string_view prefix;
+            if (catalog.find_site(lower, prefix) < 0) identifier_.add_host(lower, static_cast<int>(s));
+            break;
+          }
+      } else {
+        key_.clear();
+        if (append_account_key(catalog, account.platform, Capture::handle, handle, key_)) accounts_.insert(key_, ref);
+        key_.clear();
+        if (is_id(handle) && append_account_key(catalog, account.platform, Capture::id, handle, key_))
+          accounts_.insert(key_, ref);
+      }
+      lower.clear();
+      for (char c : handle) lower += ascii_lower(c);
+      if (lower.size() >= kMinSearchHandle) handle_words_.insert(lower, static_cast<std::uint32_t>(p));
+    }
+    for (const std::string& keyword : person.keywords) {
+      KeywordEntry entry{static_cast<int>(p), {}, KeyIndex::kMissing};
+      fold_words(keyword, entry.words);
+      if (entry.words.empty()) continue;
+      const auto index = static_cast<std::uint32_t>(keywords_.size());
+      const std::string_view first = std::string_view(entry.words).substr(0, entry.words.find(' '));
+      std::uint32_t head = first_words_.insert(first, index);
+      keywords_.push_back(std::move(entry));
+      if (head != index) {  // chain behind the entries that share this first word
+        while (keywords_[head].next != KeyIndex::kMissing) head = keywords_[head].next;
+        keywords_[head].next = index;
+      }
+    }
+  }
+}
+
+bool Engine::match_search(std::string_view text) {
+  // Name keywords: whole words, in order, anywhere in the folded query.
+  words_.clear();
+  fold_words(text, words_);
+  const std::string_view words = words_;
+  for (std::size_t start = 0; start < words.size();) {
+    std::size_t end = words.find(' ', start);
+    if (end == std::string_view::npos) end = words.size();
+    for (std::uint32_t e = first_words_.find(words.substr(start, end - start)); e != KeyIndex::kMissing;
+         e = keywords_[e].next) {
+      const std::string& kw = keywords_[e].words;
+      if (words.compare(start, kw.size(), kw) == 0 &&
+          (start + kw.size() == words.size() || words[start + kw.size()] == ' ')) {
+        verdict_.person = keywords_[e].person;
+        return true;
+      }
+    }
+    start = end + 1;
+  }
+  // Listed handles typed into a search: "janedoe", "@janedoe", "from:janedoe".
+  if (handle_words_.size() == 0) return false;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = start;
+    while (end < text.size() && text[end] != ' ' && text[end] != '"' && text[end] != ',' && text[end] != '(' &&
+           text[end] != ')')
+      ++end;
+    std::string_view word = text.substr(start, end - start);
+    for (std::string_view p : {"from:", "to:", "@"})
+      if (istarts_with(word, p)) word.remove_prefix(p.size());
+    while (!word.empty() && (word.back() == '.' || word.back() == '!' || word.back() == '?' || word.back() == ':'))
+      word.remove_suffix(1);
+    if (word.size() >= kMinSearchHandle && word.size() <= 64) {
+      key_.clear();
+      for (char c : word) key_ += ascii_lower(c);
+      const std::uint32_t person = handle_words_.find(key_);
+      if (person != KeyIndex::kMissing) {
+        verdict_.person = static_cast<int>(person);
+        return true;
+      }
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+const Verdict& Engine::decide(std::string_view url) {
+  verdict_ = Verdict{};
+  if (!identifier_.identify(url, verdict_.identity)) return verdict_;
+  const Identity& identity = verdict_.identity;
+  if (identity.kind == Kind::search) {
+    verdict_.block = match_search(identity.search);
+    return verdict_;
+  }
+  key_.clear();
+  if (append_account_key(Catalog::get(), identity.platform, identity.capture, identity.handle, key_)) {
+    const std::uint32_t ref = accounts_.find(key_);
+    if (ref != KeyIndex::kMissing) {
+      verdict_.person = refs_[ref].person;
+      verdict_.block = true;
+    }
+  }
+  return verdict_;
+}
+
+std::size_t Engine::index_memory_bytes() const {
+  std::size_t bytes = accounts_.memory_bytes() + first_words_.memory_bytes() + handle_words_.memory_bytes();
+  bytes += refs_.capacity() * sizeof(AccountRef) + keywords_.capacity() * sizeof(KeywordEntry);
+  return bytes;
+}
+
+}  // namespace deadbolt

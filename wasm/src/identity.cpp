@@ -1,0 +1,400 @@
+#include "deadbolt/identity.h"
+
+#include "deadbolt/text.h"
+
+namespace deadbolt {
+namespace {
+
+using T = PatternSegment::Type;
+
+bool is_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool is_reserved(const Site& site, std::string_view word) {
+  if (site.reserved.size() == 0 || word.size() > 64) return false;
+  char lower[64];
+  for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ascii_lower(word[i]);
+  return site.reserved.find(std::string_view(lower, word.size())) != KeyIndex::kMissing;
+}
+
+bool literal_matches(std::string_view alternatives, std::string_view value) {
+  while (true) {
+    const auto bar = alternatives.find('|');
+    if (iequals(alternatives.substr(0, bar), value)) return true;
+    if (bar == std::string_view::npos) return false;
+    alternatives.remove_prefix(bar + 1);
+  }
+}
+
+// Finds the first parameter among `names` ('|'-separated) in `query` and
+// returns its raw value.
+bool find_param(std::string_view query, std::string_view names, std::string_view& value) {
+  while (!names.empty()) {
+    const auto bar = names.find('|');
+    const std::string_view name = names.substr(0, bar);
+    std::string_view rest = query;
+    while (!rest.empty()) {
+      const auto amp = rest.find('&');
+      const std::string_view pair = rest.substr(0, amp);
+      const auto eq = pair.find('=');
+      if (pair.substr(0, eq) == name) {
+        value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+        return true;
+      }
+      if (amp == std::string_view::npos) break;
+      rest.remove_prefix(amp + 1);
+    }
+    if (bar == std::string_view::npos) break;
+    names.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+bool valid_user_part(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool valid_domain(std::string_view s) {
+  if (s.empty() || s.size() > 253 || s.find('.') == std::string_view::npos) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '-';
+    if (!ok) return false;
+  }
+  return s.front() != '.' && s.back() != '.';
+}
+
+std::string_view strip_www(std::string_view host) {
+  return host.substr(0, 4) == "www." ? host.substr(4) : host;
+}
+
+// "@user" or "@user@instance" (the '@' optional when `bare`) composed into
+// "@user@instance", the instance defaulting to `host`.
+bool compose_federated(std::string_view value, bool bare, std::string_view host, std::string& out) {
+  if (!value.empty() && value[0] == '@') value.remove_prefix(1);
+  else if (!bare) return false;
+  const auto at = value.find('@');
+  const std::string_view user = value.substr(0, at);
+  const std::string_view domain = at == std::string_view::npos ? strip_www(host) : value.substr(at + 1);
+  if (!valid_user_part(user) || !valid_domain(domain)) return false;
+  out.clear();
+  out += '@';
+  out += user;
+  out += '@';
+  out += domain;
+  return true;
+}
+
+}  // namespace
+
+bool is_id(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool append_account_key(const Catalog& catalog, int platform, Capture capture, std::string_view handle,
+                        std::string& out) {
+  if (platform < 0 || platform >= static_cast<int>(catalog.platforms().size())) return false;
+  const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(platform)];
+  out += p.id;
+  if (capture == Capture::id) {
+    out += '#';
+    out += handle;
+    return is_id(handle);
+  }
+  out += ':';
+  if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+  if (handle.empty()) return false;
+  if ((p.flags & kFederated) || capture == Capture::federated) {
+    out += '@';
+    for (char c : handle) out += ascii_lower(c);
+    return handle.find('@') != std::string_view::npos;
+  }
+  for (char c : handle) {
+    if ((p.flags & kIgnoreDots) && c == '.') continue;
+    out += (p.flags & kCaseSensitive) ? c : ascii_lower(c);
+  }
+  return true;
+}
+
+Identifier::Identifier() : catalog_(Catalog::get()) {}
+
+void Identifier::add_host(std::string_view host, int site) {
+  extra_hosts_.insert(strip_www(host), static_cast<std::uint32_t>(site));
+}
+
+bool Identifier::identify(std::string_view url, Identity& out) {
+  out = Identity{};
+  if (identify_at(url, 0, out)) return true;
+  out = Identity{};
+  return false;
+}
+
+namespace {
+
+// Splits a serialised path into raw and decoded segments. A trailing slash
+// names the same page, so one trailing empty segment is dropped.
+template <typename Level>
+void split_path(std::string_view path, Level& level) {
+  level.count = 0;
+  level.overflow = false;
+  level.decoded.clear();
+  level.decoded.reserve(path.size());  // decoding never grows: views below stay valid
+  if (!path.empty() && path[0] == '/') path.remove_prefix(1);
+  if (path.empty()) return;
+  std::size_t offsets[32][2];
+  while (true) {
+    const auto slash = path.find('/');
+    const std::string_view raw = path.substr(0, slash);
+    if (slash == std::string_view::npos && raw.empty()) break;  // trailing slash
+    if (level.count == level.segments.size()) {
+      level.overflow = true;
+      break;
+    }
+    level.raw_segments[level.count] = raw;
+    offsets[level.count][0] = level.decoded.size();
+    percent_decode(raw, level.decoded);
+    offsets[level.count][1] = level.decoded.size();
+    ++level.count;
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  for (std::size_t i = 0; i < level.count; ++i)
+    level.segments[i] = std::string_view(level.decoded.data() + offsets[i][0], offsets[i][1] - offsets[i][0]);
+}
+
+}  // namespace
+
+bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
+  Level& level = levels_[static_cast<std::size_t>(depth)];
+  level.route.clear();
+  if (!level.parser.parse(text, level.url)) return false;
+  std::string_view host = level.url.host;
+  if (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  split_path(level.url.path, level);
+
+  std::string_view prefix;
+  int site = catalog_.find_site(host, prefix);
+  if (site < 0 && extra_hosts_.size() > 0) {
+    const std::uint32_t extra = extra_hosts_.find(strip_www(host));
+    if (extra != KeyIndex::kMissing) {
+      site = static_cast<int>(extra);
+      prefix = {};
+    }
+  }
+  if (site < 0) return fediverse_fallback(level, out);
+  return match_site(site, host, prefix, depth, out);
+}
+
+bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, int depth,
+                            Identity& out) {
+  const Site& site = catalog_.sites()[static_cast<std::size_t>(site_index)];
+  Level& level = levels_[static_cast<std::size_t>(depth)];
+
+  if (!catalog_.prefix_allowed(site, prefix)) {
+    if ((site.flags & kTranslateHost) && !prefix.empty() && prefix.find('.') == std::string_view::npos) {
+      // www-instagram-com.translate.goog: '-' stands for '.', "--" for '-'.
+      level.wrapped.assign("https://");
+      for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (prefix[i] != '-') level.wrapped += prefix[i];
+        else if (i + 1 < prefix.size() && prefix[i + 1] == '-') { level.wrapped += '-'; ++i; }
+        else level.wrapped += '.';
+      }
+      level.wrapped += level.url.path;
+      if (level.url.has_query) {
+        level.wrapped += '?';
+        level.wrapped += level.url.query;
+      }
+      if (depth >= kMaxWrapDepth || !identify_at(level.wrapped, depth + 1, out)) return false;
+      out.via = Kind::proxy;
+      return true;
+    }
+    if ((site.flags & kSubdomainHandle) && prefix.find('.') == std::string_view::npos &&
+        catalog_.valid_handle(site.platform, prefix) && !is_reserved(site, prefix)) {
+      out.platform = site.platform;
+      out.kind = Kind::profile;
+      out.capture = Capture::handle;
+      out.handle = prefix;
+      return true;
+    }
+    return false;
+  }
+
+  if ((site.flags & kHashBang) && level.count == 0 && !level.url.fragment.empty() && level.url.fragment[0] == '!') {
+    // "/#!/name" is how X linked profiles before 2012; it still routes there.
+    const std::string_view route = level.url.fragment.substr(1);
+    level.route.assign(route.empty() || route[0] != '/' ? "/" : "");
+    level.route.append(route.data(), route.size());
+    split_path(level.route, level);
+  }
+
+  for (const Shape& shape : site.shapes) {
+    const Match m = match_shape(site, shape, level, host, depth, out);
+    if (m == Match::found) return true;
+    if (m == Match::stop) return false;
+  }
+  return false;
+}
+
+bool Identifier::capture(const Site& site, T type, std::string_view value, std::string_view host, Level& level,
+                         Identity& out) const {
+  switch (type) {
+    case T::at_handle:
+      if (value.empty() || value[0] != '@') return false;
+      value.remove_prefix(1);
+      break;
+    case T::opt_at_handle:
+      if (!value.empty() && value[0] == '@') value.remove_prefix(1);
+      break;
+    case T::handle:
+      break;
+    case T::id:
+      if (!is_id(value)) return false;
+      out.capture = Capture::id;
+      out.handle = value;
+      return true;
+    case T::number:
+      if (!is_digits(value) || value.size() > 24) return false;
+      out.capture = Capture::id;
+      out.handle = value;
+      return true;
+    case T::federated:
+    case T::federated_bare:
+      if (!compose_federated(value, type == T::federated_bare, host, level.text)) return false;
+      out.capture = Capture::federated;
+      out.handle = level.text;
+      return true;
+    default:
+      return false;
+  }
+  if (!catalog_.valid_handle(site.platform, value) || is_reserved(site, value)) return false;
+  out.capture = Capture::handle;
+  out.handle = value;
+  return true;
+}
+
+bool Identifier::unwrap(std::string_view inner, Kind kind, int depth, Identity& out) {
+  if (depth >= kMaxWrapDepth) return false;
+  Level& level = levels_[static_cast<std::size_t>(depth)];
+  while (!inner.empty() && static_cast<unsigned char>(inner.front()) <= 0x20) inner.remove_prefix(1);
+  if (istarts_with(inner, "cache:")) inner.remove_prefix(6);  // Google's cache: "cache:URL"
+  while (!inner.empty() && inner.back() == '*') inner.remove_suffix(1);  // Wayback's prefix search
+  if (inner.empty()) return false;
+  std::string& wrapped = level.wrapped;
+  wrapped.clear();
+  if (istarts_with(inner, "http:") || istarts_with(inner, "https:")) {
+    wrapped.assign(inner.data(), inner.size());
+  } else if (istarts_with(inner, "http%3a") || istarts_with(inner, "https%3a")) {
+    percent_decode(inner, wrapped);
+  } else {
+    while (!inner.empty() && (inner.front() == '/' || inner.front() == '\\')) inner.remove_prefix(1);
+    wrapped.assign("https://");
+    wrapped.append(inner.data(), inner.size());
+  }
+  if (!identify_at(wrapped, depth + 1, out)) return false;
+  out.via = kind;  // assigned on the way out, so the outermost wrapper wins
+  return true;
+}
+
+Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
+                             Identity& out) {
+  std::size_t i = 0;
+  bool captured = false;
+  bool open_ended = false;
+  for (const PatternSegment& seg : shape.segments) {
+    if (seg.type == T::rest) {
+      open_ended = true;
+      break;
+    }
+    if (seg.type == T::url) {
+      if (i >= level.count || level.route.size() > 0) return Match::no;
+      // The raw rest of the path, then the query: the wrapped URL as written.
+      const std::string_view path = level.url.path;
+      std::string_view rest = path.substr(static_cast<std::size_t>(level.raw_segments[i].data() - path.data()));
+      if (level.url.has_query) {
+        level.text.assign(rest.data(), rest.size());
+        level.text += '?';
+        level.text += level.url.query;
+        rest = level.text;
+      }
+      return unwrap(rest, shape.kind, depth, out) ? Match::found : Match::no;
+    }
+    if (i >= level.count) return Match::no;
+    const std::string_view value = level.segments[i];
+    if (seg.type == T::literal) {
+      if (!literal_matches(seg.text, value)) return Match::no;
+    } else if (seg.type == T::any) {
+      if (value.empty()) return Match::no;
+    } else if (seg.type == T::search_text) {
+      out.search = value;
+      captured = true;
+    } else {
+      if (!capture(site, seg.type, value, host, level, out)) return Match::no;
+      captured = true;
+    }
+    ++i;
+  }
+  if (!open_ended && (i != level.count || level.overflow)) return Match::no;
+
+  // The query part of the shape.
+  std::string_view raw;
+  const bool wrapper = shape.kind == Kind::redirect || shape.kind == Kind::archive || shape.kind == Kind::proxy;
+  if (shape.whole_query) {
+    if (!level.url.has_query || level.url.query.empty()) return Match::no;
+    return unwrap(level.url.query, shape.kind, depth, out) ? Match::found : Match::no;
+  }
+  if (!shape.query_name.empty()) {
+    if (!find_param(level.url.query, shape.query_name, raw)) return Match::no;
+    level.text.clear();
+    percent_decode(raw, level.text, shape.kind == Kind::search);
+    if (shape.query_capture != T::literal) {
+      if (!capture(site, shape.query_capture, level.text, host, level, out)) return Match::no;
+      captured = true;
+    } else if (wrapper) {
+      return unwrap(level.text, shape.kind, depth, out) ? Match::found : Match::no;
+    } else {
+      out.search = level.text;
+      captured = true;
+    }
+  }
+
+  // A known page that names no one (an explore tab, an empty search).
+  if (shape.kind == Kind::none || !captured) return Match::stop;
+  if (shape.kind == Kind::search && out.search.empty()) return Match::stop;
+  out.platform = site.platform;
+  out.kind = shape.kind;
+  return Match::found;
+}
+
+bool Identifier::fediverse_fallback(Level& level, Identity& out) {
+  // "/@user@instance" on a host the catalog does not know: how Mastodon
+  // shows a remote account. Only the full form counts, so that a site's own
+  // "/@name" pages are not mistaken for the fediverse.
+  if (level.count == 0 || level.count > 2) return false;
+  const std::string_view first = level.segments[0];
+  if (first.size() < 4 || first[0] != '@' || first.find('@', 1) == std::string_view::npos) return false;
+  if (level.count == 2 && !is_digits(level.segments[1])) return false;
+  if (!compose_federated(first, false, {}, level.text)) return false;
+  const int site = catalog_.mastodon_site();
+  out.platform = catalog_.sites()[static_cast<std::size_t>(site)].platform;
+  out.kind = level.count == 1 ? Kind::profile : Kind::post;
+  out.capture = Capture::federated;
+  out.handle = level.text;
+  return true;
+}
+
+}  // namespace deadbolt

@@ -237,7 +237,9 @@ std::int32_t map_code_point(std::int32_t cp) {
   if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
   if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
   if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-  if (cp < 0xA0 || cp == 0xFFFD || (cp >= 0xFFF0 && cp <= 0xFFFF)) return -1;  // disallowed
+  if (cp < 0xA0 || cp == 0xFFFD || (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+      (cp & 0xFFFE) == 0xFFFE)
+    return -1;  // disallowed: controls, specials, noncharacters
   return cp;
 }
 

@@ -342,6 +342,12 @@ Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, 
     } else if (seg.type == T::search_text) {
       out.search = value;
       captured = true;
+    } else if (captured) {
+      // Only the first capture names the account; later ones (a post's
+      // number, say) must merely be well-formed.
+      Identity ignored;
+      if (seg.type == T::federated || seg.type == T::federated_bare) return Match::no;
+      if (!capture(site, seg.type, value, host, level, ignored)) return Match::no;
     } else {
       if (!capture(site, seg.type, value, host, level, out)) return Match::no;
       captured = true;

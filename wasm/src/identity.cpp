@@ -146,8 +146,8 @@ bool Identifier::identify(std::string_view url, Identity& out) {
 
 namespace {
 
-// Splits a serialised path into raw and decoded segments. A trailing slash
-// names the same page, so one trailing empty segment is dropped.
+// Splits a serialised path into raw and decoded segments. Empty segments are
+// dropped: platforms serve "/janedoe/", "//janedoe" and "/janedoe" alike.
 template <typename Level>
 void split_path(std::string_view path, Level& level) {
   level.count = 0;
@@ -160,7 +160,11 @@ void split_path(std::string_view path, Level& level) {
   while (true) {
     const auto slash = path.find('/');
     const std::string_view raw = path.substr(0, slash);
-    if (slash == std::string_view::npos && raw.empty()) break;  // trailing slash
+    if (raw.empty()) {  // "//" and a trailing slash name the same page as "/"
+      if (slash == std::string_view::npos) break;
+      path.remove_prefix(slash + 1);
+      continue;
+    }
     if (level.count == level.segments.size()) {
       level.overflow = true;
       break;

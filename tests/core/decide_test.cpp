@@ -1,0 +1,146 @@
+// Decisions against tests/data/blocklist.json: the shared table of cases
+// (also run by the WebAssembly build), and hostile input.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "deadbolt/decide.h"
+#include "test_support.h"
+
+namespace deadbolt {
+namespace {
+
+struct Case {
+  std::string url, verdict, platform, handle, person, kind;
+};
+
+std::vector<Case> read_cases() {
+  std::vector<Case> cases;
+  std::istringstream in(test::read_file(test::test_data("decisions.tsv")));
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '#') continue;
+    if (header) { header = false; continue; }
+    std::vector<std::string> c;
+    std::size_t start = 0;
+    while (true) {
+      const auto tab = line.find('\t', start);
+      c.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (c.size() != 6) ADD_FAILURE() << "decisions.tsv: a row needs 6 columns: " << line;
+    else cases.push_back({c[0], c[1], c[2], c[3], c[4], c[5]});
+  }
+  return cases;
+}
+
+class DecideTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    BlocklistError error;
+    ASSERT_TRUE(engine.load(test::read_file(test::test_data("blocklist.json")), error)) << error.to_string();
+  }
+  std::string summary(const Verdict& v) {
+    const Catalog& c = Catalog::get();
+    std::string s = v.block ? "block" : "allow";
+    s += "|" + (v.identity.found() && v.identity.platform >= 0 ? std::string(c.platforms()[v.identity.platform].id) : "-");
+    s += "|" + (v.identity.found() && !v.identity.handle.empty() ? std::string(v.identity.handle) : "-");
+    s += "|" + (v.person >= 0 ? engine.blocklist().people[v.person].name : "-");
+    s += "|" + (v.identity.found() ? std::string(kind_name(v.attempt())) : "-");
+    return s;
+  }
+  Engine engine;
+};
+
+TEST_F(DecideTest, SharedCases) {
+  const auto cases = read_cases();
+  ASSERT_GE(cases.size(), 100u);
+  int blocks = 0;
+  for (const Case& c : cases) {
+    const std::string expected = c.verdict + "|" + c.platform + "|" + c.handle + "|" + c.person + "|" + c.kind;
+    EXPECT_EQ(summary(engine.decide(c.url)), expected) << c.url;
+    blocks += c.verdict == "block";
+  }
+  EXPECT_GT(blocks, 50);
+}
+
+TEST_F(DecideTest, EveryListedPlatformHasABlockingCase) {
+  std::set<std::string> covered;
+  for (const Case& c : read_cases())
+    if (c.verdict == "block") covered.insert(c.platform);
+  for (const char* id : {"instagram", "facebook", "x", "tiktok", "snapchat", "linkedin", "youtube", "threads",
+                         "bluesky", "reddit", "pinterest", "tumblr", "mastodon", "twitch", "strava", "venmo",
+                         "spotify", "vsco", "telegram", "linktree", "github", "soundcloud", "medium", "substack"})
+    EXPECT_EQ(covered.count(id), 1u) << id;
+}
+
+TEST_F(DecideTest, HostileInputIsAllowedWithoutCrashing) {
+  std::vector<std::string> inputs = {
+      std::string(2 * 1024 * 1024, 'a'),
+      "https://www.instagram.com/" + std::string(2 * 1024 * 1024, 'j'),
+      "https://www.instagram.com/jane\xff\xfe" "doe",
+      "https://www.instagram.com/\xc3\x28",
+      std::string("https://www.instagram.com/jane\0doe", 34),
+      std::string("\0\0\0", 3),
+      "https://\xe2\x82\xac.com/janedoe",
+      "https://www.instagram.com/%",
+      "https://www.instagram.com/%zz%",
+      "https://www.instagram.com/?q=%",
+      "https://[::1]:99999/",
+      "https://www.google.com/search?q=" + std::string(100000, '+'),
+      "https://www.google.com/search?q=" + std::string(100000, 'x'),
+      "https://" + std::string(5000, '.') + "instagram.com/janedoe",
+      "https://a/" + std::string(10000, '/'),
+  };
+  for (const auto& in : inputs) {
+    const Verdict& v = engine.decide(in);
+    EXPECT_FALSE(v.block) << in.substr(0, 80);
+  }
+}
+
+TEST_F(DecideTest, TabsAndNewlinesInsideAUrlAreIgnoredAsBrowsersDo) {
+  EXPECT_TRUE(engine.decide("  https://www.insta\tgram.com/jane\ndoe \n").block);
+}
+
+TEST_F(DecideTest, WrappersNestedThousandsDeepAreAllowed) {
+  std::string url = "https://www.instagram.com/janedoe";
+  for (int i = 0; i < 2000; ++i) url = "https://web.archive.org/web/1/" + url;
+  EXPECT_FALSE(engine.decide(url).block);
+  std::string redirect = "https://www.instagram.com/janedoe";
+  for (int i = 0; i < 12; ++i) {
+    std::string encoded;
+    for (char ch : redirect) {
+      if (std::isalnum(static_cast<unsigned char>(ch))) encoded += ch;
+      else { char b[4]; std::snprintf(b, sizeof b, "%%%02X", static_cast<unsigned char>(ch)); encoded += b; }
+    }
+    redirect = "https://www.google.com/url?q=" + encoded;
+    if (i + 1 < kMaxWrapDepth) EXPECT_TRUE(engine.decide(redirect).block) << "depth " << i + 1;
+  }
+  EXPECT_FALSE(engine.decide(redirect).block);
+}
+
+TEST_F(DecideTest, DecisionIsFlatInListSize) {
+  // A list of 20,000 accounts decides the same as a list of 2: lookups go
+  // through the index, and the listed account is still found.
+  std::string json = R"({"version":1,"people":[{"name":"Many","accounts":[)";
+  for (int i = 0; i < 20000; ++i) json += (i ? "," : "") + std::string(R"({"platform":"instagram","handle":"user)") + std::to_string(i) + "\"}";
+  json += "]}]}";
+  Engine big;
+  BlocklistError error;
+  ASSERT_TRUE(big.load(json, error)) << error.to_string();
+  EXPECT_TRUE(big.decide("https://www.instagram.com/user19999/").block);
+  EXPECT_TRUE(big.decide("https://www.instagram.com/USER0").block);
+  EXPECT_FALSE(big.decide("https://www.instagram.com/user20000").block);
+}
+
+TEST_F(DecideTest, AFailedLoadKeepsTheCurrentList) {
+  BlocklistError error;
+  EXPECT_FALSE(engine.load("{not json", error));
+  EXPECT_TRUE(engine.decide("https://www.instagram.com/janedoe").block);
+  EXPECT_EQ(engine.blocklist().people.size(), 2u);
+}
+
+}  // namespace
+}  // namespace deadbolt

@@ -130,7 +130,9 @@ struct Validator {
       return true;
     }
     if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
-    if (!catalog.valid_handle(out.platform, handle) && !is_id(handle))
+    const bool number = !handle.empty() && handle.find_first_not_of("0123456789") == std::string_view::npos;
+    if (!catalog.valid_handle(out.platform, handle) && !(number && catalog.has_numbers(out.platform)) &&
+        !(is_id(handle) && catalog.has_ids(out.platform)))
       return fail(path, in_quotes(handle) + " is not a valid handle: " + handle_rule(out.platform));
     out.capture = Capture::handle;
     out.handle.assign(handle.data(), handle.size());

@@ -117,7 +117,7 @@ const Catalog& Catalog::get() {
   return catalog;
 }
 
-Catalog::Catalog() : platforms_(platform_table()) {
+Catalog::Catalog() : platforms_(platform_table()), id_kinds_(platform_table().size(), 0) {
   for (const SiteSpec& spec : site_table()) {
     Site site;
     if (!spec.platform.empty()) {
@@ -138,6 +138,15 @@ Catalog::Catalog() : platforms_(platform_table()) {
       }
     });
     if (spec.platform == "mastodon" && mastodon_site_ < 0) mastodon_site_ = static_cast<int>(index);
+    if (site.platform >= 0)
+      for (const Shape& shape : site.shapes) {
+        auto note = [&](PatternSegment::Type t) {
+          if (t == PatternSegment::Type::id) id_kinds_[static_cast<std::size_t>(site.platform)] |= 1;
+          if (t == PatternSegment::Type::number) id_kinds_[static_cast<std::size_t>(site.platform)] |= 2;
+        };
+        for (const PatternSegment& seg : shape.segments) note(seg.type);
+        note(shape.query_capture);
+      }
     sites_.push_back(std::move(site));
   }
 }

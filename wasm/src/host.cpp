@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "deadbolt/text.h"
 #include "deadbolt/url.h"
 
 namespace deadbolt {
@@ -200,25 +201,6 @@ void serialize_ipv6(const std::array<std::uint16_t, 8>& a, std::string& out) {
 
 // ---- Domain to ASCII --------------------------------------------------
 
-// Decodes one UTF-8 code point at s[i]; -1 for an invalid sequence.
-std::int32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto c0 = static_cast<unsigned char>(s[i++]);
-  if (c0 < 0x80) return c0;
-  int extra;
-  std::int32_t cp;
-  if ((c0 & 0xE0) == 0xC0) { extra = 1; cp = c0 & 0x1F; }
-  else if ((c0 & 0xF0) == 0xE0) { extra = 2; cp = c0 & 0x0F; }
-  else if ((c0 & 0xF8) == 0xF0) { extra = 3; cp = c0 & 0x07; }
-  else return -1;
-  for (int k = 0; k < extra; ++k) {
-    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  }
-  static constexpr std::int32_t kMin[] = {0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-  return cp;
-}
-
 // UTS #46 mapping for the code points real hosts use. -2: mapped to nothing.
 std::int32_t map_code_point(std::int32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
@@ -302,7 +284,7 @@ bool domain_to_ascii(std::string_view utf8, std::string& out) {
     ascii = true;
   };
   for (std::size_t i = 0; i < utf8.size();) {
-    std::int32_t cp = next_code_point(utf8, i);
+    std::int32_t cp = decode_utf8(utf8, i);
     if (cp < 0) return false;
     cp = map_code_point(cp);
     if (cp == -1) return false;

@@ -75,6 +75,32 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
 
 }  // namespace
 
+// Decodes one UTF-8 code point at s[i]; -1 for an invalid sequence.
+std::int32_t decode_utf8(std::string_view s, std::size_t& i) {
+  const auto c0 = static_cast<unsigned char>(s[i++]);
+  if (c0 < 0x80) return c0;
+  int extra;
+  std::int32_t cp;
+  if ((c0 & 0xE0) == 0xC0) { extra = 1; cp = c0 & 0x1F; }
+  else if ((c0 & 0xF0) == 0xE0) { extra = 2; cp = c0 & 0x0F; }
+  else if ((c0 & 0xF8) == 0xF0) { extra = 3; cp = c0 & 0x07; }
+  else return -1;
+  const std::size_t start = i;
+  for (int k = 0; k < extra; ++k) {
+    if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      i = start;
+      return -1;
+    }
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+  }
+  static constexpr std::int32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    i = start;
+    return -1;
+  }
+  return cp;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -101,15 +127,11 @@ void percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
 void fold_words(std::string_view s, std::string& out) {
   bool separator = false;
   for (std::size_t i = 0; i < s.size();) {
-    const auto c0 = static_cast<unsigned char>(s[i]);
-    std::int32_t cp = c0;
-    std::size_t len = 1;
-    if (c0 >= 0xC0 && c0 < 0xE0 && i + 1 < s.size()) { cp = ((c0 & 0x1F) << 6) | (s[i + 1] & 0x3F); len = 2; }
-    else if (c0 >= 0xE0 && c0 < 0xF0 && i + 2 < s.size()) { cp = ((c0 & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F); len = 3; }
-    else if (c0 >= 0xF0 && i + 3 < s.size()) { cp = ((c0 & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F); len = 4; }
-    else if (c0 >= 0x80) { cp = 0xFFFD; }  // invalid byte: a separator
-    i += len;
-    if (cp == 0xFFFD) { separator = true; continue; }
+    const std::int32_t cp = decode_utf8(s, i);
+    if (cp < 0) {  // invalid byte: a separator
+      separator = true;
+      continue;
+    }
     fold_code_point(cp, out, separator);
   }
 }

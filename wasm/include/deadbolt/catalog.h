@@ -109,6 +109,11 @@ class Catalog {
   // Does `handle` follow the platform's syntax? ('@' already stripped.)
   bool valid_handle(int platform, std::string_view handle) const;
 
+  // Can the platform's URLs name an account by an opaque id ({id}) or by a
+  // number ({n}), so that a listed handle may be one?
+  bool has_ids(int platform) const { return id_kinds_[static_cast<std::size_t>(platform)] & 1; }
+  bool has_numbers(int platform) const { return id_kinds_[static_cast<std::size_t>(platform)] & 2; }
+
  private:
   Catalog();
   std::vector<PlatformSpec> platforms_;
@@ -116,6 +121,7 @@ class Catalog {
   KeyIndex hosts_;       // "instagram.com" -> site
   KeyIndex any_tld_;     // "google" -> site, for "google.*"
   int mastodon_site_ = -1;
+  std::vector<std::uint8_t> id_kinds_;  // per platform: 1 = {id} shapes, 2 = {n} shapes
 };
 
 // The table itself (catalog_data.cpp).

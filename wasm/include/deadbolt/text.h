@@ -2,10 +2,15 @@
 // the folding that makes name keywords match whatever a person types.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace deadbolt {
+
+// Decodes the UTF-8 code point at s[i] and advances i past it; returns -1
+// (having consumed one byte) for an invalid or overlong sequence.
+std::int32_t decode_utf8(std::string_view s, std::size_t& i);
 
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 

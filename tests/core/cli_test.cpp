@@ -1,0 +1,94 @@
+// The native CLI follows DESIGN.md §3: one JSON line per URL, exit 0; a bad
+// blocklist exits 2 with one line on stderr naming the file and the problem.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace {
+
+struct CliResult {
+  int status;
+  std::string out, err;
+};
+
+CliResult run(const std::string& args, const std::string& input = "") {
+  const std::string dir = ::testing::TempDir();
+  const std::string in = dir + "/cli_in.txt", out = dir + "/cli_out.txt", err = dir + "/cli_err.txt";
+  std::ofstream(in, std::ios::binary) << input;
+  const std::string cmd = std::string("'") + DEADBOLT_CLI + "' " + args + " <'" + in + "' >'" + out + "' 2>'" + err + "'";
+  const int raw = std::system(cmd.c_str());
+  return {WEXITSTATUS(raw), deadbolt::test::read_file(out), deadbolt::test::read_file(err)};
+}
+
+std::vector<nlohmann::json> lines(const std::string& out) {
+  std::vector<nlohmann::json> result;
+  std::size_t start = 0;
+  while (start < out.size()) {
+    const auto nl = out.find('\n', start);
+    result.push_back(nlohmann::json::parse(out.substr(start, nl - start)));
+    start = nl + 1;
+  }
+  return result;
+}
+
+const std::string kList = deadbolt::test::test_data("blocklist.json");
+
+TEST(Cli, ParsePrintsOneObjectPerUrl) {
+  const CliResult r = run("parse https://www.instagram.com/janedoe/ https://example.com/ 'not a url'");
+  ASSERT_EQ(r.status, 0);
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0], nlohmann::json::parse(
+                        R"({"url":"https://www.instagram.com/janedoe/","platform":"instagram","handle":"janedoe","kind":"profile"})"));
+  EXPECT_EQ(out[1], nlohmann::json::parse(R"({"url":"https://example.com/","platform":null,"handle":null,"kind":null})"));
+  EXPECT_EQ(out[2]["url"], "not a url");
+}
+
+TEST(Cli, CheckReadsArgumentsOrStandardInputInOrder) {
+  const CliResult a = run("check --blocklist '" + kList + "' https://x.com/janedoe_x https://x.com/someoneelse");
+  ASSERT_EQ(a.status, 0) << a.err;
+  auto out = lines(a.out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0], nlohmann::json::parse(R"({"url":"https://x.com/janedoe_x","verdict":"block","platform":"x",
+      "handle":"janedoe_x","person":"Jane Doe","kind":"profile"})"));
+  EXPECT_EQ(out[1]["verdict"], "allow");
+  EXPECT_EQ(out[1]["person"], nullptr);
+
+  std::string input = "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.instagram.com%2Fjanedoe\r\n\n";
+  input += "\xff\xfe not utf-8\n" + std::string(2 * 1024 * 1024, 'h') + "\nhttps://www.google.com/search?q=jane+doe";
+  const CliResult b = run("check --blocklist '" + kList + "'", input);
+  ASSERT_EQ(b.status, 0) << b.err;
+  out = lines(b.out);
+  ASSERT_EQ(out.size(), 5u) << "every line gets a line, malformed or not";
+  EXPECT_EQ(out[0]["verdict"], "block");
+  EXPECT_EQ(out[0]["platform"], "instagram");
+  EXPECT_EQ(out[0]["handle"], "janedoe");
+  EXPECT_EQ(out[0]["kind"], "redirect");
+  EXPECT_EQ(out[1]["verdict"], "allow");
+  EXPECT_EQ(out[2]["verdict"], "allow");
+  EXPECT_EQ(out[3]["verdict"], "allow");
+  EXPECT_EQ(out[4]["verdict"], "block");
+  EXPECT_EQ(out[4]["kind"], "search");
+}
+
+TEST(Cli, UnusableBlocklistExitsTwoWithOneLine) {
+  const std::string dir = ::testing::TempDir();
+  const std::string bad = dir + "/bad_list.json";
+  std::ofstream(bad) << R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"instagram","handle":"no spaces"}]}]})";
+  const CliResult r = run("check --blocklist '" + bad + "' https://x.com/a");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+  EXPECT_NE(r.err.find(bad), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("$.people[0].accounts[0].handle"), std::string::npos) << r.err;
+
+  const CliResult missing = run("check --blocklist '" + dir + "/does-not-exist.json' https://x.com/a");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("does-not-exist.json"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,82 @@
+// The embind surface of the core: the only C++ that knows about JavaScript.
+// Strings cross as UTF-8; structured results cross as JSON text, which the
+// shell parses once (extension/core.js). The hot call, decide(), returns a
+// number so that the common "allow" costs no JSON at all.
+#include <emscripten/bind.h>
+
+#include "deadbolt/decide.h"
+
+namespace {
+
+using deadbolt::Catalog;
+using ojson = nlohmann::ordered_json;
+
+ojson identity_json(const deadbolt::Identity& id) {
+  ojson j;
+  const bool found = id.found() && id.platform >= 0;
+  const auto* p = found ? &Catalog::get().platforms()[static_cast<std::size_t>(id.platform)] : nullptr;
+  j["platform"] = p ? ojson(std::string(p->id)) : ojson(nullptr);
+  j["platformName"] = p ? ojson(std::string(p->name)) : ojson(nullptr);
+  j["handle"] = found && !id.handle.empty() ? ojson(std::string(id.handle)) : ojson(nullptr);
+  j["kind"] = id.found() ? ojson(std::string(deadbolt::kind_name(id.attempt()))) : ojson(nullptr);
+  return j;
+}
+
+class Core {
+ public:
+  // Loads a v1 blocklist; returns "" on success, else the error in words
+  // (the current list stays).
+  std::string load(const std::string& json) {
+    deadbolt::BlocklistError error;
+    return engine_.load(json, error) ? std::string() : error.to_string();
+  }
+
+  // 1 to block, 0 to allow: the hot path, no JSON.
+  int decide(const std::string& url) { return engine_.decide(url).block ? 1 : 0; }
+
+  // The verdict with its details, for a URL that decide() blocked.
+  std::string decideJson(const std::string& url) {
+    const deadbolt::Verdict& v = engine_.decide(url);
+    ojson j;
+    j["verdict"] = v.block ? "block" : "allow";
+    j.update(identity_json(v.identity));
+    j["person"] = v.person >= 0 ? ojson(engine_.blocklist().people[static_cast<std::size_t>(v.person)].name)
+                                : ojson(nullptr);
+    j["personIndex"] = v.person;
+    return deadbolt::dump_json(j);
+  }
+
+  // What a URL shows, listed or not: {platform, platformName, handle, kind}.
+  std::string identify(const std::string& url) {
+    deadbolt::Identity id;
+    engine_.identify(url, id);
+    return deadbolt::dump_json(identity_json(id));
+  }
+
+  // The loaded list as v1 JSON, unknown fields included.
+  std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
+
+  // Every platform a person can list: [{id, name}].
+  std::string platforms() {
+    ojson list = ojson::array();
+    for (const auto& p : Catalog::get().platforms())
+      if (!(p.flags & deadbolt::kSearchEngine)) list.push_back({{"id", std::string(p.id)}, {"name", std::string(p.name)}});
+    return deadbolt::dump_json(list);
+  }
+
+ private:
+  deadbolt::Engine engine_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(deadbolt) {
+  emscripten::class_<Core>("Core")
+      .constructor<>()
+      .function("load", &Core::load)
+      .function("decide", &Core::decide)
+      .function("decideJson", &Core::decideJson)
+      .function("identify", &Core::identify)
+      .function("exportList", &Core::exportList)
+      .function("platforms", &Core::platforms);
+}

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -16,8 +17,12 @@ struct CliResult {
 };
 
 CliResult run(const std::string& args, const std::string& input = "") {
-  const std::string dir = ::testing::TempDir();
-  const std::string in = dir + "/cli_in.txt", out = dir + "/cli_out.txt", err = dir + "/cli_err.txt";
+  // ctest runs tests in parallel: every call gets files of its own.
+  static int calls = 0;
+  const std::string dir = ::testing::TempDir() + "/deadbolt_cli_" + std::to_string(getpid()) + "_" +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                          std::to_string(calls++);
+  const std::string in = dir + ".in", out = dir + ".out", err = dir + ".err";
   std::ofstream(in, std::ios::binary) << input;
   const std::string cmd = std::string("'") + DEADBOLT_CLI + "' " + args + " <'" + in + "' >'" + out + "' 2>'" + err + "'";
   const int raw = std::system(cmd.c_str());
@@ -77,7 +82,7 @@ TEST(Cli, CheckReadsArgumentsOrStandardInputInOrder) {
 
 TEST(Cli, UnusableBlocklistExitsTwoWithOneLine) {
   const std::string dir = ::testing::TempDir();
-  const std::string bad = dir + "/bad_list.json";
+  const std::string bad = dir + "/bad_list_" + std::to_string(getpid()) + ".json";
   std::ofstream(bad) << R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"instagram","handle":"no spaces"}]}]})";
   const CliResult r = run("check --blocklist '" + bad + "' https://x.com/a");
   EXPECT_EQ(r.status, 2);

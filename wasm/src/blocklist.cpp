@@ -20,6 +20,10 @@ class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const Exception& ex) {
     error_position_ = position;
     error_ = ex.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: …"
+    // -> "line 1, column 2: …": the library's tag means nothing to a person.
+    const auto at = error_.find(" at line ");
+    if (at != std::string::npos) error_.erase(0, at + 4);
     return false;
   }
   int depth() const { return depth_; }
@@ -183,7 +187,7 @@ bool parse_json(std::string_view text, json& out, std::string& error) {
     if (parser.depth() > kMaxJsonDepth)
       error = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     else if (!parser.error().empty())
-      error = "not valid JSON (byte " + std::to_string(parser.error_position()) + "): " + parser.error();
+      error = "not valid JSON (byte " + std::to_string(parser.error_position()) + ", " + parser.error() + ")";
     else
       error = "not valid JSON";
     return false;

@@ -313,6 +313,15 @@ bool parse_host(std::string_view in, std::string& out, std::string& scratch) {
     serialize_ipv6(address, out);
     return true;
   }
+  // Fast path: a plain lower-case ASCII name, as browsers hand them over.
+  bool plain = true;
+  for (char c : in) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+  if (plain) {
+    const std::size_t start = out.size();
+    out.append(in.data(), in.size());
+    if (!ends_in_a_number(std::string_view(out.data() + start, in.size()))) return true;
+    out.resize(start);  // an IPv4 address: the general path below serialises it
+  }
   scratch.clear();
   bool ascii = true;
   for (std::size_t i = 0; i < in.size(); ++i) {

@@ -113,6 +113,10 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 }
 
 void percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
+  if (in.find('%') == std::string_view::npos && (!plus_is_space || in.find('+') == std::string_view::npos)) {
+    out.append(in.data(), in.size());  // nothing to decode: the common case
+    return;
+  }
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {

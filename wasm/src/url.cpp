@@ -4,6 +4,7 @@
 #include "deadbolt/url.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace deadbolt {
 namespace {
@@ -11,32 +12,53 @@ namespace {
 constexpr char kHex[] = "0123456789ABCDEF";
 
 bool is_slash(char c) { return c == '/' || c == '\\'; }
+
+// Bytes that end an authority or a path segment: '/', '\\', '?', '#'.
+struct DelimiterTable {
+  bool table[256];
+  constexpr DelimiterTable() : table{} { table['/'] = table['\\'] = table['?'] = table['#'] = true; }
+};
+constexpr DelimiterTable kDelimiters;
+bool is_delimiter(char c) { return kDelimiters.table[static_cast<unsigned char>(c)]; }
 bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool in_path_set(unsigned char c) {
-  return c < 0x21 || c > 0x7E || c == '"' || c == '#' || c == '<' || c == '>' || c == '?' ||
-         c == '^' || c == '`' || c == '{' || c == '}';
-}
-bool in_query_set(unsigned char c) {
-  return c < 0x21 || c > 0x7E || c == '"' || c == '#' || c == '<' || c == '>' || c == '\'';
-}
-bool in_fragment_set(unsigned char c) {
+// Percent-encode sets as 256-entry tables: one load per byte on the hot path.
+struct EncodeSet {
+  bool table[256];
+  template <typename Pred>
+  constexpr explicit EncodeSet(Pred in_set) : table{} {
+    for (int c = 0; c < 256; ++c) table[c] = in_set(static_cast<unsigned char>(c));
+  }
+  bool operator()(unsigned char c) const { return table[c]; }
+};
+
+constexpr bool fragment_set(unsigned char c) {
   return c < 0x21 || c > 0x7E || c == '"' || c == '<' || c == '>' || c == '`';
 }
+constexpr bool query_set(unsigned char c) {
+  return c < 0x21 || c > 0x7E || c == '"' || c == '#' || c == '<' || c == '>' || c == '\'';
+}
+constexpr bool path_set(unsigned char c) {
+  return query_set(c) || c == '?' || c == '^' || c == '`' || c == '{' || c == '}';
+}
+constexpr EncodeSet in_path_set(path_set);
+constexpr EncodeSet in_query_set(query_set);
+constexpr EncodeSet in_fragment_set(fragment_set);
 
-template <typename InSet>
-void append_encoded(std::string& out, std::string_view in, InSet in_set) {
-  for (char ch : in) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (in_set(c)) {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += ch;
-    }
+// Appends `in`, percent-encoding the bytes in `set`; runs of plain bytes are
+// appended whole.
+void append_encoded(std::string& out, std::string_view in, const EncodeSet& set) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (!set(c)) continue;
+    out.append(in.data() + run, i - run);
+    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out.append(escaped, 3);
+    run = i + 1;
   }
+  out.append(in.data() + run, in.size() - run);
 }
 
 bool iequals_pct2e(std::string_view s, std::size_t i) {
@@ -59,7 +81,7 @@ void pop_segment(std::string& buf, std::size_t path_start) {
 std::size_t parse_path(std::string_view in, std::size_t p, std::string& buf, std::size_t path_start) {
   for (;;) {
     std::size_t end = p;
-    while (end < in.size() && !is_slash(in[end]) && in[end] != '?' && in[end] != '#') ++end;
+    while (end < in.size() && !is_delimiter(in[end])) ++end;
     const std::string_view segment = in.substr(p, end - p);
     const bool slash_follows = end < in.size() && is_slash(in[end]);
     if (is_double_dot(segment)) {
@@ -84,7 +106,8 @@ bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
   while (b < e && static_cast<unsigned char>(in[b]) <= 0x20) ++b;
   while (e > b && static_cast<unsigned char>(in[e - 1]) <= 0x20) --e;
   in = in.substr(b, e - b);
-  if (in.find_first_of("\t\n\r") != std::string_view::npos) {
+  if (std::memchr(in.data(), '\t', in.size()) || std::memchr(in.data(), '\n', in.size()) ||
+      std::memchr(in.data(), '\r', in.size())) {
     clean_.clear();
     for (char c : in)
       if (c != '\t' && c != '\n' && c != '\r') clean_ += c;
@@ -134,7 +157,7 @@ bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
   if (own_authority) {
     while (p < in.size() && is_slash(in[p])) ++p;
     std::size_t end = p;
-    while (end < in.size() && !is_slash(in[end]) && in[end] != '?' && in[end] != '#') ++end;
+    while (end < in.size() && !is_delimiter(in[end])) ++end;
     std::string_view authority = in.substr(p, end - p);
     const auto at = authority.rfind('@');
     if (at != std::string_view::npos) authority.remove_prefix(at + 1);  // userinfo is never an identity

@@ -1,0 +1,107 @@
+// The catalog as data: every platform DESIGN.md names is there, every host
+// resolves to its own site, reserved words never read as handles, and the
+// tricky shapes behave.
+#include <gtest/gtest.h>
+
+#include "deadbolt/identity.h"
+
+namespace deadbolt {
+namespace {
+
+std::string read(Identifier& identifier, const std::string& url) {
+  Identity id;
+  if (!identifier.identify(url, id)) return "-";
+  return std::string(Catalog::get().platforms()[id.platform].id) + " " +
+         (id.handle.empty() ? "-" : std::string(id.handle)) + " " + std::string(kind_name(id.attempt()));
+}
+
+TEST(Catalog, HasEveryPlatformOfTheDesign) {
+  for (const char* id : {"instagram", "facebook", "x", "tiktok", "snapchat", "linkedin", "youtube", "threads",
+                         "bluesky", "reddit", "pinterest", "tumblr", "mastodon", "twitch", "strava", "venmo",
+                         "spotify", "vsco", "telegram", "linktree", "github", "soundcloud", "medium", "substack"})
+    EXPECT_GE(Catalog::get().platform_index(id), 0) << id;
+}
+
+TEST(Catalog, EveryHostResolvesToItsOwnSite) {
+  const Catalog& catalog = Catalog::get();
+  for (std::size_t i = 0; i < site_table().size(); ++i) {
+    std::string_view hosts = site_table()[i].hosts;
+    while (!hosts.empty()) {
+      const auto space = hosts.find(' ');
+      std::string host(hosts.substr(0, space));
+      hosts = space == std::string_view::npos ? std::string_view() : hosts.substr(space + 1);
+      if (host.empty()) continue;
+      if (host.size() > 2 && host.substr(host.size() - 2) == ".*") host = host.substr(0, host.size() - 2) + ".co.uk";
+      std::string_view prefix;
+      EXPECT_EQ(catalog.find_site(host, prefix), static_cast<int>(i)) << host;
+      EXPECT_TRUE(prefix.empty()) << host;
+    }
+  }
+}
+
+TEST(Catalog, ReservedWordsAreNeverHandles) {
+  // For every site, "https://host/<reserved>" must name no one.
+  Identifier identifier;
+  int checked = 0;
+  for (const SiteSpec& spec : site_table()) {
+    if (spec.reserved.empty()) continue;
+    std::string host(spec.hosts.substr(0, spec.hosts.find(' ')));
+    if (host.size() > 2 && host.substr(host.size() - 2) == ".*") host = host.substr(0, host.size() - 2) + ".com";
+    std::string_view words = spec.reserved;
+    while (!words.empty()) {
+      const auto space = words.find(' ');
+      const std::string word(words.substr(0, space));
+      words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
+      if (word.empty()) continue;
+      Identity id;
+      const bool found = identifier.identify("https://" + host + "/" + word, id);
+      EXPECT_FALSE(found && !id.handle.empty()) << host << "/" << word << " read as " << id.handle;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 300);
+}
+
+TEST(Catalog, HostsAndSubdomains) {
+  Identifier i;
+  EXPECT_EQ(read(i, "https://pl.pinterest.com/jane_p"), "pinterest jane_p profile");
+  EXPECT_EQ(read(i, "https://abcd.pinterest.com/jane_p"), "-") << "only two-letter country subdomains";
+  EXPECT_EQ(read(i, "https://www.pinterest.com.au/jane_p/"), "pinterest jane_p profile");
+  EXPECT_EQ(read(i, "https://pinterest.evil.example/jane_p"), "-");
+  EXPECT_EQ(read(i, "https://www.tumblr.com/"), "-");
+  EXPECT_EQ(read(i, "https://api.tumblr.com/v2/blog"), "-") << "a reserved subdomain is not a blog";
+  EXPECT_EQ(read(i, "https://jane-doe.tumblr.com/tagged/me"), "tumblr jane-doe profile");
+  EXPECT_EQ(read(i, "https://jane.github.io/"), "github jane profile");
+  EXPECT_EQ(read(i, "https://es-la.facebook.com/jane.doe.77"), "facebook jane.doe.77 profile");
+  EXPECT_EQ(read(i, "https://xx-xxx.facebook.com/jane.doe.77"), "-");
+  EXPECT_EQ(read(i, "https://janedoe.t.me/"), "telegram janedoe profile");
+}
+
+TEST(Catalog, TrickyShapes) {
+  Identifier i;
+  EXPECT_EQ(read(i, "https://www.youtube.com/janevlogs/videos"), "youtube janevlogs profile");
+  EXPECT_EQ(read(i, "https://www.youtube.com/janevlogs/random"), "-") << "legacy /name URLs take known tabs only";
+  EXPECT_EQ(read(i, "https://www.youtube.com/c/@janevlogs"), "youtube janevlogs profile");
+  EXPECT_EQ(read(i, "https://twitter.com/#!/janedoe"), "x janedoe profile");
+  EXPECT_EQ(read(i, "https://twitter.com/home#!/janedoe"), "-") << "a hash-bang counts only on the root page";
+  EXPECT_EQ(read(i, "https://x.com/i/user/783214"), "x 783214 profile");
+  EXPECT_EQ(read(i, "https://www.strava.com/athletes/1234/posts/99"), "strava 1234 profile");
+  EXPECT_EQ(read(i, "https://open.spotify.com/intl-de/artist/06HL4z0CvFAxyc27GXpf02"),
+            "spotify 06HL4z0CvFAxyc27GXpf02 profile");
+  EXPECT_EQ(read(i, "https://example.org/@jane"), "-") << "only the full @user@instance form on unknown hosts";
+  EXPECT_EQ(read(i, "https://lemmy.world/u/jane@beehaw.org"), "lemmy @jane@beehaw.org profile");
+  EXPECT_EQ(read(i, "https://www.facebook.com/photo.php?fbid=1"), "-") << "a photo without its owner";
+  EXPECT_EQ(read(i, "https://www.instagram.com/stories/highlights/17900000000000000/"), "-");
+  EXPECT_EQ(read(i, "https://jane--doe-example-com.translate.goog/@x@y.z"), "mastodon @x@y.z proxy")
+      << "'--' decodes to '-' and '-' to '.'";
+  EXPECT_EQ(read(i, "https://href.li/?https://www.instagram.com/janedoe"), "instagram janedoe redirect");
+  EXPECT_EQ(read(i, "https://duckduckgo.com/l/?uddg=https%3A%2F%2Fwww.instagram.com%2Fjanedoe%2F&rut=abc"),
+            "instagram janedoe redirect");
+  EXPECT_EQ(read(i, "https://webcache.googleusercontent.com/search?q=cache:https://www.instagram.com/janedoe"),
+            "instagram janedoe archive");
+  EXPECT_EQ(read(i, "https://www.google.com/amp/s/www.instagram.com/janedoe"), "instagram janedoe proxy");
+  EXPECT_EQ(read(i, "https://www.google.com/search?q="), "-") << "an empty search names no one";
+}
+
+}  // namespace
+}  // namespace deadbolt

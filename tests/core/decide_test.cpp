@@ -16,21 +16,8 @@ struct Case {
 
 std::vector<Case> read_cases() {
   std::vector<Case> cases;
-  std::istringstream in(test::read_file(test::test_data("decisions.tsv")));
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line[0] == '#') continue;
-    if (header) { header = false; continue; }
-    std::vector<std::string> c;
-    std::size_t start = 0;
-    while (true) {
-      const auto tab = line.find('\t', start);
-      c.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    if (c.size() != 6) ADD_FAILURE() << "decisions.tsv: a row needs 6 columns: " << line;
+  for (const auto& c : test::read_tsv(test::test_data("decisions.tsv"))) {
+    if (c.size() != 6) ADD_FAILURE() << "decisions.tsv: a row needs 6 columns: " << c[0];
     else cases.push_back({c[0], c[1], c[2], c[3], c[4], c[5]});
   }
   return cases;

@@ -18,27 +18,6 @@ struct Row {
   std::string url, platform, handle;
 };
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(test::read_file(path));
-  std::string line;
-  bool header = true;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) { header = false; continue; }
-    std::vector<std::string> cols;
-    std::size_t start = 0;
-    while (true) {
-      const auto tab = line.find('\t', start);
-      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
-    rows.push_back(std::move(cols));
-  }
-  return rows;
-}
-
 std::string our_platform_id(const std::string& peer) {
   if (peer == "dev_to") return "devto";
   if (peer == "lemmy_world") return "lemmy";
@@ -71,10 +50,10 @@ bool agrees(Identifier& identifier, const Row& row, std::string& ours) {
 }
 
 TEST(PeerSuite, AgreesWithNinetyPercentAndListsEveryDisagreement) {
-  const auto rows = read_tsv(test::shared_data("peer-profile-urls.tsv"));
+  const auto rows = test::read_tsv(test::shared_data("peer-profile-urls.tsv"));
   ASSERT_GE(rows.size(), 300u) << "missing ../shared/testdata/peer-profile-urls.tsv";
   std::map<std::pair<std::string, std::string>, std::string> listed;
-  for (const auto& cols : read_tsv(test::test_data("peer-disagreements.tsv"))) {
+  for (const auto& cols : test::read_tsv(test::test_data("peer-disagreements.tsv"))) {
     ASSERT_GE(cols.size(), 3u) << "peer-disagreements.tsv rows are: url, platform, reason";
     EXPECT_FALSE(cols[2].empty()) << "no reason given for " << cols[0];
     listed[{cols[0], cols[1]}] = cols[2];

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace deadbolt::test {
 
@@ -12,6 +13,29 @@ inline std::string read_file(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// Rows of a tab-separated file, without its '#' comment lines and its header.
+inline std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read_file(path));
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '#') continue;
+    if (header) { header = false; continue; }
+    if (line.empty()) continue;
+    std::vector<std::string> cols;
+    std::size_t start = 0;
+    while (true) {
+      const auto tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(cols));
+  }
+  return rows;
 }
 
 inline std::string shared_data(const std::string& name) { return std::string(DEADBOLT_SHARED_TESTDATA) + "/" + name; }

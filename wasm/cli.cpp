@@ -2,6 +2,8 @@
 //
 //   deadbolt parse URL...                       one JSON object per URL
 //   deadbolt check --blocklist FILE [URL...]    URLs from arguments or stdin
+//   deadbolt rules --blocklist FILE [--block-page URL]
+//                                               declarativeNetRequest rules, a JSON array
 //
 // Exit status: 0 when every URL got its line, 2 when the blocklist cannot be
 // used (one line on stderr names the file and what is wrong), 64 on misuse.
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/rules.h"
 
 namespace {
 
@@ -28,7 +31,8 @@ constexpr int kBadBlocklist = 2;
 void usage(std::FILE* to) {
   std::fputs(
       "usage: deadbolt parse URL...\n"
-      "       deadbolt check --blocklist FILE [URL...]   (URLs from standard input when none are given)\n",
+      "       deadbolt check --blocklist FILE [URL...]   (URLs from standard input when none are given)\n"
+      "       deadbolt rules --blocklist FILE [--block-page URL]\n",
       to);
 }
 
@@ -74,20 +78,38 @@ void check_one(Engine& engine, const std::string& url) {
   print(line);
 }
 
-int check_command(const std::string& file, const std::vector<std::string>& urls) {
+// Loads the blocklist FILE into `engine`; on failure prints the one line of
+// the contract and returns false.
+bool load_blocklist(const std::string& file, Engine& engine) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::fprintf(stderr, "deadbolt: %s: cannot read the blocklist file\n", file.c_str());
-    return kBadBlocklist;
+    return false;
   }
   std::ostringstream text;
   text << in.rdbuf();
-  Engine engine;
   deadbolt::BlocklistError error;
   if (!engine.load(text.str(), error)) {
     std::fprintf(stderr, "deadbolt: %s: %s\n", file.c_str(), error.to_string().c_str());
-    return kBadBlocklist;
+    return false;
   }
+  return true;
+}
+
+int rules_command(const std::string& file, const std::string& block_page) {
+  Engine engine;
+  if (!load_blocklist(file, engine)) return kBadBlocklist;
+  const deadbolt::RuleSet rules = deadbolt::compile_rules(engine.blocklist());
+  std::puts(deadbolt::rules_json(rules, block_page).c_str());
+  if (rules.accounts_skipped > 0)
+    std::fprintf(stderr, "deadbolt: %zu accounts have no rule (over Chrome's %zu regex rules); the navigation "
+                 "listeners still block them\n", rules.accounts_skipped, deadbolt::kMaxRegexRules);
+  return 0;
+}
+
+int check_command(const std::string& file, const std::vector<std::string>& urls) {
+  Engine engine;
+  if (!load_blocklist(file, engine)) return kBadBlocklist;
   if (!urls.empty()) {
     for (const std::string& url : urls) check_one(engine, url);
     return 0;
@@ -111,19 +133,28 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   if (command == "parse") return parse_command(args);
-  if (command == "check") {
+  if (command == "check" || command == "rules") {
     std::string file;
+    std::string block_page = "chrome-extension://deadbolt/extension/pages/blocked.html";
     std::vector<std::string> urls;
     for (std::size_t i = 0; i < args.size(); ++i) {
       if (args[i] == "--blocklist" && i + 1 < args.size()) file = args[++i];
       else if (args[i].rfind("--blocklist=", 0) == 0) file = args[i].substr(12);
+      else if (command == "rules" && args[i] == "--block-page" && i + 1 < args.size()) block_page = args[++i];
       else if (args[i] == "--") { urls.insert(urls.end(), args.begin() + static_cast<long>(i) + 1, args.end()); break; }
       else urls.push_back(args[i]);
     }
     if (file.empty()) {
-      std::fputs("deadbolt check: --blocklist FILE is required\n", stderr);
+      std::fprintf(stderr, "deadbolt %s: --blocklist FILE is required\n", command.c_str());
       usage(stderr);
       return kUsageError;
+    }
+    if (command == "rules") {
+      if (!urls.empty()) {
+        std::fprintf(stderr, "deadbolt rules: unexpected argument '%s'\n", urls[0].c_str());
+        return kUsageError;
+      }
+      return rules_command(file, block_page);
     }
     return check_command(file, urls);
   }

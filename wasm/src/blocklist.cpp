@@ -86,6 +86,7 @@ struct Validator {
   std::string handle_rule(int platform) const {
     const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(platform)];
     if (p.flags & kFederated) return "a " + std::string(p.name) + " handle looks like @user@instance";
+    if (p.flags & kNumeric) return std::string(p.name) + " accounts are numbers";
     std::string chars = "letters, digits";
     for (char c : p.handle_chars) chars += std::string(", '") + c + "'";
     return std::string(p.name) + " handles use " + chars + "; " + std::to_string(p.min_len) + " to " +

@@ -199,6 +199,7 @@ bool Catalog::valid_handle(int platform, std::string_view handle) const {
   if (platform < 0) return false;
   const PlatformSpec& p = platforms_[static_cast<std::size_t>(platform)];
   if (handle.size() < p.min_len || handle.size() > p.max_len) return false;
+  if ((p.flags & kNumeric) && handle.find_first_not_of("0123456789") != std::string_view::npos) return false;
   for (char c : handle) {
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     const bool unicode = (p.flags & kUnicode) && static_cast<unsigned char>(c) >= 0x80;

@@ -62,7 +62,7 @@ const std::vector<PlatformSpec>& platform_table() {
       {"keybase", "Keybase", "_", 2, 16, 0},
       {"patreon", "Patreon", "-_", 1, 64, 0},
       {"vk", "VK", "._", 1, 32, 0},
-      {"stackoverflow", "Stack Overflow", "", 1, 12, 0},
+      {"stackoverflow", "Stack Overflow", "", 1, 12, kNumeric},
       {"lemmy", "Lemmy", "._-", 1, 255, kFederated},
       {"letterboxd", "Letterboxd", "_", 2, 15, 0},
       {"onlyfans", "OnlyFans", "._-", 1, 40, 0},

@@ -200,8 +200,11 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
       prefix = {};
     }
   }
-  if (site < 0) return fediverse_fallback(level, out);
-  return match_site(site, host, prefix, depth, out);
+  // "/@user@instance" is a fediverse account wherever it is shown, so a
+  // site whose own shapes name no one still gets the fallback.
+  if (site >= 0 && match_site(site, host, prefix, depth, out)) return true;
+  if (out.found()) return false;
+  return fediverse_fallback(level, out);
 }
 
 bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, int depth,

@@ -33,6 +33,7 @@ enum PlatformFlag : std::uint8_t {
   kFederated = 4,       // handles are @user@instance (Mastodon)
   kSearchEngine = 8,    // a web search engine: no profiles, only searches
   kUnicode = 16,        // handles may hold non-ASCII letters (LinkedIn vanity names)
+  kNumeric = 32,        // accounts are numbers (Stack Overflow user ids)
 };
 
 // A family of hosts that share URL shapes, in the table's text form.

@@ -1,0 +1,50 @@
+// Rule compiler: blocklist -> declarativeNetRequest rules that redirect a
+// listed account's pages to the block page before any request is sent.
+//
+// A rule covers what a regular expression can say exactly: the platform's
+// hosts and their allowed subdomains, the profile and story shapes of the
+// catalog, id URLs, case-insensitive where the platform is. Whatever a rule
+// matches, decide() blocks too (tests/core/rules_test.cpp holds them to
+// that); what rules cannot see (percent-encoded paths, wrappers, searches,
+// single-page-app navigations) the shell's navigation listeners decide.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "deadbolt/blocklist.h"
+
+namespace deadbolt {
+
+struct CompiledRule {
+  std::string regex;
+  bool case_sensitive;  // always true: case-insensitive parts are wrapped in (?i:…)
+  int person;
+  int account;
+};
+
+struct RuleSet {
+  std::vector<CompiledRule> rules;
+  std::size_t accounts_covered = 0;
+  std::size_t accounts_skipped = 0;  // left to the navigation listeners: over budget
+};
+
+// Chrome allows 1,000 regex rules per extension (dynamic + session). Some
+// room is kept for the shell's own rules.
+inline constexpr std::size_t kMaxRegexRules = 990;
+
+// Compiles rules for the accounts in list order (the first people listed are
+// the ones that matter most), stopping before an account whose rules would
+// not all fit in `max_rules`.
+RuleSet compile_rules(const Blocklist& list, std::size_t max_rules = kMaxRegexRules);
+
+// What a regex costs in RE2 program instructions, estimated from above.
+int regex_cost(std::string_view regex);
+
+// The rules as the JSON array chrome.declarativeNetRequest.updateDynamicRules
+// takes: each redirects to `block_page` + "#" + the original URL.
+std::string rules_json(const RuleSet& rules, std::string_view block_page, int first_id = 1);
+
+}  // namespace deadbolt

@@ -1,0 +1,332 @@
+#include "deadbolt/rules.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "deadbolt/text.h"
+
+namespace deadbolt {
+namespace {
+
+using T = PatternSegment::Type;
+
+void append_escaped(std::string& out, std::string_view s) {
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+      out += '\\';
+    out += c;
+  }
+}
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// A literal segment's alternatives, as written in the catalog (lower case,
+// as every link spells them). Case-insensitive literals would double the
+// regex's size; an upper-case variant is left to the navigation listeners.
+void append_literal(std::string& out, std::string_view alternatives) {
+  const bool several = alternatives.find('|') != std::string_view::npos;
+  if (several) out += "(?:";
+  bool first = true;
+  while (true) {
+    const auto bar = alternatives.find('|');
+    if (!first) out += '|';
+    append_escaped(out, alternatives.substr(0, bar));
+    first = false;
+    if (bar == std::string_view::npos) break;
+    alternatives.remove_prefix(bar + 1);
+  }
+  if (several) out += ')';
+}
+
+// The handle as the platform compares it: case-insensitive unless the
+// platform says otherwise. Where dots do not count (Facebook), the handle as
+// listed and its dotless form: "jane.doe.77" and "janedoe77".
+void append_handle(std::string& out, const PlatformSpec& p, std::string_view handle) {
+  const bool ci = !(p.flags & kCaseSensitive);
+  out += ci ? "(?i:" : "(?:";
+  append_escaped(out, handle);
+  if ((p.flags & kIgnoreDots) && handle.find('.') != std::string_view::npos) {
+    out += '|';
+    for (char c : handle)
+      if (c != '.') out += c;
+  }
+  out += ')';
+}
+
+constexpr int kMaxPrefixWords = 3;
+constexpr std::size_t kMaxLiteralAlternatives = 4;
+
+std::vector<std::string> host_regexes(const Site& site, const SiteSpec& spec) {
+  std::string hosts = "(?:";
+  std::string_view list = spec.hosts;
+  bool first = true;
+  while (!list.empty()) {
+    const auto space = list.find(' ');
+    const std::string_view h = list.substr(0, space);
+    list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
+    if (h.empty()) continue;
+    if (!first) hosts += '|';
+    first = false;
+    if (h.size() > 2 && h.substr(h.size() - 2) == ".*") {
+      append_escaped(hosts, h.substr(0, h.size() - 2));  // any country domain, as Catalog::find_site reads them
+      hosts += "\\.(?:[a-z0-9-]{1,3}\\.)?[a-z0-9-]+";
+    } else {
+      append_escaped(hosts, h);
+    }
+  }
+  hosts += ")\\.?(?::\\d+)?";
+  std::string words;
+  int word_count = 0;
+  std::vector<std::string> out;
+  for (std::string_view p : site.prefixes) {
+    if (p.empty()) continue;
+    // The catalog lists the common subdomains first; the rarer ones (Facebook's
+    // "free", "touch", …) are left to the navigation listeners to keep every
+    // regex within Chrome's budget.
+    const bool token = p == "{cc}" || p == "{locale}" || p == "*";
+    if (!token && word_count == kMaxPrefixWords) continue;
+    if (p == "{cc}") out.push_back("^https?://[a-z]{2}\\." + hosts);
+    else if (p == "{locale}") out.push_back("^https?://[a-z]{2}[-_][a-z]{2}\\." + hosts);
+    else if (p == "*") out.push_back("^https?://[^./?#:@]+\\." + hosts);
+    else {
+      words += words.empty() ? "" : "|";
+      append_escaped(words, p);
+      ++word_count;
+    }
+  }
+  out.insert(out.begin(), "^https?://" + (words.empty() ? std::string() : "(?:(?:" + words + ")\\.)?") + hosts);
+  return out;
+}
+
+// The path part of one shape for one account, or "" when the shape cannot
+// name this account (a numeric shape and a non-numeric handle, say).
+std::string path_regex(const Catalog& catalog, const Site& site, const Shape& shape, const Account& account) {
+  const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(account.platform)];
+  std::string_view handle = account.handle;
+  if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+  auto capture = [&](T type, std::string& out) -> bool {
+    switch (type) {
+      case T::handle:
+      case T::at_handle:
+      case T::opt_at_handle:
+        if (account.capture == Capture::federated || !catalog.valid_handle(account.platform, handle)) return false;
+        if (site.reserved.size() > 0) {
+          std::string lower;
+          for (char c : handle) lower += ascii_lower(c);
+          if (site.reserved.find(lower) != KeyIndex::kMissing) return false;
+        }
+        if (type == T::at_handle) out += '@';
+        if (type == T::opt_at_handle) out += "@?";
+        append_handle(out, p, handle);
+        return true;
+      case T::id:
+        if (!is_id(handle)) return false;
+        append_escaped(out, handle);
+        return true;
+      case T::number:
+        if (!is_digits(handle) || handle.size() > 24) return false;
+        append_escaped(out, handle);
+        return true;
+      default:
+        return false;  // federated handles get rules of their own
+    }
+  };
+  std::string out;
+  bool captured = false, open_ended = false;
+  for (const PatternSegment& seg : shape.segments) {
+    if (seg.type == T::rest) {
+      open_ended = true;
+      break;
+    }
+    out += "/+";
+    switch (seg.type) {
+      case T::literal:
+        if (static_cast<std::size_t>(std::count(seg.text.begin(), seg.text.end(), '|')) >= kMaxLiteralAlternatives)
+          return {};  // YouTube's legacy channel tabs: too many words for one rule
+        append_literal(out, seg.text);
+        break;
+      case T::any: out += "[^/?#]+"; break;
+      case T::number:
+        if (captured) {  // a post number after the account: any number
+          out += "[0-9]+";
+          break;
+        }
+        [[fallthrough]];
+      case T::handle: case T::at_handle: case T::opt_at_handle: case T::id:
+        if (captured || !capture(seg.type, out)) return {};
+        captured = true;
+        break;
+      default: return {};
+    }
+  }
+  if (shape.query_capture != T::literal) {
+    // "?id=N" as the first parameter: rules stay a subset of decide(), which
+    // reads the first parameter of that name.
+    if (captured || shape.query_name.find('|') != std::string_view::npos) return {};
+    out += "/*\\?";
+    append_escaped(out, shape.query_name);
+    out += '=';
+    if (!capture(shape.query_capture, out)) return {};
+    out += "(?:[&#].*)?$";
+    return out;
+  }
+  if (!captured || !shape.query_name.empty() || shape.whole_query) return {};
+  out += open_ended ? "(?:[/?#].*)?$" : "/*(?:[?#].*)?$";
+  return out;
+}
+
+constexpr int kMaxRegexCost = 88;  // see regex_cost()
+
+void add(RuleSet& set, std::string regex, int person, int account) {
+  if (regex_cost(regex) > kMaxRegexCost) return;  // too long for Chrome: the listeners cover it
+  set.rules.push_back({std::move(regex), true, person, account});
+}
+
+// Rules for one account; appended to `out`.
+void account_rules(const Catalog& catalog, const Account& account, int person, int index, RuleSet& out) {
+  const auto& sites = catalog.sites();
+  const auto& specs = site_table();
+  if (account.capture == Capture::federated) {
+    // @user@instance: its home instance at /@user, and any host showing
+    // /@user@instance (how other instances show it).
+    std::string_view h = account.handle;
+    if (!h.empty() && h[0] == '@') h.remove_prefix(1);
+    const auto at = h.find('@');
+    const std::string_view user = h.substr(0, at), instance = h.substr(at + 1);
+    std::string any = "^https?://[^/?#]+/+(?i:@";
+    append_escaped(any, user);
+    any += '@';
+    append_escaped(any, instance);
+    any += ")/*(?:[0-9]+/*)?(?:[?#].*)?$";
+    add(out, std::move(any), person, index);
+    if (catalog.platforms()[static_cast<std::size_t>(account.platform)].id == "mastodon") {
+      std::string home = "^https?://(?:www\\.)?(?i:";
+      append_escaped(home, instance);
+      home += ")\\.?(?::\\d+)?/+(?i:@";
+      append_escaped(home, user);
+      home += ")(?:[/?#].*)?$";
+      add(out, std::move(home), person, index);
+    }
+    return;
+  }
+  for (std::size_t s = 0; s < sites.size(); ++s) {
+    const Site& site = sites[s];
+    if (site.platform != account.platform) continue;
+    std::vector<std::string> hosts;  // built once a shape of this site applies
+    for (const Shape& shape : site.shapes) {
+      if (shape.kind != Kind::profile && shape.kind != Kind::story) continue;  // posts sit under profiles
+      std::string path = path_regex(catalog, site, shape, account);
+      if (path.empty()) continue;
+      if (hosts.empty()) hosts = host_regexes(site, specs[s]);
+      for (const std::string& host : hosts) add(out, host + path, person, index);
+    }
+    if ((site.flags & kSubdomainHandle) && account.capture == Capture::handle) {
+      std::string_view handle = account.handle;
+      if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+      std::string lower;
+      for (char c : handle) lower += ascii_lower(c);
+      if (!catalog.valid_handle(account.platform, handle) || site.reserved.find(lower) != KeyIndex::kMissing ||
+          catalog.prefix_allowed(site, lower) || lower.find('.') != std::string::npos)
+        continue;
+      std::string sub = "^https?://(?i:";
+      append_escaped(sub, handle);
+      sub += ")\\.(?:";
+      std::string_view names = specs[s].hosts;
+      bool first = true;
+      while (!names.empty()) {
+        const auto space = names.find(' ');
+        const std::string_view one = names.substr(0, space);
+        names = space == std::string_view::npos ? std::string_view() : names.substr(space + 1);
+        if (one.empty()) continue;
+        if (!first) sub += '|';
+        first = false;
+        append_escaped(sub, one);
+      }
+      sub += ")\\.?(?::\\d+)?(?:[/?#].*)?$";
+      add(out, std::move(sub), person, index);
+    }
+  }
+}
+
+}  // namespace
+
+// Chrome compiles each regex rule with RE2 within 2 KB: about 105 program
+// instructions. This counts instructions the way RE2 spends them (a literal
+// or class: one; '?', '*', '+', '|': one; {n}: n copies), a little high, and
+// rules over kMaxRegexCost are not emitted: the navigation listeners block
+// those pages instead. tests/core/rules_test.cpp checks the estimate
+// against RE2 itself.
+int regex_cost(std::string_view re) {
+  int cost = 0, last_atom = 1;
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '(') {
+      if (i + 2 < re.size() && re[i + 1] == '?') i += re[i + 2] == 'i' ? 3 : 2;  // (?: and (?i:
+      continue;
+    }
+    if (c == ')') continue;
+    if (c == '?' || c == '*' || c == '+' || c == '|') { ++cost; continue; }
+    if (c == '{') {  // {n} repeats the last atom n times
+      const auto close = re.find('}', i);
+      const int n = std::atoi(std::string(re.substr(i + 1, close - i - 1)).c_str());
+      cost += last_atom * (n - 1);
+      i = close;
+      continue;
+    }
+    if (c == '[') {
+      i = re.find(']', i + 2);
+      last_atom = 1;
+      ++cost;
+      continue;
+    }
+    if (c == '\\') ++i;
+    last_atom = 1;
+    ++cost;
+  }
+  return cost;
+}
+
+RuleSet compile_rules(const Blocklist& list, std::size_t max_rules) {
+  const Catalog& catalog = Catalog::get();
+  RuleSet set;
+  bool full = false;
+  for (std::size_t p = 0; p < list.people.size(); ++p) {
+    for (std::size_t a = 0; a < list.people[p].accounts.size(); ++a) {
+      if (full) {
+        ++set.accounts_skipped;
+        continue;
+      }
+      RuleSet one;
+      account_rules(catalog, list.people[p].accounts[a], static_cast<int>(p), static_cast<int>(a), one);
+      if (set.rules.size() + one.rules.size() > max_rules) {
+        full = true;
+        ++set.accounts_skipped;
+        continue;
+      }
+      for (auto& r : one.rules) set.rules.push_back(std::move(r));
+      ++set.accounts_covered;
+    }
+  }
+  return set;
+}
+
+std::string rules_json(const RuleSet& set, std::string_view block_page, int first_id) {
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  int id = first_id;
+  const std::string substitution = std::string(block_page) + "#\\0";
+  for (const CompiledRule& r : set.rules) {
+    nlohmann::ordered_json rule;
+    rule["id"] = id++;
+    rule["priority"] = 1;
+    rule["action"] = {{"type", "redirect"}, {"redirect", {{"regexSubstitution", substitution}}}};
+    rule["condition"] = {{"regexFilter", r.regex},
+                         {"isUrlFilterCaseSensitive", r.case_sensitive},
+                         {"resourceTypes", {"main_frame", "sub_frame"}}};
+    rules.push_back(std::move(rule));
+  }
+  return dump_json(rules);
+}
+
+}  // namespace deadbolt

@@ -5,6 +5,8 @@
 #include <emscripten/bind.h>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/profile_input.h"
+#include "deadbolt/rules.h"
 
 namespace {
 
@@ -53,6 +55,27 @@ class Core {
     return deadbolt::dump_json(identity_json(id));
   }
 
+  // "Add a profile": {platform, platformName, handle, error}.
+  std::string readProfile(const std::string& text, const std::string& platform) {
+    deadbolt::Identifier identifier;
+    const deadbolt::ProfileInput in = deadbolt::read_profile_input(identifier, text, platform);
+    ojson j;
+    const auto* p = in.ok() ? &Catalog::get().platforms()[static_cast<std::size_t>(in.platform)] : nullptr;
+    j["platform"] = p ? ojson(std::string(p->id)) : ojson(nullptr);
+    j["platformName"] = p ? ojson(std::string(p->name)) : ojson(nullptr);
+    j["handle"] = in.ok() ? ojson(in.handle) : ojson(nullptr);
+    j["error"] = in.ok() ? ojson(nullptr) : ojson(in.error);
+    return deadbolt::dump_json(j);
+  }
+
+  // declarativeNetRequest rules for the loaded list, redirecting to
+  // `blockPage`: {"covered": n, "skipped": n, "rules": [...]}.
+  std::string rules(const std::string& block_page) {
+    const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
+    return "{\"covered\":" + std::to_string(set.accounts_covered) + ",\"skipped\":" +
+           std::to_string(set.accounts_skipped) + ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
+  }
+
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
 
@@ -77,6 +100,8 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("decide", &Core::decide)
       .function("decideJson", &Core::decideJson)
       .function("identify", &Core::identify)
+      .function("readProfile", &Core::readProfile)
+      .function("rules", &Core::rules)
       .function("exportList", &Core::exportList)
       .function("platforms", &Core::platforms);
 }

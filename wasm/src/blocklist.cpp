@@ -1,5 +1,6 @@
 #include "deadbolt/blocklist.h"
 
+#include "deadbolt/profile_input.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -83,16 +84,6 @@ struct Validator {
     return true;
   }
 
-  std::string handle_rule(int platform) const {
-    const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(platform)];
-    if (p.flags & kFederated) return "a " + std::string(p.name) + " handle looks like @user@instance";
-    if (p.flags & kNumeric) return std::string(p.name) + " accounts are numbers";
-    std::string chars = "letters, digits";
-    for (char c : p.handle_chars) chars += std::string(", '") + c + "'";
-    return std::string(p.name) + " handles use " + chars + "; " + std::to_string(p.min_len) + " to " +
-           std::to_string(p.max_len) + " characters";
-  }
-
   bool account(const json& obj, const std::string& path, Account& out) {
     if (!obj.is_object()) return fail(path, std::string("must be an object, not ") + type_name(obj));
     std::string platform_id, handle, url;
@@ -122,26 +113,10 @@ struct Validator {
   }
 
   bool handle_field(std::string_view handle, const std::string& path, Account& out) {
-    const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(out.platform)];
-    if (p.flags & kFederated) {
-      std::string_view h = handle;
-      if (!h.empty() && h[0] == '@') h.remove_prefix(1);
-      const auto at = h.find('@');
-      if (at == std::string_view::npos || at == 0 || at + 1 >= h.size() || h.find('.', at) == std::string_view::npos)
-        return fail(path, in_quotes(handle) + " is not valid: " + handle_rule(out.platform));
-      out.capture = Capture::federated;
-      out.handle = "@";
-      out.handle.append(h.data(), h.size());
-      return true;
-    }
-    if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
-    const bool number = !handle.empty() && handle.find_first_not_of("0123456789") == std::string_view::npos;
-    if (!catalog.valid_handle(out.platform, handle) && !(number && catalog.has_numbers(out.platform)) &&
-        !(is_id(handle) && catalog.has_ids(out.platform)))
-      return fail(path, in_quotes(handle) + " is not a valid handle: " + handle_rule(out.platform));
-    out.capture = Capture::handle;
-    out.handle.assign(handle.data(), handle.size());
-    return true;
+    if (normalise_handle(catalog, out.platform, handle, out.capture, out.handle)) return true;
+    const bool federated = catalog.platforms()[static_cast<std::size_t>(out.platform)].flags & kFederated;
+    return fail(path, in_quotes(handle) + (federated ? " is not valid: " : " is not a valid handle: ") +
+                          describe_handle_rule(catalog, out.platform));
   }
 
   bool person(const json& obj, const std::string& path, Person& out) {

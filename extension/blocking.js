@@ -1,0 +1,79 @@
+// Blocking: the declarativeNetRequest rules the core compiles (they redirect
+// before any request is sent), and the navigation listeners for what rules
+// cannot see (single-page-app navigations, wrapped links, searches, pages a
+// site serves from its own service worker). Every decision is the core's.
+
+export const BLOCK_PAGE = 'extension/pages/blocked.html';
+
+export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
+
+let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, then replaces
+
+/**
+ * Replaces the dynamic rules with the core's rules for the loaded list.
+ * Chrome refuses a regex it cannot compile within its budget; each rule is
+ * checked first so that one refusal cannot cost the others.
+ */
+export function installRules(core) {
+  const install = ruleWrites.then(async () => {
+    const { rules, covered, skipped } = core.rules(chrome.runtime.getURL(BLOCK_PAGE));
+    const checks = await Promise.all(
+      rules.map((r) =>
+        chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
+      ),
+    );
+    const accepted = rules.filter((_, i) => checks[i].isSupported);
+    const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    await chrome.declarativeNetRequest.updateDynamicRules({
+      removeRuleIds: existing.map((r) => r.id),
+      addRules: accepted,
+    });
+    const status = { installed: accepted.length, refused: rules.length - accepted.length, covered, skipped };
+    await chrome.storage.local.set({ 'rules.status': status });
+    return status;
+  });
+  ruleWrites = install.catch(() => {});
+  return install;
+}
+
+// A navigation can be reported by more than one event (tabs.onUpdated after
+// onHistoryStateUpdated, say). Events that may repeat another are dropped
+// when the same tab reported the same URL this recently.
+const REPEAT_MS = 1500;
+
+/**
+ * Listens to every kind of navigation. `decide(url)` returns the core's
+ * verdict or null to allow; `onBlocked(verdict, tabId)` logs the attempt.
+ * Must be called synchronously at service-worker start-up (MV3 wakes the
+ * worker only for listeners registered then).
+ */
+export function listenToNavigations({ decide, onBlocked }) {
+  const recent = new Map();  // `${tabId} ${url}` -> time reported
+
+  const handle = async (tabId, url, mayRepeat) => {
+    const key = `${tabId} ${url}`;
+    const now = Date.now();
+    if (mayRepeat && now - (recent.get(key) ?? 0) < REPEAT_MS) return;
+    recent.set(key, now);
+    if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
+    const verdict = await decide(url);
+    if (!verdict) return;
+    chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
+    await onBlocked(verdict, tabId);
+  };
+
+  const topFrame = (details) => details.frameId === 0 && details.tabId >= 0 && details.documentLifecycle !== 'prerender';
+
+  chrome.webNavigation.onBeforeNavigate.addListener((d) => {
+    if (topFrame(d)) handle(d.tabId, d.url, false);
+  });
+  chrome.webNavigation.onHistoryStateUpdated.addListener((d) => {
+    if (topFrame(d)) handle(d.tabId, d.url, true);
+  });
+  chrome.webNavigation.onReferenceFragmentUpdated.addListener((d) => {
+    if (topFrame(d)) handle(d.tabId, d.url, true);
+  });
+  chrome.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) handle(tabId, change.url, true);
+  });
+}

@@ -1,0 +1,123 @@
+// Where Deadbolt keeps things, and how it keeps them safe.
+//
+// The blocklist lives in chrome.storage.sync so that it follows the user's
+// browser sync, split into items under the sync quotas, with a full copy in
+// chrome.storage.local written first: a failed or interrupted sync write, a
+// corrupt item or a list too large for sync never loses the list. The attempt
+// log lives in chrome.storage.local, one item per month, appended through a
+// single serialised writer so that a burst of attempts loses none.
+
+const META_KEY = 'list.meta';
+const BACKUP_KEY = 'list.backup';
+const CHUNK_PREFIX = 'list.chunk.';
+// chrome.storage.sync allows 8,192 bytes an item (key and JSON value) and
+// 102,400 in all; leave room for the meta item and other settings.
+const CHUNK_BYTES = 7000;
+const SYNC_LIST_BYTES = 90000;
+
+const encoder = new TextEncoder();
+const byteLength = (s) => encoder.encode(s).length;
+
+/** Splits text into pieces whose JSON-encoded form stays under CHUNK_BYTES. */
+function chunk(text) {
+  const pieces = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK_BYTES);
+    while (byteLength(JSON.stringify(text.slice(start, end))) > CHUNK_BYTES) end = start + Math.floor((end - start) * 0.8);
+    // Never split a surrogate pair.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end -= 1;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
+
+/**
+ * Saves the list (v1 JSON text, already validated by the core).
+ * Returns {where: 'sync' | 'local', reason?}.
+ */
+export async function saveList(text) {
+  await chrome.storage.local.set({ [BACKUP_KEY]: text, 'list.savedAt': Date.now() });
+  const { [META_KEY]: old } = await chrome.storage.sync.get(META_KEY);
+  const oldKeys = old?.where === 'sync' ? Array.from({ length: old.count }, (_, i) => `${CHUNK_PREFIX}${old.gen}.${i}`) : [];
+  const gen = (old?.gen ?? 0) + 1;
+  const pieces = byteLength(text) > SYNC_LIST_BYTES ? null : chunk(text);
+  const newKeys = (pieces ?? []).map((_, i) => `${CHUNK_PREFIX}${gen}.${i}`);
+  let result = { where: 'local', reason: 'too-large' };
+  if (pieces) {
+    try {
+      // Chunks of the new generation first, then the meta item that points at
+      // them: a reader never sees a half-written list.
+      await chrome.storage.sync.set(Object.fromEntries(pieces.map((p, i) => [newKeys[i], p])));
+      await chrome.storage.sync.set({ [META_KEY]: { v: 1, where: 'sync', gen, count: pieces.length } });
+      result = { where: 'sync' };
+    } catch (error) {
+      result = { where: 'local', reason: String(error?.message ?? error) };
+    }
+  }
+  if (result.where === 'local') {
+    // Tell other devices the list lives locally here; sync may be what failed.
+    await chrome.storage.sync.set({ [META_KEY]: { v: 1, where: 'local', gen } }).catch(() => {});
+  }
+  const stale = result.where === 'sync' ? oldKeys : [...oldKeys, ...newKeys];
+  if (stale.length) await chrome.storage.sync.remove(stale).catch(() => {});
+  await chrome.storage.local.set({ 'list.where': result });
+  return result;
+}
+
+/**
+ * The stored list, newest first: the synced copy when it is whole, else the
+ * local copy. `validate(text)` returns null when the core accepts the text.
+ * Returns {text, where, problem?}; text is null on a fresh install.
+ */
+export async function loadList(validate) {
+  const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+  const { [BACKUP_KEY]: backup } = await chrome.storage.local.get(BACKUP_KEY);
+  let problem = null;
+  if (meta?.where === 'sync' && Number.isInteger(meta.count) && meta.count > 0) {
+    const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
+    const items = await chrome.storage.sync.get(keys).catch(() => ({}));
+    if (keys.every((k) => typeof items[k] === 'string')) {
+      const text = keys.map((k) => items[k]).join('');
+      const error = validate(text);
+      if (!error) return { text, where: 'sync' };
+      problem = `The synced copy of your list is damaged (${error}); the copy on this device is used.`;
+    } else {
+      problem = 'Part of the synced copy of your list is missing; the copy on this device is used.';
+    }
+  }
+  if (typeof backup === 'string') {
+    const error = validate(backup);
+    if (!error) return { text: backup, where: 'local', problem };
+    problem = `Your saved list could not be read (${error}). It is kept as it is; nothing was deleted.`;
+  }
+  return { text: null, where: 'none', problem };
+}
+
+// ---- Attempt log ------------------------------------------------------------
+
+const logKey = (time) => `log.${new Date(time).toISOString().slice(0, 7)}`;
+let logQueue = Promise.resolve();
+
+/** Appends one attempt {t, person, platform, kind}; resolves once it is stored. */
+export function appendAttempt(entry) {
+  const write = logQueue.then(async () => {
+    const key = logKey(entry.t);
+    const { [key]: month = [] } = await chrome.storage.local.get(key);
+    month.push(entry);
+    await chrome.storage.local.set({ [key]: month });
+  });
+  logQueue = write.catch(() => {});
+  return write;
+}
+
+/** Every logged attempt, oldest first. */
+export async function readLog() {
+  await logQueue;
+  const all = await chrome.storage.local.get(null);
+  return Object.keys(all)
+    .filter((k) => k.startsWith('log.'))
+    .sort()
+    .flatMap((k) => (Array.isArray(all[k]) ? all[k] : []));
+}

@@ -1,0 +1,123 @@
+// Browser-test harness: Debian's Chromium with Deadbolt loaded from the repo
+// root, and fake social sites on loopback that speak TLS (the real hosts are
+// HSTS-preloaded) and record every request they receive.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const HOSTS = [
+  'instagram.com', 'www.instagram.com', 'm.instagram.com', 'l.instagram.com',
+  'facebook.com', 'www.facebook.com', 'm.facebook.com', 'l.facebook.com',
+  'x.com', 'twitter.com', 'www.tiktok.com', 'www.linkedin.com', 'www.youtube.com',
+  'www.google.com', 'duckduckgo.com', 'news.example', 'web.archive.org',
+];
+
+/** A self-signed certificate whose subjectAltName lists every host. */
+function certificate(dir) {
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2',
+    '-subj', '/CN=deadbolt-fake-sites', '-addext', `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')}`,
+  ], { stdio: 'ignore' });
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
+const PAGES = {
+  // A neutral page with links, as a feed or a message would show them.
+  'news.example/': `<title>News</title><h1>News</h1>
+    <a id="profile" href="https://www.instagram.com/janedoe/">Jane on Instagram</a>
+    <a id="redirect" href="https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.instagram.com%2Fjanedoe%2F">via Facebook</a>
+    <a id="allowed" href="https://www.instagram.com/natgeo/">National Geographic</a>`,
+  // A single-page app: navigates with pushState and fetches nothing.
+  'www.instagram.com/': `<title>Instagram</title><h1>Feed</h1>
+    <a id="spa" href="/janedoe/" onclick="event.preventDefault(); history.pushState({}, '', '/janedoe/'); document.querySelector('h1').textContent = 'PROFILE';">Jane</a>`,
+};
+
+/** Starts the fake sites. `requests` lists every request as "host/path". */
+export async function startFakeSites() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-sites-'));
+  const requests = [];
+  const server = https.createServer(certificate(dir), (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(req.url, `https://${host}`);
+    requests.push(`${host}${url.pathname}`);
+    if (host === 'l.facebook.com' && url.pathname === '/l.php') {
+      res.writeHead(302, { location: url.searchParams.get('u') ?? '/' });
+      return res.end();
+    }
+    const page = PAGES[`${host}${url.pathname}`] ?? `<title>${host}${url.pathname}</title><h1>PROFILE ${host}${url.pathname}</h1>`;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><meta charset="utf-8">${page}`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.address().port;
+  return {
+    port,
+    requests,
+    /** Requests whose path starts with `prefix` on any host ending with `host`. */
+    hits: (host, prefix) => requests.filter((r) => r.split('/')[0].endsWith(host) && r.slice(r.indexOf('/')).startsWith(prefix)),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Launches Chromium with Deadbolt on `userDataDir` (a fresh one by default). */
+export async function launch({ port, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true } = {}) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-home-'));
+  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless,
+    env: { ...process.env, HOME: home },
+    args: [
+      `--disable-extensions-except=${ROOT}`, `--load-extension=${ROOT}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
+      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, userDataDir, url: (p) => `chrome-extension://${extensionId}/${p}` };
+}
+
+/** Sends a message to the service worker from one of Deadbolt's own pages. */
+export async function ask(browser, message) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/popup.html'));
+  const answer = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  await page.close();
+  return answer;
+}
+
+/** Polls location.href (page.url() can lag behind a redirect). */
+export async function waitForHref(page, predicate, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let href = '';
+  while (Date.now() < end) {
+    href = await page.evaluate(() => location.href).catch(() => '');
+    if (predicate(href)) return href;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out; location is ${href}`);
+}
+
+export const DEMO_LIST = JSON.stringify({
+  version: 1,
+  people: [{
+    name: 'Jane Doe',
+    keywords: ['Jane Doe'],
+    accounts: [
+      { platform: 'instagram', handle: 'janedoe' },
+      { platform: 'x', handle: 'janedoe_x' },
+      { url: 'https://www.facebook.com/profile.php?id=100012345678901' },
+      { url: 'https://www.linkedin.com/in/jane-doe-123/' },
+    ],
+  }],
+});

@@ -83,7 +83,17 @@ const handlers = {
       const key = `${e.person}\u0000${e.platform}`;
       attempts[key] = (attempts[key] ?? 0) + 1;
     }
-    return { list: JSON.parse(core.exportList()), platforms: core.platforms(), where, problem, attempts };
+    const list = JSON.parse(core.exportList());
+    // Accounts kept as links are shown as the core reads them.
+    for (const person of list.people) {
+      for (const account of person.accounts ?? []) {
+        if (account.url && !account.platform) {
+          const read = core.readProfile(account.url);
+          account.shown = { platform: read.platform, handle: read.handle };
+        }
+      }
+    }
+    return { list, platforms: core.platforms(), where, problem, attempts };
   },
   async readProfile({ text, platform }) {
     const { core } = await state;

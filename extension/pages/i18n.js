@@ -9,9 +9,13 @@ export function localize(root = document) {
   if (document.documentElement.dataset.i18nTitle) document.title = t(document.documentElement.dataset.i18nTitle);
 }
 
-/** Asks the service worker; rejects with its error. */
+/**
+ * Asks the service worker. Answers that carry a user-facing `error` (a handle
+ * that is not valid, a file that was refused) are returned for the page to
+ * show; only silence is an exception.
+ */
 export async function ask(message) {
   const answer = await chrome.runtime.sendMessage(message);
-  if (answer?.error && message.type !== 'addAccount' && message.type !== 'importList') throw new Error(answer.error);
+  if (answer === undefined) throw new Error(`No answer to ${message.type}`);
   return answer;
 }

@@ -35,9 +35,10 @@ async function render() {
 
   const people = list.people.map((person) => {
     const items = (person.accounts ?? []).map((a) => {
-      const platform = a.platform ? names.get(a.platform) ?? a.platform : '';
-      const handle = a.handle ?? a.url ?? '';
-      const count = attempts[`${person.name}\u0000${a.platform}`] ?? 0;
+      const id = a.platform ?? a.shown?.platform;
+      const platform = id ? names.get(id) ?? id : '';
+      const handle = a.handle ?? a.shown?.handle ?? a.url ?? '';
+      const count = attempts[`${person.name}\u0000${id}`] ?? 0;
       return el('li', {},
         el('span', { textContent: platform ? `${platform} · ${handle}` : handle }),
         el('span', { className: 'muted', textContent: a.added ? t('addedOn', a.added) : '' }),

@@ -68,9 +68,10 @@ export async function startFakeSites() {
 }
 
 /** Launches Chromium with Deadbolt on `userDataDir` (a fresh one by default). */
-export async function launch({ port, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true } = {}) {
+export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true } = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-home-'));
-  const rules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  // With fake sites, every platform host resolves to them; without, nothing is remapped.
+  const resolver = port ? [`--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -79,12 +80,12 @@ export async function launch({ port, userDataDir = fs.mkdtempSync(path.join(os.t
       `--disable-extensions-except=${ROOT}`, `--load-extension=${ROOT}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      ...resolver,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, userDataDir, url: (p) => `chrome-extension://${extensionId}/${p}` };
+  return { context, worker, extensionId, userDataDir, home, url: (p) => `chrome-extension://${extensionId}/${p}` };
 }
 
 /** Sends a message to the service worker from one of Deadbolt's own pages. */

@@ -1,0 +1,171 @@
+// Deadbolt in a real Chromium: blocked before the page loads, logged once,
+// and still there after the worker or the whole browser restarts.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO_LIST, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+
+const isBlockPage = (href) => href.includes('/extension/pages/blocked.html#');
+
+let sites;
+let browser;
+
+async function total() {
+  return (await ask(browser, { type: 'stats' })).total;
+}
+
+/** Polls the attempt log until it reaches `expected`; returns what it has. */
+async function logReaches(expected, timeout = 8000) {
+  const end = Date.now() + timeout;
+  let n = await total();
+  while (n < expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    n = await total();
+  }
+  await new Promise((r) => setTimeout(r, 300));  // and no more than that
+  return total();
+}
+
+/** Navigates a fresh tab to `url`; returns the tab once it shows the block page. */
+async function expectBlocked(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url).catch(() => {});  // aborted by the redirect
+  const href = await waitForHref(page, isBlockPage);
+  assert.equal(decodeURIComponent(href.slice(href.indexOf('#') + 1)), url);
+  return page;
+}
+
+before(async () => {
+  sites = await startFakeSites();
+  browser = await launch({ port: sites.port });
+  const result = await ask(browser, { type: 'importList', text: DEMO_LIST });
+  assert.equal(result.ok, true, JSON.stringify(result));
+  assert.equal(result.rules.refused, 0, 'Chrome accepted every compiled rule');
+  assert.ok(result.rules.installed >= 10, JSON.stringify(result.rules));
+});
+
+after(async () => {
+  await browser?.context.close();
+  await sites?.close();
+});
+
+describe('full navigations never reach the profile', () => {
+  for (const url of [
+    'https://www.instagram.com/janedoe/',
+    'https://instagram.com/JaneDoe',
+    'https://www.instagram.com/stories/janedoe/3141592653589793238/',
+    'https://x.com/janedoe_x',
+    'https://www.facebook.com/profile.php?id=100012345678901',
+    'https://www.linkedin.com/in/jane-doe-123/',
+  ]) {
+    test(`typed: ${url}`, async () => {
+      const start = await total();
+      const page = await expectBlocked(url);
+      const path = new URL(url).pathname;
+      assert.deepEqual(sites.hits(new URL(url).hostname.replace(/^www\./, ''), path), [], 'no request reached the site');
+      assert.equal(await logReaches(start + 1), start + 1, 'logged exactly once');
+      await page.close();
+    });
+  }
+
+  test('a link clicked on another site', async () => {
+    const start = await total();
+    const page = await browser.context.newPage();
+    await page.goto('https://news.example/');
+    await page.click('#profile');
+    await waitForHref(page, isBlockPage);
+    assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+    assert.equal(await logReaches(start + 1), start + 1);
+    await page.close();
+  });
+
+  test('a redirect link (l.facebook.com) to the profile', async () => {
+    const start = await total();
+    const page = await browser.context.newPage();
+    await page.goto('https://news.example/');
+    await page.click('#redirect');
+    await waitForHref(page, isBlockPage);
+    assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+    assert.equal(await logReaches(start + 1), start + 1);
+    await page.close();
+  });
+});
+
+test('a search for the name is blocked', async () => {
+  const start = await total();
+  const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');
+  assert.equal(await logReaches(start + 1), start + 1);
+  await page.close();
+});
+
+test('a single-page-app navigation (pushState) into the profile is blocked', async () => {
+  const start = await total();
+  const page = await browser.context.newPage();
+  await page.goto('https://www.instagram.com/');
+  await page.click('#spa');
+  await waitForHref(page, isBlockPage);
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), [], 'pushState sends no request for the profile');
+  assert.equal(await logReaches(start + 1), start + 1, 'one attempt, though several events saw it');
+  await page.close();
+});
+
+test('a profile that is not listed loads', async () => {
+  const start = await total();
+  const page = await browser.context.newPage();
+  await page.goto('https://www.instagram.com/natgeo/');
+  assert.equal(await page.textContent('h1'), 'PROFILE www.instagram.com/natgeo/');
+  assert.equal(sites.hits('instagram.com', '/natgeo/').length, 1);
+  assert.equal(await logReaches(start), start);
+  await page.close();
+});
+
+test('a burst of 50 attempts logs 50', async () => {
+  const start = await total();
+  const page = await browser.context.newPage();
+  for (let i = 0; i < 50; i++) {
+    await page.goto(`https://www.instagram.com/janedoe/?attempt=${i}`, { waitUntil: 'commit' }).catch(() => {});
+  }
+  assert.equal(await logReaches(start + 50, 15000), start + 50);
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+  await page.close();
+});
+
+test('the popup count goes up', async () => {
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.url('extension/pages/popup.html'));
+  const before = Number(await popup.textContent('#total'));
+  const start = await total();
+  assert.equal(before, start);
+  (await expectBlocked('https://www.instagram.com/janedoe/reels/')).close();
+  await logReaches(start + 1);
+  await popup.reload();
+  await popup.waitForFunction((n) => document.querySelector('#total').textContent === String(n), start + 1);
+  await popup.close();
+});
+
+test('blocking survives the service worker being stopped', async () => {
+  const start = await total();
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.goto('https://www.instagram.com/janedoe/').catch(() => {});
+  await waitForHref(page, isBlockPage);
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+  assert.equal(await logReaches(start + 1), start + 1, 'the restarted worker logged it');
+  await page.close();
+});
+
+test('the list and the log survive a browser restart', async () => {
+  const start = await total();
+  const { userDataDir } = browser;
+  await browser.context.close();
+  browser = await launch({ port: sites.port, userDataDir });
+  const { list } = await ask(browser, { type: 'list' });
+  assert.equal(list.people[0].name, 'Jane Doe');
+  assert.equal(list.people[0].accounts.length, 4);
+  assert.equal(await total(), start);
+  const page = await expectBlocked('https://www.instagram.com/janedoe/');
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+  assert.equal(await logReaches(start + 1), start + 1);
+  await page.close();
+});

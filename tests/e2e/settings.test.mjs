@@ -1,0 +1,72 @@
+// The settings page: "Add a profile" reads back what the core sees and blocks
+// it at once; "Import" refuses a bad file without touching the list;
+// "Export" downloads a v1 file.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_LIST, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+
+let sites;
+let browser;
+let page;
+
+before(async () => {
+  sites = await startFakeSites();
+  browser = await launch({ port: sites.port });
+  page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/options.html'));
+});
+
+after(async () => {
+  await browser?.context.close();
+  await sites?.close();
+});
+
+test('"Add a profile" reads the link back and blocks it from then on', async () => {
+  await page.getByLabel('Whose account is it?').fill('Sam');
+  await page.getByLabel('Add a profile').fill('https://www.tiktok.com/@sam.rivers?lang=en');
+  await page.waitForFunction(() => document.querySelector('#readback').textContent === 'TikTok · sam.rivers');
+  await page.getByRole('button', { name: 'Block this account' }).click();
+  await page.getByText('TikTok · sam.rivers', { exact: true }).waitFor();
+  const tab = await browser.context.newPage();
+  await tab.goto('https://www.tiktok.com/@sam.rivers').catch(() => {});
+  await waitForHref(tab, (href) => href.includes('blocked.html'));
+  assert.deepEqual(sites.hits('tiktok.com', '/@sam.rivers'), []);
+  await tab.close();
+});
+
+test('a handle needs its platform, and a bad one is explained', async () => {
+  await page.getByLabel('Add a profile').fill('jane doe');
+  await page.getByLabel('Platform (for a handle)').selectOption('instagram');
+  await page.waitForFunction(() => document.querySelector('#readback').textContent.startsWith("That isn't a handle"));
+  await page.getByLabel('Add a profile').fill('@jane.doe');
+  await page.waitForFunction(() => document.querySelector('#readback').textContent === 'Instagram · jane.doe');
+  await page.getByLabel('Platform (for a handle)').selectOption('');
+});
+
+test('"Import" refuses a bad file and leaves the list as it was', async () => {
+  const before = await ask(browser, { type: 'list' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-import-'));
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, '{"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]}');
+  await page.getByLabel('Import', { exact: true }).setInputFiles(bad);
+  await page.waitForFunction(() => document.querySelector('#backup-status').textContent.includes('unknown platform'));
+  assert.deepEqual((await ask(browser, { type: 'list' })).list, before.list);
+
+  const good = path.join(dir, 'good.json');
+  fs.writeFileSync(good, DEMO_LIST);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(good);
+  await page.waitForFunction(() => document.querySelector('#backup-status').textContent === 'Your list was imported.');
+  const after = await ask(browser, { type: 'list' });
+  assert.equal(after.list.people[0].name, 'Jane Doe');
+});
+
+test('"Export" downloads a v1 list', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(exported.version, 1);
+  assert.equal(exported.people[0].accounts[0].platform, 'instagram');
+});

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "deadbolt/identity.h"
+#include "deadbolt/text.h"
 
 namespace deadbolt {
 namespace {
@@ -25,17 +26,13 @@ TEST(Catalog, HasEveryPlatformOfTheDesign) {
 TEST(Catalog, EveryHostResolvesToItsOwnSite) {
   const Catalog& catalog = Catalog::get();
   for (std::size_t i = 0; i < site_table().size(); ++i) {
-    std::string_view hosts = site_table()[i].hosts;
-    while (!hosts.empty()) {
-      const auto space = hosts.find(' ');
-      std::string host(hosts.substr(0, space));
-      hosts = space == std::string_view::npos ? std::string_view() : hosts.substr(space + 1);
-      if (host.empty()) continue;
+    for_each_word(site_table()[i].hosts, [&](std::string_view name) {
+      std::string host(name);
       if (host.size() > 2 && host.substr(host.size() - 2) == ".*") host = host.substr(0, host.size() - 2) + ".co.uk";
       std::string_view prefix;
       EXPECT_EQ(catalog.find_site(host, prefix), static_cast<int>(i)) << host;
       EXPECT_TRUE(prefix.empty()) << host;
-    }
+    });
   }
 }
 
@@ -47,17 +44,12 @@ TEST(Catalog, ReservedWordsAreNeverHandles) {
     if (spec.reserved.empty()) continue;
     std::string host(spec.hosts.substr(0, spec.hosts.find(' ')));
     if (host.size() > 2 && host.substr(host.size() - 2) == ".*") host = host.substr(0, host.size() - 2) + ".com";
-    std::string_view words = spec.reserved;
-    while (!words.empty()) {
-      const auto space = words.find(' ');
-      const std::string word(words.substr(0, space));
-      words = space == std::string_view::npos ? std::string_view() : words.substr(space + 1);
-      if (word.empty()) continue;
+    for_each_word(spec.reserved, [&](std::string_view word) {
       Identity id;
-      const bool found = identifier.identify("https://" + host + "/" + word, id);
+      const bool found = identifier.identify("https://" + host + "/" + std::string(word), id);
       EXPECT_FALSE(found && !id.handle.empty()) << host << "/" << word << " read as " << id.handle;
       ++checked;
-    }
+    });
   }
   EXPECT_GT(checked, 300);
 }

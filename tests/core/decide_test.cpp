@@ -111,9 +111,7 @@ TEST_F(DecideTest, WrappersNestedThousandsDeepAreAllowed) {
 TEST_F(DecideTest, DecisionIsFlatInListSize) {
   // A list of 20,000 accounts decides the same as a list of 2: lookups go
   // through the index, and the listed account is still found.
-  std::string json = R"({"version":1,"people":[{"name":"Many","accounts":[)";
-  for (int i = 0; i < 20000; ++i) json += (i ? "," : "") + std::string(R"({"platform":"instagram","handle":"user)") + std::to_string(i) + "\"}";
-  json += "]}]}";
+  const std::string json = test::many_accounts_list("instagram", 20000);
   Engine big;
   BlocklistError error;
   ASSERT_TRUE(big.load(json, error)) << error.to_string();

@@ -132,9 +132,7 @@ TEST_F(RulesTest, LookAlikesAreNotCovered) {
 }
 
 TEST(Rules, StayWithinChromesBudgetAndSayWhatIsLeft) {
-  std::string json = R"({"version":1,"people":[{"name":"Many","accounts":[)";
-  for (int i = 0; i < 3000; ++i) json += (i ? "," : "") + std::string(R"({"platform":"x","handle":"user)") + std::to_string(i) + "\"}";
-  json += "]}]}";
+  const std::string json = test::many_accounts_list("x", 3000);
   Engine engine;
   BlocklistError error;
   ASSERT_TRUE(engine.load(json, error)) << error.to_string();

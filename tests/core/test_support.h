@@ -38,6 +38,14 @@ inline std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
   return rows;
 }
 
+// A v1 list of one person with `n` accounts on `platform`: "user0", "user1", …
+inline std::string many_accounts_list(const std::string& platform, int n) {
+  std::string json = R"({"version":1,"people":[{"name":"Many","accounts":[)";
+  for (int i = 0; i < n; ++i)
+    json += (i ? "," : "") + std::string(R"({"platform":")") + platform + R"(","handle":"user)" + std::to_string(i) + "\"}";
+  return json + "]}]}";
+}
+
 inline std::string shared_data(const std::string& name) { return std::string(DEADBOLT_SHARED_TESTDATA) + "/" + name; }
 inline std::string test_data(const std::string& name) { return std::string(DEADBOLT_TEST_DATA) + "/" + name; }
 

@@ -67,27 +67,18 @@ describe('full navigations never reach the profile', () => {
     });
   }
 
-  test('a link clicked on another site', async () => {
-    const start = await total();
-    const page = await browser.context.newPage();
-    await page.goto('https://news.example/');
-    await page.click('#profile');
-    await waitForHref(page, isBlockPage);
-    assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
-    assert.equal(await logReaches(start + 1), start + 1);
-    await page.close();
-  });
-
-  test('a redirect link (l.facebook.com) to the profile', async () => {
-    const start = await total();
-    const page = await browser.context.newPage();
-    await page.goto('https://news.example/');
-    await page.click('#redirect');
-    await waitForHref(page, isBlockPage);
-    assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
-    assert.equal(await logReaches(start + 1), start + 1);
-    await page.close();
-  });
+  for (const [name, link] of [['a link clicked on another site', '#profile'], ['a redirect link (l.facebook.com) to the profile', '#redirect']]) {
+    test(name, async () => {
+      const start = await total();
+      const page = await browser.context.newPage();
+      await page.goto('https://news.example/');
+      await page.click(link);
+      await waitForHref(page, isBlockPage);
+      assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+      assert.equal(await logReaches(start + 1), start + 1);
+      await page.close();
+    });
+  }
 });
 
 test('a search for the name is blocked', async () => {

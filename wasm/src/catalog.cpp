@@ -10,19 +10,6 @@
 namespace deadbolt {
 namespace {
 
-// Calls `fn` for each space-separated word of `list`.
-template <typename Fn>
-void for_each_word(std::string_view list, Fn fn) {
-  std::size_t p = 0;
-  while (p < list.size()) {
-    while (p < list.size() && list[p] == ' ') ++p;
-    std::size_t e = p;
-    while (e < list.size() && list[e] != ' ') ++e;
-    if (e > p) fn(list.substr(p, e - p));
-    p = e;
-  }
-}
-
 [[noreturn]] void table_error(std::string_view what, std::string_view where) {
   // The table is compiled into the binary: an error here is a programming
   // error caught by the first test run, never something a user can cause.

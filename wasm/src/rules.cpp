@@ -58,25 +58,26 @@ void append_handle(std::string& out, const PlatformSpec& p, std::string_view han
 constexpr int kMaxPrefixWords = 3;
 constexpr std::size_t kMaxLiteralAlternatives = 4;
 
-std::vector<std::string> host_regexes(const Site& site, const SiteSpec& spec) {
-  std::string hosts = "(?:";
-  std::string_view list = spec.hosts;
+// "(?:instagram\.com|instagr\.am)": a site's hosts; "name.*" stands for every
+// country domain, as Catalog::find_site reads them.
+std::string hosts_alternation(std::string_view hosts) {
+  std::string out = "(?:";
   bool first = true;
-  while (!list.empty()) {
-    const auto space = list.find(' ');
-    const std::string_view h = list.substr(0, space);
-    list = space == std::string_view::npos ? std::string_view() : list.substr(space + 1);
-    if (h.empty()) continue;
-    if (!first) hosts += '|';
+  for_each_word(hosts, [&](std::string_view h) {
+    if (!first) out += '|';
     first = false;
     if (h.size() > 2 && h.substr(h.size() - 2) == ".*") {
-      append_escaped(hosts, h.substr(0, h.size() - 2));  // any country domain, as Catalog::find_site reads them
-      hosts += "\\.(?:[a-z0-9-]{1,3}\\.)?[a-z0-9-]+";
+      append_escaped(out, h.substr(0, h.size() - 2));
+      out += "\\.(?:[a-z0-9-]{1,3}\\.)?[a-z0-9-]+";
     } else {
-      append_escaped(hosts, h);
+      append_escaped(out, h);
     }
-  }
-  hosts += ")\\.?(?::\\d+)?";
+  });
+  return out + ')';
+}
+
+std::vector<std::string> host_regexes(const Site& site, const SiteSpec& spec) {
+  const std::string hosts = hosts_alternation(spec.hosts) + "\\.?(?::\\d+)?";
   std::string words;
   int word_count = 0;
   std::vector<std::string> out;
@@ -232,19 +233,8 @@ void account_rules(const Catalog& catalog, const Account& account, int person, i
         continue;
       std::string sub = "^https?://(?i:";
       append_escaped(sub, handle);
-      sub += ")\\.(?:";
-      std::string_view names = specs[s].hosts;
-      bool first = true;
-      while (!names.empty()) {
-        const auto space = names.find(' ');
-        const std::string_view one = names.substr(0, space);
-        names = space == std::string_view::npos ? std::string_view() : names.substr(space + 1);
-        if (one.empty()) continue;
-        if (!first) sub += '|';
-        first = false;
-        append_escaped(sub, one);
-      }
-      sub += ")\\.?(?::\\d+)?(?:[/?#].*)?$";
+      sub += ")\\." + hosts_alternation(specs[s].hosts);
+      sub += "\\.?(?::\\d+)?(?:[/?#].*)?$";
       add(out, std::move(sub), person, index);
     }
   }

@@ -28,4 +28,17 @@ void percent_decode(std::string_view in, std::string& out, bool plus_is_space = 
 // "jane+doe+instagram" and "%22Jane%20Doe%22" but not "janet doerr".
 void fold_words(std::string_view utf8, std::string& out);
 
+// Calls `fn` for each space-separated word of `list` (the catalog's lists).
+template <typename Fn>
+void for_each_word(std::string_view list, Fn fn) {
+  std::size_t p = 0;
+  while (p < list.size()) {
+    while (p < list.size() && list[p] == ' ') ++p;
+    std::size_t e = p;
+    while (e < list.size() && list[e] != ' ') ++e;
+    if (e > p) fn(list.substr(p, e - p));
+    p = e;
+  }
+}
+
 }  // namespace deadbolt

@@ -66,8 +66,9 @@ TEST(UrlWpt, HttpCasesAgreeWithTheStandard) {
     const bool has_base = c.contains("base") && c["base"].is_string();
     Url base_url;
     bool base_http = false;
+    std::string base;  // lives as long as base_url's views into it
     if (has_base) {
-      const std::string base = c["base"].get<std::string>();
+      base = c["base"].get<std::string>();
       base_http = starts_with_http_scheme(base) && base_parser.parse(base, base_url);
     }
     const bool failure = c.value("failure", false);

@@ -145,16 +145,28 @@ int Catalog::platform_index(std::string_view id) const {
 }
 
 int Catalog::find_site(std::string_view host, std::string_view& prefix) const {
-  // Most specific first: "l.facebook.com" before "facebook.com".
-  for (std::size_t start = 0; start < host.size();) {
-    const std::uint32_t site = hosts_.find(host.substr(start));
+  // One backwards pass hashes every suffix that starts a label; then the
+  // most specific is tried first: "l.facebook.com" before "facebook.com".
+  constexpr std::size_t kMaxLabels = 8;
+  std::size_t starts[kMaxLabels];
+  std::uint64_t hashes[kMaxLabels];
+  std::size_t n = 0;
+  std::uint64_t h = KeyIndex::kHashStart;
+  for (std::size_t i = host.size(); i-- > 0;) {
+    h = KeyIndex::hash_step(h, static_cast<unsigned char>(host[i]));
+    // Suffixes come shortest first; ones longer than any catalog host
+    // plus a prefix label could never match, so the first few suffice.
+    if ((i == 0 || host[i - 1] == '.') && n < kMaxLabels) {
+      starts[n] = i;
+      hashes[n++] = h;
+    }
+  }
+  for (std::size_t k = n; k-- > 0;) {  // longest first
+    const std::uint32_t site = hosts_.find(host.substr(starts[k]), hashes[k]);
     if (site != KeyIndex::kMissing) {
-      prefix = host.substr(0, start == 0 ? 0 : start - 1);
+      prefix = host.substr(0, starts[k] == 0 ? 0 : starts[k] - 1);
       return static_cast<int>(site);
     }
-    const auto dot = host.find('.', start);
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
   }
   // "name.tld" or "name.co.tld" / "name.com.tld": any country domain.
   const auto last = host.rfind('.');

@@ -152,10 +152,23 @@ template <typename Level>
 void split_path(std::string_view path, Level& level) {
   level.count = 0;
   level.overflow = false;
-  level.decoded.clear();
-  level.decoded.reserve(path.size());  // decoding never grows: views below stay valid
   if (!path.empty() && path[0] == '/') path.remove_prefix(1);
   if (path.empty()) return;
+  if (path.find('%') == std::string_view::npos) {  // nothing to decode: views into the path
+    while (!path.empty() && level.count < level.segments.size()) {
+      const auto slash = path.find('/');
+      const std::string_view segment = path.substr(0, slash);
+      if (!segment.empty()) {
+        level.raw_segments[level.count] = segment;
+        level.segments[level.count++] = segment;
+      }
+      path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    }
+    level.overflow = !path.empty();
+    return;
+  }
+  level.decoded.clear();
+  level.decoded.reserve(path.size());  // decoding never grows: views below stay valid
   std::size_t offsets[32][2];
   while (true) {
     const auto slash = path.find('/');
@@ -189,8 +202,6 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   if (!level.parser.parse(text, level.url)) return false;
   std::string_view host = level.url.host;
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
-  split_path(level.url.path, level);
-
   std::string_view prefix;
   int site = catalog_.find_site(host, prefix);
   if (site < 0 && extra_hosts_.size() > 0) {
@@ -200,10 +211,17 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
       prefix = {};
     }
   }
+  // Most URLs are on hosts no platform uses, and show no "/@user@instance":
+  // they are done here, before any path work.
+  const std::string_view path = level.url.path;
+  const std::size_t first = path.find_first_not_of('/');
+  const bool fediverse_path = first != std::string_view::npos && path[first] == '@';
+  if (site < 0 && !fediverse_path) return false;
+  split_path(level.url.path, level);
   // "/@user@instance" is a fediverse account wherever it is shown, so a
   // site whose own shapes name no one still gets the fallback.
   if (site >= 0 && match_site(site, host, prefix, depth, out)) return true;
-  if (out.found()) return false;
+  if (out.found() || !fediverse_path) return false;
   return fediverse_fallback(level, out);
 }
 

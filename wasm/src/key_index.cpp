@@ -2,10 +2,12 @@
 
 namespace deadbolt {
 
-std::uint32_t KeyIndex::find(std::string_view key) const {
+std::uint32_t KeyIndex::find(std::string_view key) const { return find(key, hash(key)); }
+
+std::uint32_t KeyIndex::find(std::string_view key, std::uint64_t key_hash) const {
   if (slots_.empty()) return kMissing;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = (key_hash ^ (key_hash >> 29)) & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.key == kMissing) return kMissing;
     if (keys_[slot.key] == key) return slot.value;
@@ -15,7 +17,8 @@ std::uint32_t KeyIndex::find(std::string_view key) const {
 std::uint32_t KeyIndex::insert(std::string_view key, std::uint32_t value) {
   if ((keys_.size() + 1) * 4 >= slots_.size() * 3) grow();  // load factor under 3/4
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+  const std::uint64_t h = hash(key);
+  for (std::size_t i = (h ^ (h >> 29)) & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.key == kMissing) {
       slot.key = static_cast<std::uint32_t>(keys_.size());
@@ -33,7 +36,8 @@ void KeyIndex::grow() {
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.key == kMissing) continue;
-    std::size_t i = hash(keys_[s.key]) & mask;
+    const std::uint64_t h = hash(keys_[s.key]);
+    std::size_t i = (h ^ (h >> 29)) & mask;
     while (slots_[i].key != kMissing) i = (i + 1) & mask;
     slots_[i] = s;
   }

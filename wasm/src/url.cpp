@@ -98,10 +98,81 @@ std::size_t parse_path(std::string_view in, std::size_t p, std::string& buf, std
   }
 }
 
+// The fast path: a URL already in the form the standard would serialise it
+// to (what a browser hands an extension: lower-case scheme and host, nothing
+// to percent-encode, no dot segments, no port, no userinfo) parses to views
+// into the input itself, with no copy. Anything else takes the full path.
+struct HostCharTable {
+  bool table[256];
+  constexpr HostCharTable() : table{} {
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+    for (int c = '0'; c <= '9'; ++c) table[c] = true;
+    table['.'] = table['-'] = table['_'] = true;
+  }
+};
+constexpr HostCharTable kPlainHost;
+
+// One lookup a byte on the fast path: the path's plain bytes (not to encode,
+// not '\\', '%', '?', '#'; '.' is checked for a dot segment), the query's
+// (not to encode, not '#').
+constexpr bool fast_path_stop(unsigned char c) {
+  return path_set(c) || c == '\\' || c == '%' || c == '?' || c == '#' || c == '.';
+}
+constexpr bool fast_query_stop(unsigned char c) { return query_set(c) || c == '#'; }
+constexpr EncodeSet kFastPathStop(fast_path_stop);
+constexpr EncodeSet kFastQueryStop(fast_query_stop);
+
+bool parse_fast(std::string_view in, Url& out) {
+  std::size_t p;
+  if (in.size() > 8 && in.compare(0, 8, "https://") == 0) {
+    out.scheme = std::string_view("https");
+    p = 8;
+  } else if (in.size() > 7 && in.compare(0, 7, "http://") == 0) {
+    out.scheme = std::string_view("http");
+    p = 7;
+  } else {
+    return false;
+  }
+  const std::size_t host_start = p;
+  while (p < in.size() && kPlainHost.table[static_cast<unsigned char>(in[p])]) ++p;
+  if (p == host_start || (p < in.size() && in[p] != '/' && in[p] != '?' && in[p] != '#')) return false;
+  out.host = in.substr(host_start, p - host_start);
+  // A host ending in a number is an IPv4 address to normalise: full path.
+  const auto last_dot = out.host.find_last_of('.', out.host.size() - 2);
+  const char last_label = out.host[last_dot == std::string_view::npos ? 0 : last_dot + 1];
+  if (last_label >= '0' && last_label <= '9') return false;
+  if (out.host.front() == '.') return false;
+
+  const std::size_t path_start = p;
+  for (;; ++p) {
+    while (p < in.size() && !kFastPathStop(static_cast<unsigned char>(in[p]))) ++p;
+    if (p == in.size() || in[p] == '?' || in[p] == '#') break;
+    if (in[p] != '.' || in[p - 1] == '/') return false;  // to encode, or maybe a dot segment
+  }
+  out.path = p == path_start ? std::string_view("/") : in.substr(path_start, p - path_start);
+  out.has_query = p < in.size() && in[p] == '?';
+  out.query = {};
+  if (out.has_query) {
+    const std::size_t query_start = ++p;
+    while (p < in.size() && !kFastQueryStop(static_cast<unsigned char>(in[p]))) ++p;
+    if (p < in.size() && in[p] != '#') return false;
+    out.query = in.substr(query_start, p - query_start);
+  }
+  out.fragment = {};
+  if (p < in.size()) {
+    const std::size_t fragment_start = ++p;
+    for (; p < in.size(); ++p)
+      if (in_fragment_set(static_cast<unsigned char>(in[p]))) return false;
+    out.fragment = in.substr(fragment_start);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
   if (in.size() > kMaxUrlLength) return false;
+  if (parse_fast(in, out)) return true;
   std::size_t b = 0, e = in.size();
   while (b < e && static_cast<unsigned char>(in[b]) <= 0x20) ++b;
   while (e > b && static_cast<unsigned char>(in[e - 1]) <= 0x20) --e;

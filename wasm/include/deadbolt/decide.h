@@ -31,7 +31,8 @@ class Engine {
   bool load(std::string_view json, BlocklistError& error);
   const Blocklist& blocklist() const { return list_; }
 
-  // The verdict for `url`; valid until the next call.
+  // The verdict for `url`; its views are valid until the next call and while
+  // `url` itself lives.
   const Verdict& decide(std::string_view url);
 
   // The identity behind `url`, whether listed or not.

@@ -43,7 +43,8 @@ class Identifier {
   Identifier();
 
   // Finds the identity behind `url`. Views in `out` stay valid until the next
-  // call. Never throws; anything unrecognised is simply not found.
+  // call and while `url` lives. Never throws; anything unrecognised is simply
+  // not found.
   bool identify(std::string_view url, Identity& out);
 
   // Serves `host` (lower case) with the URL shapes of `site`: the home

@@ -20,11 +20,18 @@ class KeyIndex {
   void clear();
   std::size_t memory_bytes() const;
 
+  // FNV-1a over the key read backwards: short keys, no tables, and the hashes
+  // of all of a host's suffixes come out of one pass (Catalog::find_site).
+  static constexpr std::uint64_t kHashStart = 0xcbf29ce484222325ull;
+  static std::uint64_t hash_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ull; }
   static std::uint64_t hash(std::string_view key) {
-    std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a: short keys, no tables
-    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ull;
-    return h ^ (h >> 29);
+    std::uint64_t h = kHashStart;
+    for (std::size_t i = key.size(); i-- > 0;) h = hash_step(h, static_cast<unsigned char>(key[i]));
+    return h;
   }
+
+  // find() with the key's hash already computed.
+  std::uint32_t find(std::string_view key, std::uint64_t key_hash) const;
 
  private:
   void grow();

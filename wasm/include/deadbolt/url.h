@@ -1,7 +1,9 @@
 // URL model: a WHATWG-conformant parser for http(s) URLs, reduced to what
-// matching needs (host, path, query). Userinfo, port and fragment are parsed
-// and dropped. Output views point into the parser's own buffer, which is
-// reused across calls so that a warm parser does not allocate.
+// matching needs (host, path, query). Userinfo and port are parsed and
+// dropped. Output views point into the input when it is already in
+// serialised form (the common case, no copy), else into the parser's own
+// buffer, which is reused across calls so that a warm parser does not
+// allocate. Either way they are valid while the input and the parser are.
 #pragma once
 
 #include <cstddef>

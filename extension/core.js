@@ -12,16 +12,41 @@ let modulePromise = null;
 export async function createCore(options = {}) {
   modulePromise ??= createDeadboltCore(options);
   const module = await modulePromise;
-  return new Core(new module.Core());
+  return new Core(new module.Core(), module);
 }
+
+const encoder = new TextEncoder();
 
 export const EMPTY_LIST = '{"version":1,"people":[]}';
 
 export class Core {
   #native;
+  #module;
+  #address;
+  #input = null;  // a view of the core's input buffer in wasm memory
 
-  constructor(native) {
+  constructor(native, module) {
     this.#native = native;
+    this.#module = module;
+    this.#address = native.address();
+  }
+
+  // The URL's UTF-8 bytes, written straight into the core's input buffer:
+  // no embind string conversion, no allocation once the buffer is warm.
+  #encode(url) {
+    for (;;) {
+      // A view is lost when wasm memory grows; take a new one then.
+      if (this.#input === null || this.#input.byteLength === 0) this.#reserve(1024);
+      const { read, written } = encoder.encodeInto(url, this.#input);
+      if (read === url.length) return written;
+      this.#reserve(url.length * 3);
+    }
+  }
+
+  #reserve(bytes) {
+    const size = Math.max(bytes, this.#input?.byteLength ?? 0);
+    const pointer = this.#module._deadbolt_input_buffer(this.#address, size);
+    this.#input = this.#module.HEAPU8.subarray(pointer, pointer + size);
   }
 
   /** Loads a v1 blocklist (JSON text). Returns null, or what is wrong, in words. */
@@ -32,7 +57,8 @@ export class Core {
 
   /** Whether the URL must be blocked: the hot path. */
   blocks(url) {
-    return this.#native.decide(url) === 1;
+    const bytes = this.#encode(String(url));
+    return this.#module._deadbolt_decide_input(this.#address, bytes) === 1;
   }
 
   /** {verdict, platform, platformName, handle, kind, person, personIndex} */
@@ -53,6 +79,21 @@ export class Core {
   /** declarativeNetRequest rules for the loaded list: {covered, skipped, rules}. */
   rules(blockPage) {
     return JSON.parse(this.#native.rules(blockPage));
+  }
+
+  /** The decision index as text: a restarted worker loads it in milliseconds. */
+  snapshot() {
+    return this.#native.snapshot();
+  }
+
+  /** Loads a snapshot of this build; false (and nothing changed) if it cannot. */
+  loadSnapshot(text) {
+    return this.#native.loadSnapshot(text);
+  }
+
+  /** Whether the whole list is loaded, not only its snapshot. */
+  hasFullList() {
+    return this.#native.hasFullList();
   }
 
   /** The loaded list as v1 JSON text, unknown fields included. */

@@ -62,8 +62,30 @@ export async function saveList(text) {
   }
   const stale = result.where === 'sync' ? oldKeys : [...oldKeys, ...newKeys];
   if (stale.length) await chrome.storage.sync.remove(stale).catch(() => {});
-  await chrome.storage.local.set({ 'list.where': result });
+  await chrome.storage.local.set({ 'list.where': result, 'list.gen': gen });
   return result;
+}
+
+// ---- Snapshot: the decision index, for a fast start --------------------------
+
+/** The stored list's version: the synced generation, else the local one. */
+async function listVersion() {
+  const [{ [META_KEY]: meta }, { 'list.gen': gen }] = await Promise.all([
+    chrome.storage.sync.get(META_KEY).catch(() => ({})),
+    chrome.storage.local.get('list.gen'),
+  ]);
+  return meta?.gen ?? gen ?? null;
+}
+
+/** Keeps the core's snapshot of the list as it is stored now. */
+export async function saveSnapshot(text) {
+  await chrome.storage.local.set({ 'list.snapshot': { version: await listVersion(), text } });
+}
+
+/** The snapshot, if it was made from the list as stored now; else null. */
+export async function loadSnapshot() {
+  const [version, { 'list.snapshot': snapshot }] = await Promise.all([listVersion(), chrome.storage.local.get('list.snapshot')]);
+  return snapshot && version !== null && snapshot.version === version && typeof snapshot.text === 'string' ? snapshot.text : null;
 }
 
 /**

@@ -3,6 +3,10 @@
 // shell parses once (extension/core.js). The hot call, decide(), returns a
 // number so that the common "allow" costs no JSON at all.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <cstdint>
 
 #include "deadbolt/decide.h"
 #include "deadbolt/profile_input.h"
@@ -33,8 +37,21 @@ class Core {
     return engine_.load(json, error) ? std::string() : error.to_string();
   }
 
-  // 1 to block, 0 to allow: the hot path, no JSON.
+  // 1 to block, 0 to allow, for a string passed through embind.
   int decide(const std::string& url) { return engine_.decide(url).block ? 1 : 0; }
+
+  // The hot path, without embind's string conversion: JavaScript encodes the
+  // URL straight into this buffer (TextEncoder.encodeInto) and calls
+  // deadbolt_decide_input() below. No allocation once the buffer is warm.
+  char* input_buffer(std::size_t bytes) {
+    if (input_.size() < bytes) input_.resize(bytes);
+    return input_.data();
+  }
+  int decide_input(std::size_t bytes) {
+    return engine_.decide(std::string_view(input_.data(), std::min(bytes, input_.size()))).block ? 1 : 0;
+  }
+  // This object's address, for the two C entry points below.
+  std::uintptr_t address() { return reinterpret_cast<std::uintptr_t>(this); }
 
   // The verdict with its details, for a URL that decide() blocked.
   std::string decideJson(const std::string& url) {
@@ -42,8 +59,7 @@ class Core {
     ojson j;
     j["verdict"] = v.block ? "block" : "allow";
     j.update(identity_json(v.identity));
-    j["person"] = v.person >= 0 ? ojson(engine_.blocklist().people[static_cast<std::size_t>(v.person)].name)
-                                : ojson(nullptr);
+    j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
     j["personIndex"] = v.person;
     return deadbolt::dump_json(j);
   }
@@ -76,6 +92,11 @@ class Core {
            std::to_string(set.accounts_skipped) + ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
 
+  // The decision index as text, and back (see Engine::snapshot).
+  std::string snapshot() { return engine_.snapshot(); }
+  bool loadSnapshot(const std::string& text) { return engine_.load_snapshot(text); }
+  bool hasFullList() { return engine_.has_full_list(); }
+
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
 
@@ -89,19 +110,29 @@ class Core {
 
  private:
   deadbolt::Engine engine_;
+  std::string input_;
 };
 
 }  // namespace
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE char* deadbolt_input_buffer(Core* core, std::size_t bytes) { return core->input_buffer(bytes); }
+EMSCRIPTEN_KEEPALIVE int deadbolt_decide_input(Core* core, std::size_t bytes) { return core->decide_input(bytes); }
+}
 
 EMSCRIPTEN_BINDINGS(deadbolt) {
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("load", &Core::load)
       .function("decide", &Core::decide)
+      .function("address", &Core::address)
       .function("decideJson", &Core::decideJson)
       .function("identify", &Core::identify)
       .function("readProfile", &Core::readProfile)
       .function("rules", &Core::rules)
       .function("exportList", &Core::exportList)
+      .function("snapshot", &Core::snapshot)
+      .function("loadSnapshot", &Core::loadSnapshot)
+      .function("hasFullList", &Core::hasFullList)
       .function("platforms", &Core::platforms);
 }

@@ -72,8 +72,7 @@ void check_one(Engine& engine, const std::string& url) {
   line["url"] = url;
   line["verdict"] = v.block ? "block" : "allow";
   identity_fields(line, v.identity);
-  line["person"] = v.person >= 0 ? ojson(engine.blocklist().people[static_cast<std::size_t>(v.person)].name)
-                                 : ojson(nullptr);
+  line["person"] = v.person >= 0 ? ojson(engine.person_name(v.person)) : ojson(nullptr);
   line["kind"] = nullable(deadbolt::kind_name(v.attempt()), v.identity.found());
   print(line);
 }

@@ -30,17 +30,42 @@ std::string Engine::account_key(int platform, Capture capture, std::string_view 
   return key;
 }
 
-void Engine::build_index() {
-  const Catalog& catalog = Catalog::get();
+void Engine::clear_index() {
   accounts_.clear();
   refs_.clear();
   first_words_.clear();
   keywords_.clear();
   handle_words_.clear();
+  people_names_.clear();
+  extra_hosts_.clear();
   identifier_.clear_hosts();
+}
+
+void Engine::add_keyword(int person, std::string words) {
+  if (words.empty()) return;
+  const auto index = static_cast<std::uint32_t>(keywords_.size());
+  const std::string_view first = std::string_view(words).substr(0, words.find(' '));
+  std::uint32_t head = first_words_.insert(first, index);
+  keywords_.push_back({person, std::move(words), KeyIndex::kMissing});
+  if (head != index) {  // chain behind the entries that share this first word
+    while (keywords_[head].next != KeyIndex::kMissing) head = keywords_[head].next;
+    keywords_[head].next = index;
+  }
+}
+
+void Engine::add_extra_host(std::string host, int site) {
+  identifier_.add_host(host, site);
+  extra_hosts_.emplace_back(std::move(host), site);
+}
+
+void Engine::build_index() {
+  const Catalog& catalog = Catalog::get();
+  clear_index();
+  full_list_ = true;
   std::string lower;
   for (std::size_t p = 0; p < list_.people.size(); ++p) {
     const Person& person = list_.people[p];
+    people_names_.push_back(person.name);
     for (std::size_t a = 0; a < person.accounts.size(); ++a) {
       const Account& account = person.accounts[a];
       const auto ref = static_cast<std::uint32_t>(refs_.size());
@@ -53,15 +78,15 @@ void Engine::build_index() {
         if (append_account_key(catalog, account.platform, Capture::federated, account.handle, key_))
           accounts_.insert(key_, ref);
         // The account's home instance shows it at /@user: serve that host.
-        const std::string_view instance = handle.substr(handle.find('@') + 1);
-        for (std::size_t s = 0; s < catalog.sites().size(); ++s)
-          if (catalog.sites()[s].platform == account.platform) {
-            lower.clear();
-            for (char c : instance) lower += ascii_lower(c);
-            std::string_view prefix;
-            if (catalog.find_site(lower, prefix) < 0) identifier_.add_host(lower, static_cast<int>(s));
-            break;
-          }
+        lower.clear();
+        for (char c : handle.substr(handle.find('@') + 1)) lower += ascii_lower(c);
+        std::string_view prefix;
+        if (catalog.find_site(lower, prefix) < 0)
+          for (std::size_t s = 0; s < catalog.sites().size(); ++s)
+            if (catalog.sites()[s].platform == account.platform) {
+              add_extra_host(lower, static_cast<int>(s));
+              break;
+            }
       } else {
         key_.clear();
         if (append_account_key(catalog, account.platform, Capture::handle, handle, key_)) accounts_.insert(key_, ref);
@@ -74,17 +99,9 @@ void Engine::build_index() {
       if (lower.size() >= kMinSearchHandle) handle_words_.insert(lower, static_cast<std::uint32_t>(p));
     }
     for (const std::string& keyword : person.keywords) {
-      KeywordEntry entry{static_cast<int>(p), {}, KeyIndex::kMissing};
-      fold_words(keyword, entry.words);
-      if (entry.words.empty()) continue;
-      const auto index = static_cast<std::uint32_t>(keywords_.size());
-      const std::string_view first = std::string_view(entry.words).substr(0, entry.words.find(' '));
-      std::uint32_t head = first_words_.insert(first, index);
-      keywords_.push_back(std::move(entry));
-      if (head != index) {  // chain behind the entries that share this first word
-        while (keywords_[head].next != KeyIndex::kMissing) head = keywords_[head].next;
-        keywords_[head].next = index;
-      }
+      std::string words;
+      fold_words(keyword, words);
+      add_keyword(static_cast<int>(p), std::move(words));
     }
   }
 }

@@ -31,6 +31,20 @@ class Engine {
   bool load(std::string_view json, BlocklistError& error);
   const Blocklist& blocklist() const { return list_; }
 
+  // The index alone, as text: what a decision needs and nothing else, so that
+  // a restarted service worker is ready in a few milliseconds instead of
+  // parsing and validating the whole list (uBlock Origin's "selfie" idea).
+  std::string snapshot() const;
+  // Loads a snapshot made by the same build of the core. On success the
+  // engine decides as it did, but blocklist() is empty until load(); on a
+  // snapshot it cannot use (another build, damaged) it returns false and
+  // keeps what it had.
+  bool load_snapshot(std::string_view text);
+  bool has_full_list() const { return full_list_; }
+
+  // The name of person `index` of the loaded list or snapshot.
+  const std::string& person_name(int index) const { return people_names_[static_cast<std::size_t>(index)]; }
+
   // The verdict for `url`; its views are valid until the next call and while
   // `url` itself lives.
   const Verdict& decide(std::string_view url);
@@ -54,6 +68,9 @@ class Engine {
     std::uint32_t next = KeyIndex::kMissing;  // next entry with the same first word
   };
   void build_index();
+  void clear_index();
+  void add_keyword(int person, std::string words);
+  void add_extra_host(std::string host, int site);
   bool match_search(std::string_view text);
 
   Identifier identifier_;
@@ -63,6 +80,9 @@ class Engine {
   KeyIndex first_words_;    // first folded word of a keyword -> KeywordEntry
   std::vector<KeywordEntry> keywords_;
   KeyIndex handle_words_;   // handle in lower case -> person, for "from:janedoe" searches
+  std::vector<std::string> people_names_;
+  std::vector<std::pair<std::string, int>> extra_hosts_;  // home instances served as their platform
+  bool full_list_ = true;
   Verdict verdict_;
   std::string key_;         // scratch
   std::string words_;       // scratch

@@ -1,0 +1,77 @@
+// scripts/bench: every figure of DESIGN.md §5 in one run, side by side.
+//   node bench/run.mjs [--quick]
+// The last line printed is one JSON object with the headline figures.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeBenchFiles } from './corpus.mjs';
+import { coldStart } from './cold_start.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const dir = path.join(root, 'build-native/bench');
+
+const corpusFile = path.join(dir, 'corpus.txt');
+if (!fs.existsSync(corpusFile)) writeBenchFiles(dir);
+const corpusSize = fs.readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean).length;
+
+// Native, with Google Benchmark.
+const native = JSON.parse(execFileSync(path.join(root, 'build-native/deadbolt_bench'), [dir, '--benchmark_format=json'], {
+  env: { ...process.env, DEADBOLT_BENCH_ITERATIONS: String(quick ? 20_000 : corpusSize) },
+  maxBuffer: 64 << 20,
+  stdio: ['ignore', 'pipe', 'inherit'],
+}).toString());
+const nativeOf = (name) => native.benchmarks.find((b) => b.name.startsWith(name));
+
+// WebAssembly under Node, beside the regex baseline and new URL().
+const wasm = JSON.parse(execFileSync(process.execPath, [path.join(root, 'bench/wasm_bench.mjs'), dir, ...(quick ? ['--quick'] : [])], {
+  maxBuffer: 64 << 20,
+  stdio: ['ignore', 'pipe', 'inherit'],
+}).toString());
+
+// Cold start of the service worker, in Chromium, with the 1,000-account list.
+let cold = { median_ms: null, runs: [] };
+try {
+  process.env.HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-bench-home-'));
+  cold = await coldStart({ list: fs.readFileSync(path.join(dir, 'list-1000.json'), 'utf8'), starts: quick ? 5 : 9 });
+} catch (error) {
+  console.error(`cold start not measured: ${error.message}`);
+}
+
+const n10 = nativeOf('decide/10/'), n1k = nativeOf('decide/1000/'), n100k = nativeOf('decide/100000/'), parse = nativeOf('parse_url');
+const fmt = (v, unit = 'ns') => (v === null || v === undefined ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} ${unit}`);
+const rows = [
+  ['native decide, 10 accounts', fmt(n10.median_ns), fmt(n10.p99_ns), '≤ 300 ns median'],
+  ['native decide, 1,000 accounts', fmt(n1k.median_ns), fmt(n1k.p99_ns), '≤ 300 ns median'],
+  ['native decide, 100,000 accounts', fmt(n100k.median_ns), fmt(n100k.p99_ns), ''],
+  ['native URL parse alone', fmt(parse.median_ns), fmt(parse.p99_ns), 'ada-url ≈ 190 ns'],
+  ['wasm decide + crossing, 10', fmt(wasm.wasm_10.median_ns), fmt(wasm.wasm_10.p99_ns), ''],
+  ['wasm decide + crossing, 1,000', fmt(wasm.wasm_1000.median_ns), fmt(wasm.wasm_1000.p99_ns), '≤ 1 µs median, ≤ 5 µs p99'],
+  ['wasm decide + crossing, 100,000', fmt(wasm.wasm_100000.median_ns), fmt(wasm.wasm_100000.p99_ns), ''],
+  ['JS baseline: RegExp per account, 1,000', fmt(wasm.regex_1000.median_ns), fmt(wasm.regex_1000.p99_ns), '≥ 10× the wasm median'],
+  ['Node new URL()', fmt(wasm.url_parse.median_ns), fmt(wasm.url_parse.p99_ns), 'wasm ≤ 2× this'],
+];
+const summary = {
+  wasm_median_ns: wasm.wasm_1000.median_ns,
+  wasm_p99_ns: wasm.wasm_1000.p99_ns,
+  native_median_ns: n1k.median_ns,
+  regex_baseline_over_wasm: +(wasm.regex_1000.median_ns / wasm.wasm_1000.median_ns).toFixed(1),
+  wasm_over_url_parse: +(wasm.wasm_1000.median_ns / wasm.url_parse.median_ns).toFixed(2),
+  flat_ratio_100k_over_10: +(wasm.wasm_100000.median_ns / wasm.wasm_10.median_ns).toFixed(2),
+  wasm_bytes_plus_glue: wasm.wasm_bytes + wasm.glue_bytes,
+  cold_start_ms: cold.median_ms === null ? null : +cold.median_ms.toFixed(1),
+};
+
+console.log(`Deadbolt benchmarks (${quick ? 'quick' : 'full'}): ${wasm.urls.toLocaleString('en-US')} URLs, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+console.log('');
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`${'measure'.padEnd(width)}  ${'median'.padStart(12)}  ${'p99'.padStart(12)}  target`);
+for (const [name, median, p99, target] of rows) console.log(`${name.padEnd(width)}  ${median.padStart(12)}  ${p99.padStart(12)}  ${target}`);
+console.log('');
+console.log(`baseline / wasm (1,000 accounts): ${summary.regex_baseline_over_wasm}×    wasm / new URL(): ${summary.wasm_over_url_parse}×    flat 100k / 10: ${summary.flat_ratio_100k_over_10}×`);
+console.log(`wasm ${wasm.wasm_bytes.toLocaleString('en-US')} B + glue ${wasm.glue_bytes.toLocaleString('en-US')} B = ${summary.wasm_bytes_plus_glue.toLocaleString('en-US')} B (≤ 250 KB)`);
+console.log(`index of 100,000 accounts: ${(n100k.index_bytes / 1048576).toFixed(1)} MiB native; wasm heap grew ${(wasm.heap_bytes_100k / 1048576).toFixed(1)} MiB loading it`);
+console.log(`service worker cold start to first decision: ${fmt(cold.median_ms, 'ms')} median of ${cold.runs.length} (${cold.runs.map((v) => v.toFixed(0)).join(', ')})`);
+console.log(JSON.stringify(summary));

@@ -2,6 +2,8 @@
 //
 //   deadbolt parse URL...                       one JSON object per URL
 //   deadbolt check --blocklist FILE [URL...]    URLs from arguments or stdin
+//   deadbolt stats --log FILE --now ISO8601 [--utc-offset MINUTES] [--since DATE]
+//                                               counts, streaks and the daily series, JSON
 //   deadbolt rules --blocklist FILE [--block-page URL]
 //                                               declarativeNetRequest rules, a JSON array
 //
@@ -16,6 +18,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/rules.h"
+#include "deadbolt/stats.h"
 
 namespace {
 
@@ -32,7 +35,8 @@ void usage(std::FILE* to) {
   std::fputs(
       "usage: deadbolt parse URL...\n"
       "       deadbolt check --blocklist FILE [URL...]   (URLs from standard input when none are given)\n"
-      "       deadbolt rules --blocklist FILE [--block-page URL]\n",
+      "       deadbolt rules --blocklist FILE [--block-page URL]\n"
+      "       deadbolt stats --log FILE --now ISO8601 [--utc-offset MINUTES] [--since YYYY-MM-DD]\n",
       to);
 }
 
@@ -106,6 +110,85 @@ int rules_command(const std::string& file, const std::string& block_page) {
   return 0;
 }
 
+// The attempt log: a JSON array of {"t": ms or ISO 8601, "o": minutes east of
+// UTC, "person", "platform", "kind"} (the extension's own records), or the
+// core's tab-separated form.
+bool read_log(const std::string& file, std::int32_t default_offset, std::vector<deadbolt::Attempt>& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "deadbolt: %s: cannot read the log file\n", file.c_str());
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string s = text.str();
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || s[first] != '[') {
+    std::size_t skipped = 0;
+    out = deadbolt::parse_attempts_tsv(s, &skipped);
+    if (skipped) std::fprintf(stderr, "deadbolt: %s: %zu malformed lines skipped\n", file.c_str(), skipped);
+    return true;
+  }
+  nlohmann::ordered_json log;
+  std::string error;
+  if (!deadbolt::parse_json(s, log, error) || !log.is_array()) {
+    std::fprintf(stderr, "deadbolt: %s: %s\n", file.c_str(), error.empty() ? "not a JSON array" : error.c_str());
+    return false;
+  }
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    const auto& e = log[i];
+    deadbolt::Attempt a;
+    std::optional<std::int32_t> offset;
+    if (!e.is_object()) goto bad;
+    if (e.contains("t") && e["t"].is_number()) a.time_ms = e["t"].get<std::int64_t>();
+    else if (!e.contains("t") || !e["t"].is_string() ||
+             !deadbolt::parse_iso8601(e["t"].get<std::string>(), a.time_ms, offset))
+      goto bad;
+    a.offset_min = e.contains("o") && e["o"].is_number_integer() ? e["o"].get<std::int32_t>() : offset.value_or(default_offset);
+    for (auto [key, field] : {std::pair{"person", &a.person}, {"platform", &a.platform}, {"kind", &a.kind}})
+      if (e.contains(key) && e[key].is_string()) *field = e[key].get<std::string>();
+    out.push_back(std::move(a));
+    continue;
+  bad:
+    std::fprintf(stderr, "deadbolt: %s: [%zu] is not an attempt {\"t\": time, …}\n", file.c_str(), i);
+    return false;
+  }
+  return true;
+}
+
+int stats_command(const std::string& file, const std::string& now_text, const std::string& offset_text,
+                  const std::string& since_text) {
+  std::int64_t now = 0;
+  std::optional<std::int32_t> now_offset;
+  if (!deadbolt::parse_iso8601(now_text, now, now_offset)) {
+    std::fprintf(stderr, "deadbolt stats: --now %s is not an ISO 8601 time\n", now_text.c_str());
+    return kUsageError;
+  }
+  if (!offset_text.empty()) {
+    char* end = nullptr;
+    const long v = std::strtol(offset_text.c_str(), &end, 10);
+    if (*end != '\0' || v < -1440 || v > 1440) {
+      std::fprintf(stderr, "deadbolt stats: --utc-offset %s is not minutes east of UTC\n", offset_text.c_str());
+      return kUsageError;
+    }
+    now_offset = static_cast<std::int32_t>(v);
+  }
+  std::optional<std::int64_t> start_day;
+  if (!since_text.empty()) {
+    std::int64_t since = 0;
+    std::optional<std::int32_t> ignored;
+    if (!deadbolt::parse_iso8601(since_text, since, ignored)) {
+      std::fprintf(stderr, "deadbolt stats: --since %s is not a date\n", since_text.c_str());
+      return kUsageError;
+    }
+    start_day = deadbolt::local_day(since, 0);  // a calendar date: its own day
+  }
+  std::vector<deadbolt::Attempt> log;
+  if (!read_log(file, now_offset.value_or(0), log)) return kBadBlocklist;
+  std::puts(deadbolt::stats_json(deadbolt::compute_stats(log, now, now_offset.value_or(0), start_day)).c_str());
+  return 0;
+}
+
 int check_command(const std::string& file, const std::vector<std::string>& urls) {
   Engine engine;
   if (!load_blocklist(file, engine)) return kBadBlocklist;
@@ -132,6 +215,21 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   if (command == "parse") return parse_command(args);
+  if (command == "stats") {
+    std::string file, now, offset, since;
+    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
+      if (args[i] == "--log") file = args[i + 1];
+      else if (args[i] == "--now") now = args[i + 1];
+      else if (args[i] == "--utc-offset") offset = args[i + 1];
+      else if (args[i] == "--since") since = args[i + 1];
+      else { std::fprintf(stderr, "deadbolt stats: unexpected '%s'\n", args[i].c_str()); return kUsageError; }
+    }
+    if (file.empty() || now.empty() || args.size() % 2 != 0) {
+      std::fputs("deadbolt stats: --log FILE and --now ISO8601 are required\n", stderr);
+      return kUsageError;
+    }
+    return stats_command(file, now, offset, since);
+  }
   if (command == "check" || command == "rules") {
     std::string file;
     std::string block_page = "chrome-extension://deadbolt/extension/pages/blocked.html";

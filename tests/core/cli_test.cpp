@@ -97,3 +97,27 @@ TEST(Cli, UnusableBlocklistExitsTwoWithOneLine) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, StatsFromTheExtensionsLog) {
+  const std::string dir = ::testing::TempDir();
+  const std::string log = dir + "/stats_log_" + std::to_string(getpid()) + ".json";
+  std::ofstream(log) << R"([{"t":"2026-11-20T23:30:00+01:00","person":"Jane","platform":"instagram","kind":"profile"},
+                            {"t":1795431600000,"o":60,"person":"Jane","platform":"x","kind":"search"}])";
+  const CliResult r = run("stats --log '" + log + "' --now 2026-11-23T10:00:00+01:00 --since 2026-11-01");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto s = nlohmann::json::parse(r.out);
+  EXPECT_EQ(s["all"], 2);
+  EXPECT_EQ(s["today"], 1) << "1795431600000 is 2026-11-23T11:00Z, an hour ahead of now: today";
+  EXPECT_EQ(s["week"], 2);
+  EXPECT_EQ(s["daysSinceStart"], 22);
+  EXPECT_EQ(s["daily"].size(), 30u);
+  EXPECT_EQ(s["byPlatform"]["x"], 1);
+
+  const CliResult bad = run("stats --log '" + log + "' --now yesterday");
+  EXPECT_EQ(bad.status, 64);
+  EXPECT_NE(bad.err.find("not an ISO 8601 time"), std::string::npos);
+}
+
+}  // namespace

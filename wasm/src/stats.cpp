@@ -1,0 +1,197 @@
+#include "deadbolt/stats.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "deadbolt/blocklist.h"
+
+namespace deadbolt {
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+int milestone_after(int streak) {
+  for (int m : {3, 7, 14, 30, 60, 90, 180, 365})
+    if (streak < m) return m;
+  return (streak / 365 + 1) * 365;
+}
+
+}  // namespace
+
+std::int64_t local_day(std::int64_t time_ms, std::int32_t offset_min) {
+  return floor_div(time_ms + static_cast<std::int64_t>(offset_min) * 60'000, kDayMs);
+}
+
+Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::int32_t now_offset_min,
+                    std::optional<std::int64_t> start_day) {
+  Stats s;
+  const std::int64_t today = local_day(now_ms, now_offset_min);
+  s.daily.assign(kSeriesDays, 0);
+  std::vector<std::int64_t> days;
+  days.reserve(log.size());
+  for (const Attempt& a : log) {
+    // A clock that ran ahead cannot put an attempt after today.
+    const std::int64_t day = std::min(local_day(a.time_ms, a.offset_min), today);
+    const std::int64_t age = today - day;
+    ++s.all;
+    if (age == 0) ++s.today;
+    if (age < 7) ++s.week;
+    if (age < kSeriesDays) {
+      ++s.month;
+      ++s.daily[static_cast<std::size_t>(kSeriesDays - 1 - age)];
+    }
+    ++s.by_platform[a.platform];
+    ++s.by_person[a.person];
+    ++s.by_kind[a.kind];
+    days.push_back(day);
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  // Attempts before no contact began do not break its streak.
+  if (start_day) days.erase(days.begin(), std::lower_bound(days.begin(), days.end(), *start_day));
+
+  if (start_day) s.days_since_start = static_cast<int>(std::max<std::int64_t>(0, today - *start_day));
+  std::int64_t longest = 0;
+  if (days.empty()) {
+    s.current_streak = s.days_since_start.value_or(0);
+    longest = s.current_streak;
+  } else {
+    s.current_streak = static_cast<int>(today - days.back());
+    if (start_day) longest = days.front() - *start_day;
+    for (std::size_t i = 1; i < days.size(); ++i) longest = std::max(longest, days[i] - days[i - 1] - 1);
+    longest = std::max<std::int64_t>(longest, s.current_streak);
+  }
+  s.longest_streak = static_cast<int>(longest);
+  s.next_milestone = milestone_after(s.current_streak);
+  return s;
+}
+
+std::vector<Attempt> parse_attempts_tsv(std::string_view text, std::size_t* skipped) {
+  std::vector<Attempt> out;
+  std::size_t bad = 0;
+  auto number = [](std::string_view s, std::int64_t& v) {
+    if (s.empty() || s.size() > 18) return false;
+    bool negative = s[0] == '-';
+    if (negative) s.remove_prefix(1);
+    if (s.empty()) return false;
+    v = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    if (negative) v = -v;
+    return true;
+  };
+  for (std::size_t p = 0; p < text.size();) {
+    std::size_t end = text.find('\n', p);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(p, end - p);
+    p = end + 1;
+    if (line.empty()) continue;
+    std::string_view fields[5];
+    std::size_t n = 0;
+    while (n < 5) {
+      const auto tab = line.find('\t');
+      fields[n++] = line.substr(0, tab);
+      if (tab == std::string_view::npos) break;
+      line.remove_prefix(tab + 1);
+    }
+    std::int64_t time = 0, offset = 0;
+    if (n != 5 || !number(fields[0], time) || !number(fields[1], offset) || offset < -1440 || offset > 1440) {
+      ++bad;
+      continue;
+    }
+    out.push_back({time, static_cast<std::int32_t>(offset), std::string(fields[2]), std::string(fields[3]),
+                   std::string(fields[4])});
+  }
+  if (skipped) *skipped = bad;
+  return out;
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
+  if (at + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_iso8601(std::string_view s, std::int64_t& time_ms, std::optional<std::int32_t>& offset_min) {
+  int y, mo, d, h = 0, mi = 0, sec = 0, ms = 0;
+  offset_min.reset();
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31)
+    return false;
+  std::size_t p = 10;
+  if (p < s.size() && (s[p] == 'T' || s[p] == ' ')) {
+    if (!digits(s, p + 1, 2, h) || p + 3 >= s.size() || s[p + 3] != ':' || !digits(s, p + 4, 2, mi)) return false;
+    p += 6;
+    if (p < s.size() && s[p] == ':') {
+      if (!digits(s, p + 1, 2, sec)) return false;
+      p += 3;
+      if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+        std::size_t q = p + 1;
+        int scale = 100;
+        while (q < s.size() && s[q] >= '0' && s[q] <= '9') {
+          ms += (s[q] - '0') * scale;
+          scale /= 10;
+          ++q;
+        }
+        if (q == p + 1) return false;
+        p = q;
+      }
+    }
+    if (h > 23 || mi > 59 || sec > 60) return false;
+  }
+  if (p < s.size()) {
+    if (s[p] == 'Z' && p + 1 == s.size()) {
+      offset_min = 0;
+    } else if ((s[p] == '+' || s[p] == '-') && p + 6 == s.size() && s[p + 3] == ':') {
+      int oh, om;
+      if (!digits(s, p + 1, 2, oh) || !digits(s, p + 4, 2, om) || oh > 23 || om > 59) return false;
+      offset_min = (s[p] == '-' ? -1 : 1) * (oh * 60 + om);
+    } else {
+      return false;
+    }
+  }
+  const std::int64_t local = ((days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 24 + h) * 60 + mi) * 60 + sec;
+  time_ms = (local - static_cast<std::int64_t>(offset_min.value_or(0)) * 60) * 1000 + ms;
+  return true;
+}
+
+std::string stats_json(const Stats& s) {
+  nlohmann::ordered_json j;
+  j["today"] = s.today;
+  j["week"] = s.week;
+  j["month"] = s.month;
+  j["all"] = s.all;
+  j["currentStreak"] = s.current_streak;
+  j["longestStreak"] = s.longest_streak;
+  j["daysSinceStart"] = s.days_since_start ? nlohmann::ordered_json(*s.days_since_start) : nlohmann::ordered_json(nullptr);
+  j["nextMilestone"] = s.next_milestone;
+  j["daily"] = s.daily;
+  j["byPlatform"] = s.by_platform;
+  j["byPerson"] = s.by_person;
+  j["byKind"] = s.by_kind;
+  return dump_json(j);
+}
+
+}  // namespace deadbolt

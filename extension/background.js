@@ -2,7 +2,11 @@
 // MV3 stops idle workers, so nothing may depend on memory surviving.
 import { createCore, EMPTY_LIST } from './core.js';
 import { appendAttempt, loadList, loadSnapshot, readLog, saveList, saveSnapshot } from './storage.js';
-import { installRules, listenToNavigations } from './blocking.js';
+import { installRules, listenToNavigations, removeRules } from './blocking.js';
+import {
+  addPending, cancelPending, deleteLetter, deletePrivateData, getLetters, getPending, getSettings, saveLetter,
+  saveSettings, takeDue,
+} from './settings.js';
 
 let state = start();
 let ownGeneration = null;  // the list.meta generation this worker wrote last
@@ -40,25 +44,86 @@ async function full() {
 async function reload() {
   state = start();  // the snapshot is stale now: start() loads the list itself
   const { core } = await full();
-  await installRules(core);
+  await applyRules(core);
 }
 
-chrome.runtime.onInstalled.addListener(() => full().then(({ core }) => installRules(core)));
-chrome.runtime.onStartup.addListener(() => full().then(({ core }) => installRules(core)));
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  full().then(({ core }) => applyRules(core));
+  if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
+});
+chrome.runtime.onStartup.addListener(() => full().then(({ core }) => applyRules(core)));
 chrome.storage.onChanged.addListener((changes, area) => {
   // Another device changed the synced list.
   const meta = changes['list.meta'];
   if (area === 'sync' && meta && meta.newValue?.gen !== ownGeneration) reload();
 });
 
+let enabled = getSettings().then((s) => s.enabled);
+
 listenToNavigations({
   decide: async (url) => {
     const { core } = await state;
-    return core.blocks(url) ? core.verdict(url) : null;
+    return core.blocks(url) && (await enabled) ? core.verdict(url) : null;
   },
   onBlocked: (verdict) =>
-    appendAttempt({ t: Date.now(), person: verdict.person, platform: verdict.platform, kind: verdict.kind }),
+    appendAttempt({
+      t: Date.now(),
+      o: -new Date().getTimezoneOffset(),  // the local offset then, so the attempt counts on its own day
+      person: verdict.person,
+      platform: verdict.platform,
+      kind: verdict.kind,
+    }),
 });
+
+/** Installs the rules, or none while Deadbolt is turned off. */
+async function applyRules(core) {
+  return (await enabled) ? installRules(core) : removeRules();
+}
+
+// ---- Cool-down: changes that lower protection wait, then apply ------------
+
+async function applyDue() {
+  const due = await takeDue();
+  if (!due.length) return;
+  const settings = await getSettings();
+  const { core } = await full();
+  const list = JSON.parse(core.exportList());
+  let listChanged = false;
+  for (const change of due) {
+    const person = list.people.find((p) => p.name === change.person);
+    if (change.kind === 'remove-person' && person) {
+      list.people = list.people.filter((p) => p !== person);
+      listChanged = true;
+    } else if (change.kind === 'remove-account' && person) {
+      const key = change.key;
+      person.accounts = (person.accounts ?? []).filter((a) => accountKeyOf(core, a) !== key);
+      listChanged = true;
+    } else if (change.kind === 'remove-keyword' && person) {
+      person.keywords = (person.keywords ?? []).filter((k) => k !== change.keyword);
+      listChanged = true;
+    } else if (change.kind === 'cooldown') {
+      settings.cooldownHours = change.value;
+    } else if (change.kind === 'disable') {
+      settings.enabled = false;
+    }
+  }
+  await saveSettings(settings);
+  enabled = Promise.resolve(settings.enabled);
+  if (listChanged) await commitList(JSON.stringify(list));
+  else await applyRules(core);
+}
+
+/** An account's canonical key, whether it is kept as {platform, handle} or {url}. */
+function accountKeyOf(core, account) {
+  if (account.platform) return core.accountKey(account.platform, account.handle ?? '');
+  const read = core.readProfile(account.url ?? '');
+  return read.error ? `url:${account.url}` : core.accountKey(read.platform, read.handle);
+}
+
+chrome.alarms?.onAlarm.addListener((alarm) => {
+  if (alarm.name.startsWith('pending:')) applyDue();
+});
+state.then(applyDue);
 
 // ---- Messages from Deadbolt's own pages -------------------------------------
 
@@ -84,23 +149,55 @@ function commitList(text) {
     state = Promise.resolve({ core, where: where.where, problem: null });
     await saveSnapshot(core.snapshot());
     // Saved. The navigation listeners block at once; the rules follow.
-    const rules = await installRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
+    const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
     return { ok: true, where, rules };
   });
   listWrites = write.catch(() => {});
   return write;
 }
 
-const today = () => new Date().toDateString();
+/** The list, with `change(list)` applied, committed through the core. */
+async function changeList(change) {
+  const { core } = await full();
+  const list = JSON.parse(core.exportList());
+  const error = change(list);
+  if (error) return { error };
+  return commitList(JSON.stringify(list));
+}
+
+const findPerson = (list, name) => list.people.find((p) => p.name.toLowerCase() === String(name).trim().toLowerCase());
+
+async function readAllLog() {
+  return readLog();
+}
+
+async function stats() {
+  const { core } = await state;
+  const settings = await getSettings();
+  const offset = -new Date().getTimezoneOffset();
+  const startDay = settings.startDate ? core.localDay(Date.parse(`${settings.startDate}T00:00:00Z`), 0) : null;
+  return core.stats(await readAllLog(), Date.now(), offset, startDay);
+}
 
 const handlers = {
   async verdict({ url }) {
     const { core } = await state;
     return core.verdict(String(url));
   },
+  async overview() {
+    const settings = await getSettings();
+    return {
+      stats: await stats(),
+      reasons: settings.reasons,
+      support: settings.support,
+      enabled: settings.enabled,
+      incognito: await chrome.extension.isAllowedIncognitoAccess(),
+      platforms: (await state).core.platforms(),
+    };
+  },
   async list() {
     const { core, where, problem } = await full();
-    const log = await readLog();
+    const log = await readAllLog();
     const attempts = {};
     for (const e of log) {
       const key = `${e.person}\u0000${e.platform}`;
@@ -110,13 +207,19 @@ const handlers = {
     // Accounts kept as links are shown as the core reads them.
     for (const person of list.people) {
       for (const account of person.accounts ?? []) {
+        account.key = accountKeyOf(core, account);
         if (account.url && !account.platform) {
           const read = core.readProfile(account.url);
           account.shown = { platform: read.platform, handle: read.handle };
         }
       }
     }
-    return { list, platforms: core.platforms(), where, problem, attempts };
+    const rules = (await chrome.storage.local.get('rules.status'))['rules.status'] ?? null;
+    return {
+      list, platforms: core.platforms(), where, problem, attempts, rules,
+      settings: await getSettings(), pending: await getPending(), letters: (await getLetters()).length,
+      incognito: await chrome.extension.isAllowedIncognitoAccess(),
+    };
   },
   async readProfile({ text, platform }) {
     const { core } = await state;
@@ -127,30 +230,174 @@ const handlers = {
     const read = core.readProfile(String(text ?? ''), String(platform ?? ''));
     if (read.error) return { error: read.error };
     const name = String(person ?? '').trim() || chrome.i18n.getMessage('defaultPersonName');
-    const list = JSON.parse(core.exportList());
-    let entry = list.people.find((p) => p.name.toLowerCase() === name.toLowerCase());
-    if (!entry) list.people.push((entry = { name, keywords: [], accounts: [] }));
-    entry.accounts ??= [];
-    entry.accounts.push({ platform: read.platform, handle: read.handle, added: new Date().toISOString().slice(0, 10) });
-    const result = await commitList(JSON.stringify(list));
-    return result.error ? result : { ...result, added: { ...read, person: entry.name } };
+    let added;
+    const result = await changeList((list) => {
+      let entry = findPerson(list, name);
+      if (!entry) list.people.push((entry = { name, keywords: [], accounts: [] }));
+      entry.accounts ??= [];
+      const key = core.accountKey(read.platform, read.handle);
+      if (entry.accounts.some((a) => accountKeyOf(core, a) === key)) return chrome.i18n.getMessage('alreadyListed');
+      entry.accounts.push({ platform: read.platform, handle: read.handle, added: new Date().toISOString().slice(0, 10) });
+      added = { ...read, person: entry.name };
+      return null;
+    });
+    return result.error ? result : { ...result, added };
   },
-  async importList({ text }) {
-    return commitList(String(text ?? ''));
+  async addPerson({ name }) {
+    const clean = String(name ?? '').trim();
+    if (!clean) return { error: chrome.i18n.getMessage('nameNeeded') };
+    return changeList((list) => {
+      if (findPerson(list, clean)) return chrome.i18n.getMessage('personExists');
+      list.people.push({ name: clean, keywords: [], accounts: [] });
+      return null;
+    });
+  },
+  async addKeyword({ person, keyword }) {
+    return changeList((list) => {
+      const entry = findPerson(list, person);
+      if (!entry) return chrome.i18n.getMessage('personMissing');
+      entry.keywords ??= [];
+      if (!entry.keywords.includes(String(keyword).trim())) entry.keywords.push(String(keyword).trim());
+      return null;
+    });
+  },
+  /** Removing anything waits for the cool-down. */
+  async requestRemoval({ change }) {
+    const allowed = ['remove-account', 'remove-person', 'remove-keyword'];
+    if (!allowed.includes(change?.kind)) return { error: 'unknown change' };
+    const { cooldownHours } = await getSettings();
+    return { pending: await addPending(change, cooldownHours) };
+  },
+  async cancelPending({ id }) {
+    await cancelPending(String(id));
+    return { ok: true };
+  },
+  async updateSettings({ patch }) {
+    const settings = await getSettings();
+    const pending = [];
+    if (Array.isArray(patch.reasons)) settings.reasons = patch.reasons.map((r) => String(r).trim()).filter(Boolean).slice(0, 50);
+    if (patch.support) settings.support = { name: String(patch.support.name ?? '').slice(0, 100), contact: String(patch.support.contact ?? '').slice(0, 200) };
+    if ('startDate' in patch) settings.startDate = /^\d{4}-\d{2}-\d{2}$/.test(patch.startDate ?? '') ? patch.startDate : null;
+    if (patch.enabled === true) settings.enabled = true;  // more protection: at once
+    if (patch.enabled === false && settings.enabled) pending.push({ kind: 'disable' });
+    if (Number.isFinite(patch.cooldownHours)) {
+      const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
+      // Longer is more protection, at once; shorter waits out the current cool-down.
+      if (hours >= settings.cooldownHours) settings.cooldownHours = hours;
+      else pending.push({ kind: 'cooldown', value: hours });
+    }
+    await saveSettings(settings);
+    const queued = [];
+    for (const change of pending) queued.push(await addPending(change, settings.cooldownHours));
+    if (patch.enabled === true) {
+      enabled = Promise.resolve(true);
+      await applyRules((await full()).core);
+    }
+    return { settings, pending: queued };
+  },
+  async previewImport({ text }) {
+    return importPlan(String(text ?? ''));
+  },
+  /** Applies what an import adds; its removals are queued only on request. */
+  async importList({ text, removals = false }) {
+    const plan = await importPlan(String(text ?? ''));
+    if (plan.error) return plan;
+    const result = await commitList(JSON.stringify(plan.merged));
+    if (result.error) return result;
+    if (removals) {
+      const { cooldownHours } = await getSettings();
+      for (const change of plan.removals) await addPending(change, cooldownHours);
+    }
+    return { ...result, added: plan.added.length, removals: plan.removals.length };
   },
   async exportList() {
     const { core } = await full();
     return { text: core.exportList() };
   },
   async stats() {
-    const log = await readLog();
-    const day = today();
-    return { total: log.length, today: log.filter((e) => new Date(e.t).toDateString() === day).length };
+    return stats();
+  },
+  async saveLetter({ text }) {
+    if (!String(text ?? '').trim()) return { error: chrome.i18n.getMessage('letterEmpty') };
+    return { letter: await saveLetter(String(text)) };
+  },
+  async letters() {
+    return { letters: await getLetters() };
+  },
+  async deleteLetter({ id }) {
+    await deleteLetter(String(id));
+    return { ok: true };
+  },
+  async deletePrivateData({ letters, log }) {
+    await deletePrivateData({ letters: !!letters, log: !!log });
+    return { ok: true };
+  },
+  async currentTab({ url }) {
+    const { core } = await state;
+    const read = core.readProfile(String(url ?? ''));
+    return { ...read, blocked: !read.error && core.blocks(String(url)) };
   },
   async incognito() {
     return { allowed: await chrome.extension.isAllowedIncognitoAccess() };
   },
 };
+
+/**
+ * What importing `text` would do: additions apply at once, removals go
+ * through the cool-down. Returns {merged, added, removals} or {error}.
+ */
+async function importPlan(text) {
+  const { core } = await full();
+  const current = JSON.parse(core.exportList());
+  // Validate the file with a core of its own: the loaded list stays untouched.
+  const checker = await createCore();
+  const error = checker.load(text);
+  if (error) return { error };
+  const incoming = JSON.parse(checker.exportList());
+  const merged = structuredClone(current);
+  const added = [];
+  const removals = [];
+  for (const person of incoming.people) {
+    let target = findPerson(merged, person.name);
+    if (!target) {
+      merged.people.push((target = { ...person, keywords: [], accounts: [] }));
+      added.push({ kind: 'person', person: person.name });
+    }
+    target.keywords ??= [];
+    target.accounts ??= [];
+    for (const keyword of person.keywords ?? []) {
+      if (!target.keywords.includes(keyword)) {
+        target.keywords.push(keyword);
+        added.push({ kind: 'keyword', person: target.name, keyword });
+      }
+    }
+    const keys = new Set(target.accounts.map((a) => accountKeyOf(core, a)));
+    for (const account of person.accounts ?? []) {
+      const key = accountKeyOf(core, account);
+      if (!keys.has(key)) {
+        target.accounts.push(account);
+        keys.add(key);
+        added.push({ kind: 'account', person: target.name, key });
+      }
+    }
+  }
+  for (const person of current.people) {
+    const other = findPerson(incoming, person.name);
+    if (!other) {
+      removals.push({ kind: 'remove-person', person: person.name });
+      continue;
+    }
+    const keys = new Set((other.accounts ?? []).map((a) => accountKeyOf(core, a)));
+    for (const account of person.accounts ?? []) {
+      const key = accountKeyOf(core, account);
+      if (!keys.has(key)) removals.push({ kind: 'remove-account', person: person.name, key });
+    }
+    for (const keyword of person.keywords ?? []) {
+      if (!(other.keywords ?? []).includes(keyword)) removals.push({ kind: 'remove-keyword', person: person.name, keyword });
+    }
+  }
+  return { merged, added, removals };
+}
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   // Only Deadbolt's own pages may ask: no content scripts, no other extension.

@@ -36,6 +36,19 @@ export function installRules(core) {
   return install;
 }
 
+/** Removes every rule: Deadbolt turned off (after its cool-down). */
+export function removeRules() {
+  const remove = ruleWrites.then(async () => {
+    const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id) });
+    const status = { installed: 0, refused: 0, covered: 0, skipped: 0, off: true };
+    await chrome.storage.local.set({ 'rules.status': status });
+    return status;
+  });
+  ruleWrites = remove.catch(() => {});
+  return remove;
+}
+
 // A navigation can be reported by more than one event (tabs.onUpdated after
 // onHistoryStateUpdated, say). Events that may repeat another are dropped
 // when the same tab reported the same URL this recently.

@@ -81,6 +81,26 @@ export class Core {
     return JSON.parse(this.#native.rules(blockPage));
   }
 
+  /**
+   * Stats of the attempt log: [{t, o, person, platform, kind}] with "now"
+   * and its UTC offset (minutes east) passed in; `startDay` from localDay().
+   */
+  stats(log, nowMs, offsetMin, startDay = null) {
+    const clean = (s) => String(s ?? '').replace(/[\t\n]/g, ' ');
+    const tsv = log.map((e) => `${Math.trunc(e.t)}\t${e.o ?? 0}\t${clean(e.person)}\t${clean(e.platform)}\t${clean(e.kind)}`).join('\n');
+    return JSON.parse(this.#native.stats(tsv, nowMs, offsetMin, startDay ?? -1e16));
+  }
+
+  /** The local day number of a time (days since 1970-01-01 there). */
+  localDay(timeMs, offsetMin) {
+    return this.#native.localDay(timeMs, offsetMin);
+  }
+
+  /** The canonical key of an account; equal keys are the same account. "" if invalid. */
+  accountKey(platform, handle) {
+    return this.#native.accountKey(String(platform), String(handle));
+  }
+
   /** The decision index as text: a restarted worker loads it in milliseconds. */
   snapshot() {
     return this.#native.snapshot();

@@ -12,13 +12,19 @@ const list = fs.readFileSync(path.join(ROOT, 'scripts/demo/blocklist.json'), 'ut
 const result = await ask(browser, { type: 'importList', text: list });
 if (!result.ok) throw new Error(`demo list refused: ${result.error}`);
 console.log(`Deadbolt is running with the demo list: ${result.rules.installed} blocking rules installed.`);
+// Demo settings: what a person would have filled in.
+const startDate = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
+await ask(browser, {
+  type: 'updateSettings',
+  patch: { startDate, reasons: ['I deserve peace.', "I'm done waiting for them to change."], support: { name: 'Alex', contact: '' } },
+});
 
 // A demo profile: the rule redirects it before any request leaves the browser.
 const blocked = await browser.context.newPage();
 await blocked.goto('https://www.instagram.com/janedoe/').catch(() => {});
 await waitForHref(blocked, (href) => href.includes('blocked.html'));
 const popup = await browser.context.newPage();
-await popup.setViewportSize({ width: 360, height: 320 });
+await popup.setViewportSize({ width: 400, height: 600 });
 await popup.goto(browser.url('extension/pages/popup.html'));
 const options = await browser.context.newPage();
 await options.goto(browser.url('extension/pages/options.html'));

@@ -11,6 +11,7 @@
 #include "deadbolt/decide.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
+#include "deadbolt/stats.h"
 
 namespace {
 
@@ -92,6 +93,32 @@ class Core {
            std::to_string(set.accounts_skipped) + ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
 
+  // Stats of the attempt log (tab-separated, see parse_attempts_tsv) as JSON.
+  // `start_day` < -1e15 when no start date is set.
+  std::string stats(const std::string& log, double now_ms, int now_offset_min, double start_day) {
+    const auto attempts = deadbolt::parse_attempts_tsv(log);
+    std::optional<std::int64_t> start;
+    if (start_day > -1e15) start = static_cast<std::int64_t>(start_day);
+    return deadbolt::stats_json(
+        deadbolt::compute_stats(attempts, static_cast<std::int64_t>(now_ms), now_offset_min, start));
+  }
+
+  // The local day number of a time, as the stats count days.
+  double localDay(double time_ms, int offset_min) {
+    return static_cast<double>(deadbolt::local_day(static_cast<std::int64_t>(time_ms), offset_min));
+  }
+
+  // The canonical key of an account ("instagram:janedoe"), "" if not valid:
+  // two accounts are the same account when their keys are equal.
+  std::string accountKey(const std::string& platform, const std::string& handle) {
+    const int p = Catalog::get().platform_index(platform);
+    if (p < 0) return {};
+    deadbolt::Capture capture;
+    std::string normal;
+    if (!deadbolt::normalise_handle(Catalog::get(), p, handle, capture, normal)) return {};
+    return engine_.account_key(p, capture, normal);
+  }
+
   // The decision index as text, and back (see Engine::snapshot).
   std::string snapshot() { return engine_.snapshot(); }
   bool loadSnapshot(const std::string& text) { return engine_.load_snapshot(text); }
@@ -131,6 +158,9 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("readProfile", &Core::readProfile)
       .function("rules", &Core::rules)
       .function("exportList", &Core::exportList)
+      .function("stats", &Core::stats)
+      .function("localDay", &Core::localDay)
+      .function("accountKey", &Core::accountKey)
       .function("snapshot", &Core::snapshot)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)

@@ -1,26 +1,56 @@
 // The block page. The blocked address arrives after '#'; it is shown as text
-// and only the service worker (that is, the core) says what it was.
-import { ask, localize, t } from './i18n.js';
+// and only the service worker (that is, the core) says what it was. There is
+// no way through to the page from here, by design.
+import { ask, localize, showStreak, t } from './i18n.js';
 
 localize();
+const $ = (id) => document.getElementById(id);
 const url = location.hash.slice(1);
-document.getElementById('url').textContent = url;
+$('url').textContent = url;
 
-try {
-  const verdict = await ask({ type: 'verdict', url });
-  if (verdict?.person && verdict?.platformName) {
-    document.getElementById('who').textContent = t('blockedWho', verdict.person, verdict.platformName);
-  } else if (verdict?.person) {
-    document.getElementById('who').textContent = t('blockedWhoSearch', verdict.person);
+const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMusic', 'suggestBreathe'];
+
+async function render() {
+  const [verdict, overview] = await Promise.all([
+    ask({ type: 'verdict', url }).catch(() => null),
+    ask({ type: 'overview' }).catch(() => null),
+  ]);
+  if (verdict?.person && verdict?.platformName) $('who').textContent = t('blockedWho', verdict.person, verdict.platformName);
+  else if (verdict?.person) $('who').textContent = t('blockedWhoSearch', verdict.person);
+  if (!overview) return;
+
+  const { stats, reasons, support } = overview;
+  showStreak(stats);
+
+  if (reasons.length) {
+    let i = Math.floor(Math.random() * reasons.length);
+    $('reason').textContent = reasons[i];
+    $('reasons').hidden = false;
+    $('next-reason').hidden = reasons.length < 2;
+    $('next-reason').addEventListener('click', () => {
+      i = (i + 1) % reasons.length;
+      $('reason').textContent = reasons[i];
+    });
   }
-} catch {
-  // The page still protects without the details.
+
+  $('suggestion').textContent = support?.name
+    ? t('suggestCall', support.name) + (support.contact ? ` (${support.contact})` : '')
+    : t(SUGGESTIONS[Math.floor(Math.random() * SUGGESTIONS.length)]);
 }
 
-document.getElementById('back').addEventListener('click', async () => {
+$('save-letter').addEventListener('click', async () => {
+  const result = await ask({ type: 'saveLetter', text: $('letter').value });
+  $('letter-status').textContent = result.error ?? t('letterSaved');
+  if (!result.error) $('letter').value = '';
+});
+
+$('back').addEventListener('click', async () => {
   // Back would land on the page that led here, often the feed that offered
   // the profile; a fresh tab is the safer place.
   const tab = await chrome.tabs.getCurrent();
   if (tab?.id !== undefined) chrome.tabs.update(tab.id, { url: 'chrome://newtab/' });
   else location.replace('about:blank');
 });
+
+await render();
+performance.mark('deadbolt-ready');

@@ -19,3 +19,16 @@ export async function ask(message) {
   if (answer === undefined) throw new Error(`No answer to ${message.type}`);
   return answer;
 }
+
+/**
+ * Fills #streak and #milestone: the day of no contact when its start is
+ * known, else the days without looking; never a scolding zero.
+ */
+export function showStreak(stats) {
+  const streak = document.getElementById('streak');
+  const milestone = document.getElementById('milestone');
+  if (stats.daysSinceStart !== null && stats.daysSinceStart > 0) streak.textContent = t('noContactDay', stats.daysSinceStart);
+  else if (stats.currentStreak > 0) streak.textContent = t('streakDays', stats.currentStreak);
+  else streak.textContent = t('streakToday');
+  milestone.textContent = t('nextMilestone', stats.nextMilestone);
+}

@@ -1,5 +1,6 @@
-// Settings: people and their accounts, adding by link or handle, import and
-// export. Every reading of a link or handle is the core's.
+// Settings: people and their accounts, what supports the person, import and
+// export, their private writing. Every reading of a link or handle is the
+// core's; anything that lowers protection waits out the cool-down.
 import { ask, localize, t } from './i18n.js';
 
 localize();
@@ -7,25 +8,39 @@ localize();
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };
+const when = (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A button that asks "are you sure?" on the first press and acts on the second. */
+function confirmButton(label, confirmLabel, action, className = 'quiet small') {
+  const button = el('button', { type: 'button', className, textContent: label });
+  button.addEventListener('click', async () => {
+    if (button.dataset.confirm !== 'yes') {
+      button.dataset.confirm = 'yes';
+      button.textContent = confirmLabel;
+      return;
+    }
+    button.disabled = true;
+    await action();
+  });
+  return button;
+}
+
+let current = null;
 
 async function render() {
-  const [{ list, platforms, where, problem, attempts }, incognito, stats] = await Promise.all([
-    ask({ type: 'list' }),
-    ask({ type: 'incognito' }),
-    ask({ type: 'stats' }),
-  ]);
+  current = await ask({ type: 'list' });
+  const { list, platforms, where, problem, attempts, settings, pending, incognito } = current;
   const names = new Map(platforms.map((p) => [p.id, p.name]));
 
   const select = $('platform');
-  if (select.options.length === 1) {
-    for (const p of platforms) select.append(el('option', { value: p.id, textContent: p.name }));
-  }
+  if (select.options.length === 1) for (const p of platforms) select.append(el('option', { value: p.id, textContent: p.name }));
 
   const notices = [];
-  if (!incognito.allowed) notices.push(t('incognitoNotAllowed'));
+  if (!settings.enabled) notices.push(t('deadboltOff'));
+  if (!incognito) notices.push(t('incognitoNotAllowed'));
   if (where === 'local') notices.push(t('listKeptLocally'));
   if (problem) notices.push(problem);
   $('notices').replaceChildren(...notices.map((n) => el('p', { className: 'notice', textContent: n })));
@@ -33,23 +48,89 @@ async function render() {
   $('people-names').replaceChildren(...list.people.map((p) => el('option', { value: p.name })));
   if (!$('person').value && list.people.length) $('person').value = list.people[0].name;
 
+  const pendingKeys = new Set(pending.map((p) => `${p.kind}|${p.person}|${p.key ?? p.keyword ?? ''}`));
+  const removal = (change, label) =>
+    pendingKeys.has(`${change.kind}|${change.person}|${change.key ?? change.keyword ?? ''}`)
+      ? el('span', { className: 'muted', textContent: t('removalPending') })
+      : confirmButton(t('removeButton'), t('removeConfirm', settings.cooldownHours), async () => {
+        await ask({ type: 'requestRemoval', change });
+        await render();
+      }, 'quiet small');
+
   const people = list.people.map((person) => {
-    const items = (person.accounts ?? []).map((a) => {
+    const accounts = (person.accounts ?? []).map((a) => {
       const id = a.platform ?? a.shown?.platform;
       const platform = id ? names.get(id) ?? id : '';
       const handle = a.handle ?? a.shown?.handle ?? a.url ?? '';
       const count = attempts[`${person.name}\u0000${id}`] ?? 0;
       return el('li', {},
+        el('span', { className: 'badge', textContent: (platform || '?').slice(0, 2), title: platform, ariaHidden: 'true' }),
         el('span', { textContent: platform ? `${platform} · ${handle}` : handle }),
         el('span', { className: 'muted', textContent: a.added ? t('addedOn', a.added) : '' }),
-        el('span', { className: 'muted', textContent: t('attemptsCount', count) }));
+        el('span', { className: 'muted', textContent: t('attemptsCount', count) }),
+        removal({ kind: 'remove-account', person: person.name, key: a.key }));
     });
-    return el('div', { className: 'card' },
-      el('h3', { textContent: person.name }),
-      items.length ? el('ul', { className: 'accounts' }, ...items) : el('p', { className: 'muted', textContent: t('noAccountsYet') }));
+    const keywords = (person.keywords ?? []).map((k) =>
+      el('li', {}, el('span', { textContent: k }), removal({ kind: 'remove-keyword', person: person.name, keyword: k })));
+    const keywordInput = el('input', { type: 'text', autocomplete: 'off' });
+    keywordInput.setAttribute('aria-label', t('addKeywordFor', person.name));
+    keywordInput.placeholder = t('keywordPlaceholder');
+    const addKeyword = el('button', { type: 'button', className: 'quiet small', textContent: t('addKeyword') });
+    addKeyword.addEventListener('click', async () => {
+      if (!keywordInput.value.trim()) return;
+      const result = await ask({ type: 'addKeyword', person: person.name, keyword: keywordInput.value });
+      if (!result.error) await render();
+    });
+    return el('section', { className: 'card' },
+      el('div', { className: 'row' }, el('h3', { textContent: person.name }), removal({ kind: 'remove-person', person: person.name })),
+      accounts.length ? el('ul', { className: 'accounts' }, ...accounts) : el('p', { className: 'muted', textContent: t('noAccountsYet') }),
+      el('h4', { className: 'small', textContent: t('keywordsHeading') }),
+      keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
+      el('div', { className: 'row' }, keywordInput, addKeyword));
   });
   $('people').replaceChildren(...(people.length ? people : [el('p', { className: 'muted', textContent: t('noPeopleYet') })]));
-  return stats;
+
+  $('pending-section').hidden = pending.length === 0;
+  $('pending').replaceChildren(...pending.map((p) => {
+    const cancel = el('button', { type: 'button', className: 'small', textContent: t('cancelButton') });
+    cancel.addEventListener('click', async () => {
+      await ask({ type: 'cancelPending', id: p.id });
+      await render();
+    });
+    return el('li', { className: 'pending' }, el('span', { textContent: describePending(p, names) }),
+      el('span', { className: 'muted', textContent: t('takesEffect', when(p.dueAt)) }), cancel);
+  }));
+
+  if (document.activeElement?.tagName !== 'TEXTAREA') $('reasons-input').value = settings.reasons.join('\n');
+  $('support-name').value = settings.support.name;
+  $('support-contact').value = settings.support.contact;
+  $('start-date').value = settings.startDate ?? '';
+  $('cooldown').value = String(settings.cooldownHours);
+  $('toggle-enabled').textContent = settings.enabled ? t('turnOff') : t('turnOn');
+
+  const { letters } = await ask({ type: 'letters' });
+  $('letters').replaceChildren(...(letters.length ? letters.slice().reverse().map((l) => {
+    const remove = confirmButton(t('deleteButton'), t('deleteConfirm'), async () => {
+      await ask({ type: 'deleteLetter', id: l.id });
+      await render();
+    });
+    return el('li', {}, el('span', { className: 'muted', textContent: when(l.at) }), el('span', { textContent: l.text }), remove);
+  }) : [el('li', { className: 'muted', textContent: t('noLettersYet') })]));
+  $('export-letters').hidden = letters.length === 0;
+}
+
+function describePending(p, names) {
+  switch (p.kind) {
+    case 'remove-person': return t('pendingRemovePerson', p.person);
+    case 'remove-keyword': return t('pendingRemoveKeyword', p.keyword, p.person);
+    case 'remove-account': {
+      const [platform, handle] = String(p.key ?? '').split(/[:#](.*)/s);
+      return t('pendingRemoveAccount', `${names.get(platform) ?? platform} · ${handle ?? ''}`, p.person);
+    }
+    case 'cooldown': return t('pendingCooldown', p.value);
+    case 'disable': return t('pendingDisable');
+    default: return p.kind;
+  }
 }
 
 // "Instagram · @janedoe": the core's reading, shown before anything is saved.
@@ -58,12 +139,11 @@ async function readBack() {
   const text = $('profile').value;
   if (!text.trim()) {
     $('readback').textContent = '';
-    return null;
+    return;
   }
   const read = await ask({ type: 'readProfile', text, platform: $('platform').value });
   $('readback').className = read.error ? 'readback error' : 'readback';
   $('readback').textContent = read.error ?? t('readBack', read.platformName, read.handle);
-  return read;
 }
 for (const id of ['profile', 'platform']) {
   $(id).addEventListener('input', () => {
@@ -87,31 +167,100 @@ $('add-form').addEventListener('submit', async (event) => {
   $('profile').focus();
 });
 
-$('export').addEventListener('click', async () => {
-  const { text } = await ask({ type: 'exportList' });
-  const link = el('a', {
-    href: URL.createObjectURL(new Blob([text], { type: 'application/json' })),
-    download: `deadbolt-${new Date().toISOString().slice(0, 10)}.json`,
+$('save-settings').addEventListener('click', async () => {
+  const { settings, pending } = await ask({
+    type: 'updateSettings',
+    patch: {
+      reasons: $('reasons-input').value.split('\n'),
+      support: { name: $('support-name').value, contact: $('support-contact').value },
+      startDate: $('start-date').value || null,
+      cooldownHours: Number($('cooldown').value),
+    },
   });
+  $('settings-status').textContent = pending.length ? t('savedWithPending', settings.cooldownHours) : t('saved');
+  await render();
+});
+
+$('toggle-enabled').addEventListener('click', async () => {
+  const turnOn = !current.settings.enabled;
+  const { pending } = await ask({ type: 'updateSettings', patch: { enabled: turnOn } });
+  $('privacy-status').textContent = turnOn ? t('turnedOn') : pending.length ? t('turnOffPending', current.settings.cooldownHours) : '';
+  await render();
+});
+
+function download(text, name, type) {
+  const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+$('export').addEventListener('click', async () => {
+  const { text } = await ask({ type: 'exportList' });
+  download(text, `deadbolt-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
   $('backup-status').textContent = t('exported');
 });
 
+$('export-letters').addEventListener('click', async () => {
+  const { letters } = await ask({ type: 'letters' });
+  download(letters.map((l) => `${when(l.at)}\n\n${l.text}\n`).join('\n---\n\n'), 'deadbolt-unsent-letters.txt', 'text/plain');
+});
+
+// Import: what it adds applies at once (more protection); what it would
+// remove is shown first and, if confirmed, waits out the cool-down.
 $('import').addEventListener('change', async () => {
   const file = $('import').files[0];
   $('import').value = '';
   if (!file) return;
   const status = $('backup-status');
+  $('import-removals').hidden = true;
   if (file.size > 8 * 1024 * 1024) {
     status.className = 'error';
     status.textContent = t('importTooLarge');
     return;
   }
-  const result = await ask({ type: 'importList', text: await file.text() });
+  const text = await file.text();
+  const plan = await ask({ type: 'previewImport', text });
+  if (plan.error) {
+    status.className = 'error';
+    status.textContent = t('importRefused', plan.error);
+    return;
+  }
+  const result = await ask({ type: 'importList', text, removals: false });
   status.className = result.error ? 'error' : '';
-  status.textContent = result.error ? t('importRefused', result.error) : t('imported');
-  if (!result.error) await render();
+  status.textContent = result.error ? t('importRefused', result.error) : t('importedSummary', plan.added.length);
+  if (plan.removals.length) {
+    const names = new Map(current.platforms.map((p) => [p.id, p.name]));
+    $('import-removals-list').replaceChildren(...plan.removals.map((r) => el('li', { textContent: describePending(r, names) })));
+    $('import-removals').hidden = false;
+    $('import-removals-confirm').onclick = async () => {
+      for (const change of plan.removals) await ask({ type: 'requestRemoval', change });
+      $('import-removals').hidden = true;
+      status.textContent = t('importRemovalsQueued', plan.removals.length);
+      await render();
+    };
+    $('import-removals-keep').onclick = () => {
+      $('import-removals').hidden = true;
+    };
+  }
+  await render();
 });
 
+for (const [id, what] of [['delete-log', { log: true }], ['delete-letters', { letters: true }]]) {
+  const button = $(id);
+  const label = button.textContent;
+  button.addEventListener('click', async () => {
+    if (button.dataset.confirm !== 'yes') {
+      button.dataset.confirm = 'yes';
+      button.textContent = t('deleteConfirm');
+      return;
+    }
+    await ask({ type: 'deletePrivateData', ...what });
+    button.dataset.confirm = '';
+    button.textContent = label;
+    $('privacy-status').textContent = t('deleted');
+    await render();
+  });
+}
+
 await render();
+performance.mark('deadbolt-ready');

@@ -1,12 +1,72 @@
-import { ask, localize, t } from './i18n.js';
+// The popup: how many visits Deadbolt kept closed, the streak, a 30-day
+// chart drawn from the core's daily series, and "Block this profile" for the
+// tab in front of the person.
+import { ask, localize, showStreak, t } from './i18n.js';
+import { chart } from './chart.js';
 
 localize();
-const [stats, incognito] = await Promise.all([ask({ type: 'stats' }), ask({ type: 'incognito' })]);
-document.getElementById('total').textContent = String(stats.total);
-document.getElementById('today').textContent = t('popupToday', stats.today);
-if (!incognito.allowed) {
-  const notice = document.getElementById('incognito');
-  notice.textContent = t('incognitoNotAllowed');
-  notice.hidden = false;
+const $ = (id) => document.getElementById(id);
+
+async function render() {
+  const { stats, enabled, incognito, platforms } = await ask({ type: 'overview' });
+  const platformName = new Map(platforms.map((p) => [p.id, p.name]));
+  $('total').textContent = String(stats.all);
+  $('today').textContent = String(stats.today);
+  $('week').textContent = String(stats.week);
+  $('month').textContent = String(stats.month);
+  showStreak(stats);
+  $('chart').replaceChildren(chart(stats.daily, t('chartLabel')));
+  const rows = (counts) =>
+    Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => {
+      const li = document.createElement('li');
+      li.textContent = t('countFor', name || '—', n);
+      return li;
+    });
+  $('by-platform').replaceChildren(...rows(Object.fromEntries(Object.entries(stats.byPlatform).map(([id, n]) => [platformName.get(id) ?? id, n]))));
+  $('by-person').replaceChildren(...rows(stats.byPerson));
+  $('breakdown').hidden = stats.all === 0;
+  const notices = [];
+  if (!enabled) notices.push(t('deadboltOff'));
+  if (!incognito) notices.push(t('incognitoNotAllowed'));
+  $('notices').replaceChildren(...notices.map((n) => Object.assign(document.createElement('p'), { className: 'notice', textContent: n })));
 }
-document.getElementById('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());
+
+// "Block this profile": the core reads the current tab; one click asks for
+// confirmation, the second adds it.
+async function offerCurrentTab() {
+  // "#tab=ID" names the tab when the popup is opened as a page (the browser
+  // tests do); otherwise it is the tab in front of the person.
+  const named = Number(new URLSearchParams(location.hash.slice(1)).get('tab'));
+  const [tab] = named ? [await chrome.tabs.get(named).catch(() => null)] : await chrome.tabs.query({ active: true, currentWindow: true });
+  if (!tab?.url) return;
+  const read = await ask({ type: 'currentTab', url: tab.url });
+  if (read.error || read.blocked) return;
+  const section = $('block-tab');
+  $('block-tab-what').textContent = t('readBack', read.platformName, read.handle);
+  section.hidden = false;
+  const button = $('block-tab-button');
+  button.addEventListener('click', async () => {
+    if (button.dataset.confirm !== 'yes') {
+      button.dataset.confirm = 'yes';
+      button.textContent = t('confirmBlock');
+      $('block-tab-person').hidden = false;
+      $('block-tab-person-input').focus();
+      return;
+    }
+    const result = await ask({ type: 'addAccount', text: tab.url, platform: '', person: $('block-tab-person-input').value });
+    $('block-tab-status').textContent = result.error ?? t('addedAccount', result.added.platformName, result.added.handle, result.added.person);
+    if (!result.error) {
+      button.hidden = true;
+      $('block-tab-person').hidden = true;
+      chrome.tabs.reload(tab.id);
+    }
+  });
+  const { list } = await ask({ type: 'list' });
+  $('block-tab-person-input').value = list.people[0]?.name ?? '';
+  $('block-tab-names').replaceChildren(...list.people.map((p) => Object.assign(document.createElement('option'), { value: p.name })));
+}
+
+$('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());
+await render();
+await offerCurrentTab();
+performance.mark('deadbolt-ready');

@@ -86,15 +86,17 @@ TEST(Stats, StreaksAndMilestones) {
   const Stats s = compute_stats(log, at("2026-11-23T12:00:00Z"), 0, start);
   EXPECT_EQ(s.current_streak, 21);
   EXPECT_EQ(s.longest_streak, 21);
-  EXPECT_EQ(s.next_milestone, 30);
   EXPECT_EQ(*s.days_since_start, 53);
+  EXPECT_EQ(s.next_milestone, 60) << "milestones count days of no contact";
   EXPECT_EQ(s.all, 5);
   EXPECT_EQ(s.month, 2);
   EXPECT_EQ(s.by_person.at("Jane"), 5);
   const Stats longer = compute_stats({attempt("2026-11-01T12:00:00Z", 0)}, at("2026-11-03T12:00:00Z"), 0, start);
   EXPECT_EQ(longer.longest_streak, 31) << "the 31 days from the start to the first attempt";
   EXPECT_EQ(longer.current_streak, 2);
-  EXPECT_EQ(longer.next_milestone, 3);
+  EXPECT_EQ(compute_stats({attempt("2026-11-01T12:00:00Z", 0)}, at("2026-11-03T12:00:00Z"), 0).next_milestone, 3)
+      << "without a start: days without an attempt";
+  EXPECT_EQ(longer.next_milestone, 60) << "day 33 of no contact";
   EXPECT_EQ(compute_stats({}, at("2027-11-23T12:00:00Z"), 0, start).next_milestone, 730);
 }
 

@@ -10,7 +10,7 @@ let sites;
 let browser;
 
 async function total() {
-  return (await ask(browser, { type: 'stats' })).total;
+  return (await ask(browser, { type: 'stats' })).all;
 }
 
 /** Polls the attempt log until it reaches `expected`; returns what it has. */

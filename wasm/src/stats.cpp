@@ -64,7 +64,9 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
     longest = std::max<std::int64_t>(longest, s.current_streak);
   }
   s.longest_streak = static_cast<int>(longest);
-  s.next_milestone = milestone_after(s.current_streak);
+  // Milestones count days of no contact when its start is known (what people
+  // count), else days without an attempt.
+  s.next_milestone = milestone_after(s.days_since_start.value_or(s.current_streak));
   return s;
 }
 

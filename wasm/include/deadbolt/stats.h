@@ -28,7 +28,7 @@ struct Stats {
   int current_streak = 0;  // whole days since the last attempt (0 if one was today)
   int longest_streak = 0;
   std::optional<int> days_since_start;  // since no contact began, when known
-  int next_milestone = 3;  // the next of 3, 7, 14, 30, 60, 90, 180, 365, then every year
+  int next_milestone = 3;  // after days_since_start (else current_streak): 3, 7, 14, 30, 60, 90, 180, 365, then yearly
 };
 
 // The local day number of a moment (days since 1970-01-01 in that zone).

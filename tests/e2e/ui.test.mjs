@@ -1,0 +1,221 @@
+// What a person going no contact sees: the streak and milestones, the
+// 30-day chart, the slow removal, unsent letters, private data, "Block this
+// profile", keyboard use, and axe-core on every page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEMO_LIST, ROOT, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+
+const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const DAY = 86_400_000;
+let sites;
+let browser;
+
+/** Runs `fn` in an extension page (storage and messages are reachable there). */
+async function inExtension(fn, arg) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/welcome.html'));
+  const result = await page.evaluate(fn, arg);
+  await page.close();
+  return result;
+}
+
+/** A local calendar date `days` ago, as the browser sees dates. */
+const localDate = (days) => inExtension((d) => {
+  const t = new Date(Date.now() - d * 86_400_000);
+  return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+}, days);
+
+async function blockPage(url = 'https://www.instagram.com/janedoe/') {
+  const page = await browser.context.newPage();
+  await page.goto(url).catch(() => {});
+  await waitForHref(page, (href) => href.includes('blocked.html'));
+  await page.waitForFunction(() => document.querySelector('#streak').textContent !== '');
+  return page;
+}
+
+before(async () => {
+  sites = await startFakeSites();
+  browser = await launch({ port: sites.port });
+  assert.equal((await ask(browser, { type: 'importList', text: DEMO_LIST })).ok, true);
+});
+
+after(async () => {
+  await browser?.context.close();
+  await sites?.close();
+});
+
+test('the block page shows the day of no contact and the next milestone', async () => {
+  await ask(browser, { type: 'updateSettings', patch: { startDate: await localDate(10), reasons: ['I deserve peace.'], support: { name: 'Alex', contact: '' } } });
+  const page = await blockPage();
+  assert.equal(await page.textContent('#streak'), 'Day 10 of no contact');
+  assert.equal(await page.textContent('#milestone'), 'Next milestone: 14 days');
+  assert.equal(await page.textContent('#reason'), 'I deserve peace.');
+  assert.match(await page.textContent('#suggestion'), /^Call Alex\./);
+  assert.equal(await page.locator('a[href^="http"]').count(), 0, 'no way through to the profile');
+  await ask(browser, { type: 'updateSettings', patch: { startDate: await localDate(30) } });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#streak').textContent === 'Day 30 of no contact');
+  assert.equal(await page.textContent('#milestone'), 'Next milestone: 60 days');
+  await page.close();
+});
+
+test("the popup's chart draws the core's daily series", async () => {
+  await ask(browser, { type: 'deletePrivateData', log: true });
+  await inExtension(async (day) => {
+    const now = Date.now();
+    const o = -new Date().getTimezoneOffset();
+    const entries = [[0, 2], [1, 1], [5, 3], [29, 1], [40, 4]].flatMap(([ago, n]) =>
+      Array.from({ length: n }, () => ({ t: now - ago * day, o, person: 'Jane Doe', platform: 'instagram', kind: 'profile' })));
+    const byMonth = {};
+    for (const e of entries) (byMonth[`log.${new Date(e.t).toISOString().slice(0, 7)}`] ??= []).push(e);
+    await chrome.storage.local.set(byMonth);
+  }, DAY);
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.url('extension/pages/popup.html'));
+  await popup.waitForSelector('#chart rect');
+  const counts = await popup.$$eval('#chart rect', (rects) => rects.map((r) => Number(r.dataset.count)));
+  assert.equal(counts.length, 30);
+  assert.deepEqual([counts[29], counts[28], counts[24], counts[0]], [2, 1, 3, 1]);
+  assert.equal(counts.reduce((a, b) => a + b), 7, 'the attempts 40 days ago are not in the chart');
+  assert.equal(await popup.textContent('#total'), '11');
+  assert.equal(await popup.textContent('#month'), '7');
+  assert.equal(await popup.textContent('#today'), '2');
+  assert.match(await popup.textContent('#by-platform'), /Instagram: 11/);
+  await popup.close();
+});
+
+test('removing an account waits out the cool-down, can be cancelled, then applies', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/options.html'));
+  const row = page.locator('li', { hasText: 'X · janedoe_x' });
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.getByRole('button', { name: 'Remove after 24 hours?' }).click();
+  await page.getByText('Remove X · janedoe_x from Jane Doe').waitFor();
+  let { pending } = await ask(browser, { type: 'list' });
+  assert.equal(pending.length, 1);
+  assert.ok(pending[0].dueAt - pending[0].requestedAt >= 24 * 3_600_000);
+
+  // Still blocked while it waits.
+  (await blockPage('https://x.com/janedoe_x')).close();
+
+  // Cancel, then ask again and let the cool-down pass.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Remove X · janedoe_x from Jane Doe').waitFor({ state: 'detached' });
+  assert.equal((await ask(browser, { type: 'list' })).pending.length, 0);
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.getByRole('button', { name: 'Remove after 24 hours?' }).click();
+  await page.getByText('Remove X · janedoe_x from Jane Doe').waitFor();
+  await inExtension(async () => {
+    const { pending: p } = await chrome.storage.local.get('pending');
+    await chrome.storage.local.set({ pending: p.map((c) => ({ ...c, dueAt: Date.now() - 1 })) });
+  });
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');  // a restarted worker applies what is due
+  ({ pending } = await ask(browser, { type: 'list' }));
+  for (let i = 0; i < 50 && (await ask(browser, { type: 'list' })).list.people[0].accounts.length !== 3; i++) await new Promise((r) => setTimeout(r, 100));
+  const { list } = await ask(browser, { type: 'list' });
+  assert.deepEqual(list.people[0].accounts.map((a) => a.platform ?? 'url'), ['instagram', 'url', 'url']);
+  const tab = await browser.context.newPage();
+  await tab.goto('https://x.com/janedoe_x');
+  assert.equal(await tab.textContent('h1'), 'PROFILE x.com/janedoe_x', 'the removal took effect');
+  await tab.close();
+  await page.close();
+  // Put it back: adding is instant.
+  assert.equal((await ask(browser, { type: 'addAccount', text: 'https://x.com/janedoe_x', person: 'Jane Doe' })).ok, true);
+});
+
+test('a shorter cool-down and turning Deadbolt off wait; turning it on is instant', async () => {
+  let result = await ask(browser, { type: 'updateSettings', patch: { cooldownHours: 72 } });
+  assert.equal(result.settings.cooldownHours, 72, 'longer applies at once');
+  result = await ask(browser, { type: 'updateSettings', patch: { cooldownHours: 24 } });
+  assert.equal(result.settings.cooldownHours, 72);
+  assert.equal(result.pending[0].kind, 'cooldown');
+  assert.ok(result.pending[0].dueAt - result.pending[0].requestedAt >= 72 * 3_600_000, 'shortening takes the cool-down itself');
+  result = await ask(browser, { type: 'updateSettings', patch: { enabled: false } });
+  assert.equal(result.settings.enabled, true);
+  assert.equal(result.pending[0].kind, 'disable');
+  (await blockPage()).close();
+  for (const p of (await ask(browser, { type: 'list' })).pending) await ask(browser, { type: 'cancelPending', id: p.id });
+});
+
+test('an unsent letter is kept, listed, and deletable; private data deletes at once', async () => {
+  const page = await blockPage();
+  await page.getByLabel('Write what you want to send them.', { exact: false }).fill('I miss you. I am not sending this.');
+  await page.getByRole('button', { name: 'Keep it, unsent' }).click();
+  await page.getByText('Kept.', { exact: false }).waitFor();
+  await page.close();
+  const options = await browser.context.newPage();
+  await options.goto(browser.url('extension/pages/options.html'));
+  await options.getByText('I miss you. I am not sending this.').waitFor();
+  await options.getByRole('button', { name: 'Delete all unsent letters' }).click();
+  await options.getByRole('button', { name: 'Yes, delete for good' }).click();
+  await options.getByText('I miss you. I am not sending this.').waitFor({ state: 'detached' });
+  await options.getByRole('button', { name: 'Delete the log of blocked visits' }).click();
+  await options.getByRole('button', { name: 'Yes, delete for good' }).click();
+  await options.getByText('Deleted.').waitFor();
+  assert.equal((await ask(browser, { type: 'stats' })).all, 0);
+  assert.equal((await ask(browser, { type: 'list' })).list.people.length, 1, 'the list itself is untouched');
+  await options.close();
+});
+
+test('"Block this profile" in the popup adds the current tab, after a confirmation', async () => {
+  const tab = await browser.context.newPage();
+  await tab.goto('https://www.instagram.com/natgeo/');
+  const tabId = await inExtension(async () => (await chrome.tabs.query({ url: 'https://www.instagram.com/natgeo/' }))[0].id);
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.url(`extension/pages/popup.html#tab=${tabId}`));
+  await popup.getByText('Instagram · natgeo').waitFor();
+  await popup.getByRole('button', { name: 'Block this profile' }).click();
+  await popup.getByLabel('Whose account is it?').fill('Jane Doe');
+  await popup.getByRole('button', { name: 'Yes, block it' }).click();
+  await popup.getByText('Added Instagram · natgeo for Jane Doe', { exact: false }).waitFor();
+  await waitForHref(tab, (href) => href.includes('blocked.html'));
+  await popup.close();
+  await tab.close();
+});
+
+test('settings work from the keyboard alone', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/options.html'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'profile', 'the first stop is "Add a profile"');
+  await page.keyboard.type('https://www.tiktok.com/@jane.doe');
+  await page.keyboard.press('Enter');
+  await page.getByText('Added TikTok · jane.doe', { exact: false }).waitFor();
+  const stops = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    stops.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+  }
+  for (const id of ['platform', 'person', 'export', 'import', 'reasons-input', 'save-settings']) assert.ok(stops.includes(id), `${id} is reachable`);
+  await page.close();
+});
+
+test('axe-core finds no violations on the four pages, in light and dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const [name, url] of [
+      ['block page', 'https://www.instagram.com/janedoe/'],
+      ['popup', browser.url('extension/pages/popup.html')],
+      ['settings', browser.url('extension/pages/options.html')],
+      ['welcome', browser.url('extension/pages/welcome.html')],
+    ]) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      if (name === 'block page') {
+        await page.goto(url).catch(() => {});
+        await waitForHref(page, (href) => href.includes('blocked.html'));
+      } else {
+        await page.goto(url);
+      }
+      await page.waitForFunction(() => performance.getEntriesByName('deadbolt-ready').length > 0);
+      await page.evaluate(AXE);  // evaluated over CDP: the page's CSP does not apply
+      const violations = await page.evaluate(async () =>
+        (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+      assert.deepEqual(violations, [], `${name} (${scheme})`);
+      await page.close();
+    }
+  }
+});

@@ -34,3 +34,40 @@ export async function coldStart({ list, starts = 7 }) {
     await browser.context.close();
   }
 }
+
+/**
+ * First contentful paint of each of Deadbolt's pages, opened from the
+ * extension: median of `runs` openings each, in milliseconds.
+ */
+export async function firstPaint({ list, runs = 5 }) {
+  const browser = await launch();
+  try {
+    await ask(browser, { type: 'importList', text: list });
+    const pages = {
+      blocked: 'https://www.instagram.com/janedoe/',
+      popup: browser.url('extension/pages/popup.html'),
+      settings: browser.url('extension/pages/options.html'),
+      welcome: browser.url('extension/pages/welcome.html'),
+    };
+    const result = {};
+    for (const [name, url] of Object.entries(pages)) {
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const page = await browser.context.newPage();
+        await page.bringToFront();  // a tab in the background is never painted
+        await page.goto(url).catch(() => {});
+        if (name === 'blocked') await page.waitForURL(/blocked\.html/).catch(() => {});
+        await page.waitForLoadState('load').catch(() => {});
+        const fcp = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 5000 })
+          .then((h) => h.jsonValue()).catch(() => null);
+        if (fcp !== null) times.push(fcp);
+        await page.close();
+      }
+      times.sort((a, b) => a - b);
+      if (times.length) result[name] = times[Math.floor((times.length - 1) / 2)];
+    }
+    return result;
+  } finally {
+    await browser.context.close();
+  }
+}

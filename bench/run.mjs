@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchFiles } from './corpus.mjs';
-import { coldStart } from './cold_start.mjs';
+import { coldStart, firstPaint } from './cold_start.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -38,6 +38,12 @@ try {
   cold = await coldStart({ list: fs.readFileSync(path.join(dir, 'list-1000.json'), 'utf8'), starts: quick ? 5 : 9 });
 } catch (error) {
   console.error(`cold start not measured: ${error.message}`);
+}
+let paint = {};
+try {
+  paint = await firstPaint({ list: fs.readFileSync(path.join(dir, 'list-1000.json'), 'utf8'), runs: quick ? 3 : 7 });
+} catch (error) {
+  console.error(`first paint not measured: ${error.message}`);
 }
 
 const n10 = nativeOf('decide/10/'), n1k = nativeOf('decide/1000/'), n100k = nativeOf('decide/100000/'), parse = nativeOf('parse_url');
@@ -74,4 +80,5 @@ console.log(`baseline / wasm (1,000 accounts): ${summary.regex_baseline_over_was
 console.log(`wasm ${wasm.wasm_bytes.toLocaleString('en-US')} B + glue ${wasm.glue_bytes.toLocaleString('en-US')} B = ${summary.wasm_bytes_plus_glue.toLocaleString('en-US')} B (≤ 250 KB)`);
 console.log(`index of 100,000 accounts: ${(n100k.index_bytes / 1048576).toFixed(1)} MiB native; wasm heap grew ${(wasm.heap_bytes_100k / 1048576).toFixed(1)} MiB loading it`);
 console.log(`service worker cold start to first decision: ${fmt(cold.median_ms, 'ms')} median of ${cold.runs.length} (${cold.runs.map((v) => v.toFixed(0)).join(', ')})`);
+console.log(`first contentful paint of the pages (median, ≤ 100 ms): ${Object.entries(paint).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') || 'n/a'}`);
 console.log(JSON.stringify(summary));

@@ -104,15 +104,15 @@ export async function loadList(validate) {
       const text = keys.map((k) => items[k]).join('');
       const error = validate(text);
       if (!error) return { text, where: 'sync' };
-      problem = `The synced copy of your list is damaged (${error}); the copy on this device is used.`;
+      problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
-      problem = 'Part of the synced copy of your list is missing; the copy on this device is used.';
+      problem = chrome.i18n.getMessage('problemSyncIncomplete');
     }
   }
   if (typeof backup === 'string') {
     const error = validate(backup);
     if (!error) return { text: backup, where: 'local', problem };
-    problem = `Your saved list could not be read (${error}). It is kept as it is; nothing was deleted.`;
+    problem = chrome.i18n.getMessage('problemUnreadable', [error]);
   }
   return { text: null, where: 'none', problem };
 }

@@ -1,7 +1,8 @@
 // Starts Chromium with Deadbolt loaded in a throwaway profile and the demo
 // list (scripts/demo/blocklist.json), and opens the block page for a demo
-// profile, the popup and the settings. With a display the browser stays open
-// for you; without one, screenshots of the three pages go to dist/screenshots/.
+// profile, the popup, the settings and the welcome page. With a display the
+// browser stays open for you; without one, screenshots of the four pages go
+// to dist/screenshots/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ask, launch, waitForHref } from '../tests/e2e/harness.mjs';
@@ -28,6 +29,8 @@ await popup.setViewportSize({ width: 400, height: 600 });
 await popup.goto(browser.url('extension/pages/popup.html'));
 const options = await browser.context.newPage();
 await options.goto(browser.url('extension/pages/options.html'));
+const welcome = await browser.context.newPage();
+await welcome.goto(browser.url('extension/pages/welcome.html'));
 
 if (headless) {
   const dir = path.join(ROOT, 'dist/screenshots');
@@ -36,9 +39,10 @@ if (headless) {
   await blocked.screenshot({ path: path.join(dir, 'blocked.png') });
   await popup.screenshot({ path: path.join(dir, 'popup.png') });
   await options.screenshot({ path: path.join(dir, 'options.png'), fullPage: true });
+  await welcome.screenshot({ path: path.join(dir, 'welcome.png') });
   // The README shows these; keep its copies in step with what the product shows.
   fs.mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
-  for (const name of ['blocked.png', 'popup.png', 'options.png'])
+  for (const name of ['blocked.png', 'popup.png', 'options.png', 'welcome.png'])
     fs.copyFileSync(path.join(dir, name), path.join(ROOT, 'docs/screenshots', name));
   console.log(`No display: screenshots of the block page, popup and settings are in ${path.relative(process.cwd(), dir)}/`);
   await browser.context.close();

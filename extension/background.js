@@ -228,7 +228,7 @@ const handlers = {
   async addAccount({ text, platform, person }) {
     const { core } = await full();
     const read = core.readProfile(String(text ?? ''), String(platform ?? ''));
-    if (read.error) return { error: read.error };
+    if (read.error) return read;
     const name = String(person ?? '').trim() || chrome.i18n.getMessage('defaultPersonName');
     let added;
     const result = await changeList((list) => {

@@ -82,6 +82,17 @@ class Core {
     j["platformName"] = p ? ojson(std::string(p->name)) : ojson(nullptr);
     j["handle"] = in.ok() ? ojson(in.handle) : ojson(nullptr);
     j["error"] = in.ok() ? ojson(nullptr) : ojson(in.error);
+    j["errorCode"] = in.ok() ? ojson(nullptr) : ojson(in.error_code);
+    if (in.error_code == "bad-handle") {
+      // What the platform accepts, for the page to say in the person's language.
+      const auto& spec = Catalog::get().platforms()[static_cast<std::size_t>(in.platform)];
+      j["rule"] = {{"platformName", std::string(spec.name)},
+                   {"chars", std::string(spec.handle_chars)},
+                   {"min", spec.min_len},
+                   {"max", spec.max_len},
+                   {"federated", (spec.flags & deadbolt::kFederated) != 0},
+                   {"numeric", (spec.flags & deadbolt::kNumeric) != 0}};
+    }
     return deadbolt::dump_json(j);
   }
 

@@ -32,3 +32,16 @@ export function showStreak(stats) {
   else streak.textContent = t('streakToday');
   milestone.textContent = t('nextMilestone', stats.nextMilestone);
 }
+
+/** The core's reading of "Add a profile" input, as a sentence in the person's language. */
+export function profileError(read) {
+  if (read.errorCode === 'bad-handle' && read.rule) {
+    const r = read.rule;
+    const rule = r.federated ? t('ruleFederated', r.platformName)
+      : r.numeric ? t('ruleNumeric', r.platformName)
+        : t('ruleChars', r.platformName, [...r.chars].map((c) => `'${c}'`).join(' '), r.min, r.max);
+    return t('errorBadHandle', rule);
+  }
+  const key = { empty: 'errorEmpty', 'too-long': 'errorTooLong', 'not-a-profile': 'errorNotAProfile', 'pick-platform': 'errorPickPlatform', 'unknown-platform': 'errorUnknownPlatform' }[read.errorCode];
+  return key ? t(key) : read.error;
+}

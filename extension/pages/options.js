@@ -1,7 +1,7 @@
 // Settings: people and their accounts, what supports the person, import and
 // export, their private writing. Every reading of a link or handle is the
 // core's; anything that lowers protection waits out the cool-down.
-import { ask, localize, t } from './i18n.js';
+import { ask, localize, profileError, t } from './i18n.js';
 
 localize();
 
@@ -143,7 +143,7 @@ async function readBack() {
   }
   const read = await ask({ type: 'readProfile', text, platform: $('platform').value });
   $('readback').className = read.error ? 'readback error' : 'readback';
-  $('readback').textContent = read.error ?? t('readBack', read.platformName, read.handle);
+  $('readback').textContent = read.error ? profileError(read) : t('readBack', read.platformName, read.handle);
 }
 for (const id of ['profile', 'platform']) {
   $(id).addEventListener('input', () => {
@@ -157,7 +157,7 @@ $('add-form').addEventListener('submit', async (event) => {
   const result = await ask({ type: 'addAccount', text: $('profile').value, platform: $('platform').value, person: $('person').value });
   if (result.error) {
     $('readback').className = 'readback error';
-    $('readback').textContent = result.error;
+    $('readback').textContent = result.errorCode ? profileError(result) : result.error;
     return;
   }
   $('profile').value = '';

@@ -1,7 +1,7 @@
 // The popup: how many visits Deadbolt kept closed, the streak, a 30-day
 // chart drawn from the core's daily series, and "Block this profile" for the
 // tab in front of the person.
-import { ask, localize, showStreak, t } from './i18n.js';
+import { ask, localize, profileError, showStreak, t } from './i18n.js';
 import { chart } from './chart.js';
 
 localize();
@@ -54,7 +54,7 @@ async function offerCurrentTab() {
       return;
     }
     const result = await ask({ type: 'addAccount', text: tab.url, platform: '', person: $('block-tab-person-input').value });
-    $('block-tab-status').textContent = result.error ?? t('addedAccount', result.added.platformName, result.added.handle, result.added.person);
+    $('block-tab-status').textContent = result.error ? (result.errorCode ? profileError(result) : result.error) : t('addedAccount', result.added.platformName, result.added.handle, result.added.person);
     if (!result.error) {
       button.hidden = true;
       $('block-tab-person').hidden = true;

@@ -40,7 +40,7 @@ test('"Add a profile" reads the link back and blocks it from then on', async () 
 test('a handle needs its platform, and a bad one is explained', async () => {
   await page.getByLabel('Add a profile').fill('jane doe');
   await page.getByLabel('Platform (for a handle)').selectOption('instagram');
-  await page.waitForFunction(() => document.querySelector('#readback').textContent.startsWith("That isn't a handle"));
+  await page.waitForFunction(() => document.querySelector('#readback').textContent === "That isn't a handle: Instagram handles use letters, digits and '.' '_'; 1 to 30 characters.");
   await page.getByLabel('Add a profile').fill('@jane.doe');
   await page.waitForFunction(() => document.querySelector('#readback').textContent === 'Instagram · jane.doe');
   await page.getByLabel('Platform (for a handle)').selectOption('');

@@ -29,10 +29,12 @@ ProfileInput read_profile_input(Identifier& identifier, std::string_view text, s
   text = trim(text);
   if (text.empty()) {
     out.error = "Paste a link to their profile, or pick the platform and type their handle.";
+    out.error_code = "empty";
     return out;
   }
   if (text.size() > 2048) {
     out.error = "That is too long to be a profile link.";
+    out.error_code = "too-long";
     return out;
   }
   // A link: with or without its scheme ("instagram.com/janedoe").
@@ -50,6 +52,7 @@ ProfileInput read_profile_input(Identifier& identifier, std::string_view text, s
     }
     if (platform_id.empty()) {
       out.error = "That link isn't a profile Deadbolt recognises. Pick the platform and type their handle instead.";
+      out.error_code = "not-a-profile";
       return out;
     }
   }
@@ -60,11 +63,14 @@ ProfileInput read_profile_input(Identifier& identifier, std::string_view text, s
   if (platform < 0 && federated_form) platform = catalog.platform_index("mastodon");
   if (platform < 0 || (catalog.platforms()[static_cast<std::size_t>(platform)].flags & kSearchEngine)) {
     out.error = platform_id.empty() ? "Pick the platform for this handle." : "Deadbolt doesn't know that platform.";
+    out.error_code = platform_id.empty() ? "pick-platform" : "unknown-platform";
     return out;
   }
   out.platform = platform;
-  if (!normalise_handle(catalog, platform, handle, out.capture, out.handle))
+  if (!normalise_handle(catalog, platform, handle, out.capture, out.handle)) {
     out.error = "That isn't a handle: " + describe_handle_rule(catalog, platform) + ".";
+    out.error_code = "bad-handle";
+  }
   return out;
 }
 

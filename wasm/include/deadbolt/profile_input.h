@@ -14,7 +14,11 @@ struct ProfileInput {
   int platform = -1;
   Capture capture = Capture::handle;
   std::string handle;
-  std::string error;  // empty when the input names an account
+  std::string error;  // empty when the input names an account; English, for the CLI and logs
+  // The same, for the pages to put in the person's language: "empty",
+  // "too-long", "not-a-profile", "pick-platform", "unknown-platform",
+  // "bad-handle" (with `platform` set, whose rule the page can describe).
+  std::string error_code;
   bool ok() const { return error.empty(); }
 };
 

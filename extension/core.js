@@ -66,6 +66,11 @@ export class Core {
     return JSON.parse(this.#native.decideJson(url));
   }
 
+  /** The URL model's reading: {host, path, query} or null (tests compare it with the browser's). */
+  parseUrl(url) {
+    return JSON.parse(this.#native.parseUrl(String(url)));
+  }
+
   /** What a URL shows, listed or not: {platform, platformName, handle, kind}. */
   identify(url) {
     return JSON.parse(this.#native.identify(url));

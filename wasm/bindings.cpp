@@ -65,6 +65,19 @@ class Core {
     return deadbolt::dump_json(j);
   }
 
+  // The URL model's reading of a URL: {host, path, query} or null. For the
+  // differential test against the browser's own parser.
+  std::string parseUrl(const std::string& url) {
+    deadbolt::UrlParser parser;
+    deadbolt::Url parsed;
+    if (!parser.parse(url, parsed)) return "null";
+    ojson j;
+    j["host"] = std::string(parsed.host);
+    j["path"] = std::string(parsed.path);
+    j["query"] = parsed.has_query ? ojson(std::string(parsed.query)) : ojson(nullptr);
+    return deadbolt::dump_json(j);
+  }
+
   // What a URL shows, listed or not: {platform, platformName, handle, kind}.
   std::string identify(const std::string& url) {
     deadbolt::Identity id;
@@ -166,6 +179,7 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("address", &Core::address)
       .function("decideJson", &Core::decideJson)
       .function("identify", &Core::identify)
+      .function("parseUrl", &Core::parseUrl)
       .function("readProfile", &Core::readProfile)
       .function("rules", &Core::rules)
       .function("exportList", &Core::exportList)

@@ -1,7 +1,10 @@
 // The service worker: wiring only. It rebuilds everything on every start —
 // MV3 stops idle workers, so nothing may depend on memory surviving.
 import { createCore, EMPTY_LIST } from './core.js';
-import { appendAttempt, loadList, loadSnapshot, readLog, saveList, saveSnapshot } from './storage.js';
+import {
+  appendAttempt, loadList, loadSnapshot, readLog, recoverStagedAttempts, saveList, saveSnapshot, stageNavigation,
+  takeStagedNavigations, unstageNavigation,
+} from './storage.js';
 import { installRules, listenToNavigations, removeRules } from './blocking.js';
 import {
   addPending, cancelPending, deleteLetter, deletePrivateData, getLetters, getPending, getSettings, saveLetter,
@@ -9,6 +12,9 @@ import {
 } from './settings.js';
 
 let state = start();
+let ready = false;
+state.then(() => { ready = true; });
+recoverStagedAttempts();  // attempts a stopped worker had not yet written
 let ownGeneration = null;  // the list.meta generation this worker wrote last
 
 async function start() {
@@ -65,14 +71,29 @@ listenToNavigations({
     const { core } = await state;
     return core.blocks(url) && (await enabled) ? core.verdict(url) : null;
   },
-  onBlocked: (verdict) =>
-    appendAttempt({
-      t: Date.now(),
-      o: -new Date().getTimezoneOffset(),  // the local offset then, so the attempt counts on its own day
-      person: verdict.person,
-      platform: verdict.platform,
-      kind: verdict.kind,
-    }),
+  onBlocked: (verdict, tabId, id) => logAttempt(verdict, Date.now(), id ?? undefined),
+  stage: {
+    begin: (url, t) => (ready ? null : stageNavigation(url, t)),
+    end: unstageNavigation,
+  },
+});
+
+function logAttempt(verdict, t, id) {
+  return appendAttempt({
+    t,
+    o: -new Date(t).getTimezoneOffset(),  // the local offset then, so the attempt counts on its own day
+    person: verdict.person,
+    platform: verdict.platform,
+    kind: verdict.kind,
+  }, id);
+}
+
+// Navigations a stopped worker saw but never decided: decide and log them now.
+// The same id as a log entry it may have written keeps this exactly once.
+state.then(async ({ core }) => {
+  for (const nav of await takeStagedNavigations()) {
+    if (core.blocks(nav.url) && (await enabled)) await logAttempt(core.verdict(nav.url), nav.t, nav.id);
+  }
 });
 
 /** Installs the rules, or none while Deadbolt is turned off. */

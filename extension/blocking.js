@@ -60,7 +60,7 @@ const REPEAT_MS = 1500;
  * Must be called synchronously at service-worker start-up (MV3 wakes the
  * worker only for listeners registered then).
  */
-export function listenToNavigations({ decide, onBlocked }) {
+export function listenToNavigations({ decide, onBlocked, stage = null }) {
   const recent = new Map();  // `${tabId} ${url}` -> time reported
 
   const handle = async (tabId, url, mayRepeat) => {
@@ -69,10 +69,15 @@ export function listenToNavigations({ decide, onBlocked }) {
     if (mayRepeat && now - (recent.get(key) ?? 0) < REPEAT_MS) return;
     recent.set(key, now);
     if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
+    // While the worker is still starting, the navigation is staged so that a
+    // stop before the decision cannot lose it (see storage.js).
+    const staged = stage ? await stage.begin(url, now) : null;
     const verdict = await decide(url);
-    if (!verdict) return;
-    chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
-    await onBlocked(verdict, tabId);
+    if (verdict) {
+      chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
+      await onBlocked(verdict, tabId, staged);
+    }
+    if (staged) await stage.end(staged);
   };
 
   const topFrame = (details) => details.frameId === 0 && details.tabId >= 0 && details.documentLifecycle !== 'prerender';

@@ -120,18 +120,77 @@ export async function loadList(validate) {
 // ---- Attempt log ------------------------------------------------------------
 
 const logKey = (time) => `log.${new Date(time).toISOString().slice(0, 7)}`;
+const STAGED = 'attempt.';  // storage.session keys of attempts not yet in the log
 let logQueue = Promise.resolve();
 
-/** Appends one attempt {t, person, platform, kind}; resolves once it is stored. */
-export function appendAttempt(entry) {
+async function appendToLog(entries) {
+  const byMonth = new Map();
+  for (const e of entries) byMonth.set(logKey(e.t), [...(byMonth.get(logKey(e.t)) ?? []), e]);
+  const stored = await chrome.storage.local.get([...byMonth.keys()]);
+  for (const [key, added] of byMonth) {
+    const month = stored[key] ?? [];
+    const ids = new Set(month.map((e) => e.id));
+    for (const e of added) if (!ids.has(e.id)) month.push(e);  // a recovered entry may already be there
+    stored[key] = month;
+  }
+  await chrome.storage.local.set(stored);
+}
+
+/**
+ * Appends one attempt {t, o, person, platform, kind}; resolves once stored.
+ * It is staged in storage.session first (one write, no read): a worker
+ * stopped mid-burst leaves it there, and the next start moves it to the log.
+ */
+export function appendAttempt(entry, recordId = crypto.randomUUID().slice(0, 12)) {
+  const id = `${STAGED}${recordId}`;
+  const record = { ...entry, id: recordId };
+  const staged = chrome.storage.session.set({ [id]: record }).catch(() => {});
   const write = logQueue.then(async () => {
-    const key = logKey(entry.t);
-    const { [key]: month = [] } = await chrome.storage.local.get(key);
-    month.push(entry);
-    await chrome.storage.local.set({ [key]: month });
+    await staged;
+    await appendToLog([record]);
+    await chrome.storage.session.remove(id).catch(() => {});
   });
   logQueue = write.catch(() => {});
   return write;
+}
+
+// ---- Navigations seen while the worker was still starting -------------------
+// A worker woken by a navigation needs ~100 ms before it can decide; if it is
+// stopped in that window the navigation would go unlogged. Such navigations
+// are staged (in memory-only session storage) until decided.
+
+const NAV = 'nav.';
+
+export async function stageNavigation(url, t) {
+  const id = crypto.randomUUID().slice(0, 12);
+  await chrome.storage.session.set({ [`${NAV}${id}`]: { url, t } }).catch(() => {});
+  return id;
+}
+
+export async function unstageNavigation(id) {
+  await chrome.storage.session.remove(`${NAV}${id}`).catch(() => {});
+}
+
+/** Navigations a stopped worker never decided: [{id, url, t}], removed from staging. */
+export async function takeStagedNavigations() {
+  const session = await chrome.storage.session.get(null).catch(() => ({}));
+  const keys = Object.keys(session).filter((k) => k.startsWith(NAV));
+  if (keys.length) await chrome.storage.session.remove(keys).catch(() => {});
+  return keys.map((k) => ({ id: k.slice(NAV.length), ...session[k] }));
+}
+
+/** Moves attempts a stopped worker left staged into the log. */
+export function recoverStagedAttempts() {
+  const recover = logQueue.then(async () => {
+    const session = await chrome.storage.session.get(null).catch(() => ({}));
+    const keys = Object.keys(session).filter((k) => k.startsWith(STAGED));
+    if (!keys.length) return 0;
+    await appendToLog(keys.map((k) => session[k]).sort((a, b) => a.t - b.t));
+    await chrome.storage.session.remove(keys);
+    return keys.length;
+  });
+  logQueue = recover.catch(() => {});
+  return recover;
 }
 
 /** Every logged attempt, oldest first. */

@@ -68,10 +68,13 @@ export async function startFakeSites() {
 }
 
 /** Launches Chromium with Deadbolt on `userDataDir` (a fresh one by default). */
-export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true } = {}) {
+export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true, everyHost = false } = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-home-'));
   // With fake sites, every platform host resolves to them; without, nothing is remapped.
-  const resolver = port ? [`--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`] : [];
+  // `everyHost`: every name resolves to the fake sites, so that any request at
+  // all, to any host, is seen there.
+  const mapped = everyHost ? `MAP * 127.0.0.1:${port}` : HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const resolver = port ? [`--host-resolver-rules=${mapped}, EXCLUDE localhost`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless,

@@ -48,8 +48,8 @@ $('back').addEventListener('click', async () => {
   // Back would land on the page that led here, often the feed that offered
   // the profile; a fresh tab is the safer place.
   const tab = await chrome.tabs.getCurrent();
-  if (tab?.id !== undefined) chrome.tabs.update(tab.id, { url: 'chrome://newtab/' });
-  else location.replace('about:blank');
+  // Firefox will not let an extension open its new-tab page: a blank page then.
+  await chrome.tabs.update(tab.id, { url: 'chrome://newtab/' }).catch(() => location.replace('about:blank'));
 });
 
 await render();

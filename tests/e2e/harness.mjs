@@ -68,7 +68,7 @@ export async function startFakeSites() {
 }
 
 /** Launches Chromium with Deadbolt on `userDataDir` (a fresh one by default). */
-export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true, everyHost = false } = {}) {
+export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true, everyHost = false, extensionDir = ROOT } = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-home-'));
   // With fake sites, every platform host resolves to them; without, nothing is remapped.
   // `everyHost`: every name resolves to the fake sites, so that any request at
@@ -80,7 +80,7 @@ export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(
     headless,
     env: { ...process.env, HOME: home },
     args: [
-      `--disable-extensions-except=${ROOT}`, `--load-extension=${ROOT}`,
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--ignore-certificate-errors',
       ...resolver,

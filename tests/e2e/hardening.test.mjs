@@ -6,33 +6,15 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_LIST, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+import * as harness from './harness.mjs';
+import { DEMO_LIST, ask, launch, openBlocked, startFakeSites, stopWorker, waitForHref } from './harness.mjs';
 
 let sites;
 let browser;
 
-async function inExtension(fn, arg) {
-  const page = await browser.context.newPage();
-  await page.goto(browser.url('extension/pages/welcome.html'));
-  const result = await page.evaluate(fn, arg);
-  await page.close();
-  return result;
-}
-
-async function restartWorker() {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await page.close();
-}
-
-async function expectBlocked(url) {
-  const page = await browser.context.newPage();
-  await page.goto(url).catch(() => {});
-  await waitForHref(page, (href) => href.includes('blocked.html'));
-  await page.close();
-}
+const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
+const restartWorker = () => stopWorker(browser);
+const expectBlocked = async (url) => (await openBlocked(browser, url)).close();
 
 before(async () => {
   sites = await startFakeSites();

@@ -100,6 +100,32 @@ export async function ask(browser, message) {
   return answer;
 }
 
+/** Runs `fn(arg)` in one of Deadbolt's pages, where storage and messages are reachable. */
+export async function inExtension(browser, fn, arg) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/welcome.html'));
+  const result = await page.evaluate(fn, arg);
+  await page.close();
+  return result;
+}
+
+/** Stops the service worker; the next event starts it again. */
+export async function stopWorker(browser) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.close();
+}
+
+/** Opens `url` in a new tab and waits for the block page there. */
+export async function openBlocked(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url).catch(() => {});  // aborted by the redirect
+  await waitForHref(page, (href) => href.includes('blocked.html'));
+  return page;
+}
+
 /** Polls location.href (page.url() can lag behind a redirect). */
 export async function waitForHref(page, predicate, timeout = 5000) {
   const end = Date.now() + timeout;

@@ -5,21 +5,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_LIST, ROOT, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+import * as harness from './harness.mjs';
+import { DEMO_LIST, ROOT, ask, launch, openBlocked, startFakeSites, waitForHref } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
 let sites;
 let browser;
 
-/** Runs `fn` in an extension page (storage and messages are reachable there). */
-async function inExtension(fn, arg) {
-  const page = await browser.context.newPage();
-  await page.goto(browser.url('extension/pages/welcome.html'));
-  const result = await page.evaluate(fn, arg);
-  await page.close();
-  return result;
-}
+const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
 
 /** A local calendar date `days` ago, as the browser sees dates. */
 const localDate = (days) => inExtension((d) => {
@@ -28,9 +22,7 @@ const localDate = (days) => inExtension((d) => {
 }, days);
 
 async function blockPage(url = 'https://www.instagram.com/janedoe/') {
-  const page = await browser.context.newPage();
-  await page.goto(url).catch(() => {});
-  await waitForHref(page, (href) => href.includes('blocked.html'));
+  const page = await openBlocked(browser, url);
   await page.waitForFunction(() => document.querySelector('#streak').textContent !== '');
   return page;
 }

@@ -188,16 +188,12 @@ async function changeList(change) {
 
 const findPerson = (list, name) => list.people.find((p) => p.name.toLowerCase() === String(name).trim().toLowerCase());
 
-async function readAllLog() {
-  return readLog();
-}
-
 async function stats() {
   const { core } = await state;
   const settings = await getSettings();
   const offset = -new Date().getTimezoneOffset();
   const startDay = settings.startDate ? core.localDay(Date.parse(`${settings.startDate}T00:00:00Z`), 0) : null;
-  return core.stats(await readAllLog(), Date.now(), offset, startDay);
+  return core.stats(await readLog(), Date.now(), offset, startDay);
 }
 
 const handlers = {
@@ -218,7 +214,7 @@ const handlers = {
   },
   async list() {
     const { core, where, problem } = await full();
-    const log = await readAllLog();
+    const log = await readLog();
     const attempts = {};
     for (const e of log) {
       const key = `${e.person}\u0000${e.platform}`;

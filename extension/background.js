@@ -2,8 +2,8 @@
 // MV3 stops idle workers, so nothing may depend on memory surviving.
 import { createCore, EMPTY_LIST } from './core.js';
 import {
-  appendAttempt, loadList, loadSnapshot, readLog, recoverStagedAttempts, saveList, saveSnapshot, stageNavigation,
-  takeStagedNavigations, unstageNavigation,
+  appendAttempt, appendReportedAttempt, loadList, loadSnapshot, readLog, recoverStagedAttempts, saveList, saveSnapshot,
+  seenKey, stageNavigation, stagedNavigations, unstageNavigation,
 } from './storage.js';
 import { installRules, listenToNavigations, removeRules } from './blocking.js';
 import {
@@ -66,34 +66,43 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 let enabled = getSettings().then((s) => s.enabled);
 
-listenToNavigations({
+const navigations = listenToNavigations({
   decide: async (url) => {
     const { core } = await state;
     return core.blocks(url) && (await enabled) ? core.verdict(url) : null;
   },
-  onBlocked: (verdict, tabId, id) => logAttempt(verdict, Date.now(), id ?? undefined),
+  onBlocked: async (verdict, tabId, url, id) => {
+    const { core } = await state;
+    return appendAttempt(attemptOf(verdict, Date.now()), { id: id ?? undefined, seen: seenKey(tabId, core.addressKey(url)) });
+  },
   stage: {
-    begin: (url, t) => (ready ? null : stageNavigation(url, t)),
+    begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),
     end: unstageNavigation,
   },
 });
 
-function logAttempt(verdict, t, id) {
-  return appendAttempt({
+function attemptOf(verdict, t) {
+  return {
     t,
     o: -new Date(t).getTimezoneOffset(),  // the local offset then, so the attempt counts on its own day
     person: verdict.person,
     platform: verdict.platform,
     kind: verdict.kind,
-  }, id);
+  };
 }
 
-// Navigations a stopped worker saw but never decided: decide and log them now.
-// The same id as a log entry it may have written keeps this exactly once.
+// Navigations a stopped worker saw but never decided: decide and log them now,
+// and unstage each only once its attempt is stored. The same id as a log
+// entry the stopped worker may have written keeps this exactly once.
 state.then(async ({ core }) => {
-  for (const nav of await takeStagedNavigations()) {
-    if (core.blocks(nav.url) && (await enabled)) await logAttempt(core.verdict(nav.url), nav.t, nav.id);
-  }
+  const on = await enabled;
+  await Promise.all((await stagedNavigations()).map(async (nav) => {
+    if (on && core.blocks(nav.url)) {
+      const seen = Number.isInteger(nav.tabId) ? seenKey(nav.tabId, core.addressKey(nav.url)) : null;
+      await appendAttempt(attemptOf(core.verdict(nav.url), nav.t), { id: nav.id, seen });
+    }
+    await unstageNavigation(nav.id);
+  }));
 });
 
 /** Installs the rules, or none while Deadbolt is turned off. */
@@ -197,6 +206,18 @@ async function stats() {
 }
 
 const handlers = {
+  /**
+   * The block page is showing `url` in the sender's tab: the second witness
+   * of the attempt. Logged only if the navigation listener did not log it.
+   */
+  async blockPageShown({ url }, sender) {
+    const { core } = await state;
+    const tabId = sender.tab?.id;
+    if (!Number.isInteger(tabId) || !core.blocks(String(url)) || !(await enabled)) return { logged: false };
+    await navigations.settled();  // the listener's record of it, if it has one, is written first
+    const seen = seenKey(tabId, core.addressKey(String(url)));
+    return { logged: await appendReportedAttempt(attemptOf(core.verdict(String(url)), Date.now()), seen) };
+  },
   async verdict({ url }) {
     const { core } = await state;
     return core.verdict(String(url));
@@ -421,6 +442,6 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL(''))) return false;
   const handler = Object.hasOwn(handlers, message?.type) ? handlers[message.type] : null;
   if (!handler) return false;
-  handler(message).then(reply, (e) => reply({ error: String(e?.message ?? e) }));
+  handler(message, sender).then(reply, (e) => reply({ error: String(e?.message ?? e) }));
   return true;
 });

@@ -56,12 +56,14 @@ const REPEAT_MS = 1500;
 
 /**
  * Listens to every kind of navigation. `decide(url)` returns the core's
- * verdict or null to allow; `onBlocked(verdict, tabId)` logs the attempt.
- * Must be called synchronously at service-worker start-up (MV3 wakes the
- * worker only for listeners registered then).
+ * verdict or null to allow; `onBlocked(verdict, tabId, url, stagedId)` logs
+ * the attempt. Must be called synchronously at service-worker start-up (MV3
+ * wakes the worker only for listeners registered then). Returns {settled()}:
+ * a promise that every navigation reported so far has been handled.
  */
 export function listenToNavigations({ decide, onBlocked, stage = null }) {
   const recent = new Map();  // `${tabId} ${url}` -> time reported
+  const inFlight = new Set();
 
   const handle = async (tabId, url, mayRepeat) => {
     const key = `${tabId} ${url}`;
@@ -71,27 +73,34 @@ export function listenToNavigations({ decide, onBlocked, stage = null }) {
     if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
     // While the worker is still starting, the navigation is staged so that a
     // stop before the decision cannot lose it (see storage.js).
-    const staged = stage ? await stage.begin(url, now) : null;
+    const staged = stage ? await stage.begin(url, now, tabId) : null;
     const verdict = await decide(url);
     if (verdict) {
       chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
-      await onBlocked(verdict, tabId, staged);
+      await onBlocked(verdict, tabId, url, staged);
     }
     if (staged) await stage.end(staged);
+  };
+  const track = (tabId, url, mayRepeat) => {
+    const handled = handle(tabId, url, mayRepeat).catch(() => {});
+    inFlight.add(handled);
+    handled.then(() => inFlight.delete(handled));
   };
 
   const topFrame = (details) => details.frameId === 0 && details.tabId >= 0 && details.documentLifecycle !== 'prerender';
 
   chrome.webNavigation.onBeforeNavigate.addListener((d) => {
-    if (topFrame(d)) handle(d.tabId, d.url, false);
+    if (topFrame(d)) track(d.tabId, d.url, false);
   });
   chrome.webNavigation.onHistoryStateUpdated.addListener((d) => {
-    if (topFrame(d)) handle(d.tabId, d.url, true);
+    if (topFrame(d)) track(d.tabId, d.url, true);
   });
   chrome.webNavigation.onReferenceFragmentUpdated.addListener((d) => {
-    if (topFrame(d)) handle(d.tabId, d.url, true);
+    if (topFrame(d)) track(d.tabId, d.url, true);
   });
   chrome.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) handle(tabId, change.url, true);
+    if (change.url) track(tabId, change.url, true);
   });
+
+  return { settled: () => Promise.all([...inFlight]) };
 }

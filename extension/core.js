@@ -71,6 +71,12 @@ export class Core {
     return JSON.parse(this.#native.parseUrl(String(url)));
   }
 
+  /** The address a URL names, as the core reads it (no scheme, no fragment): equal keys, same page. */
+  addressKey(url) {
+    const parsed = this.parseUrl(url);
+    return parsed ? `${parsed.host}${parsed.path}${parsed.query === null ? '' : `?${parsed.query}`}` : String(url);
+  }
+
   /** What a URL shows, listed or not: {platform, platformName, handle, kind}. */
   identify(url) {
     return JSON.parse(this.#native.identify(url));

@@ -118,9 +118,15 @@ export async function loadList(validate) {
 }
 
 // ---- Attempt log ------------------------------------------------------------
+// Two witnesses see an attempt: the navigation listener, at once, and the
+// block page, when it shows. The listener logs; the block page reports too,
+// and its report is logged only when the listener's record of the same
+// address in the same tab is missing (a worker stopped before it ran).
 
 const logKey = (time) => `log.${new Date(time).toISOString().slice(0, 7)}`;
 const STAGED = 'attempt.';  // storage.session keys of attempts not yet in the log
+const SEEN = 'seen.';  // storage.session: `seen.<tab>.<address hash>` -> time it was logged
+const SEEN_MS = 60_000;  // a block page reports within seconds; older records are dropped
 let logQueue = Promise.resolve();
 
 async function appendToLog(entries) {
@@ -137,21 +143,56 @@ async function appendToLog(entries) {
 }
 
 /**
- * Appends one attempt {t, o, person, platform, kind}; resolves once stored.
- * It is staged in storage.session first (one write, no read): a worker
- * stopped mid-burst leaves it there, and the next start moves it to the log.
+ * The storage.session key that says this tab's attempt at `address` was
+ * logged. The address is hashed (two 32-bit FNV-1a): the URL is never stored.
  */
-export function appendAttempt(entry, recordId = crypto.randomUUID().slice(0, 12)) {
-  const id = `${STAGED}${recordId}`;
-  const record = { ...entry, id: recordId };
-  const staged = chrome.storage.session.set({ [id]: record }).catch(() => {});
+export function seenKey(tabId, address) {
+  const bytes = encoder.encode(address);
+  let a = 0x811c9dc5 | 0;
+  let b = 0x01000193 | 0;
+  for (let i = 0; i < bytes.length; i++) {  // an index loop: 10 ms for a 2 MB URL, for-of 60 times that
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i], 0x01000193) ^ (b >>> 15);
+  }
+  return `${SEEN}${tabId}.${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+}
+
+/**
+ * Appends one attempt {t, o, person, platform, kind}; resolves once stored.
+ * It is staged in storage.session first, with its `seen` record, in one
+ * write issued before any await: a worker stopped mid-burst leaves it there,
+ * and the next start moves it to the log. `id` keeps a recovered attempt
+ * from being logged twice.
+ */
+export function appendAttempt(entry, { id = crypto.randomUUID().slice(0, 12), seen = null } = {}) {
+  const record = { ...entry, id };
+  const items = { [`${STAGED}${id}`]: record };
+  if (seen) items[seen] = entry.t;
+  const staged = chrome.storage.session.set(items).catch(() => {});
   const write = logQueue.then(async () => {
     await staged;
     await appendToLog([record]);
-    await chrome.storage.session.remove(id).catch(() => {});
+    await chrome.storage.session.remove(`${STAGED}${id}`).catch(() => {});
   });
   logQueue = write.catch(() => {});
   return write;
+}
+
+let reports = Promise.resolve();  // block-page reports, one at a time: each reads, then writes
+
+/**
+ * The block page's report: appends the attempt unless the listener logged
+ * it (its `seen` record is fresh). Resolves to whether it was appended.
+ */
+export function appendReportedAttempt(entry, seen) {
+  const report = reports.then(async () => {
+    const { [seen]: loggedAt } = await chrome.storage.session.get(seen).catch(() => ({}));
+    if (typeof loggedAt === 'number' && Math.abs(entry.t - loggedAt) < SEEN_MS) return false;
+    await appendAttempt(entry, { seen });
+    return true;
+  });
+  reports = report.catch(() => {});
+  return report;
 }
 
 // ---- Navigations seen while the worker was still starting -------------------
@@ -161,9 +202,9 @@ export function appendAttempt(entry, recordId = crypto.randomUUID().slice(0, 12)
 
 const NAV = 'nav.';
 
-export async function stageNavigation(url, t) {
+export async function stageNavigation(url, t, tabId) {
   const id = crypto.randomUUID().slice(0, 12);
-  await chrome.storage.session.set({ [`${NAV}${id}`]: { url, t } }).catch(() => {});
+  await chrome.storage.session.set({ [`${NAV}${id}`]: { url, t, tabId } }).catch(() => {});
   return id;
 }
 
@@ -171,18 +212,21 @@ export async function unstageNavigation(id) {
   await chrome.storage.session.remove(`${NAV}${id}`).catch(() => {});
 }
 
-/** Navigations a stopped worker never decided: [{id, url, t}], removed from staging. */
-export async function takeStagedNavigations() {
+/**
+ * Navigations a stopped worker never decided: [{id, url, t, tabId}]. They
+ * stay staged until `unstageNavigation` — after their attempts are stored.
+ */
+export async function stagedNavigations() {
   const session = await chrome.storage.session.get(null).catch(() => ({}));
-  const keys = Object.keys(session).filter((k) => k.startsWith(NAV));
-  if (keys.length) await chrome.storage.session.remove(keys).catch(() => {});
-  return keys.map((k) => ({ id: k.slice(NAV.length), ...session[k] }));
+  return Object.keys(session).filter((k) => k.startsWith(NAV)).map((k) => ({ id: k.slice(NAV.length), ...session[k] }));
 }
 
-/** Moves attempts a stopped worker left staged into the log. */
-export function recoverStagedAttempts() {
+/** Moves attempts a stopped worker left staged into the log; drops old `seen` records. */
+export function recoverStagedAttempts(now = Date.now()) {
   const recover = logQueue.then(async () => {
     const session = await chrome.storage.session.get(null).catch(() => ({}));
+    const stale = Object.keys(session).filter((k) => k.startsWith(SEEN) && !(now - session[k] < SEEN_MS));
+    if (stale.length) await chrome.storage.session.remove(stale).catch(() => {});
     const keys = Object.keys(session).filter((k) => k.startsWith(STAGED));
     if (!keys.length) return 0;
     await appendToLog(keys.map((k) => session[k]).sort((a, b) => a.t - b.t));

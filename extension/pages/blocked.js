@@ -8,6 +8,23 @@ const $ = (id) => document.getElementById(id);
 const url = location.hash.slice(1);
 $('url').textContent = url;
 
+/**
+ * Tells the worker this page is showing: it logs the attempt if its own
+ * navigation listener missed it (a worker stopped at the wrong moment).
+ * Retried until answered; once per page, not again on reload or back.
+ */
+async function reportShown() {
+  if (history.state?.reported) return;
+  for (let delay = 100; delay <= 3200; delay *= 2) {
+    const answer = await ask({ type: 'blockPageShown', url }).catch(() => null);
+    if (answer) {
+      history.replaceState({ ...history.state, reported: true }, '');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
 const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMusic', 'suggestBreathe'];
 
 async function render() {
@@ -52,5 +69,6 @@ $('back').addEventListener('click', async () => {
   await chrome.tabs.update(tab.id, { url: 'chrome://newtab/' }).catch(() => location.replace('about:blank'));
 });
 
+reportShown();
 await render();
 performance.mark('deadbolt-ready');

@@ -148,12 +148,29 @@ test('a web page cannot detect Deadbolt through its block page', async () => {
 
 test('the worker stopped in the middle of a burst of 50 attempts: the log has 50', async () => {
   await ask(browser, { type: 'deletePrivateData', log: true });
+  // An extension page that watches storage.session, where the worker stages
+  // what it has received and not yet finished with.
+  const watcher = await browser.context.newPage();
+  await watcher.goto(browser.url('extension/pages/welcome.html'));
+  // Attempts the worker has received: logged, staged, or navigations staged undecided.
+  const received = (n) => watcher.waitForFunction(async (want) => {
+    const [local, session] = await Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null)]);
+    const ids = new Set(Object.keys(local).filter((k) => k.startsWith('log.')).flatMap((k) => local[k].map((e) => e.id)));
+    for (const key of Object.keys(session)) if (/^(attempt|nav)\./.test(key)) ids.add(key.slice(key.indexOf('.') + 1));
+    return ids.size >= want;
+  }, n, { polling: 5, timeout: 10000 });
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   for (let i = 0; i < 50; i++) {
     await page.goto(`https://www.instagram.com/janedoe/?burst=${i}`, { waitUntil: 'commit' }).catch(() => {});
-    if (i % 10 === 5) await cdp.send('ServiceWorker.stopAllWorkers');  // mid-burst, more than once
+    // Stopped as soon as it has received an attempt (its write still under
+    // way), and again while it is starting up (the next attempt woke it and
+    // it cannot decide yet): five times each.
+    if (i % 10 === 5 || i % 10 === 6) {
+      await received(i + 1);
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    }
   }
   let all = 0;
   for (let wait = 0; wait < 100 && all < 50; wait++) {
@@ -163,6 +180,35 @@ test('the worker stopped in the middle of a burst of 50 attempts: the log has 50
   await new Promise((r) => setTimeout(r, 500));
   assert.equal((await ask(browser, { type: 'stats' })).all, 50);
   await page.close();
+  await watcher.close();
+});
+
+test('the block page logs an attempt the listener missed, once, and a listened one not again', async () => {
+  await ask(browser, { type: 'deletePrivateData', log: true });
+  // Opened directly, the block page is the only witness: no navigation to the profile happened.
+  const page = await browser.context.newPage();
+  await page.goto(`${browser.url('extension/pages/blocked.html')}#https://www.instagram.com/janedoe/?missed`);
+  const count = async (want) => {
+    let all = -1;
+    for (let wait = 0; wait < 40 && all !== want; wait++) {
+      await new Promise((r) => setTimeout(r, 100));
+      all = (await ask(browser, { type: 'stats' })).all;
+    }
+    await new Promise((r) => setTimeout(r, 300));  // and nothing more arrives
+    return (await ask(browser, { type: 'stats' })).all;
+  };
+  assert.equal(await count(1), 1, 'the report was logged');
+  await page.reload();
+  assert.equal(await count(1), 1, 'a reload is not another attempt');
+  await page.close();
+  // Blocked the usual way, both witnesses see it: one attempt.
+  await expectBlocked('https://www.instagram.com/janedoe/?listened');
+  assert.equal(await count(2), 2);
+  // An address the core allows is never logged, whatever the page says.
+  const other = await browser.context.newPage();
+  await other.goto(`${browser.url('extension/pages/blocked.html')}#https://www.instagram.com/someone.else/`);
+  assert.equal(await count(2), 2);
+  await other.close();
 });
 
 test('the browser killed right after an add: the add is there after restart', async () => {

@@ -4,7 +4,9 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,12 +60,31 @@ export async function startFakeSites() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = server.address().port;
+  // Firefox cannot remap host names to a port: it reaches the sites through
+  // this proxy, which tunnels every CONNECT to them (and records the host).
+  const proxy = http.createServer((req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req, client, head) => {
+    const upstream = net.connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client).on('error', () => {});
+      client.pipe(upstream).on('error', () => {});
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
     port,
+    proxyPort: proxy.address().port,
     requests,
     /** Requests whose path starts with `prefix` on any host ending with `host`. */
     hits: (host, prefix) => requests.filter((r) => r.split('/')[0].endsWith(host) && r.slice(r.indexOf('/')).startsWith(prefix)),
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: async () => {
+      server.closeAllConnections();
+      proxy.closeAllConnections();
+      await Promise.all([new Promise((resolve) => server.close(resolve)), new Promise((resolve) => proxy.close(resolve))]);
+    },
   };
 }
 

@@ -1,0 +1,109 @@
+// The key scenarios in Firefox, with the Firefox package exactly as it would
+// go to addons.mozilla.org: typed profile, a link through a redirector, a
+// single-page-app navigation, a search for the name, a profile that is not
+// listed, and the popup's count.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO_LIST, startFakeSites, waitForHref } from './harness.mjs';
+import { launchFirefox } from './firefox.mjs';
+
+let sites;
+let firefox;
+
+before(async () => {
+  sites = await startFakeSites();
+  firefox = await launchFirefox({ proxyPort: sites.proxyPort });
+  assert.equal((await firefox.ask({ type: 'importList', text: DEMO_LIST })).ok, true);
+});
+
+after(async () => {
+  await firefox?.close();
+  await sites?.close();
+});
+
+const isBlockPage = (href) => href.startsWith(firefox.url('extension/pages/blocked.html'));
+const total = async () => (await firefox.ask({ type: 'stats' })).all;
+
+/** Polls the log until it holds `want` attempts (or time runs out); returns what it holds. */
+async function logReaches(want, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let all = await total();
+  while (all < want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    all = await total();
+  }
+  await new Promise((r) => setTimeout(r, 300));  // and nothing more arrives
+  return total();
+}
+
+/** Opens a new tab on `url`; returns it once it shows the block page. */
+async function expectBlocked(url) {
+  const page = await firefox.browser.newPage();
+  await page.goto(url).catch(() => {});  // the redirect interrupts the navigation
+  await waitForHref(page, isBlockPage);
+  return page;
+}
+
+test('Firefox grants the host permission the redirect rules need', async () => {
+  const { origins } = await firefox.page.evaluate(() => chrome.permissions.getAll());
+  assert.ok(origins.includes('<all_urls>'), `granted: ${origins.join(', ')}`);
+  const { list } = await firefox.ask({ type: 'list' });
+  assert.equal(list.people[0].name, 'Jane Doe');
+});
+
+test('a typed profile is blocked before it is requested, and logged once', async () => {
+  const start = await total();
+  const page = await expectBlocked('https://www.instagram.com/janedoe/');
+  await page.waitForFunction(() => document.querySelector('#who').textContent.includes('Jane Doe'));
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), [], 'no request reached the site');
+  assert.equal(await logReaches(start + 1), start + 1);
+  await page.close();
+});
+
+test('a redirect link (l.facebook.com) to the profile is blocked', async () => {
+  const start = await total();
+  const page = await firefox.browser.newPage();
+  await page.goto('https://news.example/');
+  await page.click('#redirect');
+  await waitForHref(page, isBlockPage);
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+  assert.equal(await logReaches(start + 1), start + 1);
+  await page.close();
+});
+
+test('a single-page-app navigation (pushState) into the profile is blocked', async () => {
+  const start = await total();
+  const page = await firefox.browser.newPage();
+  await page.goto('https://www.instagram.com/');
+  await page.click('#spa');
+  await waitForHref(page, isBlockPage);
+  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
+  assert.equal(await logReaches(start + 1), start + 1, 'one attempt, though several events saw it');
+  await page.close();
+});
+
+test('a search for the name is blocked', async () => {
+  const start = await total();
+  const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');
+  assert.deepEqual(sites.hits('google.com', '/search'), []);
+  assert.equal(await logReaches(start + 1), start + 1);
+  await page.close();
+});
+
+test('a profile that is not listed loads', async () => {
+  const start = await total();
+  const page = await firefox.browser.newPage();
+  await page.goto('https://www.instagram.com/natgeo/');
+  assert.equal(await page.$eval('h1', (h) => h.textContent), 'PROFILE www.instagram.com/natgeo/');
+  assert.equal(sites.hits('instagram.com', '/natgeo/').length, 1);
+  assert.equal(await logReaches(start), start);
+  await page.close();
+});
+
+test('the popup shows every attempt', async () => {
+  const start = await total();
+  assert.ok(start >= 4, `the attempts above were logged (${start})`);
+  await firefox.show('extension/pages/popup.html');
+  await firefox.page.waitForFunction((n) => document.querySelector('#total').textContent === String(n), {}, start);
+  await firefox.show('extension/pages/welcome.html');
+});

@@ -4,8 +4,8 @@
 // browser sync, split into items under the sync quotas, with a full copy in
 // chrome.storage.local written first: a failed or interrupted sync write, a
 // corrupt item or a list too large for sync never loses the list. The attempt
-// log lives in chrome.storage.local, one item per month, appended through a
-// single serialised writer so that a burst of attempts loses none.
+// log lives in chrome.storage.local, one item per attempt, each staged in
+// storage.session before it is written so that a stopped worker loses none.
 
 const META_KEY = 'list.meta';
 const BACKUP_KEY = 'list.backup';
@@ -123,23 +123,19 @@ export async function loadList(validate) {
 // and its report is logged only when the listener's record of the same
 // address in the same tab is missing (a worker stopped before it ran).
 
-const logKey = (time) => `log.${new Date(time).toISOString().slice(0, 7)}`;
 const STAGED = 'attempt.';  // storage.session keys of attempts not yet in the log
 const SEEN = 'seen.';  // storage.session: `seen.<tab>.<address hash>` -> time it was logged
 const SEEN_MS = 60_000;  // a block page reports within seconds; older records are dropped
 let logQueue = Promise.resolve();
 
+// Each attempt is stored under a key of its own, `log.<YYYY-MM>.<id>`: a write
+// never reads first, so the last write of a stopped worker and the first of
+// its successor cannot undo each other, and storing a recovered attempt again
+// changes nothing. (Earlier versions kept one array a month: still read.)
+const logKey = (entry) => `log.${new Date(entry.t).toISOString().slice(0, 7)}.${entry.id}`;
+
 async function appendToLog(entries) {
-  const byMonth = new Map();
-  for (const e of entries) byMonth.set(logKey(e.t), [...(byMonth.get(logKey(e.t)) ?? []), e]);
-  const stored = await chrome.storage.local.get([...byMonth.keys()]);
-  for (const [key, added] of byMonth) {
-    const month = stored[key] ?? [];
-    const ids = new Set(month.map((e) => e.id));
-    for (const e of added) if (!ids.has(e.id)) month.push(e);  // a recovered entry may already be there
-    stored[key] = month;
-  }
-  await chrome.storage.local.set(stored);
+  await chrome.storage.local.set(Object.fromEntries(entries.map((e) => [logKey(e), e])));
 }
 
 /**
@@ -243,6 +239,6 @@ export async function readLog() {
   const all = await chrome.storage.local.get(null);
   return Object.keys(all)
     .filter((k) => k.startsWith('log.'))
-    .sort()
-    .flatMap((k) => (Array.isArray(all[k]) ? all[k] : []));
+    .flatMap((k) => (Array.isArray(all[k]) ? all[k] : typeof all[k]?.t === 'number' ? [all[k]] : []))
+    .sort((a, b) => a.t - b.t);
 }

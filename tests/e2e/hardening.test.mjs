@@ -155,7 +155,7 @@ test('the worker stopped in the middle of a burst of 50 attempts: the log has 50
   // Attempts the worker has received: logged, staged, or navigations staged undecided.
   const received = (n) => watcher.waitForFunction(async (want) => {
     const [local, session] = await Promise.all([chrome.storage.local.get(null), chrome.storage.session.get(null)]);
-    const ids = new Set(Object.keys(local).filter((k) => k.startsWith('log.')).flatMap((k) => local[k].map((e) => e.id)));
+    const ids = new Set(Object.keys(local).filter((k) => k.startsWith('log.')).flatMap((k) => [local[k]].flat().map((e) => e.id)));
     for (const key of Object.keys(session)) if (/^(attempt|nav)\./.test(key)) ids.add(key.slice(key.indexOf('.') + 1));
     return ids.size >= want;
   }, n, { polling: 5, timeout: 10000 });

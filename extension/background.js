@@ -71,9 +71,10 @@ const navigations = listenToNavigations({
     const { core } = await state;
     return core.blocks(url) && (await enabled) ? core.verdict(url) : null;
   },
-  onBlocked: async (verdict, tabId, url, id) => {
+  onBlocked: async (verdict, tabId, url, id, t) => {
+    // The time the navigation was seen: a staged one recovered elsewhere gets the same entry.
     const { core } = await state;
-    return appendAttempt(attemptOf(verdict, Date.now()), { id: id ?? undefined, seen: seenKey(tabId, core.addressKey(url)) });
+    return appendAttempt(attemptOf(verdict, t), { id: id ?? undefined, seen: seenKey(tabId, core.addressKey(url)) });
   },
   stage: {
     begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),

@@ -172,6 +172,7 @@ test('"Block this profile" in the popup adds the current tab, after a confirmati
 test('settings work from the keyboard alone', async () => {
   const page = await browser.context.newPage();
   await page.goto(browser.url('extension/pages/options.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('deadbolt-ready').length > 0);  // rendered
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'profile', 'the first stop is "Add a profile"');
   await page.keyboard.type('https://www.tiktok.com/@jane.doe');

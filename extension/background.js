@@ -66,6 +66,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
 
 let enabled = getSettings().then((s) => s.enabled);
 
+/** The record that this tab's attempt at `url` was logged, as the core reads the address. */
+const seenIn = (core, tabId, url) => seenKey(tabId, core.addressKey(url));
+
 const navigations = listenToNavigations({
   decide: async (url) => {
     const { core } = await state;
@@ -74,7 +77,7 @@ const navigations = listenToNavigations({
   onBlocked: async (verdict, tabId, url, id, t) => {
     // The time the navigation was seen: a staged one recovered elsewhere gets the same entry.
     const { core } = await state;
-    return appendAttempt(attemptOf(verdict, t), { id: id ?? undefined, seen: seenKey(tabId, core.addressKey(url)) });
+    return appendAttempt(attemptOf(verdict, t), { id: id ?? undefined, seen: seenIn(core, tabId, url) });
   },
   stage: {
     begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),
@@ -99,7 +102,7 @@ state.then(async ({ core }) => {
   const on = await enabled;
   await Promise.all((await stagedNavigations()).map(async (nav) => {
     if (on && core.blocks(nav.url)) {
-      const seen = Number.isInteger(nav.tabId) ? seenKey(nav.tabId, core.addressKey(nav.url)) : null;
+      const seen = Number.isInteger(nav.tabId) ? seenIn(core, nav.tabId, nav.url) : null;
       await appendAttempt(attemptOf(core.verdict(nav.url), nav.t), { id: nav.id, seen });
     }
     await unstageNavigation(nav.id);
@@ -213,11 +216,12 @@ const handlers = {
    */
   async blockPageShown({ url }, sender) {
     const { core } = await state;
+    const address = String(url);
     const tabId = sender.tab?.id;
-    if (!Number.isInteger(tabId) || !core.blocks(String(url)) || !(await enabled)) return { logged: false };
+    if (!Number.isInteger(tabId) || !core.blocks(address) || !(await enabled)) return { logged: false };
     await navigations.settled();  // the listener's record of it, if it has one, is written first
-    const seen = seenKey(tabId, core.addressKey(String(url)));
-    return { logged: await appendReportedAttempt(attemptOf(core.verdict(String(url)), Date.now()), seen) };
+    const attempt = attemptOf(core.verdict(address), Date.now());
+    return { logged: await appendReportedAttempt(attempt, seenIn(core, tabId, address)) };
   },
   async verdict({ url }) {
     const { core } = await state;

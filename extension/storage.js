@@ -225,7 +225,7 @@ export function recoverStagedAttempts(now = Date.now()) {
     if (stale.length) await chrome.storage.session.remove(stale).catch(() => {});
     const keys = Object.keys(session).filter((k) => k.startsWith(STAGED));
     if (!keys.length) return 0;
-    await appendToLog(keys.map((k) => session[k]).sort((a, b) => a.t - b.t));
+    await appendToLog(keys.map((k) => session[k]));  // one item each: no order to keep
     await chrome.storage.session.remove(keys);
     return keys.length;
   });

@@ -2,6 +2,7 @@
 // and still there after the worker or the whole browser restarts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as harness from './harness.mjs';
 import { DEMO_LIST, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
 
 const isBlockPage = (href) => href.includes('/extension/pages/blocked.html#');
@@ -13,17 +14,7 @@ async function total() {
   return (await ask(browser, { type: 'stats' })).all;
 }
 
-/** Polls the attempt log until it reaches `expected`; returns what it has. */
-async function logReaches(expected, timeout = 8000) {
-  const end = Date.now() + timeout;
-  let n = await total();
-  while (n < expected && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    n = await total();
-  }
-  await new Promise((r) => setTimeout(r, 300));  // and no more than that
-  return total();
-}
+const logReaches = (expected, timeout) => harness.logReaches((m) => ask(browser, m), expected, timeout);
 
 /** Navigates a fresh tab to `url`; returns the tab once it shows the block page. */
 async function expectBlocked(url) {

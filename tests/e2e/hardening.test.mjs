@@ -212,15 +212,7 @@ test('the block page logs an attempt the listener missed, once, and a listened o
   // Opened directly, the block page is the only witness: no navigation to the profile happened.
   const page = await browser.context.newPage();
   await page.goto(`${browser.url('extension/pages/blocked.html')}#https://www.instagram.com/janedoe/?missed`);
-  const count = async (want) => {
-    let all = -1;
-    for (let wait = 0; wait < 40 && all !== want; wait++) {
-      await new Promise((r) => setTimeout(r, 100));
-      all = (await ask(browser, { type: 'stats' })).all;
-    }
-    await new Promise((r) => setTimeout(r, 300));  // and nothing more arrives
-    return (await ask(browser, { type: 'stats' })).all;
-  };
+  const count = (want) => harness.logReaches((m) => ask(browser, m), want, 4000);
   assert.equal(await count(1), 1, 'the report was logged');
   await page.reload();
   assert.equal(await count(1), 1, 'a reload is not another attempt');

@@ -61,7 +61,7 @@ export async function startFakeSites() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = server.address().port;
   // Firefox cannot remap host names to a port: it reaches the sites through
-  // this proxy, which tunnels every CONNECT to them (and records the host).
+  // this proxy, which tunnels every CONNECT to them (they record the request).
   const proxy = http.createServer((req, res) => res.writeHead(405).end());
   proxy.on('connect', (req, client, head) => {
     const upstream = net.connect(port, '127.0.0.1', () => {
@@ -119,6 +119,23 @@ export async function ask(browser, message) {
   const answer = await page.evaluate((m) => chrome.runtime.sendMessage(m), message);
   await page.close();
   return answer;
+}
+
+/**
+ * Polls the attempt log through `askWorker(message)` until it holds
+ * `expected` attempts or `timeout` ms pass, waits 300 ms more (so that an
+ * extra entry shows too) and returns what it holds then.
+ */
+export async function logReaches(askWorker, expected, timeout = 8000) {
+  const total = async () => (await askWorker({ type: 'stats' })).all;
+  const end = Date.now() + timeout;
+  let n = await total();
+  while (n < expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    n = await total();
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  return total();
 }
 
 /** Runs `fn(arg)` in one of Deadbolt's pages, where storage and messages are reachable. */

@@ -67,12 +67,12 @@ double clock_overhead_ns() {
 
 void report(benchmark::State& state, std::vector<double>& samples) {
   std::sort(samples.begin(), samples.end());
-  const auto at = [&](double q) { return samples[static_cast<std::size_t>(q * (samples.size() - 1))]; };
+  const auto at = [&](double q) { return samples[static_cast<std::size_t>(q * static_cast<double>(samples.size() - 1))]; };
   state.counters["median_ns"] = at(0.5);
   state.counters["p99_ns"] = at(0.99);
   double sum = 0;
   for (double v : samples) sum += v;
-  state.counters["mean_ns"] = sum / samples.size();
+  state.counters["mean_ns"] = sum / static_cast<double>(samples.size());
 }
 
 template <typename Fn>

@@ -103,7 +103,9 @@ TEST_F(DecideTest, WrappersNestedThousandsDeepAreAllowed) {
       else { char b[4]; std::snprintf(b, sizeof b, "%%%02X", static_cast<unsigned char>(ch)); encoded += b; }
     }
     redirect = "https://www.google.com/url?q=" + encoded;
-    if (i + 1 < kMaxWrapDepth) EXPECT_TRUE(engine.decide(redirect).block) << "depth " << i + 1;
+    if (i + 1 < kMaxWrapDepth) {
+      EXPECT_TRUE(engine.decide(redirect).block) << "depth " << i + 1;
+    }
   }
   EXPECT_FALSE(engine.decide(redirect).block);
 }

@@ -22,7 +22,37 @@ TEST(FoldWords, CaseAccentsAndPunctuation) {
   EXPECT_EQ(folded("Łukasz Żółć"), "lukasz zolc");
   EXPECT_EQ(folded("Straße"), "strasse");
   EXPECT_EQ(folded("Jane\xcc\x81"), "jane") << "a combining accent is dropped";
-  EXPECT_EQ(folded("Анна"), "Анна") << "letters of other scripts are kept";
+  EXPECT_EQ(folded("Анна"), "анна") << "letters of other scripts are kept, in lower case";
+}
+
+TEST(FoldWords, FoldsTheCaseOfEveryScriptNamesAreWrittenIn) {
+  // Each pair: a name as written, and as someone might type it.
+  const std::pair<const char*, const char*> same[] = {
+      {"АННА ПЕТРОВА", "анна петрова"},        // Russian
+      {"Алёна", "алена"},                       // ё is typed as е
+      {"ЇЖАК Ґудзь Єва", "їжак ґудзь єва"},     // Ukrainian
+      {"ЂОРЂЕ Љиљана Џон", "ђорђе љиљана џон"},  // Serbian
+      {"ӘСЕЛ Өмір Ұлан", "әсел өмір ұлан"},     // Kazakh (Cyrillic Supplement pairs)
+      {"ΕΛΈΝΗ Παπαδοπούλου", "ελενη παπαδοπουλου"},  // Greek, accents dropped
+      {"Οδυσσεύς", "οδυσσευσ"},                 // final sigma
+      {"ԱՆԻ Պետրոսյան", "անի պետրոսյան"},       // Armenian
+      {"ᲜᲘᲜᲝ", "ნინო"},                         // Georgian Mtavruli -> Mkhedruli
+      {"ᎣᏏᏲ", "ꭳꮟᏺ"},                           // Cherokee (folds to the capitals)
+      {"Nguyễn Thị Ánh", "nguyen thi anh"},     // Vietnamese: Latin Extended Additional
+      {"Ștefan Țurcanu", "stefan turcanu"},     // Romanian: Latin Extended-B
+      {"ǅemal", "ǆemal"},                       // a digraph kept, in lower case
+      {"ＪＡＮＥ", "jane"},                       // full-width Latin
+      {"𐐔𐐇𐐝𐐀𐐡𐐇𐐓", "𐐼𐐯𐑅𐐨𐑉𐐯𐐻"},               // Deseret, beyond the BMP
+      {"𞤀𞤣𞤤𞤢𞤥", "𞤢𞤣𞤤𞤢𞤥"},                       // Adlam (Fulani)
+  };
+  for (const auto& [written, typed] : same) EXPECT_EQ(folded(written), folded(typed)) << written;
+  EXPECT_EQ(folded("ΕΛΈΝΗ"), "ελενη");
+  EXPECT_EQ(folded("ＪＡＮＥ"), "jane");
+  EXPECT_NE(folded("Андрей"), folded("андреи")) << "й is a letter of its own, not и with an accent";
+  EXPECT_NE(folded("Анна"), folded("Анька"));
+}
+
+TEST(FoldWords, KeepsWhatIsNotALetter) {
   EXPECT_EQ(folded("jane\xff" "doe"), "jane doe") << "invalid UTF-8 separates words";
   EXPECT_EQ(folded("!!!"), "");
 }
@@ -34,7 +64,11 @@ class KeywordTest : public ::testing::Test {
     ASSERT_TRUE(engine.load(R"({"version":1,"people":[
       {"name":"Jane","keywords":["Jane Doe","Jané D'Arcy"]},
       {"name":"Lee","keywords":["Lee"]},
-      {"name":"Anna","keywords":["Анна Петрова"]}]})", error)) << error.to_string();
+      {"name":"Anna","keywords":["Анна Петрова"]},
+      {"name":"Eleni","keywords":["Ελένη Παπαδοπούλου"]},
+      {"name":"Ani","keywords":["Անի Պետրոսյան"]},
+      {"name":"Nino","keywords":["ᲜᲘᲜᲝ ᲑᲔᲠᲘᲫᲔ"]},
+      {"name":"Thao","keywords":["Nguyễn Thị Thảo"]}]})", error)) << error.to_string();
   }
   std::string who(const std::string& query) {
     const Verdict& v = engine.decide("https://www.google.com/search?q=" + query);
@@ -51,11 +85,24 @@ TEST_F(KeywordTest, MatchesWholeWordsInOrder) {
   EXPECT_EQ(who("jane.doe"), "Jane");
   EXPECT_EQ(who("Jan%C3%A9%20Doe"), "Jane");
   EXPECT_EQ(who("jane+darcy"), "Jane") << "D'Arcy folds to darcy";
-  EXPECT_EQ(who("%D0%B0%D0%BD%D0%BD%D0%B0+%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B0"), "-")
-      << "Cyrillic is matched exactly, not case-folded";
+  EXPECT_EQ(who("%D0%B0%D0%BD%D0%BD%D0%B0+%D0%BF%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B0"), "Anna")
+      << "Cyrillic typed in lower case is the same name";
   EXPECT_EQ(who("%D0%90%D0%BD%D0%BD%D0%B0+%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B0"), "Anna");
   EXPECT_EQ(who("lee"), "Lee");
   EXPECT_EQ(who("bruce+lee+movies"), "Lee");
+}
+
+TEST_F(KeywordTest, MatchesNamesInEveryScriptWhateverTheCase) {
+  // The URL parser percent-encodes the UTF-8 of these queries, as a browser would.
+  EXPECT_EQ(who("анна+петрова"), "Anna") << "Russian, typed in lower case";
+  EXPECT_EQ(who("АННА+ПЕТРОВА+инстаграм"), "Anna") << "in capitals, with more words";
+  EXPECT_EQ(who("ελενη+παπαδοπουλου"), "Eleni") << "Greek without accents or capitals";
+  EXPECT_EQ(who("ΕΛΕΝΗ+ΠΑΠΑΔΟΠΟΥΛΟΥ"), "Eleni") << "Greek in capitals";
+  EXPECT_EQ(who("անի+պետրոսյան"), "Ani") << "Armenian in lower case";
+  EXPECT_EQ(who("ნინო+ბერიძე"), "Nino") << "Georgian in Mkhedruli";
+  EXPECT_EQ(who("nguyen+thi+thao+facebook"), "Thao") << "Vietnamese without its marks";
+  EXPECT_EQ(who("NGUYỄN+THỊ+THẢO"), "Thao") << "Vietnamese in capitals";
+  EXPECT_EQ(who("ελενη"), "-") << "one word of two is not the name";
 }
 
 TEST_F(KeywordTest, DoesNotMatchPartsOfWordsOrOtherNames) {

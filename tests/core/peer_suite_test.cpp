@@ -1,5 +1,5 @@
 // The peer suite: 341 URL cases from three open-source profile-URL parsers
-// (../shared/testdata/peer-profile-urls.tsv). Deadbolt must agree with at
+// (tests/data/peer-profile-urls.tsv). Deadbolt must agree with at
 // least 90% of them, and every disagreement must be listed, with its reason,
 // in tests/data/peer-disagreements.tsv — no more, no fewer.
 #include <gtest/gtest.h>
@@ -50,8 +50,8 @@ bool agrees(Identifier& identifier, const Row& row, std::string& ours) {
 }
 
 TEST(PeerSuite, AgreesWithNinetyPercentAndListsEveryDisagreement) {
-  const auto rows = test::read_tsv(test::shared_data("peer-profile-urls.tsv"));
-  ASSERT_GE(rows.size(), 300u) << "missing ../shared/testdata/peer-profile-urls.tsv";
+  const auto rows = test::read_tsv(test::test_data("peer-profile-urls.tsv"));
+  ASSERT_GE(rows.size(), 300u) << "missing tests/data/peer-profile-urls.tsv";
   std::map<std::pair<std::string, std::string>, std::string> listed;
   for (const auto& cols : test::read_tsv(test::test_data("peer-disagreements.tsv"))) {
     ASSERT_GE(cols.size(), 3u) << "peer-disagreements.tsv rows are: url, platform, reason";

@@ -2,6 +2,7 @@
 // the engine cannot trust is refused without touching what it had.
 #include <gtest/gtest.h>
 
+#include "deadbolt/core_digest.h"
 #include "deadbolt/decide.h"
 #include "test_support.h"
 
@@ -42,14 +43,32 @@ TEST(Snapshot, NamesWithTabsAndNewlinesSurvive) {
   EXPECT_TRUE(fast.decide("https://www.google.com/search?q=jane+doe").block);
 }
 
+TEST(Snapshot, NamesTheSourcesOfTheCoreThatWroteIt) {
+  // Any change to the code that computes keys (text folding, canonical
+  // forms, site order) gives another digest, so an old snapshot is refused
+  // and the list is loaded again. The digest covers every core source.
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(R"({"version":1,"people":[]})", error));
+  const std::string snapshot = engine.snapshot();
+  const std::string header = snapshot.substr(0, snapshot.find('\n'));
+  const std::string digest(kCoreSourceDigest);
+  ASSERT_EQ(digest.size(), 16u);
+  EXPECT_EQ(digest.find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(header.substr(header.size() - digest.size()), digest);
+  EXPECT_EQ(header[header.size() - digest.size() - 1], ' ');
+}
+
 TEST(Snapshot, AnUnusableSnapshotIsRefusedAndChangesNothing) {
   Engine engine;
   BlocklistError error;
   ASSERT_TRUE(engine.load(test::read_file(test::test_data("blocklist.json")), error));
   const std::string good = engine.snapshot();
-  std::string other_build = good;
-  other_build[std::string("deadbolt-snapshot 1 ").size()] ^= 1;  // the catalog fingerprint
-  for (const std::string& bad : {std::string(), std::string("not a snapshot"), other_build,
+  std::string other_catalog = good;
+  other_catalog[std::string("deadbolt-snapshot 1 ").size()] ^= 1;  // the catalog fingerprint
+  std::string other_code = good;
+  other_code[good.find('\n') - 1] ^= 1;  // the core's source digest
+  for (const std::string& bad : {std::string(), std::string("not a snapshot"), other_catalog, other_code,
                                  good + "k\t99\tinstagram:x\n", good + "z\t0\tx\n", good + "k\tx\tinstagram:y\n",
                                  good + "h\t999999\texample.org\n", good.substr(0, good.size() / 2) + "\nq"}) {
     EXPECT_FALSE(engine.load_snapshot(bad)) << bad.substr(0, 60);

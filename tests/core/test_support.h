@@ -46,7 +46,6 @@ inline std::string many_accounts_list(const std::string& platform, int n) {
   return json + "]}]}";
 }
 
-inline std::string shared_data(const std::string& name) { return std::string(DEADBOLT_SHARED_TESTDATA) + "/" + name; }
 inline std::string test_data(const std::string& name) { return std::string(DEADBOLT_TEST_DATA) + "/" + name; }
 
 }  // namespace deadbolt::test

@@ -54,8 +54,8 @@ std::string skip_reason(const json& c) {
 }
 
 TEST(UrlWpt, HttpCasesAgreeWithTheStandard) {
-  const std::string text = test::read_file(test::shared_data("wpt-urltestdata.json"));
-  ASSERT_FALSE(text.empty()) << "missing ../shared/testdata/wpt-urltestdata.json";
+  const std::string text = test::read_file(test::test_data("wpt-urltestdata.json"));
+  ASSERT_FALSE(text.empty()) << "missing tests/data/wpt-urltestdata.json";
   const json cases = json::parse(text);
   int run = 0, skipped = 0, passed_success = 0, passed_failure = 0;
   std::map<std::string, int> skipped_by_reason;

@@ -1,7 +1,7 @@
 // Engine::snapshot() and load_snapshot(): the decision index as text, one
 // record a line, fields separated by tabs ('\t', '\n' and '\\' escaped):
 //
-//   deadbolt-snapshot 1 <catalog fingerprint>
+//   deadbolt-snapshot 1 <catalog fingerprint> <core digest>
 //   p <name>              a person, in list order
 //   k <person> <key>      an account key ("instagram:janedoe")
 //   w <person> <words>    a keyword, folded
@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "deadbolt/core_digest.h"  // generated at build time: cmake/core_digest.cmake
 #include "deadbolt/decide.h"
 
 namespace deadbolt {
@@ -58,7 +59,9 @@ std::string fingerprint() {
   (void)catalog;
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  // The code that computes keys matters as much as the data: a snapshot from
+  // a core built from other sources is refused (kCoreSourceDigest hashes them).
+  return std::string(buf) + ' ' + kCoreSourceDigest;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "deadbolt/text.h"
 
 #include <cstdint>
+#include <iterator>
 
 namespace deadbolt {
 namespace {
@@ -28,9 +29,128 @@ constexpr char kLatinBase[] =
     "ssttttttuuuuuuuu"  // 160-16F
     "uuuuwwyyyzzzzzzs";  // 170-17F
 
+// Base letters of Latin Extended-B (U+0180..U+024F) and Latin Extended
+// Additional (U+1E00..U+1EFF: Vietnamese, Welsh, transliterations), lower
+// case; '*' for a letter with no ASCII base, kept (case-folded) as it is.
+// Generated from the Unicode 14 character names and decompositions
+// ("LATIN SMALL LETTER O WITH HORN" -> o).
+constexpr char kLatinExtendedBBase[] =
+    "bbbb***cc*ddd***"  // 180-18F
+    "*ffg***ikkl**nno"  // 190-19F
+    "oo**pp*****ttttu"  // 1A0-1AF
+    "u*vyyzz*********"  // 1B0-1BF
+    "*************aai"  // 1C0-1CF
+    "ioouuuuuuuuuu*aa"  // 1D0-1DF
+    "aa**ggggkkoooo**"  // 1E0-1EF
+    "j***gg**nnaa**oo"  // 1F0-1FF
+    "aaaaeeeeiiiioooo"  // 200-20F
+    "rrrruuuusstt**hh"  // 210-21F
+    "nd**zzaaeeoooooo"  // 220-22F
+    "ooyylnt***acclts"  // 230-23F
+    "z**b**eejj*qrryy";  // 240-24F
+constexpr char kLatinAdditionalBase[] =
+    "aabbbbbbccdddddd"  // 1E00-1E0F
+    "ddddeeeeeeeeeeff"  // 1E10-1E1F
+    "gghhhhhhhhhhiiii"  // 1E20-1E2F
+    "kkkkkkllllllllmm"  // 1E30-1E3F
+    "mmmmnnnnnnnnoooo"  // 1E40-1E4F
+    "oooopppprrrrrrrr"  // 1E50-1E5F
+    "sssssssssstttttt"  // 1E60-1E6F
+    "ttuuuuuuuuuuvvvv"  // 1E70-1E7F
+    "wwwwwwwwwwxxxxyy"  // 1E80-1E8F
+    "zzzzzzhtwyas****"  // 1E90-1E9F
+    "aaaaaaaaaaaaaaaa"  // 1EA0-1EAF
+    "aaaaaaaaeeeeeeee"  // 1EB0-1EBF
+    "eeeeeeeeiiiioooo"  // 1EC0-1ECF
+    "oooooooooooooooo"  // 1ED0-1EDF
+    "oooouuuuuuuuuuuu"  // 1EE0-1EEF
+    "uuyyyyyyyy****yy";  // 1EF0-1EFF
+
+// Simple case folding of the other scripts names are written in (Unicode 14
+// CaseFolding.txt, single code points): Greek and Coptic, Cyrillic,
+// Armenian, Georgian, Cherokee, Glagolitic, the rest of Latin, full-width
+// Latin, Deseret, Osage, Vithkuqi, Old Hungarian, Warang Citi, Medefaidrin,
+// Adlam. Code points first..last fold to cp + delta; with stride 2 only
+// first, first + 2, … do (the alternating upper/lower pairs of Cyrillic,
+// Coptic and Latin). Greek also loses its accents (tonos, dialytika: "Ελένη"
+// == "ελενη") and Cyrillic ё folds to е, as people type them, the way Latin
+// accents are dropped above. Sorted by first, for a binary search.
+struct FoldRange {
+  std::int32_t first;
+  std::int32_t last;
+  std::int32_t delta;
+  std::int32_t stride;
+};
+constexpr FoldRange kFoldRanges[] = {
+    {0x184, 0x184, 1, 1}, {0x186, 0x186, 206, 1}, {0x189, 0x189, 205, 1}, {0x18E, 0x18E, 79, 1},
+    {0x18F, 0x18F, 202, 1}, {0x190, 0x190, 203, 1}, {0x194, 0x194, 207, 1}, {0x196, 0x196, 211, 1},
+    {0x19C, 0x19C, 211, 1}, {0x1A2, 0x1A2, 1, 1}, {0x1A6, 0x1A6, 218, 1}, {0x1A7, 0x1A7, 1, 1},
+    {0x1A9, 0x1A9, 218, 1}, {0x1B1, 0x1B1, 217, 1}, {0x1B7, 0x1B7, 219, 1}, {0x1B8, 0x1B8, 1, 1},
+    {0x1BC, 0x1BC, 1, 1}, {0x1C4, 0x1C4, 2, 1}, {0x1C5, 0x1C5, 1, 1}, {0x1C7, 0x1C7, 2, 1},
+    {0x1C8, 0x1C8, 1, 1}, {0x1CA, 0x1CA, 2, 1}, {0x1CB, 0x1CB, 1, 1}, {0x1E2, 0x1E2, -252, 1},
+    {0x1E3, 0x1E3, -253, 1}, {0x1EE, 0x1EE, 164, 1}, {0x1EF, 0x1EF, 163, 1}, {0x1F1, 0x1F1, 2, 1}, {0x1F2, 0x1F2, 1, 1},
+    {0x1F6, 0x1F6, -97, 1}, {0x1F7, 0x1F7, -56, 1}, {0x1FC, 0x1FC, -278, 1}, {0x1FD, 0x1FD, -279, 1},
+    {0x21C, 0x21C, 1, 1}, {0x222, 0x222, 1, 1}, {0x241, 0x241, 1, 1}, {0x244, 0x244, 69, 1}, {0x245, 0x245, 71, 1},
+    {0x24A, 0x24A, 1, 1}, {0x370, 0x372, 1, 2}, {0x376, 0x376, 1, 1}, {0x37F, 0x37F, 116, 1}, {0x386, 0x386, 43, 1},
+    {0x388, 0x388, 45, 1}, {0x389, 0x389, 46, 1}, {0x38A, 0x38A, 47, 1}, {0x38C, 0x38C, 51, 1},
+    {0x38E, 0x38E, 55, 1}, {0x38F, 0x38F, 58, 1}, {0x390, 0x390, 41, 1}, {0x391, 0x3A1, 32, 1},
+    {0x3A3, 0x3A9, 32, 1}, {0x3AA, 0x3AA, 15, 1}, {0x3AB, 0x3AB, 26, 1}, {0x3AC, 0x3AC, 5, 1}, {0x3AD, 0x3AD, 8, 1},
+    {0x3AE, 0x3AE, 9, 1}, {0x3AF, 0x3AF, 10, 1}, {0x3B0, 0x3B0, 21, 1}, {0x3C2, 0x3C2, 1, 1}, {0x3CA, 0x3CA, -17, 1},
+    {0x3CB, 0x3CB, -6, 1}, {0x3CC, 0x3CC, -13, 1}, {0x3CD, 0x3CD, -8, 1}, {0x3CE, 0x3CE, -5, 1},
+    {0x3CF, 0x3CF, 8, 1}, {0x3D0, 0x3D0, -30, 1}, {0x3D1, 0x3D1, -25, 1}, {0x3D3, 0x3D3, -1, 1},
+    {0x3D4, 0x3D4, -2, 1}, {0x3D5, 0x3D5, -15, 1}, {0x3D6, 0x3D6, -22, 1}, {0x3D8, 0x3EE, 1, 2},
+    {0x3F0, 0x3F0, -54, 1}, {0x3F1, 0x3F1, -48, 1}, {0x3F4, 0x3F4, -60, 1}, {0x3F5, 0x3F5, -64, 1},
+    {0x3F7, 0x3F7, 1, 1}, {0x3F9, 0x3F9, -7, 1}, {0x3FA, 0x3FA, 1, 1}, {0x3FD, 0x3FF, -130, 1},
+    {0x400, 0x400, 80, 1}, {0x401, 0x401, 52, 1}, {0x402, 0x40F, 80, 1}, {0x410, 0x42F, 32, 1},
+    {0x451, 0x451, -28, 1}, {0x460, 0x480, 1, 2}, {0x48A, 0x4BE, 1, 2}, {0x4C0, 0x4C0, 15, 1}, {0x4C1, 0x4CD, 1, 2},
+    {0x4D0, 0x52E, 1, 2}, {0x531, 0x556, 48, 1}, {0x10A0, 0x10C5, 7264, 1}, {0x10C7, 0x10C7, 7264, 1},
+    {0x10CD, 0x10CD, 7264, 1}, {0x13F8, 0x13FD, -8, 1}, {0x1C80, 0x1C80, -6222, 1}, {0x1C81, 0x1C81, -6221, 1},
+    {0x1C82, 0x1C82, -6212, 1}, {0x1C83, 0x1C84, -6210, 1}, {0x1C85, 0x1C85, -6211, 1}, {0x1C86, 0x1C86, -6204, 1},
+    {0x1C87, 0x1C87, -6180, 1}, {0x1C88, 0x1C88, 35267, 1}, {0x1C90, 0x1CBA, -3008, 1}, {0x1CBD, 0x1CBF, -3008, 1},
+    {0x1E9E, 0x1E9E, -7615, 1}, {0x1EFA, 0x1EFC, 1, 2}, {0x1F08, 0x1F0F, -8, 1}, {0x1F18, 0x1F1D, -8, 1},
+    {0x1F28, 0x1F2F, -8, 1}, {0x1F38, 0x1F3F, -8, 1}, {0x1F48, 0x1F4D, -8, 1}, {0x1F59, 0x1F5F, -8, 2},
+    {0x1F68, 0x1F6F, -8, 1}, {0x1F88, 0x1F8F, -8, 1}, {0x1F98, 0x1F9F, -8, 1}, {0x1FA8, 0x1FAF, -8, 1},
+    {0x1FB8, 0x1FB9, -8, 1}, {0x1FBA, 0x1FBB, -74, 1}, {0x1FBC, 0x1FBC, -9, 1}, {0x1FBE, 0x1FBE, -7173, 1},
+    {0x1FC8, 0x1FCB, -86, 1}, {0x1FCC, 0x1FCC, -9, 1}, {0x1FD8, 0x1FD9, -8, 1}, {0x1FDA, 0x1FDB, -100, 1},
+    {0x1FE8, 0x1FE9, -8, 1}, {0x1FEA, 0x1FEB, -112, 1}, {0x1FEC, 0x1FEC, -7, 1}, {0x1FF8, 0x1FF9, -128, 1},
+    {0x1FFA, 0x1FFB, -126, 1}, {0x1FFC, 0x1FFC, -9, 1}, {0x2C00, 0x2C2F, 48, 1}, {0x2C6D, 0x2C6D, -10780, 1},
+    {0x2C6F, 0x2C6F, -10783, 1}, {0x2C70, 0x2C70, -10782, 1}, {0x2C75, 0x2C75, 1, 1}, {0x2C80, 0x2CE2, 1, 2},
+    {0x2CEB, 0x2CED, 1, 2}, {0x2CF2, 0x2CF2, 1, 1}, {0xA640, 0xA66C, 1, 2}, {0xA680, 0xA69A, 1, 2},
+    {0xA722, 0xA72E, 1, 2}, {0xA732, 0xA73E, 1, 2}, {0xA746, 0xA746, 1, 1}, {0xA74E, 0xA74E, 1, 1},
+    {0xA75A, 0xA75C, 1, 2}, {0xA760, 0xA76E, 1, 2}, {0xA779, 0xA77B, 1, 2}, {0xA77D, 0xA77D, -35332, 1},
+    {0xA77E, 0xA786, 1, 2}, {0xA78B, 0xA78B, 1, 1}, {0xA78D, 0xA78D, -42280, 1}, {0xA79A, 0xA79E, 1, 2},
+    {0xA7AB, 0xA7AB, -42319, 1}, {0xA7AC, 0xA7AC, -42315, 1}, {0xA7AE, 0xA7AE, -42308, 1},
+    {0xA7B0, 0xA7B0, -42258, 1}, {0xA7B1, 0xA7B1, -42282, 1}, {0xA7B3, 0xA7B3, 928, 1}, {0xA7B4, 0xA7B6, 1, 2},
+    {0xA7BA, 0xA7C2, 1, 2}, {0xA7D0, 0xA7D0, 1, 1}, {0xA7D6, 0xA7D8, 1, 2}, {0xA7F5, 0xA7F5, 1, 1},
+    {0xAB70, 0xABBF, -38864, 1}, {0xFF21, 0xFF3A, -65216, 1}, {0xFF41, 0xFF5A, -65248, 1}, {0x10400, 0x10427, 40, 1},
+    {0x104B0, 0x104D3, 40, 1}, {0x10570, 0x1057A, 39, 1}, {0x1057C, 0x1058A, 39, 1}, {0x1058C, 0x10592, 39, 1},
+    {0x10594, 0x10595, 39, 1}, {0x10C80, 0x10CB2, 64, 1}, {0x118A0, 0x118BF, 32, 1}, {0x16E40, 0x16E5F, 32, 1},
+    {0x1E900, 0x1E921, 34, 1}
+};
+
+constexpr bool sorted_and_disjoint(const FoldRange* r, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (r[i].last < r[i].first || r[i].stride < 1 || (i > 0 && r[i].first <= r[i - 1].last)) return false;
+  return true;
+}
+static_assert(sorted_and_disjoint(kFoldRanges, std::size(kFoldRanges)), "fold_case's binary search needs this");
+
+std::int32_t fold_case(std::int32_t cp) {
+  std::size_t lo = 0, hi = std::size(kFoldRanges);
+  while (lo < hi) {  // the last range starting at or before cp
+    const std::size_t mid = (lo + hi) / 2;
+    if (kFoldRanges[mid].first <= cp) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return cp;
+  const FoldRange& r = kFoldRanges[lo - 1];
+  if (cp > r.last || (cp - r.first) % r.stride != 0) return cp;
+  return cp + r.delta;
+}
+
 // Folds one code point: writes up to two ASCII characters, or nothing for a
-// separator. Letters outside Latin are kept (as UTF-8) so that names in other
-// scripts still match themselves.
+// separator. Letters outside Latin are kept (as UTF-8, case-folded) so that
+// names in other scripts match however they are capitalised.
 void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
   auto emit = [&](std::string_view s) {
     if (separator && !out.empty()) out += ' ';
@@ -60,9 +180,22 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
     else separator = true;
     return;
   }
+  const char extended = cp >= 0x180 && cp <= 0x24F     ? kLatinExtendedBBase[cp - 0x180]
+                        : cp >= 0x1E00 && cp <= 0x1EFF ? kLatinAdditionalBase[cp - 0x1E00]
+                                                       : '*';
+  if (extended != '*') {
+    emit(std::string_view(&extended, 1));
+    return;
+  }
   if ((cp >= 0x80 && cp < 0xC0) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
       (cp >= 0xFF00 && cp <= 0xFF0F)) {
     separator = true;  // Latin-1 symbols, general punctuation, CJK punctuation
+    return;
+  }
+  cp = fold_case(cp);
+  if (cp < 0x80) {  // full-width Latin
+    const char c = static_cast<char>(cp);
+    emit(std::string_view(&c, 1));
     return;
   }
   char buf[4];

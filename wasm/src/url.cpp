@@ -16,7 +16,9 @@ bool is_slash(char c) { return c == '/' || c == '\\'; }
 // Bytes that end an authority or a path segment: '/', '\\', '?', '#'.
 struct DelimiterTable {
   bool table[256];
-  constexpr DelimiterTable() : table{} { table['/'] = table['\\'] = table['?'] = table['#'] = true; }
+  constexpr DelimiterTable() : table{} {
+    for (unsigned char c : {'/', '\\', '?', '#'}) table[c] = true;
+  }
 };
 constexpr DelimiterTable kDelimiters;
 bool is_delimiter(char c) { return kDelimiters.table[static_cast<unsigned char>(c)]; }
@@ -107,7 +109,7 @@ struct HostCharTable {
   constexpr HostCharTable() : table{} {
     for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
     for (int c = '0'; c <= '9'; ++c) table[c] = true;
-    table['.'] = table['-'] = table['_'] = true;
+    for (unsigned char c : {'.', '-', '_'}) table[c] = true;
   }
 };
 constexpr HostCharTable kPlainHost;

@@ -67,7 +67,9 @@ double clock_overhead_ns() {
 
 void report(benchmark::State& state, std::vector<double>& samples) {
   std::sort(samples.begin(), samples.end());
-  const auto at = [&](double q) { return samples[static_cast<std::size_t>(q * static_cast<double>(samples.size() - 1))]; };
+  const auto at = [&](double q) {
+    return samples[static_cast<std::size_t>(q * static_cast<double>(samples.size() - 1))];
+  };
   state.counters["median_ns"] = at(0.5);
   state.counters["p99_ns"] = at(0.99);
   double sum = 0;

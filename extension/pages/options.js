@@ -49,7 +49,7 @@ async function render() {
   if (!$('person').value && list.people.length) $('person').value = list.people[0].name;
 
   const pendingKeys = new Set(pending.map((p) => `${p.kind}|${p.person}|${p.key ?? p.keyword ?? ''}`));
-  const removal = (change, label) =>
+  const removal = (change) =>
     pendingKeys.has(`${change.kind}|${change.person}|${change.key ?? change.keyword ?? ''}`)
       ? el('span', { className: 'muted', textContent: t('removalPending') })
       : confirmButton(t('removeButton'), t('removeConfirm', settings.cooldownHours), async () => {

@@ -95,5 +95,45 @@ TEST(Catalog, TrickyShapes) {
   EXPECT_EQ(read(i, "https://www.google.com/search?q="), "-") << "an empty search names no one";
 }
 
+TEST(Catalog, EncodedWrappers) {
+  // The pattern language's decodings, on redirectors that encode the target
+  // instead of percent-encoding it in a parameter.
+  Identifier i;
+  // base64url after a literal prefix ("?u=a1{b64url}"): with or without padding, '+' '/' accepted.
+  EXPECT_EQ(read(i, "https://www.bing.com/ck/a?!&&p=x&u=a1aHR0cHM6Ly94LmNvbS9qYW5lZG9l&ntb=1"), "x janedoe redirect");
+  EXPECT_EQ(read(i, "https://www.bing.com/ck/a?u=a1aHR0cHM6Ly94LmNvbS9qYW5lZG9l%3D%3D"), "x janedoe redirect")
+      << "padding, percent-encoded";
+  EXPECT_EQ(read(i, "https://www.bing.com/ck/a?u=aHR0cHM6Ly94LmNvbS9qYW5lZG9l"), "-") << "the prefix is required";
+  EXPECT_EQ(read(i, "https://www.bing.com/ck/a?u=a1aHR0cHM6Ly94LmNvbS9qYW5lZG9lZ"), "-") << "not whole bytes";
+  // A percent-encoded segment anywhere in the path ("/*/RU={url1}"), the rest ignored.
+  EXPECT_EQ(read(i, "https://r.search.yahoo.com/RU=https%3a%2f%2fx.com%2fjanedoe/RK=2/RS=x-"), "x janedoe redirect");
+  EXPECT_EQ(read(i, "https://r.search.yahoo.com/_ylt=a/_ylu=b/RV=2/RU=https%3a%2f%2fgithub.com%2fjane/RK=0"),
+            "github jane redirect")
+      << "an exact shape (github /{h}) sees only the wrapped segment, not the segments after it";
+  EXPECT_EQ(read(i, "https://r.search.yahoo.com/_ylt=a/RK=2/RS=x-"), "-");
+  // The rest of the URL after a prefix within a segment ("*-{url}").
+  EXPECT_EQ(read(i, "https://search.yahoo.co.jp/r/FOR=a/EXP=1/*-https%3A//github.com/jane"), "github jane redirect");
+  EXPECT_EQ(read(i, "https://search.yahoo.co.jp/r/FOR=a/EXP=1/x-https%3A//github.com/jane"), "-");
+  // A host-encoding cache with the target in the path.
+  EXPECT_EQ(read(i, "https://github-com.cdn.ampproject.org/c/s/github.com/jane"), "github jane proxy");
+  EXPECT_EQ(read(i, "https://github-com.cdn.ampproject.org/i/s/github.com/jane"), "-") << "images are not pages";
+}
+
+TEST(Catalog, Base64UrlDecoding) {
+  auto decoded = [](std::string_view in) {
+    std::string out;
+    return base64url_decode(in, out) ? out : std::string("<invalid>");
+  };
+  EXPECT_EQ(decoded("aHR0cHM6Ly9naXRodWIuY29tL0FpckJhc2hYL1VzZXJTY3JpcHQ"), "https://github.com/AirBashX/UserScript");
+  EXPECT_EQ(decoded("Pj4-"), ">>>");
+  EXPECT_EQ(decoded("Pj4+"), ">>>");
+  EXPECT_EQ(decoded("P_8"), std::string("?\xff"));
+  EXPECT_EQ(decoded("P/8="), std::string("?\xff"));
+  EXPECT_EQ(decoded(""), "");
+  EXPECT_EQ(decoded("P"), "<invalid>");
+  EXPECT_EQ(decoded("P z8"), "<invalid>");
+  EXPECT_EQ(decoded("Pz8%"), "<invalid>");
+}
+
 }  // namespace
 }  // namespace deadbolt

@@ -37,6 +37,16 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
   if (s == "*") return {T::rest, {}};
   if (s == "{url}") return {T::url, {}};
   if (s == "{q}") return {T::search_text, {}};
+  // A wrapped URL after a literal prefix within the segment: "RU={url1}", "*-{url}".
+  for (const auto& [token, type] :
+       {std::pair{std::string_view("{url}"), T::url}, std::pair{std::string_view("{url1}"), T::url_segment},
+        std::pair{std::string_view("{b64url}"), T::base64url}}) {
+    if (s.size() >= token.size() && s.substr(s.size() - token.size()) == token) {
+      const std::string_view prefix = s.substr(0, s.size() - token.size());
+      if (prefix.find_first_of("{}|") != std::string_view::npos) table_error("bad prefix", entry);
+      return {type, prefix};
+    }
+  }
   if (s.empty() || s.find('{') != std::string_view::npos) table_error("bad segment", entry);
   return {T::literal, s};
 }
@@ -57,7 +67,11 @@ Shape compile_shape(std::string_view entry) {
       shape.whole_query = query == "*";
     } else {
       shape.query_name = query.substr(0, eq);
-      shape.query_capture = parse_segment(query.substr(eq + 1), entry).type;
+      const PatternSegment capture = parse_segment(query.substr(eq + 1), entry);
+      using T = PatternSegment::Type;
+      if (capture.type == T::literal || capture.type == T::url) table_error("bad query capture", entry);
+      shape.query_capture = capture.type;
+      shape.query_prefix = capture.text;
     }
   }
   if (pattern.empty() || pattern[0] != '/') table_error("pattern must start with '/'", entry);

@@ -18,7 +18,14 @@
 //               @{fed} {fed}   a federated handle: user or user@instance
 //               {any}     any one segment;  *  any further segments
 //               {url}     the rest of the URL is a wrapped URL
+//               {url1}    this segment alone, percent-decoded, is a wrapped URL
+//               {b64url}  this segment alone, base64url-decoded (RFC 4648 §5,
+//                         '+' '/' and padding accepted too), is a wrapped URL
 //               {q}       this segment is search text
+//             {url}, {url1} and {b64url} may follow a literal prefix within
+//             the segment ("RU={url1}"), and {url1} / {b64url} may capture a
+//             parameter ("?u=a1{b64url}"). A "*" before further segments
+//             skips any number of segments ("/*/RU={url1}").
 //             For search, redirect, archive and proxy shapes, "?a|b" names the
 //             parameter that holds the search text or the wrapped URL; "?*"
 //             means the whole query is the wrapped URL. Kind "none" marks a
@@ -77,21 +84,46 @@ const std::vector<PlatformSpec>& platform_table() {
       {"startpage", "Startpage", "", 1, 1, kSearchEngine},
       {"qwant", "Qwant", "", 1, 1, kSearchEngine},
       {"baidu", "Baidu", "", 1, 1, kSearchEngine},
+      // More engines people search with, by usage share (StatCounter's
+      // regional tables) and as Matomo's referrer list names them.
+      {"kagi", "Kagi", "", 1, 1, kSearchEngine},
+      {"aol", "AOL Search", "", 1, 1, kSearchEngine},
+      {"naver", "Naver", "", 1, 1, kSearchEngine},
+      {"seznam", "Seznam", "", 1, 1, kSearchEngine},
+      {"yahoojapan", "Yahoo! JAPAN", "", 1, 1, kSearchEngine},
+      {"daum", "Daum", "", 1, 1, kSearchEngine},
+      {"sogou", "Sogou", "", 1, 1, kSearchEngine},
+      {"so360", "360 Search", "", 1, 1, kSearchEngine},
+      {"ask", "Ask", "", 1, 1, kSearchEngine},
+      {"mojeek", "Mojeek", "", 1, 1, kSearchEngine},
+      {"swisscows", "Swisscows", "", 1, 1, kSearchEngine},
+      {"presearch", "Presearch", "", 1, 1, kSearchEngine},
+      {"youcom", "You.com", "", 1, 1, kSearchEngine},
+      {"perplexity", "Perplexity", "", 1, 1, kSearchEngine},
+      {"yep", "Yep", "", 1, 1, kSearchEngine},
   };
   return table;
 }
 
+// The table keeps one field a line where an entry is long, which
+// clang-format would pack.
+// clang-format off
 const std::vector<SiteSpec>& site_table() {
   static const std::vector<SiteSpec> table = {
       // ---- Social platforms ------------------------------------------------
       {"instagram", "instagram.com instagr.am", "www m",
        "about accounts api developer direct explore legal p reel reels stories tv web your_activity emails "
        "challenge privacy oauth session graphql ar static lite directory topics fragment nametag create qr "
-       "download press blog help terms igtv sessions highlights cdn-cgi",
+       "download press blog help terms igtv sessions highlights cdn-cgi _u _n",
+       // "/_u/{h}": the universal link that opens a profile in the app, or on
+       // the web without it (qainsta.com/qa/view/what-should-a-link-to-an-instagram-page-look-like).
        "story:/stories/{h}/* search:/explore/search/keyword?q search:/web/search/topsearch?query "
-       "post:/{h}/p/* post:/{h}/reel/* post:/{h}/tv/* profile:/{h}/*",
+       "profile:/_u/{h}/* post:/{h}/p/* post:/{h}/reel/* post:/{h}/tv/* profile:/{h}/*",
        0},
-      {"facebook", "facebook.com fb.com", "www m mbasic web touch mobile free d {locale}",
+      // Prefixes: the mobile, basic and zero-rated sites (m, mbasic, touch,
+      // free, 0 and zero for Free Basics / Facebook Zero, iphone for the old
+      // iPhone site) serve the same profile paths.
+      {"facebook", "facebook.com fb.com", "www m mbasic web touch mobile free d {locale} 0 zero iphone",
        "watch marketplace gaming groups messages help login logout home settings notifications bookmarks "
        "events pages friends saved memories reel reels stories photo photo.php permalink.php story.php "
        "search hashtag ads business policies privacy terms legal dialog sharer sharer.php share l.php "
@@ -106,7 +138,10 @@ const std::vector<SiteSpec>& site_table() {
        "home explore i search settings messages notifications login logout signup compose hashtag intent "
        "share tos privacy about jobs account bookmarks lists communities premium download help oauth "
        "widgets.js following followers jobs",
-       "profile:/intent/user?screen_name={h} profile:/intent/follow?screen_name={h} profile:/i/user/{n}/* "
+       // Web Intents name an account by screen_name or by user_id
+       // (developer.x.com/en/docs/x-for-websites/web-intents/overview).
+       "profile:/intent/user?screen_name={h} profile:/intent/follow?screen_name={h} "
+       "profile:/intent/user?user_id={n} profile:/intent/follow?user_id={n} profile:/i/user/{n}/* "
        "search:/search?q post:/{@h}/status/* post:/{@h}/statuses/* profile:/{@h}/*",
        kHashBang},
       {"tiktok", "tiktok.com", "www m",
@@ -119,10 +154,13 @@ const std::vector<SiteSpec>& site_table() {
        0},
       {"linkedin", "linkedin.com", "www m mobile {cc}",
        "",
-       "profile:/in/{h}/* profile:/mwlite/in/{h}/* profile:/pub/{h}/* search:/search/results/*?keywords "
+       // "/comm/in/{h}": how LinkedIn's notification e-mails link a profile.
+       "profile:/in/{h}/* profile:/mwlite/in/{h}/* profile:/comm/in/{h}/* profile:/pub/{h}/* "
+       "search:/search/results/*?keywords "
        "redirect:/redir/redirect?url redirect:/safety/go?url",
        0},
-      {"youtube", "youtube.com", "www m",
+      // music.youtube.com shows the same channels (/channel/UC…, /@handle).
+      {"youtube", "youtube.com", "www m music",
        "watch shorts feed playlist trending gaming music premium results channel c user embed v video live "
        "account signin logout redirect attribution_link profile_redirector about t howyoutubeworks kids "
        "ads creators jobs new upload studio hashtag post source supported_browsers select_site error s yt "
@@ -140,7 +178,8 @@ const std::vector<SiteSpec>& site_table() {
        "",
        "post:/profile/{h}/post/* profile:/profile/{h}/* search:/search?q",
        0},
-      {"reddit", "reddit.com", "www old new np m i amp",
+      // sh.reddit.com was the redesign's preview host; same paths.
+      {"reddit", "reddit.com", "www old new np m i amp sh",
        "",
        "profile:/user/{h}/* profile:/u/{h}/* search:/search?q",
        0},
@@ -171,7 +210,7 @@ const std::vector<SiteSpec>& site_table() {
       {"twitch", "twitch.tv", "www m",
        "directory videos settings search downloads jobs p login signup turbo subscriptions wallet inventory "
        "drops friends messages store prime broadcast moderator popout embed",
-       "search:/search?term profile:/{h}/*",
+       "search:/search?term profile:/popout/{h}/* profile:/{h}/*",
        0},
       {"strava", "strava.com", "www",
        "",
@@ -213,7 +252,8 @@ const std::vector<SiteSpec>& site_table() {
        0},
       {"medium", "medium.com", "www",
        "m me search tag topic topics about membership plans creators policy jobs www help blog p",
-       "search:/search?q post:/@{h}/{any}/* profile:/@{h}",
+       // "/r/?url=": Medium's link redirector in stories (as in every exported post's links).
+       "redirect:/r?url search:/search?q post:/@{h}/{any}/* profile:/@{h}",
        kSubdomainHandle},
       {"substack", "substack.com", "www",
        "www open on api cdn support blog reader",
@@ -271,7 +311,9 @@ const std::vector<SiteSpec>& site_table() {
        "viewer:/{h}/*", 0},
       {"x",
        "nitter.net nitter.poast.org nitter.privacydev.net xcancel.com nitter.1d4.us nitter.it "
-       "twstalker.com sotwe.com nitter.space",
+       "twstalker.com sotwe.com nitter.space "
+       // Embed fixers that serve or forward X profiles (FixTweet/FxEmbed, BetterTwitFix).
+       "fxtwitter.com vxtwitter.com fixupx.com fixvx.com twittpr.com",
        "www",
        "search settings about pic i",
        "viewer:/{@h}/*",
@@ -285,17 +327,45 @@ const std::vector<SiteSpec>& site_table() {
       {"reddit", "safereddit.com redlib.catsarch.com", "", "", "viewer:/user/{h}/* viewer:/u/{h}/*", 0},
 
       // ---- Search engines -------------------------------------------------
-      {"google", "google.*", "www images news",
+      // meet., hangouts. and chat.google.com wrap links as /linkredirect?dest=
+      // (as Meet chat links are written, e.g. in github.com READMEs).
+      {"google", "google.*", "www images news meet hangouts chat",
        "",
-       "search:/search?q search:/webhp?q redirect:/url?q|url redirect:/imgres?imgrefurl proxy:/amp/s/{url}",
+       "search:/search?q search:/webhp?q redirect:/url?q|url redirect:/imgres?imgrefurl "
+       "redirect:/linkredirect?dest proxy:/amp/s/{url}",
        0},
       {"google", "webcache.googleusercontent.com", "", "", "archive:/search?q", 0},
-      {"bing", "bing.com", "www cn", "", "search:/search?q search:/images/search?q", 0},
+      // Result links are bing.com/ck/a?…&u=a1<base64url of the target>
+      // (github.com/ghostery/ghostery-extension/issues/2227,
+      // github.com/AirBashX/UserScript/issues/25).
+      {"bing", "bing.com", "www cn",
+       "",
+       "redirect:/ck/a?u=a1{b64url} search:/search?q search:/images/search?q search:/videos/search?q "
+       "search:/news/search?q",
+       0},
       {"duckduckgo", "duckduckgo.com", "www html lite start",
        "",
        "redirect:/l?uddg search:/html?q search:/lite?q search:/?q",
        0},
       {"yahoo", "search.yahoo.com", "{cc}", "", "search:/search?p|q search:/search/*?p|q", 0},
+      // Result links carry the target percent-encoded as a path segment:
+      // r.search.yahoo.com/_ylt=…/RV=2/RE=…/RO=10/RU=<url>/RK=0/RS=…
+      // (greasyfork.org/scripts/381922; github.com/serp-spider/serpextract tests).
+      {"", "r.search.yahoo.com", "", "", "redirect:/*/RU={url1}", 0},
+      // AOL Search is Yahoo's: search.aol.com/aol/search?q=…, and result
+      // links search.aol.com/click/…/RU=<url>/RK=… (Matomo SearchEngines.yml;
+      // github.com/svenjacobs/leon AolSearchSanitizerTest).
+      {"aol", "search.aol.com search.aol.co.uk search.aol.it recherche.aol.fr suche.aol.de", "",
+       "",
+       "redirect:/click/*/RU={url1} search:/aol/search?q|query search:/search?q|query",
+       0},
+      // Yahoo! JAPAN (search.yahoo.co.jp/search?p=…); its result links put the
+      // target after "**" or "*-" (older) or in "RU=" (serpextract tests;
+      // github.com/swdyh/autopagerize_for_safari yhoo_ac.user.js).
+      {"yahoojapan", "search.yahoo.co.jp", "",
+       "",
+       "search:/search?p|vp redirect:/r/*/RU={url1} redirect:/r/*/**{url} redirect:/r/*/*-{url}",
+       0},
       {"yandex", "yandex.* ya.ru", "www", "", "search:/search?text search:/search/*?text", 0},
       {"brave", "search.brave.com", "", "", "search:/search?q", 0},
       {"ecosia", "ecosia.org", "www", "", "search:/search?q", 0},
@@ -305,6 +375,23 @@ const std::vector<SiteSpec>& site_table() {
        0},
       {"qwant", "qwant.com", "www lite", "", "search:/?q", 0},
       {"baidu", "baidu.com", "www m", "", "search:/s?wd|word", 0},
+      // Search URLs and their text parameter, as Matomo's referrer list
+      // records them (github.com/matomo-org/searchengine-and-social-list,
+      // SearchEngines.yml @ 3b3a82dc): Kagi, Naver, Seznam, Daum, Sogou, 360,
+      // Ask, Mojeek, Swisscows, Presearch, You.com, Perplexity, Yep.
+      {"kagi", "kagi.com", "www", "", "search:/search?q search:/images?q search:/videos?q search:/news?q", 0},
+      {"naver", "search.naver.com", "m", "", "search:/search.naver?query", 0},
+      {"seznam", "search.seznam.cz", "", "", "search:/?q search:/obrazky?q", 0},
+      {"daum", "search.daum.net", "m", "", "search:/search?q", 0},
+      {"sogou", "sogou.com", "www", "", "search:/web?query search:/sogou?query", 0},
+      {"so360", "so.com so.360.cn", "www m", "", "search:/s?q", 0},
+      {"ask", "ask.com", "www {cc}", "", "search:/web?q|ask|searchfor", 0},
+      {"mojeek", "mojeek.com", "www", "", "search:/search?q", 0},
+      {"swisscows", "swisscows.com", "www", "", "search:/web?query search:/{any}/web?query", 0},
+      {"presearch", "presearch.com", "www", "", "search:/search?q", 0},
+      {"youcom", "you.com", "www", "", "search:/search?q", 0},
+      {"perplexity", "perplexity.ai", "www", "", "search:/search/*?q", 0},
+      {"yep", "yep.com", "www", "", "search:/web?q", 0},
 
       // ---- Redirect links ----------------------------------------------------
       {"", "l.facebook.com lm.facebook.com l.messenger.com", "", "", "redirect:/l.php?u redirect:/?u", 0},
@@ -315,6 +402,9 @@ const std::vector<SiteSpec>& site_table() {
       {"", "steamcommunity.com", "", "", "redirect:/linkfilter?url|u", 0},
       {"", "safelinks.protection.outlook.com", "*", "", "redirect:/?url", 0},
       {"", "exit.sc", "", "", "redirect:/?url", 0},
+      // WhatsApp's link shim: l.wl.co/l?u=<percent-encoded URL> (the Android
+      // app builds it so; seen in business-profile links).
+      {"", "l.wl.co", "", "", "redirect:/l?u", 0},
 
       // ---- Web archives and translation proxies ----------------------------
       {"", "web.archive.org wayback.archive.org", "",
@@ -333,8 +423,16 @@ const std::vector<SiteSpec>& site_table() {
        "proxy:/translate?u proxy:/website?u proxy:/translate_c?u",
        0},
       {"", "12ft.io", "", "", "proxy:/proxy?q proxy:/{url}", 0},
+      // AMP caches: <encoded-host>.cdn.ampproject.org/c/s/<host>/<path>, 'c'
+      // a document, 's' fetched over TLS (developers.google.com/amp/cache/overview);
+      // Bing's AMP cache uses the same layout on bing-amp.com.
+      {"", "cdn.ampproject.org bing-amp.com", "*",
+       "",
+       "proxy:/c/s/{url} proxy:/c/{url} proxy:/v/s/{url} proxy:/v/{url}",
+       0},
   };
   return table;
 }
+// clang-format on
 
 }  // namespace deadbolt

@@ -335,21 +335,55 @@ bool Identifier::unwrap(std::string_view inner, Kind kind, int depth, Identity& 
   return true;
 }
 
+bool Identifier::unwrap_value(std::string_view value, T type, std::string_view prefix, Kind kind, int depth,
+                              Identity& out) {
+  // One value (a segment or a parameter, percent-decoded) holding a wrapped
+  // URL after a literal prefix: Yahoo's "RU=https%3a…", Bing's "a1aHR0cHM6…".
+  if (!istarts_with(value, prefix)) return false;
+  value.remove_prefix(prefix.size());
+  if (type == T::base64url) {
+    std::string& decoded = levels_[static_cast<std::size_t>(depth)].base64;
+    decoded.clear();
+    if (!base64url_decode(value, decoded)) return false;
+    value = decoded;
+  }
+  return unwrap(value, kind, depth, out);
+}
+
 Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
                              Identity& out) {
-  std::size_t i = 0;
-  bool captured = false;
+  return match_from(site, shape, 0, 0, false, level, host, depth, out);
+}
+
+// Matches shape segments from `first` against path segments from `i`.
+Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, std::size_t first, std::size_t i,
+                                         bool captured, Level& level, std::string_view host, int depth, Identity& out) {
   bool open_ended = false;
-  for (const PatternSegment& seg : shape.segments) {
+  for (std::size_t s = first; s < shape.segments.size(); ++s) {
+    const PatternSegment& seg = shape.segments[s];
     if (seg.type == T::rest) {
-      open_ended = true;
-      break;
+      if (s + 1 == shape.segments.size()) {
+        open_ended = true;
+        break;
+      }
+      // "*" before more segments: the rest of the pattern, wherever it starts.
+      for (std::size_t start = i; start < level.count; ++start) {
+        const Match m = match_from(site, shape, s + 1, start, captured, level, host, depth, out);
+        if (m != Match::no) return m;
+      }
+      return Match::no;
+    }
+    if (seg.type == T::url_segment || seg.type == T::base64url) {
+      if (i >= level.count) return Match::no;
+      return unwrap_value(level.segments[i], seg.type, seg.text, shape.kind, depth, out) ? Match::found : Match::no;
     }
     if (seg.type == T::url) {
       if (i >= level.count || level.route.size() > 0) return Match::no;
       // The raw rest of the path, then the query: the wrapped URL as written.
       const std::string_view path = level.url.path;
-      std::string_view rest = path.substr(static_cast<std::size_t>(level.raw_segments[i].data() - path.data()));
+      if (!istarts_with(level.raw_segments[i], seg.text)) return Match::no;  // "*-{url}": after the prefix
+      std::string_view rest = path.substr(static_cast<std::size_t>(level.raw_segments[i].data() - path.data()) +
+                                          seg.text.size());
       if (level.url.has_query) {
         level.text.assign(rest.data(), rest.size());
         level.text += '?';
@@ -392,6 +426,10 @@ Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, 
     if (!find_param(level.url.query, shape.query_name, raw)) return Match::no;
     level.text.clear();
     percent_decode(raw, level.text, shape.kind == Kind::search);
+    if (shape.query_capture == T::url_segment || shape.query_capture == T::base64url) {
+      return unwrap_value(level.text, shape.query_capture, shape.query_prefix, shape.kind, depth, out) ? Match::found
+                                                                                                       : Match::no;
+    }
     if (shape.query_capture != T::literal) {
       if (!capture(site, shape.query_capture, level.text, host, level, out)) return Match::no;
       captured = true;

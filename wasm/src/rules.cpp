@@ -138,6 +138,7 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
   bool captured = false, open_ended = false;
   for (const PatternSegment& seg : shape.segments) {
     if (seg.type == T::rest) {
+      if (&seg != &shape.segments.back()) return {};  // "*" then more segments: left to the listeners
       open_ended = true;
       break;
     }

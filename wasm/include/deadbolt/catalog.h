@@ -55,21 +55,23 @@ enum SiteFlag : std::uint8_t {
 // One compiled pattern segment.
 struct PatternSegment {
   enum class Type : std::uint8_t {
-    literal,      // one of `text`'s '|'-separated words, case-insensitive
-    handle,       // {h}: a handle
-    at_handle,    // @{h}: '@' then a handle
-    opt_at_handle,// {@h}: a handle, '@' optional
-    id,           // {id}: letters, digits, '-' and '_', case kept
-    number,       // {n}: digits
-    federated,    // @{fed}: '@user' or '@user@instance'
+    literal,         // one of `text`'s '|'-separated words, case-insensitive
+    handle,          // {h}: a handle
+    at_handle,       // @{h}: '@' then a handle
+    opt_at_handle,   // {@h}: a handle, '@' optional
+    id,              // {id}: letters, digits, '-' and '_', case kept
+    number,          // {n}: digits
+    federated,       // @{fed}: '@user' or '@user@instance'
     federated_bare,  // {fed}: 'user' or 'user@instance', '@' optional
-    any,          // {any}: any one segment
-    rest,         // *: any number of further segments
-    url,          // {url}: the rest of the URL is a wrapped URL
-    search_text,  // {q}: this segment is search text
+    any,             // {any}: any one segment
+    rest,            // *: any number of further segments
+    url,             // {url}: the rest of the URL is a wrapped URL
+    search_text,     // {q}: this segment is search text
+    url_segment,     // {url1}: this segment alone, percent-decoded, is a wrapped URL
+    base64url,       // {b64url}: this segment (or parameter) alone, base64url-decoded, is a wrapped URL
   };
   Type type;
-  std::string_view text;
+  std::string_view text;  // literal: the words; url, url_segment, base64url: a literal prefix ("RU=")
 };
 
 struct Shape {
@@ -79,6 +81,7 @@ struct Shape {
   // wrapper kinds, '|'-separated names of the parameter that holds the text.
   std::string_view query_name;
   PatternSegment::Type query_capture = PatternSegment::Type::literal;  // literal: none
+  std::string_view query_prefix;  // "?u=a1{b64url}": what the value starts with before the encoded URL
   bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
 };
 

@@ -60,6 +60,7 @@ class Identifier {
     std::string text;     // decoded query value, search text, composed handle
     std::string wrapped;  // the wrapped URL, when this level is a wrapper
     std::string route;    // a hash-bang route, when the path comes from the fragment
+    std::string base64;   // a base64url-decoded wrapped URL
     std::array<std::string_view, 32> segments;
     std::array<std::string_view, 32> raw_segments;
     std::size_t count = 0;
@@ -70,6 +71,10 @@ class Identifier {
   bool match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out);
   Match match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
                    Identity& out);
+  Match match_from(const Site& site, const Shape& shape, std::size_t first, std::size_t i, bool captured, Level& level,
+                   std::string_view host, int depth, Identity& out);
+  bool unwrap_value(std::string_view value, PatternSegment::Type type, std::string_view prefix, Kind kind, int depth,
+                    Identity& out);
   bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host,
                Level& level, Identity& out) const;
   bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);

@@ -21,6 +21,11 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 // are). With `plus_is_space`, '+' decodes to ' ' as in form-encoded queries.
 void percent_decode(std::string_view in, std::string& out, bool plus_is_space = false);
 
+// Appends `in` decoded as base64url (RFC 4648 §5), also accepting the '+'
+// and '/' of plain base64 and '=' padding. False, with `out` partly written,
+// if `in` holds anything else or is not a whole number of bytes.
+bool base64url_decode(std::string_view in, std::string& out);
+
 // Appends the search form of UTF-8 text to `out`: lower case, accents
 // removed, every run of characters that are not letters or digits turned
 // into one space, no leading or trailing space. "Jané  Doe!" -> "jane doe".

@@ -2,6 +2,7 @@
 // export, their private writing. Every reading of a link or handle is the
 // core's; anything that lowers protection waits out the cool-down.
 import { ask, localize, profileError, t } from './i18n.js';
+import { platformBadge } from './platform-badge.js';
 
 localize();
 
@@ -64,7 +65,7 @@ async function render() {
       const handle = a.handle ?? a.shown?.handle ?? a.url ?? '';
       const count = attempts[`${person.name}\u0000${id}`] ?? 0;
       return el('li', {},
-        el('span', { className: 'badge', textContent: (platform || '?').slice(0, 2), title: platform, ariaHidden: 'true' }),
+        platformBadge(id, platform),
         el('span', { textContent: platform ? `${platform} · ${handle}` : handle }),
         el('span', { className: 'muted', textContent: a.added ? t('addedOn', a.added) : '' }),
         el('span', { className: 'muted', textContent: t('attemptsCount', count) }),

@@ -3,6 +3,7 @@
 // tab in front of the person.
 import { ask, localize, profileError, showStreak, t } from './i18n.js';
 import { chart } from './chart.js';
+import { platformBadge } from './platform-badge.js';
 
 localize();
 const $ = (id) => document.getElementById(id);
@@ -16,14 +17,17 @@ async function render() {
   $('month').textContent = String(stats.month);
   showStreak(stats);
   $('chart').replaceChildren(chart(stats.daily, t('chartLabel')));
-  const rows = (counts) =>
-    Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => {
+  // The five largest counts; platforms (keyed by the core's id) with their badge.
+  const rows = (counts, platforms) =>
+    Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([key, n]) => {
       const li = document.createElement('li');
+      const name = platforms ? platformName.get(key) ?? key : key;
       li.textContent = t('countFor', name || '—', n);
+      if (platforms) li.prepend(platformBadge(key, name));
       return li;
     });
-  $('by-platform').replaceChildren(...rows(Object.fromEntries(Object.entries(stats.byPlatform).map(([id, n]) => [platformName.get(id) ?? id, n]))));
-  $('by-person').replaceChildren(...rows(stats.byPerson));
+  $('by-platform').replaceChildren(...rows(stats.byPlatform, true));
+  $('by-person').replaceChildren(...rows(stats.byPerson, false));
   $('breakdown').hidden = stats.all === 0;
   const notices = [];
   if (!enabled) notices.push(t('deadboltOff'));

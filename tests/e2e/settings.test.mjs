@@ -30,6 +30,10 @@ test('"Add a profile" reads the link back and blocks it from then on', async () 
   await page.waitForFunction(() => document.querySelector('#readback').textContent === 'TikTok · sam.rivers');
   await page.getByRole('button', { name: 'Block this account' }).click();
   await page.getByText('TikTok · sam.rivers', { exact: true }).waitFor();
+  // The account shows TikTok's own icon (simple-icons' path, on its brand colour), hidden from screen readers.
+  const badge = page.locator('li', { hasText: 'TikTok · sam.rivers' }).locator('.badge');
+  assert.deepEqual(await badge.evaluate((b) => [b.className, b.getAttribute('aria-hidden'), b.title, getComputedStyle(b).backgroundColor,
+    b.querySelector('svg path').getAttribute('d').slice(0, 1)]), ['badge icon', 'true', 'TikTok', 'rgb(0, 0, 0)', 'M']);
   const tab = await browser.context.newPage();
   await tab.goto('https://www.tiktok.com/@sam.rivers').catch(() => {});
   await waitForHref(tab, (href) => href.includes('blocked.html'));

@@ -75,6 +75,20 @@ test("the popup's chart draws the core's daily series", async () => {
   assert.equal(await popup.textContent('#month'), '7');
   assert.equal(await popup.textContent('#today'), '2');
   assert.match(await popup.textContent('#by-platform'), /Instagram: 11/);
+  // Readable labels: each day's count on hover and for screen readers, the dates at the ends.
+  const titles = await popup.$$eval('#chart rect title', (ts) => ts.map((x) => x.textContent));
+  const spoken = await popup.$$eval('#chart ol.visually-hidden li', (items) => items.map((x) => x.textContent));
+  assert.equal(titles.length, 30);
+  assert.deepEqual(spoken, titles, 'screen readers hear what the bars show');
+  const [first, last] = await popup.$$eval('#chart .chart-ends span', (spans) => spans.map((x) => x.textContent));
+  const day = (ago) => new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' }).format(new Date(Date.now() - ago * DAY));
+  assert.deepEqual([first, last], [day(29), day(0)]);
+  assert.equal(titles[29], `${day(0)}: 2 kept closed`);
+  assert.equal(titles[0], `${day(29)}: 1 kept closed`);
+  assert.equal(await popup.getAttribute('#chart svg', 'aria-hidden'), 'true');
+  // The platform's own icon (simple-icons), not initials.
+  assert.equal(await popup.$eval('#by-platform li .badge.icon', (b) => getComputedStyle(b).backgroundColor), 'rgb(255, 0, 105)');
+  assert.ok(await popup.$('#by-platform li .badge.icon svg path[d^="M"]'));
   await popup.close();
 });
 

@@ -135,22 +135,9 @@ bool read_log(const std::string& file, std::int32_t default_offset, std::vector<
     std::fprintf(stderr, "deadbolt: %s: %s\n", file.c_str(), error.empty() ? "not a JSON array" : error.c_str());
     return false;
   }
-  for (std::size_t i = 0; i < log.size(); ++i) {
-    const auto& e = log[i];
-    deadbolt::Attempt a;
-    std::optional<std::int32_t> offset;
-    if (!e.is_object()) goto bad;
-    if (e.contains("t") && e["t"].is_number()) a.time_ms = e["t"].get<std::int64_t>();
-    else if (!e.contains("t") || !e["t"].is_string() ||
-             !deadbolt::parse_iso8601(e["t"].get<std::string>(), a.time_ms, offset))
-      goto bad;
-    a.offset_min = e.contains("o") && e["o"].is_number_integer() ? e["o"].get<std::int32_t>() : offset.value_or(default_offset);
-    for (auto [key, field] : {std::pair{"person", &a.person}, {"platform", &a.platform}, {"kind", &a.kind}})
-      if (e.contains(key) && e[key].is_string()) *field = e[key].get<std::string>();
-    out.push_back(std::move(a));
-    continue;
-  bad:
-    std::fprintf(stderr, "deadbolt: %s: [%zu] is not an attempt {\"t\": time, …}\n", file.c_str(), i);
+  std::size_t bad = 0;
+  if (!deadbolt::parse_attempts_json(log, default_offset, out, bad)) {
+    std::fprintf(stderr, "deadbolt: %s: [%zu] is not an attempt {\"t\": time, …}\n", file.c_str(), bad);
     return false;
   }
   return true;

@@ -59,6 +59,14 @@ ojson edit_json(const deadbolt::EditResult& r) {
   return j;
 }
 
+// A member of a JSON request, or null when it has none.
+const ojson& member(const ojson& obj, const char* key) {
+  static const ojson missing;
+  if (!obj.is_object()) return missing;
+  const auto it = obj.find(key);
+  return it == obj.end() ? missing : *it;
+}
+
 // Parses a JSON request; a request that is not JSON (a shell bug) reads as null.
 ojson request(const std::string& text) {
   ojson j;
@@ -196,7 +204,8 @@ class Core {
       added["handle"] = r.handle;
       j["added"] = std::move(added);
     } else if (const ojson read = request(readProfile(field(req, "text"), field(req, "platform")));
-               read.is_object() && read["errorCode"] == r.error.code) {
+               member(read, "errorCode").is_string() &&
+               member(read, "errorCode").get_ref<const std::string&>() == r.error.code) {
       // The input's own reading (with the platform's handle rule), so that
       // the page says what is wrong in the person's language.
       j.update(read);
@@ -257,9 +266,9 @@ class Core {
     std::vector<deadbolt::Attempt> log;
     std::vector<deadbolt::Change> pending;
     std::size_t bad = 0;
-    if (req.is_object() && req.contains("log")) deadbolt::parse_attempts_json(req["log"], 0, log, bad);
-    if (req.is_object() && req.contains("pending") && req["pending"].is_array())
-      for (const auto& entry : req["pending"])
+    deadbolt::parse_attempts_json(member(req, "log"), 0, log, bad);
+    if (const ojson& stored = member(req, "pending"); stored.is_array())
+      for (const auto& entry : stored)
         if (deadbolt::Change c; deadbolt::parse_change(entry, c)) pending.push_back(std::move(c));
     return deadbolt::dump_json(deadbolt::rows_json(deadbolt::list_rows(engine_.blocklist(), log, pending)));
   }
@@ -282,7 +291,8 @@ class Core {
 
  private:
   static std::string field(const ojson& req, const char* key) {
-    return req.is_object() && req.contains(key) && req[key].is_string() ? req[key].get<std::string>() : std::string();
+    const ojson& v = member(req, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
   }
   static ojson platform_json(int platform) {
     const auto* p = platform >= 0 ? &Catalog::get().platforms()[static_cast<std::size_t>(platform)] : nullptr;

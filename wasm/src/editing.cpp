@@ -1,7 +1,6 @@
 #include "deadbolt/editing.h"
 
 #include <algorithm>
-#include <map>
 #include <utility>
 
 #include "deadbolt/profile_input.h"
@@ -318,8 +317,6 @@ ImportPlan plan_import(const Blocklist& list, Identifier& identifier, std::strin
 
 std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attempt>& log,
                                  const std::vector<Change>& pending) {
-  std::map<std::pair<std::string_view, std::string_view>, int> attempts;  // (person, platform id) -> count
-  for (const Attempt& a : log) ++attempts[{a.person, a.platform}];
   const auto waiting = [&](ChangeKind kind, const std::string& person, std::string_view target) {
     return std::any_of(pending.begin(), pending.end(), [&](const Change& c) {
       return c.kind == kind && name_form(c.person) == name_form(person) &&
@@ -331,6 +328,14 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
   for (const Person& person : list.people) {
     PersonRow row;
     row.name = person.name;
+    // This person's attempts by platform id: a handful of platforms, so a small vector.
+    std::vector<std::pair<std::string_view, int>> by_platform;
+    for (const Attempt& attempt : log) {
+      if (attempt.person != person.name) continue;
+      auto it = std::find_if(by_platform.begin(), by_platform.end(), [&](const auto& c) { return c.first == attempt.platform; });
+      if (it == by_platform.end()) by_platform.emplace_back(attempt.platform, 1);
+      else ++it->second;
+    }
     row.removal_pending = waiting(ChangeKind::remove_person, person.name, {});
     for (const std::string& k : person.keywords)
       row.keywords.push_back({k, waiting(ChangeKind::remove_keyword, person.name, k)});
@@ -343,8 +348,9 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
       a.url = string_member(account.source, "url");
       a.removal_pending = waiting(ChangeKind::remove_account, person.name, a.key);
       if (account.platform >= 0) {
-        const auto it = attempts.find({person.name, Catalog::get().platforms()[static_cast<std::size_t>(account.platform)].id});
-        if (it != attempts.end()) a.attempts = it->second;
+        const std::string_view id = Catalog::get().platforms()[static_cast<std::size_t>(account.platform)].id;
+        for (const auto& [platform, count] : by_platform)
+          if (platform == id) a.attempts = count;
       }
       row.accounts.push_back(std::move(a));
     }

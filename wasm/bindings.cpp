@@ -171,20 +171,19 @@ class Core {
     const ojson req = request(text);
     std::vector<deadbolt::Attempt> log;
     std::size_t bad = 0;
-    const ojson* entries = req.is_object() && req.contains("log") ? &req["log"] : nullptr;
-    if (!entries || !deadbolt::parse_attempts_json(*entries, 0, log, bad) || !req.contains("nowMs") ||
-        !req["nowMs"].is_number())
+    const ojson& now = member(req, "nowMs");
+    const ojson& offset = member(req, "offsetMin");
+    const ojson& start_date = member(req, "startDate");
+    if (!now.is_number() || !deadbolt::parse_attempts_json(member(req, "log"), 0, log, bad))
       return R"({"error":"not a stats request"})";
-    const auto offset = req.contains("offsetMin") && req["offsetMin"].is_number_integer()
-                            ? req["offsetMin"].get<std::int32_t>() : 0;
     std::optional<std::int64_t> start;
-    if (req.contains("startDate") && req["startDate"].is_string()) {
+    if (start_date.is_string()) {
       std::int64_t t = 0;
       std::optional<std::int32_t> ignored;
-      if (deadbolt::parse_iso8601(req["startDate"].get<std::string>(), t, ignored)) start = deadbolt::local_day(t, 0);
+      if (deadbolt::parse_iso8601(start_date.get_ref<const std::string&>(), t, ignored)) start = deadbolt::local_day(t, 0);
     }
-    return deadbolt::stats_json(
-        deadbolt::compute_stats(log, static_cast<std::int64_t>(req["nowMs"].get<double>()), offset, start));
+    return deadbolt::stats_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now.get<double>()),
+                                                        offset.is_number_integer() ? offset.get<std::int32_t>() : 0, start));
   }
 
   // ---- List editing (see editing.h), on the loaded list ---------------------

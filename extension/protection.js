@@ -45,8 +45,7 @@ export function createProtection(engine) {
       await saveSnapshot(core.snapshot());
       // Saved. The navigation listeners block at once; the rules follow.
       const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
-      const { list, ...rest } = result;
-      return { ...rest, ok: true, where, rules };
+      return { ...result, list: undefined, ok: true, where, rules };
     });
   }
 

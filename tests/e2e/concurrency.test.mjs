@@ -37,6 +37,22 @@ test('five block pages in five tabs keep five different letters written at the s
   for (const page of pages) await page.close();
 });
 
+test('five accounts added from five pages at the same moment are all listed', async () => {
+  const pages = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await browser.context.newPage();
+    await page.goto(browser.url('extension/pages/welcome.html'));
+    pages.push(page);
+  }
+  const results = await Promise.all(pages.map((page, i) => page.evaluate(
+    (n) => chrome.runtime.sendMessage({ type: 'addAccount', text: `https://www.tiktok.com/@at.once.${n}`, person: 'Jane Doe' }), i)));
+  assert.deepEqual(results.map((r) => r.ok), [true, true, true, true, true]);
+  const { list } = await ask(browser, { type: 'list' });
+  const handles = list.people[0].accounts.map((a) => a.handle).filter((h) => h?.startsWith('at.once.'));
+  assert.deepEqual(handles.sort(), [0, 1, 2, 3, 4].map((i) => `at.once.${i}`));
+  for (const page of pages) await page.close();
+});
+
 test('a removal cancelled while the due ones are being taken stays cancelled', async () => {
   const outcome = await inExtension(async () => {
     const { takeDue, cancelPending, getPending } = await import('/extension/settings.js');

@@ -90,6 +90,12 @@ export function createAttempts(engine) {
       };
     },
 
+    /** "Add a profile" read back before anything is saved: {platform, platformName, handle, error}. */
+    async readProfile(text, platform) {
+      const { core } = await engine.loaded();
+      return core.readProfile(String(text ?? ''), String(platform ?? ''));
+    },
+
     /** The popup's reading of the current tab: what it shows, and whether it is blocked. */
     async currentTab(url) {
       const { core } = await engine.loaded();

@@ -6,7 +6,7 @@
 import { createCore, EMPTY_LIST } from './core.js';
 import { loadList, loadSnapshot, recoverStagedAttempts, saveSnapshot, stageNavigation, unstageNavigation } from './storage.js';
 import { listenToNavigations } from './blocking.js';
-import { deleteLetter, deletePrivateData, getLetters, getSettings, saveLetter } from './settings.js';
+import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
 import { createProtection } from './protection.js';
 import { createAttempts } from './attempts.js';
 
@@ -107,7 +107,7 @@ const routes = {
   stats: () => attempts.stats(),
   currentTab: ({ url }) => attempts.currentTab(url),
   list: () => protection.list(),
-  readProfile: async ({ text, platform }) => (await state).core.readProfile(String(text ?? ''), String(platform ?? '')),
+  readProfile: ({ text, platform }) => attempts.readProfile(text, platform),
   addAccount: (m) => protection.addAccount(m),
   addPerson: (m) => protection.addPerson(m),
   addKeyword: (m) => protection.addKeyword(m),
@@ -117,11 +117,10 @@ const routes = {
   previewImport: (m) => protection.previewImport(m),
   importList: (m) => protection.importList(m),
   exportList: () => protection.exportList(),
-  saveLetter: async ({ text }) => (String(text ?? '').trim()
-    ? { letter: await saveLetter(String(text)) } : { error: chrome.i18n.getMessage('letterEmpty') }),
+  saveLetter: ({ text }) => keepLetter(text),
   letters: async () => ({ letters: await getLetters() }),
-  deleteLetter: async ({ id }) => (await deleteLetter(String(id)), { ok: true }),
-  deletePrivateData: async ({ letters, log }) => (await deletePrivateData({ letters: !!letters, log: !!log }), { ok: true }),
+  deleteLetter: ({ id }) => deleteLetter(String(id)).then(() => ({ ok: true })),
+  deletePrivateData: ({ letters, log }) => deletePrivateData({ letters: !!letters, log: !!log }).then(() => ({ ok: true })),
   incognito: async () => ({ allowed: await chrome.extension.isAllowedIncognitoAccess() }),
 };
 

@@ -95,6 +95,12 @@ export function saveLetter(text, now = Date.now()) {
   return updateItem('local', LETTERS_KEY, [], (letters) => ({ value: [...letters, letter], result: letter }));
 }
 
+/** The block page's "Keep it, unsent": {letter}, or {error} when nothing is written yet. */
+export async function keepLetter(text) {
+  if (!String(text ?? '').trim()) return { error: chrome.i18n.getMessage('letterEmpty') };
+  return { letter: await saveLetter(String(text)) };
+}
+
 export async function deleteLetter(id) {
   await updateItem('local', LETTERS_KEY, [], (letters) => ({ value: letters.filter((l) => l.id !== id) }));
 }

@@ -56,8 +56,8 @@ const REPEAT_MS = 1500;
 
 /**
  * Listens to every kind of navigation. `decide(url)` returns the core's
- * verdict or null to allow; `onBlocked(verdict, tabId, url, stagedId, time)`
- * logs the attempt. Must be called synchronously at service-worker start-up (MV3
+ * verdict (one decision: person, platform, kind, address) or null to allow;
+ * `onBlocked(verdict, tabId, stagedId, time)` logs the attempt. Must be called synchronously at service-worker start-up (MV3
  * wakes the worker only for listeners registered then). Returns {settled()}:
  * a promise that every navigation reported so far has been handled.
  */
@@ -77,7 +77,7 @@ export function listenToNavigations({ decide, onBlocked, stage = null }) {
     const verdict = await decide(url);
     if (verdict) {
       chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
-      await onBlocked(verdict, tabId, url, staged, now);
+      await onBlocked(verdict, tabId, staged, now);
     }
     if (staged) await stage.end(staged);
   };

@@ -55,26 +55,27 @@ export class Core {
     return error === '' ? null : error;
   }
 
-  /** Whether the URL must be blocked: the hot path. */
+  /** Whether the URL must be blocked, and nothing else (benchmarks and tests). */
   blocks(url) {
     const bytes = this.#encode(String(url));
     return this.#module._deadbolt_decide_input(this.#address, bytes) === 1;
   }
 
-  /** {verdict, platform, platformName, handle, kind, person, personIndex} */
-  verdict(url) {
-    return JSON.parse(this.#native.decideJson(url));
+  /**
+   * The decision on a URL, made once: null to allow (the hot path: no JSON,
+   * no allocation), else {verdict: 'block', person, personIndex, platform,
+   * platformName, handle, kind, address}; `address` is the page it names as
+   * the core reads it (equal addresses, same page), to de-duplicate attempts.
+   */
+  decide(url) {
+    const bytes = this.#encode(String(url));
+    if (this.#module._deadbolt_decide_input(this.#address, bytes) !== 1) return null;
+    return JSON.parse(this.#native.lastVerdict());
   }
 
   /** The URL model's reading: {host, path, query} or null (tests compare it with the browser's). */
   parseUrl(url) {
     return JSON.parse(this.#native.parseUrl(String(url)));
-  }
-
-  /** The address a URL names, as the core reads it (no scheme, no fragment): equal keys, same page. */
-  addressKey(url) {
-    const parsed = this.parseUrl(url);
-    return parsed ? `${parsed.host}${parsed.path}${parsed.query === null ? '' : `?${parsed.query}`}` : String(url);
   }
 
   /** What a URL shows, listed or not: {platform, platformName, handle, kind}. */
@@ -93,23 +94,56 @@ export class Core {
   }
 
   /**
-   * Stats of the attempt log: [{t, o, person, platform, kind}] with "now"
-   * and its UTC offset (minutes east) passed in; `startDay` from localDay().
+   * Stats of the attempt log [{t, o, person, platform, kind}] at `nowMs`, in
+   * the zone `offsetMin` minutes east of UTC; `startDate` "YYYY-MM-DD" (the
+   * day no contact began) or null.
    */
-  stats(log, nowMs, offsetMin, startDay = null) {
-    const clean = (s) => String(s ?? '').replace(/[\t\n]/g, ' ');
-    const tsv = log.map((e) => `${Math.trunc(e.t)}\t${e.o ?? 0}\t${clean(e.person)}\t${clean(e.platform)}\t${clean(e.kind)}`).join('\n');
-    return JSON.parse(this.#native.stats(tsv, nowMs, offsetMin, startDay ?? -1e16));
+  stats({ log, nowMs, offsetMin, startDate = null }) {
+    return JSON.parse(this.#native.stats(JSON.stringify({ log, nowMs, offsetMin, startDate })));
   }
 
-  /** The local day number of a time (days since 1970-01-01 there). */
-  localDay(timeMs, offsetMin) {
-    return this.#native.localDay(timeMs, offsetMin);
+  // ---- List editing: each returns {list: v1 text to store, changed, ...} or
+  // {error, errorCode, list: null}. The loaded list is the one edited; the
+  // caller stores the new text and loads it (see editing.h).
+
+  /** Adds the account `text` names (a link, or a handle of `platform`) to `person`, new or listed. */
+  addAccount({ person, text, platform = '', today }) {
+    return JSON.parse(this.#native.addAccount(JSON.stringify({ person, text, platform, today })));
   }
 
-  /** The canonical key of an account; equal keys are the same account. "" if invalid. */
-  accountKey(platform, handle) {
-    return this.#native.accountKey(String(platform), String(handle));
+  addPerson(name) {
+    return JSON.parse(this.#native.addPerson(String(name ?? '')));
+  }
+
+  addKeyword(person, keyword) {
+    return JSON.parse(this.#native.addKeyword(String(person ?? ''), String(keyword ?? '')));
+  }
+
+  /**
+   * Checks a removal {kind, person, key|keyword} against the list: {change}
+   * to keep through the cool-down, with what the pages show of it, or {error}.
+   */
+  planRemoval(change) {
+    return JSON.parse(this.#native.planRemoval(JSON.stringify(change ?? null)));
+  }
+
+  /** Applies removals whose cool-down is over (other changes are ignored). */
+  applyChanges(changes) {
+    return JSON.parse(this.#native.applyChanges(JSON.stringify(changes)));
+  }
+
+  /** What importing `text` would do: {list (merged), added: [...], removals: [...]} or {error}. */
+  planImport(text) {
+    return JSON.parse(this.#native.planImport(String(text)));
+  }
+
+  /**
+   * The settings page's rows, with the attempts of the log and the removals
+   * `pending`: [{name, removalPending, keywords: [{text, removalPending}],
+   * accounts: [{key, platform, platformName, handle, added, url, attempts, removalPending}]}].
+   */
+  listRows(log, pending = []) {
+    return JSON.parse(this.#native.listRows(JSON.stringify({ log, pending })));
   }
 
   /** The decision index as text: a restarted worker loads it in milliseconds. */

@@ -5,6 +5,10 @@
 // shortening the cool-down or turning Deadbolt off is a pending change that
 // takes effect after the cool-down (24 hours unless the person chose longer)
 // and can be cancelled until then: that is the point of a deadbolt.
+//
+// Every change that reads an item first goes through updateItem(): one at a
+// time across the worker and the pages (see serialised.js).
+import { serialised, updateItem } from './serialised.js';
 
 const SETTINGS_KEY = 'settings';
 const PENDING_KEY = 'pending';
@@ -24,8 +28,17 @@ export async function getSettings() {
   return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
 }
 
-export async function saveSettings(settings) {
-  await chrome.storage.sync.set({ [SETTINGS_KEY]: settings });
+/**
+ * Changes the settings: `change(settings)` edits them in place (a copy of
+ * the stored ones, defaults filled in) and may return a result, which this
+ * resolves to once they are stored.
+ */
+export function updateSettings(change) {
+  return updateItem('sync', SETTINGS_KEY, {}, async (stored) => {
+    const settings = { ...DEFAULT_SETTINGS, ...stored };
+    const result = await change(settings);
+    return { value: settings, result };
+  });
 }
 
 // ---- Pending changes --------------------------------------------------------
@@ -35,28 +48,39 @@ export async function getPending() {
   return pending;
 }
 
-/** Queues a change that lowers protection; returns it with its due time. */
-export async function addPending(change, cooldownHours, now = Date.now()) {
-  const pending = await getPending();
-  const entry = { ...change, id: crypto.randomUUID(), requestedAt: now, dueAt: now + cooldownHours * HOUR_MS };
-  pending.push(entry);
-  await chrome.storage.local.set({ [PENDING_KEY]: pending });
-  chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
-  return entry;
+/** Queues changes that lower protection; returns them with their ids and due times. */
+export function addPending(changes, cooldownHours, now = Date.now()) {
+  const entries = changes.map((change) => ({
+    ...change, id: crypto.randomUUID(), requestedAt: now, dueAt: now + cooldownHours * HOUR_MS,
+  }));
+  return updateItem('local', PENDING_KEY, [], (pending) => {
+    for (const entry of entries) chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
+    return { value: [...pending, ...entries], result: entries };
+  });
 }
 
 export async function cancelPending(id) {
-  const pending = await getPending();
-  await chrome.storage.local.set({ [PENDING_KEY]: pending.filter((p) => p.id !== id) });
+  await updateItem('local', PENDING_KEY, [], (pending) => ({ value: pending.filter((p) => p.id !== id) }));
   chrome.alarms?.clear(`pending:${id}`);
 }
 
-/** Removes and returns the changes whose cool-down is over. */
-export async function takeDue(now = Date.now()) {
-  const pending = await getPending();
-  const due = pending.filter((p) => p.dueAt <= now);
-  if (due.length) await chrome.storage.local.set({ [PENDING_KEY]: pending.filter((p) => p.dueAt > now) });
-  return due;
+/**
+ * Applies the changes whose cool-down is over, `apply(due)`, then removes
+ * them from the pending list, all while no other change to that list can
+ * run: a change cancelled meanwhile waits, and then either was applied
+ * already or stays cancelled; a worker stopped halfway applies them again
+ * next time (applying a removal twice changes nothing). Resolves to them.
+ * `apply` must not change the pending list itself.
+ */
+export function takeDue(apply, now = Date.now()) {
+  return serialised(`local.${PENDING_KEY}`, async () => {
+    const pending = await getPending();
+    const due = pending.filter((p) => p.dueAt <= now);
+    if (!due.length) return due;
+    await apply(due);
+    await chrome.storage.local.set({ [PENDING_KEY]: pending.filter((p) => p.dueAt > now) });
+    return due;
+  });
 }
 
 // ---- Unsent letters ---------------------------------------------------------
@@ -66,22 +90,24 @@ export async function getLetters() {
   return letters;
 }
 
-export async function saveLetter(text, now = Date.now()) {
-  const letters = await getLetters();
+export function saveLetter(text, now = Date.now()) {
   const letter = { id: crypto.randomUUID(), at: now, text: String(text).slice(0, 20_000) };
-  letters.push(letter);
-  await chrome.storage.local.set({ [LETTERS_KEY]: letters });
-  return letter;
+  return updateItem('local', LETTERS_KEY, [], (letters) => ({ value: [...letters, letter], result: letter }));
+}
+
+/** The block page's "Keep it, unsent": {letter}, or {error} when nothing is written yet. */
+export async function keepLetter(text) {
+  if (!String(text ?? '').trim()) return { error: chrome.i18n.getMessage('letterEmpty') };
+  return { letter: await saveLetter(String(text)) };
 }
 
 export async function deleteLetter(id) {
-  const letters = await getLetters();
-  await chrome.storage.local.set({ [LETTERS_KEY]: letters.filter((l) => l.id !== id) });
+  await updateItem('local', LETTERS_KEY, [], (letters) => ({ value: letters.filter((l) => l.id !== id) }));
 }
 
 /** Deletes the person's private data at once: letters, the attempt log, or both. */
 export async function deletePrivateData({ letters = false, log = false }) {
-  if (letters) await chrome.storage.local.remove(LETTERS_KEY);
+  if (letters) await serialised(`local.${LETTERS_KEY}`, () => chrome.storage.local.remove(LETTERS_KEY));
   if (log) {
     const all = await chrome.storage.local.get(null);
     await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('log.')));

@@ -35,7 +35,8 @@ function chunk(text) {
 
 /**
  * Saves the list (v1 JSON text, already validated by the core).
- * Returns {where: 'sync' | 'local', reason?}.
+ * Returns {where: 'sync' | 'local', reason?, gen}: `gen` is the generation
+ * written, which the worker's own storage.onChanged event carries too.
  */
 export async function saveList(text) {
   await chrome.storage.local.set({ [BACKUP_KEY]: text, 'list.savedAt': Date.now() });
@@ -63,7 +64,7 @@ export async function saveList(text) {
   const stale = result.where === 'sync' ? oldKeys : [...oldKeys, ...newKeys];
   if (stale.length) await chrome.storage.sync.remove(stale).catch(() => {});
   await chrome.storage.local.set({ 'list.where': result, 'list.gen': gen });
-  return result;
+  return { ...result, gen };
 }
 
 // ---- Snapshot: the decision index, for a fast start --------------------------

@@ -1,7 +1,9 @@
 // The embind surface of the core: the only C++ that knows about JavaScript.
-// Strings cross as UTF-8; structured results cross as JSON text, which the
-// shell parses once (extension/core.js). The hot call, decide(), returns a
-// number so that the common "allow" costs no JSON at all.
+// Strings cross as UTF-8; structured requests and results cross as JSON text
+// (one object each way, described at each function), which the shell makes
+// and parses once (extension/core.js). The hot call, deadbolt_decide_input(),
+// returns a number so that the common "allow" costs no JSON at all; only a
+// blocked URL asks for its details (lastVerdict), without deciding again.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
@@ -9,6 +11,7 @@
 #include <cstdint>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/editing.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
@@ -26,6 +29,49 @@ ojson identity_json(const deadbolt::Identity& id) {
   j["platformName"] = p ? ojson(std::string(p->name)) : ojson(nullptr);
   j["handle"] = found && !id.handle.empty() ? ojson(std::string(id.handle)) : ojson(nullptr);
   j["kind"] = id.found() ? ojson(std::string(deadbolt::kind_name(id.attempt()))) : ojson(nullptr);
+  return j;
+}
+
+// The address a URL names as the core reads it (no scheme, no fragment):
+// equal addresses, same page. The shell de-duplicates attempts by it.
+ojson address_json(std::string_view url) {
+  deadbolt::UrlParser parser;
+  deadbolt::Url parsed;
+  if (!parser.parse(url, parsed)) return std::string(url);
+  std::string address(parsed.host);
+  address += parsed.path;
+  if (parsed.has_query) address.append("?").append(parsed.query);
+  return address;
+}
+
+// A list edit's answer: {"list": v1 text, "changed": bool, ...} or
+// {"error": English, "errorCode": code, "list": null}.
+ojson edit_json(const deadbolt::EditResult& r) {
+  ojson j;
+  if (r.error) {
+    j["error"] = r.error.message;
+    j["errorCode"] = r.error.code;
+    j["list"] = nullptr;
+    return j;
+  }
+  j["list"] = deadbolt::serialize_blocklist(r.list);
+  j["changed"] = r.changed;
+  return j;
+}
+
+// A member of a JSON request, or null when it has none.
+const ojson& member(const ojson& obj, const char* key) {
+  static const ojson missing;
+  if (!obj.is_object()) return missing;
+  const auto it = obj.find(key);
+  return it == obj.end() ? missing : *it;
+}
+
+// Parses a JSON request; a request that is not JSON (a shell bug) reads as null.
+ojson request(const std::string& text) {
+  ojson j;
+  std::string error;
+  if (!deadbolt::parse_json(text, j, error)) return nullptr;
   return j;
 }
 
@@ -49,20 +95,20 @@ class Core {
     return input_.data();
   }
   int decide_input(std::size_t bytes) {
+    input_bytes_ = bytes;
     return engine_.decide(std::string_view(input_.data(), std::min(bytes, input_.size()))).block ? 1 : 0;
   }
   // This object's address, for the two C entry points below.
   std::uintptr_t address() { return reinterpret_cast<std::uintptr_t>(this); }
 
-  // The verdict with its details, for a URL that decide() blocked.
-  std::string decideJson(const std::string& url) {
-    const deadbolt::Verdict& v = engine_.decide(url);
-    ojson j;
-    j["verdict"] = v.block ? "block" : "allow";
-    j.update(identity_json(v.identity));
-    j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
-    j["personIndex"] = v.person;
-    return deadbolt::dump_json(j);
+  // The verdict with its details: {verdict, platform, platformName, handle,
+  // kind, person, personIndex, address}.
+  std::string decideJson(const std::string& url) { return verdict_json(engine_.decide(url), url); }
+
+  // The details of the last deadbolt_decide_input() decision, for a URL it
+  // blocked: the same object as decideJson, without deciding again.
+  std::string lastVerdict() {
+    return verdict_json(engine_.last_verdict(), std::string_view(input_.data(), std::min(input_bytes_, input_.size())));
   }
 
   // The URL model's reading of a URL: {host, path, query} or null. For the
@@ -117,30 +163,113 @@ class Core {
            std::to_string(set.accounts_skipped) + ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
 
-  // Stats of the attempt log (tab-separated, see parse_attempts_tsv) as JSON.
-  // `start_day` < -1e15 when no start date is set.
-  std::string stats(const std::string& log, double now_ms, int now_offset_min, double start_day) {
-    const auto attempts = deadbolt::parse_attempts_tsv(log);
+  // Stats of the attempt log. Request: {"log": [{t, o, person, platform,
+  // kind}], "nowMs": number, "offsetMin": minutes east of UTC, "startDate":
+  // "YYYY-MM-DD" | null}. Answer: stats_json(), or {"error"} for a request
+  // that is not one.
+  std::string stats(const std::string& text) {
+    const ojson req = request(text);
+    std::vector<deadbolt::Attempt> log;
+    std::size_t bad = 0;
+    const ojson& now = member(req, "nowMs");
+    const ojson& offset = member(req, "offsetMin");
+    const ojson& start_date = member(req, "startDate");
+    if (!now.is_number() || !deadbolt::parse_attempts_json(member(req, "log"), 0, log, bad))
+      return R"({"error":"not a stats request"})";
     std::optional<std::int64_t> start;
-    if (start_day > -1e15) start = static_cast<std::int64_t>(start_day);
-    return deadbolt::stats_json(
-        deadbolt::compute_stats(attempts, static_cast<std::int64_t>(now_ms), now_offset_min, start));
+    if (start_date.is_string()) {
+      std::int64_t t = 0;
+      std::optional<std::int32_t> ignored;
+      if (deadbolt::parse_iso8601(start_date.get_ref<const std::string&>(), t, ignored)) start = deadbolt::local_day(t, 0);
+    }
+    return deadbolt::stats_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now.get<double>()),
+                                                        offset.is_number_integer() ? offset.get<std::int32_t>() : 0, start));
   }
 
-  // The local day number of a time, as the stats count days.
-  double localDay(double time_ms, int offset_min) {
-    return static_cast<double>(deadbolt::local_day(static_cast<std::int64_t>(time_ms), offset_min));
+  // ---- List editing (see editing.h), on the loaded list ---------------------
+  // Each answers edit_json(): the new list's text for the shell to store.
+
+  // Request: {"person", "text", "platform", "today": "YYYY-MM-DD"}; the answer
+  // also has "added": {person, platform, platformName, handle}.
+  std::string addAccount(const std::string& text) {
+    const ojson req = request(text);
+    deadbolt::Identifier identifier;
+    const auto r = deadbolt::add_account(engine_.blocklist(), identifier, field(req, "person"), field(req, "text"),
+                                         field(req, "platform"), field(req, "today"));
+    ojson j = edit_json(r);
+    if (!r.error) {
+      ojson added = {{"person", r.person}};
+      added.update(platform_json(r.platform));
+      added["handle"] = r.handle;
+      j["added"] = std::move(added);
+    } else if (const ojson read = request(readProfile(field(req, "text"), field(req, "platform")));
+               member(read, "errorCode").is_string() &&
+               member(read, "errorCode").get_ref<const std::string&>() == r.error.code) {
+      // The input's own reading (with the platform's handle rule), so that
+      // the page says what is wrong in the person's language.
+      j.update(read);
+      j["list"] = nullptr;
+    }
+    return deadbolt::dump_json(j);
+  }
+  std::string addPerson(const std::string& name) {
+    return deadbolt::dump_json(edit_json(deadbolt::add_person(engine_.blocklist(), name)));
+  }
+  std::string addKeyword(const std::string& person, const std::string& keyword) {
+    return deadbolt::dump_json(edit_json(deadbolt::add_keyword(engine_.blocklist(), person, keyword)));
   }
 
-  // The canonical key of an account ("instagram:janedoe"), "" if not valid:
-  // two accounts are the same account when their keys are equal.
-  std::string accountKey(const std::string& platform, const std::string& handle) {
-    const int p = Catalog::get().platform_index(platform);
-    if (p < 0) return {};
-    deadbolt::Capture capture;
-    std::string normal;
-    if (!deadbolt::normalise_handle(Catalog::get(), p, handle, capture, normal)) return {};
-    return engine_.account_key(p, capture, normal);
+  // Request: {"kind": "remove-person"|"remove-account"|"remove-keyword",
+  // "person", "key"? (an account row's key), "keyword"?}. Answer: {"change":
+  // change_json()} to keep through the cool-down, or {"error", "errorCode"}.
+  std::string planRemoval(const std::string& text) {
+    const ojson req = request(text);
+    deadbolt::Change wanted;
+    if (!deadbolt::parse_change(req, wanted)) return R"({"error":"unknown change","errorCode":"bad-change"})";
+    const auto plan = deadbolt::plan_removal(engine_.blocklist(), wanted.kind, wanted.person,
+                                             wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
+    if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
+    return deadbolt::dump_json(ojson{{"change", deadbolt::change_json(plan.change)}});
+  }
+
+  // Request: [change_json(), ...] whose cool-down is over (other members and
+  // entries that are not list changes are ignored). Answer: edit_json().
+  std::string applyChanges(const std::string& text) {
+    const ojson req = request(text);
+    std::vector<deadbolt::Change> changes;
+    if (req.is_array())
+      for (const auto& entry : req)
+        if (deadbolt::Change c; deadbolt::parse_change(entry, c)) changes.push_back(std::move(c));
+    return deadbolt::dump_json(edit_json(deadbolt::apply_changes(engine_.blocklist(), changes)));
+  }
+
+  // Answer: {"list": merged v1 text, "added": [addition_json()], "removals":
+  // [change_json()]} or {"error": "$.path: what is wrong", "errorCode": "bad-list"}.
+  std::string planImport(const std::string& text) {
+    deadbolt::Identifier identifier;
+    const auto plan = deadbolt::plan_import(engine_.blocklist(), identifier, text);
+    if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
+    ojson added = ojson::array(), removals = ojson::array();
+    for (const auto& a : plan.added) added.push_back(deadbolt::addition_json(a));
+    for (const auto& c : plan.removals) removals.push_back(deadbolt::change_json(c));
+    return deadbolt::dump_json(ojson{{"list", deadbolt::serialize_blocklist(plan.merged)},
+                                     {"added", std::move(added)}, {"removals", std::move(removals)}});
+  }
+
+  // The settings page's rows: [{name, removalPending, keywords: [{text,
+  // removalPending}], accounts: [{key, platform, platformName, handle, added,
+  // url, attempts, removalPending}]}]. Request: {"log": the attempt log as
+  // for stats(), "pending": the stored pending changes}.
+  std::string listRows(const std::string& text) {
+    const ojson req = request(text);
+    std::vector<deadbolt::Attempt> log;
+    std::vector<deadbolt::Change> pending;
+    std::size_t bad = 0;
+    deadbolt::parse_attempts_json(member(req, "log"), 0, log, bad);
+    if (const ojson& stored = member(req, "pending"); stored.is_array())
+      for (const auto& entry : stored)
+        if (deadbolt::Change c; deadbolt::parse_change(entry, c)) pending.push_back(std::move(c));
+    return deadbolt::dump_json(deadbolt::rows_json(deadbolt::list_rows(engine_.blocklist(), log, pending)));
   }
 
   // The decision index as text, and back (see Engine::snapshot).
@@ -160,8 +289,28 @@ class Core {
   }
 
  private:
+  static std::string field(const ojson& req, const char* key) {
+    const ojson& v = member(req, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
+  }
+  static ojson platform_json(int platform) {
+    const auto* p = platform >= 0 ? &Catalog::get().platforms()[static_cast<std::size_t>(platform)] : nullptr;
+    return {{"platform", p ? ojson(std::string(p->id)) : ojson(nullptr)},
+            {"platformName", p ? ojson(std::string(p->name)) : ojson(nullptr)}};
+  }
+  std::string verdict_json(const deadbolt::Verdict& v, std::string_view url) {
+    ojson j;
+    j["verdict"] = v.block ? "block" : "allow";
+    j.update(identity_json(v.identity));
+    j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
+    j["personIndex"] = v.person;
+    j["address"] = address_json(url);
+    return deadbolt::dump_json(j);
+  }
+
   deadbolt::Engine engine_;
   std::string input_;
+  std::size_t input_bytes_ = 0;
 };
 
 }  // namespace
@@ -178,14 +327,20 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("decide", &Core::decide)
       .function("address", &Core::address)
       .function("decideJson", &Core::decideJson)
+      .function("lastVerdict", &Core::lastVerdict)
       .function("identify", &Core::identify)
       .function("parseUrl", &Core::parseUrl)
       .function("readProfile", &Core::readProfile)
       .function("rules", &Core::rules)
       .function("exportList", &Core::exportList)
       .function("stats", &Core::stats)
-      .function("localDay", &Core::localDay)
-      .function("accountKey", &Core::accountKey)
+      .function("addAccount", &Core::addAccount)
+      .function("addPerson", &Core::addPerson)
+      .function("addKeyword", &Core::addKeyword)
+      .function("planRemoval", &Core::planRemoval)
+      .function("applyChanges", &Core::applyChanges)
+      .function("planImport", &Core::planImport)
+      .function("listRows", &Core::listRows)
       .function("snapshot", &Core::snapshot)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)

@@ -6,17 +6,28 @@
 //                                               counts, streaks and the daily series, JSON
 //   deadbolt rules --blocklist FILE [--block-page URL]
 //                                               declarativeNetRequest rules, a JSON array
+//   deadbolt edit --blocklist FILE OPERATION ARG...
+//                                               the list after the edit (v1 JSON) on stdout
+//     add-account PERSON TEXT [--platform ID] [--today YYYY-MM-DD]   a link, or a handle of --platform
+//     add-person NAME · add-keyword PERSON KEYWORD
+//     remove-person PERSON · remove-account PERSON KEY · remove-keyword PERSON KEYWORD   (at once: a
+//                                               file has no cool-down; the extension keeps one)
+//     import FILE [--plan]                     what FILE adds, merged; --plan: {added, removals}
+//     rows                                     the settings page's rows, JSON
 //
 // Exit status: 0 when every URL got its line, 2 when the blocklist cannot be
-// used (one line on stderr names the file and what is wrong), 64 on misuse.
+// used (one line on stderr names the file and what is wrong), 64 on misuse;
+// `edit` exits 1 when the edit is refused ("deadbolt edit: CODE: why").
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/editing.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
 
@@ -36,7 +47,11 @@ void usage(std::FILE* to) {
       "usage: deadbolt parse URL...\n"
       "       deadbolt check --blocklist FILE [URL...]   (URLs from standard input when none are given)\n"
       "       deadbolt rules --blocklist FILE [--block-page URL]\n"
-      "       deadbolt stats --log FILE --now ISO8601 [--utc-offset MINUTES] [--since YYYY-MM-DD]\n",
+      "       deadbolt stats --log FILE --now ISO8601 [--utc-offset MINUTES] [--since YYYY-MM-DD]\n"
+      "       deadbolt edit --blocklist FILE add-account PERSON TEXT [--platform ID] [--today YYYY-MM-DD]\n"
+      "                                      add-person NAME | add-keyword PERSON KEYWORD | remove-person PERSON\n"
+      "                                      remove-account PERSON KEY | remove-keyword PERSON KEYWORD\n"
+      "                                      import FILE [--plan] | rows\n",
       to);
 }
 
@@ -135,22 +150,9 @@ bool read_log(const std::string& file, std::int32_t default_offset, std::vector<
     std::fprintf(stderr, "deadbolt: %s: %s\n", file.c_str(), error.empty() ? "not a JSON array" : error.c_str());
     return false;
   }
-  for (std::size_t i = 0; i < log.size(); ++i) {
-    const auto& e = log[i];
-    deadbolt::Attempt a;
-    std::optional<std::int32_t> offset;
-    if (!e.is_object()) goto bad;
-    if (e.contains("t") && e["t"].is_number()) a.time_ms = e["t"].get<std::int64_t>();
-    else if (!e.contains("t") || !e["t"].is_string() ||
-             !deadbolt::parse_iso8601(e["t"].get<std::string>(), a.time_ms, offset))
-      goto bad;
-    a.offset_min = e.contains("o") && e["o"].is_number_integer() ? e["o"].get<std::int32_t>() : offset.value_or(default_offset);
-    for (auto [key, field] : {std::pair{"person", &a.person}, {"platform", &a.platform}, {"kind", &a.kind}})
-      if (e.contains(key) && e[key].is_string()) *field = e[key].get<std::string>();
-    out.push_back(std::move(a));
-    continue;
-  bad:
-    std::fprintf(stderr, "deadbolt: %s: [%zu] is not an attempt {\"t\": time, …}\n", file.c_str(), i);
+  std::size_t bad = 0;
+  if (!deadbolt::parse_attempts_json(log, default_offset, out, bad)) {
+    std::fprintf(stderr, "deadbolt: %s: [%zu] is not an attempt {\"t\": time, …}\n", file.c_str(), bad);
     return false;
   }
   return true;
@@ -204,6 +206,77 @@ int check_command(const std::string& file, const std::vector<std::string>& urls)
   return 0;
 }
 
+bool read_text(const std::string& file, std::string& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream text;
+  text << in.rdbuf();
+  out = text.str();
+  return true;
+}
+
+int refused(const deadbolt::EditError& error) {
+  std::fprintf(stderr, "deadbolt edit: %s: %s\n", error.code.c_str(), error.message.c_str());
+  return 1;
+}
+
+int edited(const deadbolt::EditResult& r) {
+  if (r.error) return refused(r.error);
+  std::puts(deadbolt::serialize_blocklist(r.list).c_str());
+  return 0;
+}
+
+// `args`: the operation and its arguments, --blocklist already taken.
+int edit_command(const std::string& file, std::vector<std::string> args) {
+  Engine engine;
+  if (!load_blocklist(file, engine)) return kBadBlocklist;
+  std::string platform, today;
+  bool plan_only = false;
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--platform" && i + 1 < args.size()) platform = args[++i];
+    else if (args[i] == "--today" && i + 1 < args.size()) today = args[++i];
+    else if (args[i] == "--plan") plan_only = true;
+    else words.push_back(args[i]);
+  }
+  const auto wants = [&](const char* op, std::size_t n) { return !words.empty() && words[0] == op && words.size() == n + 1; };
+  const deadbolt::Blocklist& list = engine.blocklist();
+  deadbolt::Identifier identifier;
+  if (wants("add-account", 2)) return edited(deadbolt::add_account(list, identifier, words[1], words[2], platform, today));
+  if (wants("add-person", 1)) return edited(deadbolt::add_person(list, words[1]));
+  if (wants("add-keyword", 2)) return edited(deadbolt::add_keyword(list, words[1], words[2]));
+  for (auto [op, kind, n] : {std::tuple{"remove-person", deadbolt::ChangeKind::remove_person, 1u},
+                             {"remove-account", deadbolt::ChangeKind::remove_account, 2u},
+                             {"remove-keyword", deadbolt::ChangeKind::remove_keyword, 2u}}) {
+    if (!wants(op, n)) continue;
+    const auto plan = deadbolt::plan_removal(list, kind, words[1], n > 1 ? words[2] : std::string());
+    if (plan.error) return refused(plan.error);
+    return edited(deadbolt::apply_changes(list, {plan.change}));
+  }
+  if (wants("import", 1)) {
+    std::string text;
+    if (!read_text(words[1], text)) {
+      std::fprintf(stderr, "deadbolt: %s: cannot read the file\n", words[1].c_str());
+      return kBadBlocklist;
+    }
+    const auto plan = deadbolt::plan_import(list, identifier, text);
+    if (plan.error) return refused(plan.error);
+    if (!plan_only) return std::puts(deadbolt::serialize_blocklist(plan.merged).c_str()), 0;
+    ojson added = ojson::array(), removals = ojson::array();
+    for (const auto& a : plan.added) added.push_back(deadbolt::addition_json(a));
+    for (const auto& c : plan.removals) removals.push_back(deadbolt::change_json(c));
+    print(ojson{{"added", std::move(added)}, {"removals", std::move(removals)}});
+    return 0;
+  }
+  if (wants("rows", 0)) {
+    print(deadbolt::rows_json(deadbolt::list_rows(list, {})));
+    return 0;
+  }
+  std::fputs("deadbolt edit: unknown operation or wrong number of arguments\n", stderr);
+  usage(stderr);
+  return kUsageError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -229,6 +302,19 @@ int main(int argc, char** argv) {
       return kUsageError;
     }
     return stats_command(file, now, offset, since);
+  }
+  if (command == "edit") {
+    std::string file;
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--blocklist" && i + 1 < args.size()) file = args[++i];
+      else rest.push_back(args[i]);
+    }
+    if (file.empty()) {
+      std::fputs("deadbolt edit: --blocklist FILE is required\n", stderr);
+      return kUsageError;
+    }
+    return edit_command(file, rest);
   }
   if (command == "check" || command == "rules") {
     std::string file;

@@ -33,7 +33,10 @@ export function showStreak(stats) {
   milestone.textContent = t('nextMilestone', stats.nextMilestone);
 }
 
-/** The core's reading of "Add a profile" input, as a sentence in the person's language. */
+/**
+ * Why the core refused an input or an edit, as a sentence in the person's
+ * language: `errorCode` picks the string (editing.h and profile_input.h list them).
+ */
 export function profileError(read) {
   if (read.errorCode === 'bad-handle' && read.rule) {
     const r = read.rule;
@@ -42,6 +45,11 @@ export function profileError(read) {
         : t('ruleChars', r.platformName, [...r.chars].map((c) => `'${c}'`).join(' '), r.min, r.max);
     return t('errorBadHandle', rule);
   }
-  const key = { empty: 'errorEmpty', 'too-long': 'errorTooLong', 'not-a-profile': 'errorNotAProfile', 'pick-platform': 'errorPickPlatform', 'unknown-platform': 'errorUnknownPlatform' }[read.errorCode];
+  const key = {
+    empty: 'errorEmpty', 'too-long': 'errorTooLong', 'not-a-profile': 'errorNotAProfile', 'pick-platform': 'errorPickPlatform',
+    'unknown-platform': 'errorUnknownPlatform', 'already-listed': 'alreadyListed', 'name-needed': 'nameNeeded',
+    'person-exists': 'personExists', 'person-missing': 'personMissing', 'keyword-empty': 'keywordEmpty',
+    'account-missing': 'removalTargetGone', 'keyword-missing': 'removalTargetGone',
+  }[read.errorCode];
   return key ? t(key) : read.error;
 }

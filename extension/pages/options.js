@@ -33,8 +33,7 @@ let current = null;
 
 async function render() {
   current = await ask({ type: 'list' });
-  const { list, platforms, where, problem, attempts, settings, pending, incognito } = current;
-  const names = new Map(platforms.map((p) => [p.id, p.name]));
+  const { people: rows, platforms, where, problem, settings, pending, incognito } = current;
 
   const select = $('platform');
   if (select.options.length === 1) for (const p of platforms) select.append(el('option', { value: p.id, textContent: p.name }));
@@ -46,33 +45,31 @@ async function render() {
   if (problem) notices.push(problem);
   $('notices').replaceChildren(...notices.map((n) => el('p', { className: 'notice', textContent: n })));
 
-  $('people-names').replaceChildren(...list.people.map((p) => el('option', { value: p.name })));
-  if (!$('person').value && list.people.length) $('person').value = list.people[0].name;
+  $('people-names').replaceChildren(...rows.map((p) => el('option', { value: p.name })));
+  if (!$('person').value && rows.length) $('person').value = rows[0].name;
 
-  const pendingKeys = new Set(pending.map((p) => `${p.kind}|${p.person}|${p.key ?? p.keyword ?? ''}`));
-  const removal = (change) =>
-    pendingKeys.has(`${change.kind}|${change.person}|${change.key ?? change.keyword ?? ''}`)
+  // The core marks what a pending removal will take.
+  const removal = (change, waiting) =>
+    waiting
       ? el('span', { className: 'muted', textContent: t('removalPending') })
       : confirmButton(t('removeButton'), t('removeConfirm', settings.cooldownHours), async () => {
         await ask({ type: 'requestRemoval', change });
         await render();
       }, 'quiet small');
 
-  const people = list.people.map((person) => {
-    const accounts = (person.accounts ?? []).map((a) => {
-      const id = a.platform ?? a.shown?.platform;
-      const platform = id ? names.get(id) ?? id : '';
-      const handle = a.handle ?? a.shown?.handle ?? a.url ?? '';
-      const count = attempts[`${person.name}\u0000${id}`] ?? 0;
+  const people = rows.map((person) => {
+    const accounts = person.accounts.map((a) => {
+      const platform = a.platformName ?? '';
       return el('li', {},
-        platformBadge(id, platform),
-        el('span', { textContent: platform ? `${platform} · ${handle}` : handle }),
+        platformBadge(a.platform, platform),
+        el('span', { textContent: platform ? `${platform} · ${a.handle}` : a.handle }),
         el('span', { className: 'muted', textContent: a.added ? t('addedOn', a.added) : '' }),
-        el('span', { className: 'muted', textContent: t('attemptsCount', count) }),
-        removal({ kind: 'remove-account', person: person.name, key: a.key }));
+        el('span', { className: 'muted', textContent: t('attemptsCount', a.attempts) }),
+        removal({ kind: 'remove-account', person: person.name, key: a.key }, a.removalPending));
     });
-    const keywords = (person.keywords ?? []).map((k) =>
-      el('li', {}, el('span', { textContent: k }), removal({ kind: 'remove-keyword', person: person.name, keyword: k })));
+    const keywords = person.keywords.map((k) =>
+      el('li', {}, el('span', { textContent: k.text }),
+        removal({ kind: 'remove-keyword', person: person.name, keyword: k.text }, k.removalPending)));
     const keywordInput = el('input', { type: 'text', autocomplete: 'off' });
     keywordInput.setAttribute('aria-label', t('addKeywordFor', person.name));
     keywordInput.placeholder = t('keywordPlaceholder');
@@ -83,7 +80,7 @@ async function render() {
       if (!result.error) await render();
     });
     return el('section', { className: 'card' },
-      el('div', { className: 'row' }, el('h3', { textContent: person.name }), removal({ kind: 'remove-person', person: person.name })),
+      el('div', { className: 'row' }, el('h3', { textContent: person.name }), removal({ kind: 'remove-person', person: person.name }, person.removalPending)),
       accounts.length ? el('ul', { className: 'accounts' }, ...accounts) : el('p', { className: 'muted', textContent: t('noAccountsYet') }),
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
@@ -98,7 +95,7 @@ async function render() {
       await ask({ type: 'cancelPending', id: p.id });
       await render();
     });
-    return el('li', { className: 'pending' }, el('span', { textContent: describePending(p, names) }),
+    return el('li', { className: 'pending' }, el('span', { textContent: describePending(p) }),
       el('span', { className: 'muted', textContent: t('takesEffect', when(p.dueAt)) }), cancel);
   }));
 
@@ -120,14 +117,13 @@ async function render() {
   $('export-letters').hidden = letters.length === 0;
 }
 
-function describePending(p, names) {
+/** A pending change in words; an account's platform and handle are as the core planned them. */
+function describePending(p) {
   switch (p.kind) {
     case 'remove-person': return t('pendingRemovePerson', p.person);
     case 'remove-keyword': return t('pendingRemoveKeyword', p.keyword, p.person);
-    case 'remove-account': {
-      const [platform, handle] = String(p.key ?? '').split(/[:#](.*)/s);
-      return t('pendingRemoveAccount', `${names.get(platform) ?? platform} · ${handle ?? ''}`, p.person);
-    }
+    case 'remove-account':
+      return t('pendingRemoveAccount', p.platformName ? `${p.platformName} · ${p.handle}` : p.key, p.person);
     case 'cooldown': return t('pendingCooldown', p.value);
     case 'disable': return t('pendingDisable');
     default: return p.kind;
@@ -230,8 +226,7 @@ $('import').addEventListener('change', async () => {
   status.className = result.error ? 'error' : '';
   status.textContent = result.error ? t('importRefused', result.error) : t('importedSummary', plan.added.length);
   if (plan.removals.length) {
-    const names = new Map(current.platforms.map((p) => [p.id, p.name]));
-    $('import-removals-list').replaceChildren(...plan.removals.map((r) => el('li', { textContent: describePending(r, names) })));
+    $('import-removals-list').replaceChildren(...plan.removals.map((r) => el('li', { textContent: describePending(r) })));
     $('import-removals').hidden = false;
     $('import-removals-confirm').onclick = async () => {
       for (const change of plan.removals) await ask({ type: 'requestRemoval', change });

@@ -65,9 +65,9 @@ async function offerCurrentTab() {
       chrome.tabs.reload(tab.id);
     }
   });
-  const { list } = await ask({ type: 'list' });
-  $('block-tab-person-input').value = list.people[0]?.name ?? '';
-  $('block-tab-names').replaceChildren(...list.people.map((p) => Object.assign(document.createElement('option'), { value: p.name })));
+  const { people } = await ask({ type: 'list' });
+  $('block-tab-person-input').value = people[0]?.name ?? '';
+  $('block-tab-names').replaceChildren(...people.map((p) => Object.assign(document.createElement('option'), { value: p.name })));
 }
 
 $('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());

@@ -121,3 +121,54 @@ TEST(Cli, StatsFromTheExtensionsLog) {
 }
 
 }  // namespace
+
+namespace {
+
+// A list file of its own for each edit test.
+std::string list_file(const std::string& json) {
+  static int files = 0;
+  const std::string path = ::testing::TempDir() + "/deadbolt_edit_" + std::to_string(getpid()) + "_" + std::to_string(files++) + ".json";
+  std::ofstream(path, std::ios::binary) << json;
+  return path;
+}
+
+const std::string kEditList = R"({"version":1,"people":[{"name":"Jane Doe","keywords":["Jane Doe"],"accounts":[{"platform":"instagram","handle":"janedoe"}]}]})";
+
+TEST(Cli, EditPrintsTheListAfterTheEdit) {
+  const std::string file = list_file(kEditList);
+  const CliResult r = run("edit --blocklist '" + file + "' add-account 'jane doe' https://x.com/janedoe_x --today 2026-12-01");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto list = nlohmann::json::parse(r.out);
+  EXPECT_EQ(list["people"][0]["accounts"][1], nlohmann::json::parse(R"({"platform":"x","handle":"janedoe_x","added":"2026-12-01"})"));
+  const CliResult removed = run("edit --blocklist '" + file + "' remove-account 'Jane Doe' instagram:janedoe");
+  ASSERT_EQ(removed.status, 0) << removed.err;
+  EXPECT_TRUE(nlohmann::json::parse(removed.out)["people"][0]["accounts"].empty());
+}
+
+TEST(Cli, EditRefusesWithTheCodeAndWhy) {
+  const std::string file = list_file(kEditList);
+  const CliResult dup = run("edit --blocklist '" + file + "' add-account 'Jane Doe' JaneDoe --platform instagram");
+  EXPECT_EQ(dup.status, 1);
+  EXPECT_EQ(dup.err, "deadbolt edit: already-listed: That account is already on the list.\n");
+  EXPECT_EQ(dup.out, "");
+  const CliResult nobody = run("edit --blocklist '" + file + "' add-keyword Sam Sammy");
+  EXPECT_EQ(nobody.status, 1);
+  EXPECT_EQ(nobody.err, "deadbolt edit: person-missing: No one of that name is on the list.\n");
+  EXPECT_EQ(run("edit --blocklist '" + file + "' add-keyword").status, 64);
+}
+
+TEST(Cli, EditPlansAnImport) {
+  const std::string file = list_file(kEditList);
+  const std::string other = list_file(R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"tiktok","handle":"sam"}]}]})");
+  const CliResult r = run("edit --blocklist '" + file + "' import '" + other + "' --plan");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto plan = nlohmann::json::parse(r.out);
+  EXPECT_EQ(plan["added"].size(), 2u);
+  EXPECT_EQ(plan["removals"][0], nlohmann::json::parse(R"({"kind":"remove-person","person":"Jane Doe"})"));
+  const std::string bad = list_file(R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]})");
+  const CliResult refused = run("edit --blocklist '" + file + "' import '" + bad + "'");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_EQ(refused.err, "deadbolt edit: bad-list: $.people[0].accounts[0].platform: unknown platform \"myspace\"\n");
+}
+
+}  // namespace

@@ -104,6 +104,38 @@ test('a web page cannot talk to Deadbolt', async () => {
   await page.close();
 });
 
+test("a content script in a web page, Deadbolt's own, gets no answer from the worker", async () => {
+  // A web page has no chrome.runtime; a content script does, with Deadbolt's
+  // own extension id, and a page can drive one through the DOM. So the
+  // worker's sender check is what keeps the list from it: Deadbolt is
+  // loaded here with a probe content script on news.example, which asks the
+  // worker for the list and writes what it got into the page.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-probe-'));
+  for (const item of ['manifest.json', '_locales', 'extension']) fs.cpSync(path.join(harness.ROOT, item), path.join(dir, item), { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  manifest.content_scripts = [{ matches: ['https://news.example/*'], js: ['probe.js'], run_at: 'document_idle' }];
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  fs.writeFileSync(path.join(dir, 'probe.js'), `
+    const ask = (type) => new Promise((resolve) => chrome.runtime.sendMessage({ type }, (answer) => {
+      const refused = chrome.runtime.lastError?.message;
+      resolve(answer === undefined ? { refused: refused ?? 'no answer' } : { answer });
+    }));
+    Promise.all(['list', 'exportList', 'letters'].map(ask)).then((answers) => {
+      document.documentElement.dataset.probe = JSON.stringify(answers);
+    });`);
+  const own = await launch({ port: sites.port, extensionDir: dir });
+  try {
+    assert.equal((await ask(own, { type: 'importList', text: DEMO_LIST })).ok, true, 'its own pages are answered');
+    const page = await own.context.newPage();
+    await page.goto('https://news.example/');
+    const probe = JSON.parse(await page.waitForFunction(() => document.documentElement.dataset.probe).then((h) => h.jsonValue()));
+    assert.equal(probe.length, 3);
+    for (const answer of probe) assert.ok('refused' in answer, `answered a content script: ${JSON.stringify(answer).slice(0, 120)}`);
+  } finally {
+    await own.context.close();
+  }
+});
+
 test('Deadbolt itself sends no request, to any host', async () => {
   // A browser of its own in which every host name leads to the fake sites.
   const own = await launch({ port: sites.port, everyHost: true });

@@ -78,3 +78,59 @@ test('export keeps unknown fields and platforms lists every listable platform', 
   for (const id of ['instagram', 'facebook', 'x', 'mastodon', 'substack']) assert.ok(ids.includes(id), id);
   assert.ok(!ids.includes('google'), 'search engines are not listable platforms');
 });
+
+// The shell's API over the core (extension/core.js): one call per decision,
+// typed stats, list edits that return the list to store.
+const { createCore } = await import(path.join(root, 'extension/core.js'));
+
+test('a decision is one call: null to allow, else everything the shell needs', async () => {
+  const core = await createCore({ wasmBinary });
+  assert.equal(core.load(fs.readFileSync(path.join(root, 'tests/data/blocklist.json'), 'utf8')), null);
+  assert.equal(core.decide('https://www.example.com/'), null);
+  const v = core.decide('HTTPS://WWW.Instagram.com/janedoe/?hl=en#top');
+  assert.equal(v.verdict, 'block');
+  assert.equal(v.platform, 'instagram');
+  assert.equal(v.kind, 'profile');
+  assert.ok(v.person);
+  assert.equal(v.address, 'www.instagram.com/janedoe/?hl=en', 'no scheme, no fragment, host lower-cased');
+  // The same address for the same page however it is written.
+  assert.equal(core.decide('https://www.instagram.com/janedoe/?hl=en').address, v.address);
+});
+
+test('stats take the log and the start date as typed values', async () => {
+  const core = await createCore({ wasmBinary });
+  const day = 86_400_000;
+  const now = Date.UTC(2026, 10, 30, 12);
+  const log = [{ t: now - 3 * day, o: 0, person: 'Jane', platform: 'instagram', kind: 'profile' }];
+  const none = core.stats({ log, nowMs: now, offsetMin: 0, startDate: null });
+  assert.equal(none.all, 1);
+  assert.equal(none.daysSinceStart ?? null, null);
+  const since = core.stats({ log, nowMs: now, offsetMin: 0, startDate: '2026-11-20' });
+  assert.equal(since.daysSinceStart, 10);
+});
+
+test('list edits come back as the list to store, with typed results', async () => {
+  const core = await createCore({ wasmBinary });
+  core.load('{"version":1,"mood":"kept","people":[{"name":"Jane Doe","accounts":[]}]}');
+  const added = core.addAccount({ person: 'jane doe', text: 'https://www.instagram.com/JaneDoe/', today: '2026-12-01' });
+  assert.deepEqual(added.added, { person: 'Jane Doe', platform: 'instagram', platformName: 'Instagram', handle: 'JaneDoe' });
+  assert.equal(core.load(added.list), null);
+  assert.equal(JSON.parse(core.exportList()).mood, 'kept');
+  assert.equal(core.addAccount({ person: 'Jane Doe', text: 'janedoe', platform: 'instagram' }).errorCode, 'already-listed');
+  const bad = core.addAccount({ person: 'Jane Doe', text: 'no spaces', platform: 'instagram' });
+  assert.equal(bad.errorCode, 'bad-handle');
+  assert.equal(bad.rule.platformName, 'Instagram', 'the platform rule, for the page to word');
+  const [row] = core.listRows([{ t: 1, person: 'Jane Doe', platform: 'instagram', kind: 'profile' }]);
+  assert.equal(row.accounts[0].attempts, 1);
+  const { change } = core.planRemoval({ kind: 'remove-account', person: 'Jane Doe', key: row.accounts[0].key });
+  assert.equal(change.platformName, 'Instagram');
+  assert.equal(core.listRows([], [change])[0].accounts[0].removalPending, true);
+  assert.equal(core.planRemoval({ kind: 'remove-person', person: 'Nobody' }).errorCode, 'person-missing');
+  const applied = core.applyChanges([{ ...change, id: 'x', dueAt: 0 }, { kind: 'disable' }]);
+  assert.equal(core.load(applied.list), null);
+  assert.deepEqual(JSON.parse(core.exportList()).people[0].accounts, []);
+  const plan = core.planImport('{"version":1,"people":[{"name":"Sam","accounts":[{"platform":"tiktok","handle":"sam"}]}]}');
+  assert.deepEqual(plan.added.map((a) => a.kind), ['person', 'account']);
+  assert.deepEqual(plan.removals, [{ kind: 'remove-person', person: 'Jane Doe' }]);
+  assert.match(core.planImport('{"version":1,"people":[{"name":""}]}').error, /^\$\.people\[0\]\.name: must not be empty$/);
+});

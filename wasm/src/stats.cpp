@@ -70,6 +70,27 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
   return s;
 }
 
+bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default_offset, std::vector<Attempt>& out,
+                         std::size_t& bad) {
+  if (!log.is_array()) return bad = 0, false;
+  out.reserve(out.size() + log.size());
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    const auto& e = log[i];
+    Attempt a;
+    std::optional<std::int32_t> offset;
+    const auto t = e.is_object() ? e.find("t") : e.end();
+    if (!e.is_object() || t == e.end()) return bad = i, false;
+    if (t->is_number()) a.time_ms = static_cast<std::int64_t>(t->get<double>());
+    else if (!t->is_string() || !parse_iso8601(t->get_ref<const std::string&>(), a.time_ms, offset)) return bad = i, false;
+    const auto o = e.find("o");
+    a.offset_min = o != e.end() && o->is_number_integer() ? o->get<std::int32_t>() : offset.value_or(default_offset);
+    for (auto [key, field] : {std::pair{"person", &a.person}, {"platform", &a.platform}, {"kind", &a.kind}})
+      if (const auto v = e.find(key); v != e.end() && v->is_string()) *field = v->get<std::string>();
+    out.push_back(std::move(a));
+  }
+  return true;
+}
+
 std::vector<Attempt> parse_attempts_tsv(std::string_view text, std::size_t* skipped) {
   std::vector<Attempt> out;
   std::size_t bad = 0;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,13 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
 // "time_ms \t offset_min \t person \t platform \t kind". Malformed lines are
 // skipped and counted in `skipped`.
 std::vector<Attempt> parse_attempts_tsv(std::string_view text, std::size_t* skipped = nullptr);
+
+// The log as the extension keeps it: a JSON array of {"t": ms or ISO 8601,
+// "o": minutes east of UTC, "person", "platform", "kind"}; an entry without
+// "o" takes `default_offset` (or the offset its ISO time names). Returns false,
+// with `bad` the index of the first entry that is not an attempt.
+bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default_offset, std::vector<Attempt>& out,
+                         std::size_t& bad);
 
 // Parses "2026-11-23", "2026-11-23T21:30:00Z", "2026-11-23T21:30:00.5+01:00".
 // `offset_min` is set when the text names one ("Z" is 0).

@@ -1,0 +1,106 @@
+// Attempts: a navigation decided by the core (once: verdict, person, platform,
+// kind and the address it names), logged once, and the stats of the log.
+// Two witnesses see an attempt (see storage.js): the navigation listener and
+// the block page.
+import { appendAttempt, appendReportedAttempt, readLog, seenKey, stagedNavigations, unstageNavigation } from './storage.js';
+import { getSettings } from './settings.js';
+
+/** The log entry of a blocked navigation seen at time `t`. */
+function attemptOf(verdict, t) {
+  return {
+    t,
+    o: -new Date(t).getTimezoneOffset(),  // the local offset then, so the attempt counts on its own day
+    person: verdict.person,
+    platform: verdict.platform,
+    kind: verdict.kind,
+  };
+}
+
+/** The record that this tab's attempt at the verdict's address was logged. */
+const seenIn = (tabId, verdict) => seenKey(tabId, verdict.address);
+
+/** `engine`: loaded() (the core as started) and enabled(). */
+export function createAttempts(engine) {
+  /** The core's verdict on `url`, or null to allow (also while Deadbolt is off). */
+  async function decide(url) {
+    const { core } = await engine.loaded();
+    const verdict = core.decide(url);
+    return verdict && (await engine.enabled()) ? verdict : null;
+  }
+
+  async function stats() {
+    const { core } = await engine.loaded();
+    const { startDate } = await getSettings();
+    return core.stats({ log: await readLog(), nowMs: Date.now(), offsetMin: -new Date().getTimezoneOffset(), startDate });
+  }
+
+  return {
+    decide,
+    stats,
+
+    /** Logs a navigation the listener blocked, seen at `t` (staged as `id` while the worker started). */
+    logBlocked(verdict, tabId, id, t) {
+      return appendAttempt(attemptOf(verdict, t), { id: id ?? undefined, seen: seenIn(tabId, verdict) });
+    },
+
+    /**
+     * Navigations a stopped worker saw but never decided: decided and logged
+     * now, each unstaged only once its attempt is stored. The same id as a
+     * log entry the stopped worker may have written keeps this exactly once.
+     */
+    async recoverStaged() {
+      await Promise.all((await stagedNavigations()).map(async (nav) => {
+        const verdict = await decide(nav.url);
+        if (verdict) {
+          const seen = Number.isInteger(nav.tabId) ? seenIn(nav.tabId, verdict) : null;
+          await appendAttempt(attemptOf(verdict, nav.t), { id: nav.id, seen });
+        }
+        await unstageNavigation(nav.id);
+      }));
+    },
+
+    /**
+     * The block page is showing `url` in `tabId`: the second witness of the
+     * attempt, logged only if the navigation listener did not log it
+     * (`settled()` resolves once the listener's records are written).
+     */
+    async blockPageShown(url, tabId, settled) {
+      const verdict = Number.isInteger(tabId) ? await decide(String(url)) : null;
+      if (!verdict) return { logged: false };
+      await settled();
+      return { logged: await appendReportedAttempt(attemptOf(verdict, Date.now()), seenIn(tabId, verdict)) };
+    },
+
+    /** What the block page says of `url`: the verdict, or {verdict: 'allow'}. */
+    async verdict(url) {
+      const { core } = await engine.loaded();
+      return core.decide(String(url)) ?? { verdict: 'allow' };
+    },
+
+    /** What the popup and the block page show. */
+    async overview() {
+      const settings = await getSettings();
+      return {
+        stats: await stats(),
+        reasons: settings.reasons,
+        support: settings.support,
+        enabled: settings.enabled,
+        incognito: await chrome.extension.isAllowedIncognitoAccess(),
+        platforms: (await engine.loaded()).core.platforms(),
+      };
+    },
+
+    /** "Add a profile" read back before anything is saved: {platform, platformName, handle, error}. */
+    async readProfile(text, platform) {
+      const { core } = await engine.loaded();
+      return core.readProfile(String(text ?? ''), String(platform ?? ''));
+    },
+
+    /** The popup's reading of the current tab: what it shows, and whether it is blocked. */
+    async currentTab(url) {
+      const { core } = await engine.loaded();
+      const read = core.readProfile(String(url ?? ''));
+      return { ...read, blocked: !read.error && core.decide(String(url)) !== null };
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// What protects the person: the list (edited by the core, stored, its rules
+// installed), the on/off switch, and the cool-down that anything lowering
+// them waits out. The worker's routes for the settings page call in here;
+// every list edit is the core's (editing.h): this file passes the person's
+// intent and stores what the core returns.
+import { installRules, removeRules } from './blocking.js';
+import { saveList, saveSnapshot, readLog } from './storage.js';
+import { serialised } from './serialised.js';
+import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * `engine`: what the worker's start-up keeps — full() (the core with the
+ * whole list), stored(core, saved) (the core now holds the list just
+ * stored; `saved` is what saveList answered), enabled() and setEnabled(on).
+ */
+export function createProtection(engine) {
+  /** Installs the rules, or none while Deadbolt is turned off. */
+  async function applyRules(core) {
+    return (await engine.enabled()) ? installRules(core) : removeRules();
+  }
+
+  /**
+   * Runs `edit(core)` on the whole list, one edit at a time, and stores and
+   * installs the list it returns ({list: v1 text} or {error}).
+   */
+  function commit(edit) {
+    return serialised('list', async () => {
+      const { core } = await engine.full();
+      const result = edit(core);
+      if (result.error || !result.list) return result;
+      if (result.changed === false) return { ...result, list: undefined, ok: true };
+      const before = core.exportList();
+      const error = core.load(result.list);
+      if (error) return { error };
+      let where;
+      try {
+        where = await saveList(core.exportList());
+      } catch (e) {
+        core.load(before);  // not stored: do not pretend it was
+        return { error: `Could not save your list: ${e?.message ?? e}` };
+      }
+      engine.stored(core, where);
+      await saveSnapshot(core.snapshot());
+      // Saved. The navigation listeners block at once; the rules follow.
+      const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
+      return { ...result, list: undefined, ok: true, where, rules };
+    });
+  }
+
+  /** Queues removals planned by the core; they wait out the cool-down. */
+  async function queue(changes) {
+    const { cooldownHours } = await getSettings();
+    return addPending(changes, cooldownHours);
+  }
+
+  /** Applies the changes whose cool-down is over: list removals through the core, settings here. */
+  function applyDue() {
+    return takeDue(async (due) => {
+      await commit((core) => core.applyChanges(due));
+      const off = due.some((c) => c.kind === 'disable');
+      const cooldown = due.findLast((c) => c.kind === 'cooldown');
+      if (off || cooldown) {
+        await updateSettings((s) => {
+          if (off) s.enabled = false;
+          if (cooldown) s.cooldownHours = cooldown.value;
+        });
+      }
+      if (off) await setEnabled(false);
+    });
+  }
+
+  async function setEnabled(on) {
+    engine.setEnabled(on);
+    await applyRules((await engine.full()).core);
+  }
+
+  /** The core's plan for an import; the loaded list stays as it is. */
+  async function planImport(text) {
+    const { core } = await engine.full();
+    return core.planImport(String(text ?? ''));
+  }
+
+  return {
+    applyRules,
+    applyDue,
+
+    /** Deadbolt was turned on or off elsewhere (another device): at once. */
+    async enabledElsewhere(on) {
+      if ((await engine.enabled()) !== on) await setEnabled(on);
+    },
+
+    /** Everything the settings page shows. */
+    async list() {
+      const { core, where, problem } = await engine.full();
+      const rules = (await chrome.storage.local.get('rules.status'))['rules.status'] ?? null;
+      const pending = await getPending();
+      return {
+        people: core.listRows(await readLog(), pending), list: JSON.parse(core.exportList()),
+        platforms: core.platforms(), where, problem, rules,
+        settings: await getSettings(), pending, letters: (await getLetters()).length,
+        incognito: await chrome.extension.isAllowedIncognitoAccess(),
+      };
+    },
+
+    addAccount({ text, platform, person }) {
+      const name = String(person ?? '').trim() || chrome.i18n.getMessage('defaultPersonName');
+      return commit((core) => core.addAccount({ person: name, text: String(text ?? ''), platform: String(platform ?? ''), today: today() }));
+    },
+
+    addPerson({ name }) {
+      return commit((core) => core.addPerson(name));
+    },
+
+    addKeyword({ person, keyword }) {
+      return commit((core) => core.addKeyword(person, keyword));
+    },
+
+    /** Removing anything waits for the cool-down; the core checks what it names. */
+    async requestRemoval({ change }) {
+      const { core } = await engine.full();
+      const plan = core.planRemoval(change);
+      if (plan.error) return plan;
+      const [pending] = await queue([plan.change]);
+      return { pending };
+    },
+
+    async cancelPending({ id }) {
+      await cancelPending(String(id));
+      return { ok: true };
+    },
+
+    async previewImport({ text }) {
+      const plan = await planImport(text);
+      return plan.error ? plan : { added: plan.added, removals: plan.removals };
+    },
+
+    /** Applies what an import adds; its removals are queued only on request. */
+    async importList({ text, removals = false }) {
+      let plan;
+      const result = await commit((core) => (plan = core.planImport(String(text ?? ''))));
+      if (result.error) return result;
+      if (removals && plan.removals.length) await queue(plan.removals);
+      return { ...result, added: plan.added.length, removals: plan.removals.length };
+    },
+
+    async exportList() {
+      const { core } = await engine.full();
+      return { text: core.exportList() };
+    },
+
+    /** Adding protection applies at once; lowering it waits out the cool-down. */
+    async updateSettings({ patch = {} }) {
+      const { settings, lowering } = await updateSettings((s) => {
+        const waits = [];
+        if (Array.isArray(patch.reasons)) s.reasons = patch.reasons.map((r) => String(r).trim()).filter(Boolean).slice(0, 50);
+        if (patch.support) s.support = { name: String(patch.support.name ?? '').slice(0, 100), contact: String(patch.support.contact ?? '').slice(0, 200) };
+        if ('startDate' in patch) s.startDate = /^\d{4}-\d{2}-\d{2}$/.test(patch.startDate ?? '') ? patch.startDate : null;
+        if (patch.enabled === true) s.enabled = true;
+        if (patch.enabled === false && s.enabled) waits.push({ kind: 'disable' });
+        if (Number.isFinite(patch.cooldownHours)) {
+          const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
+          // Longer is more protection, at once; shorter waits out the current cool-down.
+          if (hours >= s.cooldownHours) s.cooldownHours = hours;
+          else waits.push({ kind: 'cooldown', value: hours });
+        }
+        return { settings: { ...s }, lowering: waits };
+      });
+      // Queued after the settings are stored: the pending list is never changed while they are held.
+      const pending = lowering.length ? await addPending(lowering, settings.cooldownHours) : [];
+      if (patch.enabled === true) await setEnabled(true);
+      return { settings, pending };
+    },
+  };
+}

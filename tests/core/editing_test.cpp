@@ -1,0 +1,235 @@
+// List editing: the person's intent applied to a v1 list, in the core.
+#include <gtest/gtest.h>
+
+#include "deadbolt/editing.h"
+
+namespace deadbolt {
+namespace {
+
+Blocklist parse(const std::string& json) {
+  Identifier identifier;
+  Blocklist list;
+  BlocklistError error;
+  EXPECT_TRUE(parse_blocklist(json, identifier, list, error)) << error.to_string();
+  return list;
+}
+
+nlohmann::ordered_json exported(const Blocklist& list) { return nlohmann::ordered_json::parse(serialize_blocklist(list)); }
+
+const char* kJane = R"({"version":1,"theme":"dusk","people":[{"name":"Jane Doe","note":"kept","keywords":["Jane Doe"],
+  "accounts":[{"platform":"instagram","handle":"janedoe","added":"2026-11-01","colour":"red"},
+              {"url":"https://www.facebook.com/profile.php?id=100012345678901"}]}]})";
+
+TEST(Editing, AddsAnAccountFromALinkToAnExistingPersonFoundByName) {
+  Identifier identifier;
+  const Blocklist list = parse(kJane);
+  const EditResult r = add_account(list, identifier, "  jane doe ", "https://x.com/JaneDoe_X", "", "2026-12-01");
+  ASSERT_FALSE(r.error) << r.error.message;
+  EXPECT_TRUE(r.changed);
+  EXPECT_EQ(r.person, "Jane Doe");
+  EXPECT_EQ(Catalog::get().platforms()[static_cast<std::size_t>(r.platform)].id, "x");
+  const auto j = exported(r.list);
+  ASSERT_EQ(j["people"].size(), 1u);
+  const auto& added = j["people"][0]["accounts"][2];
+  EXPECT_EQ(added["platform"], "x");
+  EXPECT_EQ(added["handle"], "JaneDoe_X");
+  EXPECT_EQ(added["added"], "2026-12-01");
+  // Unknown fields of the list, the person and other accounts survive.
+  EXPECT_EQ(j["theme"], "dusk");
+  EXPECT_EQ(j["people"][0]["note"], "kept");
+  EXPECT_EQ(j["people"][0]["accounts"][0]["colour"], "red");
+  // The input list is untouched.
+  EXPECT_EQ(list.people[0].accounts.size(), 2u);
+}
+
+TEST(Editing, AddsAnAccountFromAPlatformAndHandleToANewPerson) {
+  Identifier identifier;
+  const EditResult r = add_account(parse(kJane), identifier, "Sam", "@sam.smith", "instagram", "2026-12-01");
+  ASSERT_FALSE(r.error) << r.error.message;
+  const auto j = exported(r.list);
+  ASSERT_EQ(j["people"].size(), 2u);
+  EXPECT_EQ(j["people"][1]["name"], "Sam");
+  EXPECT_EQ(j["people"][1]["accounts"][0]["handle"], "sam.smith");
+}
+
+TEST(Editing, RefusesDuplicatesHoweverTheyAreWritten) {
+  Identifier identifier;
+  const Blocklist list = parse(kJane);
+  // The same Instagram account, another case and shape; the Facebook one listed by link, given as a handle.
+  for (auto [text, platform] : {std::pair{"https://instagram.com/JaneDoe/", ""}, {"JANEDOE", "instagram"},
+                                {"https://m.facebook.com/profile.php?id=100012345678901", ""}}) {
+    const EditResult r = add_account(list, identifier, "Jane Doe", text, platform, "2026-12-01");
+    EXPECT_EQ(r.error.code, "already-listed") << text;
+    EXPECT_FALSE(r.changed);
+    EXPECT_EQ(r.list.people[0].accounts.size(), 2u);
+  }
+}
+
+TEST(Editing, RefusesInvalidInputWithTheProfileReadersCode) {
+  Identifier identifier;
+  const Blocklist list = parse(kJane);
+  EXPECT_EQ(add_account(list, identifier, "Jane Doe", "no spaces allowed", "instagram", "").error.code, "bad-handle");
+  EXPECT_EQ(add_account(list, identifier, "Jane Doe", "https://example.com/jane", "", "").error.code, "not-a-profile");
+  EXPECT_EQ(add_account(list, identifier, "Jane Doe", "", "", "").error.code, "empty");
+  EXPECT_EQ(add_account(list, identifier, "   ", "janedoe2", "instagram", "").error.code, "name-needed");
+}
+
+TEST(Editing, AddsPeopleOnce) {
+  const Blocklist list = parse(kJane);
+  const EditResult r = add_person(list, " Sam ");
+  ASSERT_FALSE(r.error);
+  EXPECT_EQ(exported(r.list)["people"][1]["name"], "Sam");
+  EXPECT_EQ(add_person(list, "JANE   doe").error.code, "person-exists");
+  EXPECT_EQ(add_person(list, "").error.code, "name-needed");
+}
+
+TEST(Editing, AddsKeywordsToKnownPeopleOnly) {
+  const Blocklist list = parse(kJane);
+  const EditResult r = add_keyword(list, "jane doe", "  Janey ");
+  ASSERT_FALSE(r.error);
+  EXPECT_TRUE(r.changed);
+  EXPECT_EQ(exported(r.list)["people"][0]["keywords"], nlohmann::ordered_json::parse(R"(["Jane Doe","Janey"])"));
+  const EditResult again = add_keyword(list, "Jane Doe", "Jane Doe");
+  EXPECT_FALSE(again.error);
+  EXPECT_FALSE(again.changed);
+  EXPECT_EQ(add_keyword(list, "Nobody", "x").error.code, "person-missing");
+  EXPECT_EQ(add_keyword(list, "Jane Doe", "!!!").error.code, "keyword-empty");
+}
+
+TEST(Editing, RowsGiveWhatThePagesShowWithAttemptsPerPlatform) {
+  const std::vector<Attempt> log = {{0, 0, "Jane Doe", "instagram", "profile"}, {1, 0, "Jane Doe", "instagram", "story"},
+                                    {2, 0, "Jane Doe", "facebook", "profile"}, {3, 0, "Sam", "instagram", "profile"}};
+  const auto rows = list_rows(parse(kJane), log);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].name, "Jane Doe");
+  ASSERT_EQ(rows[0].accounts.size(), 2u);
+  EXPECT_EQ(rows[0].accounts[0].key, "instagram:janedoe");
+  EXPECT_EQ(rows[0].accounts[0].added, "2026-11-01");
+  EXPECT_EQ(rows[0].accounts[0].attempts, 2);
+  EXPECT_EQ(rows[0].accounts[1].handle, "100012345678901");
+  EXPECT_EQ(rows[0].accounts[1].url, "https://www.facebook.com/profile.php?id=100012345678901");
+  EXPECT_EQ(rows[0].accounts[1].attempts, 1);
+  const auto j = rows_json(rows);
+  EXPECT_EQ(j[0]["accounts"][0]["platformName"], "Instagram");
+  EXPECT_TRUE(j[0]["accounts"][1]["added"].is_null());
+  EXPECT_EQ(j[0]["keywords"][0]["text"], "Jane Doe");
+  EXPECT_FALSE(rows[0].removal_pending);
+  EXPECT_FALSE(rows[0].accounts[0].removal_pending);
+}
+
+TEST(Editing, RowsMarkWhatAPendingRemovalWillTake) {
+  const Blocklist list = parse(kJane);
+  const std::string facebook = list_rows(list, {})[0].accounts[1].key;
+  const auto rows = list_rows(list, {}, {plan_removal(list, ChangeKind::remove_account, "Jane Doe", facebook).change,
+                                         plan_removal(list, ChangeKind::remove_keyword, "Jane Doe", "Jane Doe").change});
+  EXPECT_FALSE(rows[0].removal_pending);
+  EXPECT_FALSE(rows[0].accounts[0].removal_pending);
+  EXPECT_TRUE(rows[0].accounts[1].removal_pending);
+  EXPECT_TRUE(rows[0].keywords[0].removal_pending);
+  EXPECT_TRUE(list_rows(list, {}, {plan_removal(list, ChangeKind::remove_person, "jane doe", "").change})[0].removal_pending);
+}
+
+TEST(Editing, PlansRemovalsOfWhatIsListedAndAppliesThemWhenDue) {
+  const Blocklist list = parse(kJane);
+  const std::string key = list_rows(list, {})[0].accounts[1].key;
+  const ChangePlan account = plan_removal(list, ChangeKind::remove_account, "jane doe", key);
+  ASSERT_FALSE(account.error) << account.error.message;
+  EXPECT_EQ(account.change.person, "Jane Doe");
+  const auto j = change_json(account.change);
+  EXPECT_EQ(j["kind"], "remove-account");
+  EXPECT_EQ(j["platformName"], "Facebook");
+  EXPECT_EQ(j["handle"], "100012345678901");
+  // Stored by the shell with its own fields, read back.
+  auto stored = j;
+  stored["id"] = "abc";
+  stored["dueAt"] = 123;
+  Change back;
+  ASSERT_TRUE(parse_change(stored, back));
+  const ChangePlan keyword = plan_removal(list, ChangeKind::remove_keyword, "Jane Doe", "Jane Doe");
+  ASSERT_FALSE(keyword.error);
+  const EditResult r = apply_changes(list, {back, keyword.change});
+  EXPECT_TRUE(r.changed);
+  const auto out = exported(r.list);
+  EXPECT_EQ(out["people"][0]["accounts"].size(), 1u);
+  EXPECT_EQ(out["people"][0]["accounts"][0]["handle"], "janedoe");
+  EXPECT_TRUE(out["people"][0]["keywords"].empty());
+  EXPECT_EQ(out["people"][0]["note"], "kept");
+
+  EXPECT_EQ(plan_removal(list, ChangeKind::remove_person, "Nobody", "").error.code, "person-missing");
+  EXPECT_EQ(plan_removal(list, ChangeKind::remove_account, "Jane Doe", "x:nobody").error.code, "account-missing");
+  EXPECT_EQ(plan_removal(list, ChangeKind::remove_keyword, "Jane Doe", "Janet").error.code, "keyword-missing");
+}
+
+TEST(Editing, ADueRemovalWhoseTargetIsGoneChangesNothing) {
+  const Blocklist list = parse(kJane);
+  const EditResult r = apply_changes(list, {{ChangeKind::remove_person, "Sam"},
+                                            {ChangeKind::remove_account, "Jane Doe", "x:nobody"}});
+  EXPECT_FALSE(r.error);
+  EXPECT_FALSE(r.changed);
+  const EditResult gone = apply_changes(list, {{ChangeKind::remove_person, "JANE DOE"}});
+  EXPECT_TRUE(gone.changed);
+  EXPECT_TRUE(gone.list.people.empty());
+  EXPECT_EQ(exported(gone.list)["theme"], "dusk");
+}
+
+TEST(Editing, ParseChangeRefusesWhatIsNotAListChange) {
+  Change c;
+  for (const char* text : {R"({"kind":"disable"})", R"({"kind":"remove-person"})", R"({"kind":"remove-account","person":"J"})",
+                           R"({"kind":"remove-keyword","person":"J"})", R"([1])", R"("remove-person")"})
+    EXPECT_FALSE(parse_change(nlohmann::ordered_json::parse(text), c)) << text;
+}
+
+TEST(Editing, AnImportAddsAtOnceAndPlansItsRemovals) {
+  Identifier identifier;
+  const Blocklist list = parse(kJane);
+  const ImportPlan plan = plan_import(list, identifier, R"({"version":1,"people":[
+    {"name":"jane doe","keywords":["Janey"],"accounts":[{"platform":"instagram","handle":"JaneDoe"},{"platform":"tiktok","handle":"jane.doe"}]},
+    {"name":"Sam","pet":"cat","accounts":[{"url":"https://www.instagram.com/sam.smith/","since":"2020"}]}]})");
+  ASSERT_FALSE(plan.error) << plan.error.message;
+  std::vector<std::string> added;
+  for (const auto& a : plan.added) added.push_back(addition_json(a).dump());
+  EXPECT_EQ(added, (std::vector<std::string>{
+                       R"({"kind":"keyword","person":"Jane Doe","keyword":"Janey"})",
+                       R"({"kind":"account","person":"Jane Doe","key":"tiktok:jane.doe","platform":"tiktok","platformName":"TikTok","handle":"jane.doe"})",
+                       R"({"kind":"person","person":"Sam"})",
+                       R"({"kind":"account","person":"Sam","key":"instagram:sam.smith","platform":"instagram","platformName":"Instagram","handle":"sam.smith"})"}));
+  std::vector<std::string> removals;
+  for (const auto& c : plan.removals) removals.push_back(change_json(c).dump());
+  EXPECT_EQ(removals, (std::vector<std::string>{
+                         R"({"kind":"remove-account","person":"Jane Doe","key":"facebook#100012345678901","platform":"facebook","platformName":"Facebook","handle":"100012345678901"})",
+                         R"({"kind":"remove-keyword","person":"Jane Doe","keyword":"Jane Doe"})"}));
+  const auto merged = exported(plan.merged);
+  EXPECT_EQ(merged["theme"], "dusk");
+  EXPECT_EQ(merged["people"][0]["accounts"].size(), 3u);  // nothing removed at once
+  EXPECT_EQ(merged["people"][1]["pet"], "cat");
+  EXPECT_EQ(merged["people"][1]["accounts"][0]["since"], "2020");
+  // Importing the merged list again adds nothing and removes nothing.
+  const ImportPlan again = plan_import(plan.merged, identifier, serialize_blocklist(plan.merged));
+  EXPECT_TRUE(again.added.empty());
+  EXPECT_TRUE(again.removals.empty());
+}
+
+TEST(Editing, AnImportWithErrorsIsRefusedWithItsPathAndChangesNothing) {
+  Identifier identifier;
+  const Blocklist list = parse(kJane);
+  struct { const char* text; const char* message; } cases[] = {
+      {"{oops", "not valid JSON (byte 2, line 1, column 2"},
+      {R"({"version":2,"people":[]})", "$.version: unsupported version 2 (this Deadbolt reads version 1)"},
+      {R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]})",
+       "$.people[0].accounts[0].platform: unknown platform \"myspace\""},
+      {R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"instagram","handle":"no spaces"}]}]})",
+       "$.people[0].accounts[0].handle: \"no spaces\" is not a valid handle: Instagram handles use letters, digits"},
+      {R"({"version":1,"people":[{"name":"J","accounts":[{"url":"https://example.com/j"}]}]})",
+       "$.people[0].accounts[0].url: \"https://example.com/j\" is not a profile Deadbolt recognises"},
+  };
+  for (const auto& c : cases) {
+    const ImportPlan plan = plan_import(list, identifier, c.text);
+    EXPECT_EQ(plan.error.code, "bad-list") << c.text;
+    EXPECT_EQ(plan.error.message.rfind(c.message, 0), 0u) << plan.error.message;
+    EXPECT_TRUE(plan.added.empty());
+    EXPECT_TRUE(plan.merged.people.empty());
+  }
+}
+
+}  // namespace
+}  // namespace deadbolt

@@ -14,7 +14,9 @@
 namespace deadbolt {
 
 // What looking at a URL amounts to.
-enum class Kind : std::uint8_t { none, profile, story, post, search, viewer, archive, proxy, redirect };
+// `message`: a page that starts a message or a mail to someone (a chat
+// link, a compose window), not one that shows them.
+enum class Kind : std::uint8_t { none, profile, story, post, search, viewer, archive, proxy, redirect, message };
 std::string_view kind_name(Kind kind);
 
 // How a platform spells its handles.
@@ -34,6 +36,8 @@ enum PlatformFlag : std::uint8_t {
   kSearchEngine = 8,    // a web search engine: no profiles, only searches
   kUnicode = 16,        // handles may hold non-ASCII letters (LinkedIn vanity names)
   kNumeric = 32,        // accounts are numbers (Stack Overflow user ids)
+  kEmail = 64,          // accounts are email addresses (contact_address.h)
+  kPhone = 128,         // accounts are phone numbers in international form
 };
 
 // A family of hosts that share URL shapes, in the table's text form.
@@ -67,6 +71,10 @@ struct PatternSegment {
     rest,         // *: any number of further segments
     url,          // {url}: the rest of the URL is a wrapped URL
     search_text,  // {q}: this segment is search text
+    phone,        // {phone}: a phone number, an account of the `phone` platform wherever it is written
+    recipients,   // {to}: a list of email addresses (',' or ';' between them), accounts of `email`
+    mailto,       // {mailto}: a mailto: URL: its addresses, cc, bcc, subject and body
+    draft,        // {draft}: text of a message being written (kept, never matched)
   };
   Type type;
   std::string_view text;
@@ -80,6 +88,12 @@ struct Shape {
   std::string_view query_name;
   PatternSegment::Type query_capture = PatternSegment::Type::literal;  // literal: none
   bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
+  // For messages: the channel a co-parent may keep open ("whatsapp"), from
+  // the kind "message.whatsapp"; the parameters holding a draft ("&text={draft}",
+  // each '|'-separated names); a capture from the fragment ("#@{h}").
+  std::string_view channel;
+  std::vector<std::string_view> draft_params;
+  PatternSegment::Type fragment_capture = PatternSegment::Type::literal;  // literal: none
 };
 
 struct Site {
@@ -115,6 +129,10 @@ class Catalog {
   bool has_ids(int platform) const { return id_kinds_[static_cast<std::size_t>(platform)] & 1; }
   bool has_numbers(int platform) const { return id_kinds_[static_cast<std::size_t>(platform)] & 2; }
 
+  // The platforms whose accounts are addresses and numbers (-1 if absent).
+  int email_platform() const { return email_platform_; }
+  int phone_platform() const { return phone_platform_; }
+
  private:
   Catalog();
   std::vector<PlatformSpec> platforms_;
@@ -122,6 +140,8 @@ class Catalog {
   KeyIndex hosts_;       // "instagram.com" -> site
   KeyIndex any_tld_;     // "google" -> site, for "google.*"
   int mastodon_site_ = -1;
+  int email_platform_ = -1;
+  int phone_platform_ = -1;
   std::vector<std::uint8_t> id_kinds_;  // per platform: 1 = {id} shapes, 2 = {n} shapes
 };
 

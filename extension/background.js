@@ -135,6 +135,10 @@ async function applyDue() {
     } else if (change.kind === 'remove-keyword' && person) {
       person.keywords = (person.keywords ?? []).filter((k) => k !== change.keyword);
       listChanged = true;
+    } else if (change.kind === 'coparent' && person) {
+      // A co-parent's channel opens only once the cool-down has passed.
+      person.coparent = { ...(person.coparent ?? {}), channel: change.channel };
+      listChanged = true;
     } else if (change.kind === 'cooldown') {
       settings.cooldownHours = change.value;
     } else if (change.kind === 'disable') {
@@ -238,6 +242,9 @@ const handlers = {
       platforms: (await state).core.platforms(),
     };
   },
+  async coparentChannels() {
+    return { channels: (await state).core.coparentChannels() };
+  },
   async list() {
     const { core, where, problem } = await full();
     const log = await readLog();
@@ -310,6 +317,33 @@ const handlers = {
     if (!allowed.includes(change?.kind)) return { error: 'unknown change' };
     const { cooldownHours } = await getSettings();
     return { pending: await addPending(change, cooldownHours) };
+  },
+  /**
+   * Marks a person as a co-parent with one open channel, or removes the mark
+   * (channel ''). Opening a channel lowers protection: it waits out the
+   * cool-down. Closing it is more protection: at once.
+   */
+  async setCoparent({ person, channel }) {
+    const wanted = String(channel ?? '');
+    const { core } = await full();
+    if (wanted && !core.coparentChannels().includes(wanted)) return { error: 'unknown channel' };
+    const entry = findPerson(JSON.parse(core.exportList()), person);
+    if (!entry) return { error: chrome.i18n.getMessage('personMissing') };
+    if (wanted === (entry.coparent?.channel ?? '')) return { ok: true };
+    if (wanted) {
+      const { cooldownHours } = await getSettings();
+      return { pending: await addPending({ kind: 'coparent', person: entry.name, channel: wanted }, cooldownHours) };
+    }
+    return changeList((list) => {
+      delete findPerson(list, person).coparent;
+      return null;
+    });
+  },
+  /** "I reached out": a contact, logged as kind "contact" (never an attempt); the day count starts again. */
+  async recordContact() {
+    const t = Date.now();
+    await appendAttempt({ t, o: -new Date(t).getTimezoneOffset(), person: '', platform: '', kind: 'contact' });
+    return { ok: true, stats: await stats() };
   },
   async cancelPending({ id }) {
     await cancelPending(String(id));

@@ -61,7 +61,11 @@ export class Core {
     return this.#module._deadbolt_decide_input(this.#address, bytes) === 1;
   }
 
-  /** {verdict, platform, platformName, handle, kind, person, personIndex} */
+  /**
+   * {verdict, platform, platformName, handle, kind, person, personIndex,
+   *  channel, coparentChannel, draft}: for a message, its channel, whether it
+   *  is a co-parent's open one, and the text the link would have prefilled.
+   */
   verdict(url) {
     return JSON.parse(this.#native.decideJson(url));
   }
@@ -95,6 +99,8 @@ export class Core {
   /**
    * Stats of the attempt log: [{t, o, person, platform, kind}] with "now"
    * and its UTC offset (minutes east) passed in; `startDay` from localDay().
+   * Entries of kind "contact" (reported contact, no person or platform) are
+   * never attempts: they give lastContact, noContactDays, longestNoContactDays.
    */
   stats(log, nowMs, offsetMin, startDay = null) {
     const clean = (s) => String(s ?? '').replace(/[\t\n]/g, ' ');
@@ -130,6 +136,11 @@ export class Core {
   /** The loaded list as v1 JSON text, unknown fields included. */
   exportList() {
     return this.#native.exportList();
+  }
+
+  /** The channels a co-parent may keep open: ["email", "whatsapp", …]. */
+  coparentChannels() {
+    return JSON.parse(this.#native.coparentChannels());
   }
 
   /** [{id, name}] of every platform a person can list. */

@@ -62,6 +62,12 @@ class Core {
     j.update(identity_json(v.identity));
     j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
     j["personIndex"] = v.person;
+    // Messages: the channel ("whatsapp"), whether it is a co-parent's open
+    // one, and the text the link would have prefilled (for an unsent letter).
+    const bool message = v.identity.kind == deadbolt::Kind::message;
+    j["channel"] = message ? ojson(std::string(v.identity.channel)) : ojson(nullptr);
+    j["coparentChannel"] = v.coparent_channel;
+    j["draft"] = message && !v.identity.draft.empty() ? ojson(std::string(v.identity.draft)) : ojson(nullptr);
     return deadbolt::dump_json(j);
   }
 
@@ -114,7 +120,9 @@ class Core {
   std::string rules(const std::string& block_page) {
     const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
     return "{\"covered\":" + std::to_string(set.accounts_covered) + ",\"skipped\":" +
-           std::to_string(set.accounts_skipped) + ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
+           std::to_string(set.accounts_skipped) + ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
+           ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
+           ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
 
   // Stats of the attempt log (tab-separated, see parse_attempts_tsv) as JSON.
@@ -150,6 +158,13 @@ class Core {
 
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
+
+  // The channels a co-parent may keep open: ["email", "whatsapp", …].
+  std::string coparentChannels() {
+    ojson list = ojson::array();
+    for (std::string_view c : deadbolt::kCoparentChannels) list.push_back(std::string(c));
+    return deadbolt::dump_json(list);
+  }
 
   // Every platform a person can list: [{id, name}].
   std::string platforms() {
@@ -189,5 +204,6 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("snapshot", &Core::snapshot)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)
-      .function("platforms", &Core::platforms);
+      .function("platforms", &Core::platforms)
+      .function("coparentChannels", &Core::coparentChannels);
 }

@@ -1,7 +1,7 @@
 // The popup: how many visits Deadbolt kept closed, the streak, a 30-day
 // chart drawn from the core's daily series, and "Block this profile" for the
 // tab in front of the person.
-import { ask, localize, profileError, showStreak, t } from './i18n.js';
+import { ask, localize, profileError, reachedOutButton, showStreak, t } from './i18n.js';
 import { chart } from './chart.js';
 
 localize();
@@ -16,6 +16,9 @@ async function render() {
   $('month').textContent = String(stats.month);
   showStreak(stats);
   $('chart').replaceChildren(chart(stats.daily, t('chartLabel')));
+  // "Your hardest hours": attempts by the local hour they came at.
+  $('hours-chart').replaceChildren(chart(stats.byHour, t('hoursChartLabel')));
+  $('hours').hidden = stats.all === 0;
   const rows = (counts) =>
     Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => {
       const li = document.createElement('li');
@@ -67,6 +70,7 @@ async function offerCurrentTab() {
 }
 
 $('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());
+reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 await render();
 await offerCurrentTab();
 performance.mark('deadbolt-ready');

@@ -180,7 +180,15 @@ TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
            "https://mail.google.com/mail/?view=cm&to=sam@example.com", "https://t.me/+447700900123"}) {
     const CompiledRule* rule = rule_for(url);
     EXPECT_NE(rule, nullptr) << url;
-    if (rule) EXPECT_TRUE(engine.decide(url).block) << url << " matches " << rule->regex;
+    // The URL and its variants (upper case, ports, suffixes, other hosts):
+    // whatever a rule matches, decide() blocks, for the same person.
+    for (const std::string& v : variants(url)) {
+      if (const CompiledRule* r = rule_for(v)) {
+        const Verdict& verdict = engine.decide(v);
+        EXPECT_TRUE(verdict.block) << v << " matches " << r->regex;
+        EXPECT_EQ(verdict.person, r->person) << v;
+      }
+    }
   }
   for (const char* url : {
            "https://wa.me/447700900123", "https://api.whatsapp.com/send?phone=447700900123",  // the co-parent's channel

@@ -249,7 +249,13 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
   const std::string address = address_regex(account.handle);
   if (address.empty()) return;
   const std::string tail = std::string(kEarlierParams) + "to=" + std::string(kBeforeAddress) + address + std::string(kAfterAddress);
-  add_strict(out, "^https?://mail\\.google\\.com/mail/(?:u/[0-9]+/)?\\?" + tail, person, index);
+  const std::string gmail = "^https?://mail\\.google\\.com/mail/(?:u/[0-9]+/)?\\?";
+  add_strict(out, gmail + tail, person, index);
+  // Gmail's Cc and Bcc; and a Gmail address written with its other domain.
+  add_strict(out, gmail + std::string(kEarlierParams) + "(?:cc|bcc)=" + address + std::string(kAfterAddress), person, index);
+  if (const auto gm = address.rfind("gmail\\.com"); gm != std::string::npos && address.compare(gm - 1, 1, ")") == 0)
+    add_strict(out, gmail + std::string(kEarlierParams) + "to=" + address.substr(0, gm) + "googlemail\\.com" +
+                        std::string(kAfterAddress), person, index);
   add_strict(out, "^https?://outlook\\.(?:live|office)\\.com/mail/(?:0/)?deeplink/compose/*\\?" + tail, person, index);
   add_strict(out, "^https?://compose\\.mail\\.yahoo\\.com/*\\?" + tail, person, index);
 }

@@ -75,6 +75,7 @@ describe('full navigations never reach the profile', () => {
 test('a search for the name is blocked', async () => {
   const start = await total();
   const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');
+  assert.deepEqual(sites.hits('google.com', '/search'), [], 'stopped before the request by a keyword rule');
   assert.equal(await logReaches(start + 1), start + 1);
   await page.close();
 });

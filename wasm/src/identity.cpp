@@ -447,28 +447,17 @@ Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, 
     if (!level.url.has_query || level.url.query.empty()) return Match::no;
     return unwrap(level.url.query, shape.kind, depth, out) ? Match::found : Match::no;
   }
-  if (!shape.query_name.empty()) {
+  const bool compose = shape.query_capture == T::recipients || shape.query_capture == T::mailto;
+  if (compose) {
+    // A compose window: every address in To, Cc and Bcc is one recipient.
+    if (!read_recipients(shape, level)) return Match::no;
+    out.capture = Capture::recipients;
+    out.handle = level.text;
+    out.platform = catalog_.email_platform();
+    captured = true;
+  } else if (!shape.query_name.empty()) {
+    if (!find_param(level.url.query, shape.query_name, raw)) return Match::no;
     level.text.clear();
-    if (shape.query_capture == T::recipients || shape.query_capture == T::mailto) {
-      // A compose window: every address in To, Cc and Bcc is one recipient.
-      level.draft.clear();
-      if (shape.query_capture == T::recipients) {
-        if (!collect_params(level.url.query, shape.query_name, level.text)) return Match::no;
-      } else {
-        if (!find_param(level.url.query, shape.query_name, raw)) return Match::no;
-        level.mailto.clear();
-        percent_decode(raw, level.mailto);
-        if (!read_mailto(level.mailto, level.text, level.draft)) return Match::no;
-      }
-      if (level.text.find('@') == std::string::npos || catalog_.email_platform() < 0) return Match::no;
-      level.text.pop_back();  // the ',' after the last address
-      out.capture = Capture::recipients;
-      out.handle = level.text;
-      out.platform = catalog_.email_platform();
-      captured = true;
-    } else if (!find_param(level.url.query, shape.query_name, raw)) {
-      return Match::no;
-    } else {
     percent_decode(raw, level.text, shape.kind == Kind::search);
     if (shape.query_capture != T::literal) {
       if (!capture(site, shape.query_capture, level.text, host, level, out)) return Match::no;
@@ -478,7 +467,6 @@ Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, 
     } else {
       out.search = level.text;
       captured = true;
-    }
     }
   }
   if (shape.fragment_capture != T::literal) {
@@ -491,7 +479,7 @@ Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, 
   }
   if (shape.kind == Kind::message) {
     out.channel = shape.channel;
-    if (shape.query_capture != T::recipients && shape.query_capture != T::mailto) level.draft.clear();
+    if (!compose) level.draft.clear();  // a mailto: URL brought its own subject and body
     for (std::string_view names : shape.draft_params) {
       if (!find_param(level.url.query, names, raw)) continue;
       level.scratch.clear();
@@ -507,6 +495,25 @@ Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, 
   if (out.platform < 0) out.platform = site.platform;
   out.kind = shape.kind;
   return Match::found;
+}
+
+bool Identifier::read_recipients(const Shape& shape, Level& level) const {
+  // The addresses, decoded, one after another with ',' between them, into
+  // level.text; a mailto: URL's subject and body into level.draft.
+  level.text.clear();
+  level.draft.clear();
+  if (shape.query_capture == T::recipients) {
+    if (!collect_params(level.url.query, shape.query_name, level.text)) return false;
+  } else {
+    std::string_view raw;
+    if (!find_param(level.url.query, shape.query_name, raw)) return false;
+    level.mailto.clear();
+    percent_decode(raw, level.mailto);
+    if (!read_mailto(level.mailto, level.text, level.draft)) return false;
+  }
+  if (level.text.find('@') == std::string::npos || catalog_.email_platform() < 0) return false;
+  level.text.pop_back();  // the ',' after the last address
+  return true;
 }
 
 bool Identifier::fediverse_fallback(Level& level, Identity& out) {

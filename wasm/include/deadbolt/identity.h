@@ -79,6 +79,7 @@ class Identifier {
   bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host,
                Level& level, Identity& out) const;
   bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);
+  bool read_recipients(const Shape& shape, Level& level) const;
   bool fediverse_fallback(Level& level, Identity& out);
 
   const Catalog& catalog_;

@@ -115,6 +115,7 @@ test('a burst of 50 attempts logs 50', async () => {
 test('the popup count goes up', async () => {
   const popup = await browser.context.newPage();
   await popup.goto(browser.url('extension/pages/popup.html'));
+  await popup.waitForFunction(() => document.querySelector('#streak').textContent !== '');  // rendered
   const before = Number(await popup.textContent('#total'));
   const start = await total();
   assert.equal(before, start);

@@ -90,6 +90,18 @@ export function createAttempts(engine) {
       };
     },
 
+    /** "I reached out": a contact, logged as kind "contact" (never an attempt); the day count starts again. */
+    async recordContact() {
+      const t = Date.now();
+      await appendAttempt({ t, o: -new Date(t).getTimezoneOffset(), person: '', platform: '', kind: 'contact' });
+      return { ok: true, stats: await stats() };
+    },
+
+    /** The channels a co-parent may keep open, as the core knows them. */
+    async coparentChannels() {
+      return { channels: (await engine.loaded()).core.coparentChannels() };
+    },
+
     /** "Add a profile" read back before anything is saved: {platform, platformName, handle, error}. */
     async readProfile(text, platform) {
       const { core } = await engine.loaded();

@@ -64,8 +64,10 @@ export class Core {
   /**
    * The decision on a URL, made once: null to allow (the hot path: no JSON,
    * no allocation), else {verdict: 'block', person, personIndex, platform,
-   * platformName, handle, kind, address}; `address` is the page it names as
-   * the core reads it (equal addresses, same page), to de-duplicate attempts.
+   * platformName, handle, kind, address, channel, coparentChannel, draft};
+   * `address` is the page it names as the core reads it (equal addresses,
+   * same page), to de-duplicate attempts; for a message, `channel`, whether
+   * it is a co-parent's open one, and the text the link would have prefilled.
    */
   decide(url) {
     const bytes = this.#encode(String(url));
@@ -96,7 +98,9 @@ export class Core {
   /**
    * Stats of the attempt log [{t, o, person, platform, kind}] at `nowMs`, in
    * the zone `offsetMin` minutes east of UTC; `startDate` "YYYY-MM-DD" (the
-   * day no contact began) or null.
+   * day no contact began) or null. Entries of kind "contact" (reported
+   * contact, no person or platform) are never attempts: they give
+   * lastContact, noContactDays, longestNoContactDays.
    */
   stats({ log, nowMs, offsetMin, startDate = null }) {
     return JSON.parse(this.#native.stats(JSON.stringify({ log, nowMs, offsetMin, startDate })));
@@ -123,6 +127,10 @@ export class Core {
    * Checks a removal {kind, person, key|keyword} against the list: {change}
    * to keep through the cool-down, with what the pages show of it, or {error}.
    */
+  closeChannel(person) {
+    return JSON.parse(this.#native.closeChannel(String(person ?? '')));
+  }
+
   planRemoval(change) {
     return JSON.parse(this.#native.planRemoval(JSON.stringify(change ?? null)));
   }
@@ -164,6 +172,11 @@ export class Core {
   /** The loaded list as v1 JSON text, unknown fields included. */
   exportList() {
     return this.#native.exportList();
+  }
+
+  /** The channels a co-parent may keep open: ["email", "whatsapp", …]. */
+  coparentChannels() {
+    return JSON.parse(this.#native.coparentChannels());
   }
 
   /** [{id, name}] of every platform a person can list. */

@@ -126,6 +126,22 @@ export function createProtection(engine) {
       return { pending };
     },
 
+    /**
+     * Marks a person as a co-parent with one open channel, or removes the
+     * mark (channel ''). Opening a channel lowers protection: it waits out
+     * the cool-down. Closing it is more protection: at once.
+     */
+    async setCoparent({ person, channel }) {
+      const wanted = String(channel ?? '');
+      if (!wanted) return commit((core) => core.closeChannel(person));
+      const { core } = await engine.full();
+      const plan = core.planRemoval({ kind: 'coparent', person, channel: wanted });
+      if (plan.errorCode === 'no-change') return { ok: true };
+      if (plan.error) return plan;
+      const [pending] = await queue([plan.change]);
+      return { pending };
+    },
+
     async cancelPending({ id }) {
       await cancelPending(String(id));
       return { ok: true };

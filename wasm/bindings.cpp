@@ -160,7 +160,9 @@ class Core {
   std::string rules(const std::string& block_page) {
     const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
     return "{\"covered\":" + std::to_string(set.accounts_covered) + ",\"skipped\":" +
-           std::to_string(set.accounts_skipped) + ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
+           std::to_string(set.accounts_skipped) + ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
+           ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
+           ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
 
   // Stats of the attempt log. Request: {"log": [{t, o, person, platform,
@@ -219,15 +221,23 @@ class Core {
     return deadbolt::dump_json(edit_json(deadbolt::add_keyword(engine_.blocklist(), person, keyword)));
   }
 
-  // Request: {"kind": "remove-person"|"remove-account"|"remove-keyword",
-  // "person", "key"? (an account row's key), "keyword"?}. Answer: {"change":
+  // Closes a co-parent's open channel at once. Answer: edit_json().
+  std::string closeChannel(const std::string& person) {
+    return deadbolt::dump_json(edit_json(deadbolt::close_channel(engine_.blocklist(), person)));
+  }
+
+  // Request: {"kind": "remove-person"|"remove-account"|"remove-keyword"|"coparent",
+  // "person", "key"? (an account row's key), "keyword"?, "channel"? (coparent)}. Answer: {"change":
   // change_json()} to keep through the cool-down, or {"error", "errorCode"}.
   std::string planRemoval(const std::string& text) {
     const ojson req = request(text);
     deadbolt::Change wanted;
     if (!deadbolt::parse_change(req, wanted)) return R"({"error":"unknown change","errorCode":"bad-change"})";
-    const auto plan = deadbolt::plan_removal(engine_.blocklist(), wanted.kind, wanted.person,
-                                             wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
+    const auto plan =
+        wanted.kind == deadbolt::ChangeKind::open_channel
+            ? deadbolt::plan_open_channel(engine_.blocklist(), wanted.person, wanted.channel)
+            : deadbolt::plan_removal(engine_.blocklist(), wanted.kind, wanted.person,
+                                     wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
     if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
     return deadbolt::dump_json(ojson{{"change", deadbolt::change_json(plan.change)}});
   }
@@ -280,6 +290,13 @@ class Core {
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
 
+  // The channels a co-parent may keep open: ["email", "whatsapp", …].
+  std::string coparentChannels() {
+    ojson list = ojson::array();
+    for (std::string_view c : deadbolt::kCoparentChannels) list.push_back(std::string(c));
+    return deadbolt::dump_json(list);
+  }
+
   // Every platform a person can list: [{id, name}].
   std::string platforms() {
     ojson list = ojson::array();
@@ -305,6 +322,12 @@ class Core {
     j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
     j["personIndex"] = v.person;
     j["address"] = address_json(url);
+    // Messages: the channel ("whatsapp"), whether it is a co-parent's open
+    // one, and the text the link would have prefilled (for an unsent letter).
+    const bool message = v.identity.kind == deadbolt::Kind::message;
+    j["channel"] = message ? ojson(std::string(v.identity.channel)) : ojson(nullptr);
+    j["coparentChannel"] = v.coparent_channel;
+    j["draft"] = message && !v.identity.draft.empty() ? ojson(std::string(v.identity.draft)) : ojson(nullptr);
     return deadbolt::dump_json(j);
   }
 
@@ -338,11 +361,13 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("addPerson", &Core::addPerson)
       .function("addKeyword", &Core::addKeyword)
       .function("planRemoval", &Core::planRemoval)
+      .function("closeChannel", &Core::closeChannel)
       .function("applyChanges", &Core::applyChanges)
       .function("planImport", &Core::planImport)
       .function("listRows", &Core::listRows)
       .function("snapshot", &Core::snapshot)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)
-      .function("platforms", &Core::platforms);
+      .function("platforms", &Core::platforms)
+      .function("coparentChannels", &Core::coparentChannels);
 }

@@ -1,7 +1,7 @@
 // The block page. The blocked address arrives after '#'; it is shown as text
 // and only the service worker (that is, the core) says what it was. There is
 // no way through to the page from here, by design.
-import { ask, localize, showStreak, t } from './i18n.js';
+import { ask, localize, reachedOutButton, showStreak, t } from './i18n.js';
 
 localize();
 const $ = (id) => document.getElementById(id);
@@ -32,12 +32,25 @@ async function render() {
     ask({ type: 'verdict', url }).catch(() => null),
     ask({ type: 'overview' }).catch(() => null),
   ]);
-  if (verdict?.person && verdict?.platformName) $('who').textContent = t('blockedWho', verdict.person, verdict.platformName);
+  if (verdict?.kind === 'message' && verdict?.person) $('who').textContent = t('blockedWhoMessage', verdict.person);
+  else if (verdict?.person && verdict?.platformName) $('who').textContent = t('blockedWho', verdict.person, verdict.platformName);
   else if (verdict?.person) $('who').textContent = t('blockedWhoSearch', verdict.person);
+  // What they were about to send: offered as an unsent letter, kept only
+  // when they press "Keep it here".
+  if (verdict?.draft && !$('letter').value) {
+    $('letter').value = verdict.draft;
+    $('draft-note').hidden = false;
+  }
   if (!overview) return;
 
   const { stats, reasons, support } = overview;
   showStreak(stats);
+  if (stats.all >= 5) {
+    // The hour they are in, when it is one of their three hardest: said kindly.
+    const hour = new Date().getHours();
+    const hardest = stats.byHour.map((n, h) => [n, h]).sort((a, b) => b[0] - a[0]).slice(0, 3);
+    if (hardest.some(([n, h]) => h === hour && n > 0)) $('suggestion').dataset.hardHour = 'yes';
+  }
 
   if (reasons.length) {
     let i = Math.floor(Math.random() * reasons.length);
@@ -50,15 +63,21 @@ async function render() {
     });
   }
 
-  $('suggestion').textContent = support?.name
+  $('suggestion').textContent = (support?.name
     ? t('suggestCall', support.name) + (support.contact ? ` (${support.contact})` : '')
-    : t(SUGGESTIONS[Math.floor(Math.random() * SUGGESTIONS.length)]);
+    : t(SUGGESTIONS[Math.floor(Math.random() * SUGGESTIONS.length)])) +
+    ($('suggestion').dataset.hardHour === 'yes' ? ` ${t('hardHourNote')}` : '');
 }
+
+reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 
 $('save-letter').addEventListener('click', async () => {
   const result = await ask({ type: 'saveLetter', text: $('letter').value });
   $('letter-status').textContent = result.error ?? t('letterSaved');
-  if (!result.error) $('letter').value = '';
+  if (!result.error) {
+    $('letter').value = '';
+    $('draft-note').hidden = true;
+  }
 });
 
 $('back').addEventListener('click', async () => {

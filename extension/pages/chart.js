@@ -10,11 +10,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 // The series ends today (the core counts local days up to `now`).
 export function chart(daily, label, now = new Date()) {
+  const format = new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { month: 'short', day: 'numeric' });
+  const dayOf = (i) => format.format(new Date(now.getTime() - (daily.length - 1 - i) * DAY_MS));
+  return barChart(daily, label, dayOf, (i, n) => t('chartDay', dayOf(i), n));
+}
+
+// "Your hardest hours": 24 counts, midnight first, from the core's byHour.
+export function hoursChart(byHour, label) {
+  const format = new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { hour: 'numeric' });
+  const hourOf = (i) => format.format(new Date(2000, 0, 1, i));
+  return barChart(byHour, label, hourOf, (i, n) => t('chartHour', hourOf(i), n));
+}
+
+// Bars for `values`, each named by `describe(i, n)`; `nameOf` labels the ends.
+function barChart(values, label, nameOf, describe) {
+  const daily = values;
   const width = 300, height = 64, gap = 2;
   const bar = (width - gap * (daily.length - 1)) / daily.length;
   const max = Math.max(1, ...daily);
-  const format = new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { month: 'short', day: 'numeric' });
-  const dayOf = (i) => format.format(new Date(now.getTime() - (daily.length - 1 - i) * DAY_MS));
 
   const figure = document.createElement('figure');
   figure.className = 'chart-figure';
@@ -40,7 +53,7 @@ export function chart(daily, label, now = new Date()) {
     rect.setAttribute('class', n === 0 ? 'calm' : 'tried');
     rect.dataset.count = String(n);
     const title = document.createElementNS(SVG, 'title');
-    title.textContent = t('chartDay', dayOf(i), n);
+    title.textContent = describe(i, n);
     rect.append(title);
     svg.append(rect);
     const item = document.createElement('li');
@@ -51,8 +64,8 @@ export function chart(daily, label, now = new Date()) {
   const ends = document.createElement('div');
   ends.className = 'chart-ends';
   ends.setAttribute('aria-hidden', 'true');
-  ends.append(Object.assign(document.createElement('span'), { textContent: dayOf(0) }),
-    Object.assign(document.createElement('span'), { textContent: dayOf(daily.length - 1) }));
+  ends.append(Object.assign(document.createElement('span'), { textContent: nameOf(0) }),
+    Object.assign(document.createElement('span'), { textContent: nameOf(daily.length - 1) }));
   figure.append(caption, svg, ends, days);
   return figure;
 }

@@ -21,16 +21,52 @@ export async function ask(message) {
 }
 
 /**
- * Fills #streak and #milestone: the day of no contact when its start is
- * known, else the days without looking; never a scolding zero.
+ * Fills #streak and #milestone: the day of no contact when it is known
+ * (since the start, or since the last contact they recorded), else the days
+ * without looking; never a scolding zero. On the day of a contact: "Day 1
+ * again", beside the longest run, kindly.
  */
 export function showStreak(stats) {
   const streak = document.getElementById('streak');
   const milestone = document.getElementById('milestone');
-  if (stats.daysSinceStart !== null && stats.daysSinceStart > 0) streak.textContent = t('noContactDay', stats.daysSinceStart);
+  const days = stats.noContactDays ?? stats.daysSinceStart;
+  if (stats.lastContact && days === 0) {
+    streak.textContent = t('dayOneAgain');
+    milestone.textContent = stats.longestNoContactDays > 0 ? t('longestWasDoneBefore', stats.longestNoContactDays) : t('nextMilestone', stats.nextMilestone);
+    return;
+  }
+  if (days !== null && days > 0) streak.textContent = t('noContactDay', days);
   else if (stats.currentStreak > 0) streak.textContent = t('streakDays', stats.currentStreak);
   else streak.textContent = t('streakToday');
   milestone.textContent = t('nextMilestone', stats.nextMilestone);
+  if (stats.lastContact && stats.longestNoContactDays > days) milestone.textContent += ` ${t('longestWas', stats.longestNoContactDays)}`;
+}
+
+/**
+ * "I reached out": the first press asks, the second records the contact
+ * (kind "contact", never an attempt) and shows the count starting again.
+ * `onRecorded(stats)` redraws the page.
+ */
+export function reachedOutButton(button, status, onRecorded) {
+  button.addEventListener('click', async () => {
+    if (button.dataset.confirm !== 'yes') {
+      button.dataset.confirm = 'yes';
+      button.textContent = t('reachedOutConfirm');
+      status.textContent = t('reachedOutExplain');
+      return;
+    }
+    button.disabled = true;
+    const result = await ask({ type: 'recordContact' });
+    button.dataset.confirm = '';
+    button.textContent = t('reachedOut');
+    button.disabled = false;
+    if (result.error) {
+      status.textContent = result.error;
+      return;
+    }
+    status.textContent = t('reachedOutRecorded');
+    onRecorded(result.stats);
+  });
 }
 
 /**
@@ -50,6 +86,7 @@ export function profileError(read) {
     'unknown-platform': 'errorUnknownPlatform', 'already-listed': 'alreadyListed', 'name-needed': 'nameNeeded',
     'person-exists': 'personExists', 'person-missing': 'personMissing', 'keyword-empty': 'keywordEmpty',
     'account-missing': 'removalTargetGone', 'keyword-missing': 'removalTargetGone',
+    'bad-email': 'errorBadEmail', 'bad-phone': 'errorBadPhone',
   }[read.errorCode];
   return key ? t(key) : read.error;
 }

@@ -30,8 +30,43 @@ function confirmButton(label, confirmLabel, action, className = 'quiet small') {
 }
 
 let current = null;
+let coparentChannels = null;  // the core's list, asked once
+
+/** A channel's name in the person's language. */
+const channelName = (id) => ({
+  email: t('channelEmail'), whatsapp: t('channelWhatsapp'), messenger: t('channelMessenger'),
+  instagram: t('channelInstagram'), telegram: t('channelTelegram'), linkedin: t('channelLinkedin'),
+})[id] ?? id;
+
+/**
+ * "Co-parent": one channel kept open for logistics. Opening one waits out the
+ * cool-down (the worker queues it); closing it is at once.
+ */
+function coparentControl(person, settings) {
+  const select = el('select', {});
+  select.setAttribute('aria-label', t('coparentLabel', person.name));
+  select.append(el('option', { value: '', textContent: t('coparentNone') }),
+    ...coparentChannels.map((c) => el('option', { value: c, textContent: channelName(c) })));
+  select.value = person.coparent?.channel ?? '';
+  const status = el('p', { className: 'muted', ariaLive: 'polite' });
+  select.addEventListener('change', async () => {
+    const result = await ask({ type: 'setCoparent', person: person.name, channel: select.value });
+    if (result.pending) {
+      await render();
+      $('pending-section').querySelector('h2')?.focus?.();
+      return;
+    }
+    status.textContent = result.error ?? t('saved');
+    if (!result.error) await render();
+  });
+  return el('div', { className: 'coparent' },
+    el('h4', { className: 'small', textContent: t('coparentHeading') }),
+    el('p', { className: 'muted', textContent: t('coparentExplain', settings.cooldownHours) }),
+    select, status);
+}
 
 async function render() {
+  coparentChannels ??= (await ask({ type: 'coparentChannels' })).channels;
   current = await ask({ type: 'list' });
   const { people: rows, platforms, where, problem, settings, pending, incognito } = current;
 
@@ -84,7 +119,8 @@ async function render() {
       accounts.length ? el('ul', { className: 'accounts' }, ...accounts) : el('p', { className: 'muted', textContent: t('noAccountsYet') }),
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
-      el('div', { className: 'row' }, keywordInput, addKeyword));
+      el('div', { className: 'row' }, keywordInput, addKeyword),
+      coparentControl(person, settings));
   });
   $('people').replaceChildren(...(people.length ? people : [el('p', { className: 'muted', textContent: t('noPeopleYet') })]));
 
@@ -124,6 +160,7 @@ function describePending(p) {
     case 'remove-keyword': return t('pendingRemoveKeyword', p.keyword, p.person);
     case 'remove-account':
       return t('pendingRemoveAccount', p.platformName ? `${p.platformName} · ${p.handle}` : p.key, p.person);
+    case 'coparent': return t('pendingCoparent', channelName(p.channel), p.person);
     case 'cooldown': return t('pendingCooldown', p.value);
     case 'disable': return t('pendingDisable');
     default: return p.kind;

@@ -1,8 +1,8 @@
 // The popup: how many visits Deadbolt kept closed, the streak, a 30-day
 // chart drawn from the core's daily series, and "Block this profile" for the
 // tab in front of the person.
-import { ask, localize, profileError, showStreak, t } from './i18n.js';
-import { chart } from './chart.js';
+import { ask, localize, profileError, reachedOutButton, showStreak, t } from './i18n.js';
+import { chart, hoursChart } from './chart.js';
 import { platformBadge } from './platform-badge.js';
 
 localize();
@@ -17,6 +17,9 @@ async function render() {
   $('month').textContent = String(stats.month);
   showStreak(stats);
   $('chart').replaceChildren(chart(stats.daily, t('chartLabel')));
+  // "Your hardest hours": attempts by the local hour they came at.
+  $('hours-chart').replaceChildren(hoursChart(stats.byHour, t('hoursChartLabel')));
+  $('hours').hidden = stats.all === 0;
   // The five largest counts; platforms (keyed by the core's id) with their badge.
   const rows = (counts, platforms) =>
     Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([key, n]) => {
@@ -71,6 +74,7 @@ async function offerCurrentTab() {
 }
 
 $('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());
+reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 await render();
 await offerCurrentTab();
 performance.mark('deadbolt-ready');

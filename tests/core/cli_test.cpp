@@ -115,6 +115,24 @@ TEST(Cli, StatsFromTheExtensionsLog) {
   EXPECT_EQ(s["daily"].size(), 30u);
   EXPECT_EQ(s["byPlatform"]["x"], 1);
 
+  EXPECT_EQ(s["lastContact"], nullptr);
+  EXPECT_EQ(s["noContactDays"], 22);
+  EXPECT_EQ(s["byHour"].size(), 24u);
+  EXPECT_EQ(s["byHour"][23], 1) << "23:30 local";
+
+  // A reported contact, with no person or platform: never an attempt; the count starts again.
+  const std::string contacts = dir + "/stats_contacts_" + std::to_string(getpid()) + ".json";
+  std::ofstream(contacts) << R"([{"t":"2026-11-20T23:30:00+01:00","person":"Jane","platform":"instagram","kind":"profile"},
+                                 {"t":"2026-11-21T08:00:00+01:00","kind":"contact"}])";
+  const CliResult c = run("stats --log '" + contacts + "' --now 2026-11-23T10:00:00+01:00 --utc-offset 60 --since 2026-11-01");
+  ASSERT_EQ(c.status, 0) << c.err;
+  const auto cs = nlohmann::json::parse(c.out);
+  EXPECT_EQ(cs["all"], 1);
+  EXPECT_EQ(cs["lastContact"], "2026-11-21");
+  EXPECT_EQ(cs["noContactDays"], 2);
+  EXPECT_EQ(cs["longestNoContactDays"], 20);
+  EXPECT_EQ(cs["byKind"].count("contact"), 0u);
+
   const CliResult bad = run("stats --log '" + log + "' --now yesterday");
   EXPECT_EQ(bad.status, 64);
   EXPECT_NE(bad.err.find("not an ISO 8601 time"), std::string::npos);

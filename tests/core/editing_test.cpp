@@ -233,3 +233,38 @@ TEST(Editing, AnImportWithErrorsIsRefusedWithItsPathAndChangesNothing) {
 
 }  // namespace
 }  // namespace deadbolt
+
+// A co-parent's channel: opening one is planned (it lowers protection),
+// closing one is at once, and the list keeps the mark's other fields.
+TEST(Editing, CoparentChannelOpensThroughTheCooldownAndClosesAtOnce) {
+  deadbolt::Identifier identifier;
+  deadbolt::Blocklist list;
+  deadbolt::BlocklistError error;
+  ASSERT_TRUE(deadbolt::parse_blocklist(
+      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"phone","handle":"+15551234567"}]}]})",
+      identifier, list, error))
+      << error.to_string();
+
+  EXPECT_EQ(deadbolt::plan_open_channel(list, "Nobody", "whatsapp").error.code, "person-missing");
+  EXPECT_EQ(deadbolt::plan_open_channel(list, "Sam", "carrier-pigeon").error.code, "bad-channel");
+  const auto plan = deadbolt::plan_open_channel(list, "sam", "whatsapp");
+  ASSERT_FALSE(plan.error) << plan.error.message;
+  EXPECT_EQ(plan.change.person, "Sam");
+  EXPECT_EQ(deadbolt::change_json(plan.change)["kind"], "coparent");
+
+  // The change survives its JSON round trip through the shell's storage.
+  deadbolt::Change stored;
+  ASSERT_TRUE(deadbolt::parse_change(deadbolt::change_json(plan.change), stored));
+  const auto opened = deadbolt::apply_changes(list, {stored});
+  ASSERT_TRUE(opened.changed);
+  EXPECT_EQ(opened.list.people[0].coparent_channel, "whatsapp");
+  EXPECT_NE(deadbolt::serialize_blocklist(opened.list).find(R"("coparent":{"channel":"whatsapp"})"), std::string::npos);
+  EXPECT_EQ(deadbolt::plan_open_channel(opened.list, "Sam", "whatsapp").error.code, "no-change");
+
+  const auto closed = deadbolt::close_channel(opened.list, "Sam");
+  ASSERT_FALSE(closed.error);
+  EXPECT_TRUE(closed.changed);
+  EXPECT_TRUE(closed.list.people[0].coparent_channel.empty());
+  EXPECT_EQ(deadbolt::serialize_blocklist(closed.list).find("coparent"), std::string::npos);
+  EXPECT_EQ(deadbolt::list_rows(opened.list, {})[0].coparent_channel, "whatsapp");
+}

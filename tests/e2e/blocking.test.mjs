@@ -75,6 +75,7 @@ describe('full navigations never reach the profile', () => {
 test('a search for the name is blocked', async () => {
   const start = await total();
   const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');
+  assert.deepEqual(sites.hits('google.com', '/search'), [], 'stopped before the request by a keyword rule');
   assert.equal(await logReaches(start + 1), start + 1);
   await page.close();
 });
@@ -114,6 +115,7 @@ test('a burst of 50 attempts logs 50', async () => {
 test('the popup count goes up', async () => {
   const popup = await browser.context.newPage();
   await popup.goto(browser.url('extension/pages/popup.html'));
+  await popup.waitForFunction(() => document.querySelector('#streak').textContent !== '');  // rendered
   const before = Number(await popup.textContent('#total'));
   const start = await total();
   assert.equal(before, start);

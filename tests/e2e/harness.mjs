@@ -18,6 +18,8 @@ export const HOSTS = [
   'facebook.com', 'www.facebook.com', 'm.facebook.com', 'l.facebook.com',
   'x.com', 'twitter.com', 'www.tiktok.com', 'www.linkedin.com', 'www.youtube.com',
   'www.google.com', 'duckduckgo.com', 'news.example', 'web.archive.org',
+  // Message links and compose windows (tests/e2e/messages.test.mjs).
+  'wa.me', 'api.whatsapp.com', 'mail.google.com', 'm.me', 'www.bing.com',
 ];
 
 /** A self-signed certificate whose subjectAltName lists every host. */

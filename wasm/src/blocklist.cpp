@@ -1,5 +1,6 @@
 #include "deadbolt/blocklist.h"
 
+#include "deadbolt/contact_address.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/text.h"
 
@@ -114,6 +115,9 @@ struct Validator {
 
   bool handle_field(std::string_view handle, const std::string& path, Account& out) {
     if (normalise_handle(catalog, out.platform, handle, out.capture, out.handle)) return true;
+    const std::uint8_t flags = catalog.platforms()[static_cast<std::size_t>(out.platform)].flags;
+    if (flags & kEmail) return fail(path, in_quotes(handle) + " is not an email address: " + email_problem(handle));
+    if (flags & kPhone) return fail(path, in_quotes(handle) + " is not a phone number: " + phone_problem(handle));
     const bool federated = catalog.platforms()[static_cast<std::size_t>(out.platform)].flags & kFederated;
     return fail(path, in_quotes(handle) + (federated ? " is not valid: " : " is not a valid handle: ") +
                           describe_handle_rule(catalog, out.platform));
@@ -137,6 +141,16 @@ struct Validator {
         out.keywords.push_back(k.get<std::string>());
       }
     }
+    if (const auto it = obj.find("coparent"); it != obj.end()) {
+      // {"channel": id}; other members of the object are kept like any unknown field.
+      if (!it->is_object()) return fail(path + ".coparent", std::string("must be an object, not ") + type_name(*it));
+      std::string channel;
+      if (!string_field(*it, "channel", path + ".coparent", true, channel)) return false;
+      if (!is_coparent_channel(channel))
+        return fail(path + ".coparent.channel", "unknown channel " + in_quotes(channel) +
+                                                    " (one of email, whatsapp, messenger, instagram, telegram, linkedin)");
+      out.coparent_channel = channel;
+    }
     if (const auto it = obj.find("accounts"); it != obj.end()) {
       if (!it->is_array()) return fail(path + ".accounts", std::string("must be an array, not ") + type_name(*it));
       out.accounts.resize(it->size());
@@ -148,6 +162,12 @@ struct Validator {
 };
 
 }  // namespace
+
+bool is_coparent_channel(std::string_view id) {
+  for (std::string_view c : kCoparentChannels)
+    if (c == id) return true;
+  return false;
+}
 
 std::size_t Blocklist::account_count() const {
   std::size_t n = 0;
@@ -206,6 +226,14 @@ std::string serialize_blocklist(const Blocklist& list, int indent) {
     json person = p.source.is_object() ? p.source : json::object();
     person["name"] = p.name;
     if (!p.keywords.empty() || person.contains("keywords")) person["keywords"] = p.keywords;
+    // The open channel as it is now (an edit may have opened or closed it);
+    // other members of "coparent" survive while it stays.
+    if (p.coparent_channel.empty()) {
+      person.erase("coparent");
+    } else {
+      if (!person["coparent"].is_object()) person["coparent"] = json::object();
+      person["coparent"]["channel"] = p.coparent_channel;
+    }
     json accounts = json::array();
     for (const Account& a : p.accounts) {
       json account = a.source.is_object() ? a.source : json::object();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -19,7 +20,7 @@ namespace {
 }
 
 Kind parse_kind(std::string_view s) {
-  for (int k = 0; k <= static_cast<int>(Kind::redirect); ++k)
+  for (int k = 0; k <= static_cast<int>(Kind::message); ++k)
     if (kind_name(static_cast<Kind>(k)) == s) return static_cast<Kind>(k);
   table_error("unknown kind", s);
 }
@@ -37,6 +38,10 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
   if (s == "*") return {T::rest, {}};
   if (s == "{url}") return {T::url, {}};
   if (s == "{q}") return {T::search_text, {}};
+  if (s == "{phone}") return {T::phone, {}};
+  if (s == "{to}") return {T::recipients, {}};
+  if (s == "{mailto}") return {T::mailto, {}};
+  if (s == "{draft}") return {T::draft, {}};
   // A wrapped URL after a literal prefix within the segment: "RU={url1}", "*-{url}".
   for (const auto& [token, type] :
        {std::pair{std::string_view("{url}"), T::url}, std::pair{std::string_view("{url1}"), T::url_segment},
@@ -52,15 +57,43 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
 }
 
 Shape compile_shape(std::string_view entry) {
+  using T = PatternSegment::Type;
   const auto colon = entry.find(':');
   if (colon == std::string_view::npos) table_error("missing kind", entry);
   Shape shape;
-  shape.kind = parse_kind(entry.substr(0, colon));
+  std::string_view kind = entry.substr(0, colon);
+  if (const auto dot = kind.find('.'); dot != std::string_view::npos) {  // "message.whatsapp"
+    shape.channel = kind.substr(dot + 1);
+    kind = kind.substr(0, dot);
+  }
+  shape.kind = parse_kind(kind);
+  if ((shape.kind == Kind::message) != !shape.channel.empty()) table_error("a message shape names its channel", entry);
   std::string_view pattern = entry.substr(colon + 1);
+  if (const auto hash = pattern.find('#'); hash != std::string_view::npos) {  // "#@{h}": from the fragment
+    std::string_view fragment = pattern.substr(hash + 1);
+    pattern = pattern.substr(0, hash);
+    const T type = parse_segment(fragment, entry).type;
+    if (type == T::literal || type == T::rest || type == T::url) table_error("bad fragment capture", entry);
+    shape.fragment_capture = type;
+  }
   const auto q = pattern.find('?');
   if (q != std::string_view::npos) {
     std::string_view query = pattern.substr(q + 1);
     pattern = pattern.substr(0, q);
+    // "&names={draft}" after the first parameter: where a message's text is.
+    if (const auto amp = query.find('&'); amp != std::string_view::npos) {
+      std::string_view extra = query.substr(amp + 1);
+      query = query.substr(0, amp);
+      while (!extra.empty()) {
+        const auto next = extra.find('&');
+        const std::string_view item = extra.substr(0, next);
+        const auto eq = item.find('=');
+        if (eq == std::string_view::npos || parse_segment(item.substr(eq + 1), entry).type != T::draft)
+          table_error("only {draft} parameters may follow the first", entry);
+        shape.draft_params.push_back(item.substr(0, eq));
+        extra = next == std::string_view::npos ? std::string_view() : extra.substr(next + 1);
+      }
+    }
     const auto eq = query.find('=');
     if (eq == std::string_view::npos) {
       shape.query_name = query;  // names of the parameter holding text or a URL
@@ -109,6 +142,7 @@ std::string_view kind_name(Kind kind) {
     case Kind::archive: return "archive";
     case Kind::proxy: return "proxy";
     case Kind::redirect: return "redirect";
+    case Kind::message: return "message";
   }
   return "none";
 }
@@ -119,6 +153,10 @@ const Catalog& Catalog::get() {
 }
 
 Catalog::Catalog() : platforms_(platform_table()), id_kinds_(platform_table().size(), 0) {
+  for (std::size_t i = 0; i < platforms_.size(); ++i) {
+    if (platforms_[i].flags & kEmail) email_platform_ = static_cast<int>(i);
+    if (platforms_[i].flags & kPhone) phone_platform_ = static_cast<int>(i);
+  }
   for (const SiteSpec& spec : site_table()) {
     Site site;
     if (!spec.platform.empty()) {
@@ -211,6 +249,8 @@ bool Catalog::prefix_allowed(const Site& site, std::string_view prefix) const {
 bool Catalog::valid_handle(int platform, std::string_view handle) const {
   if (platform < 0) return false;
   const PlatformSpec& p = platforms_[static_cast<std::size_t>(platform)];
+  if (p.flags & kEmail) return email_problem(handle).empty();
+  if (p.flags & kPhone) return phone_problem(handle).empty();
   if (handle.size() < p.min_len || handle.size() > p.max_len) return false;
   if ((p.flags & kNumeric) && handle.find_first_not_of("0123456789") != std::string_view::npos) return false;
   for (char c : handle) {

@@ -30,6 +30,13 @@
 //             parameter that holds the search text or the wrapped URL; "?*"
 //             means the whole query is the wrapped URL. Kind "none" marks a
 //             shape that is known not to name anyone.
+//             Messages: kind "message.<channel>" (the channel a co-parent may
+//             keep open); {phone} a phone number and {to} a list of email
+//             addresses (every parameter named, ',' or ';' between addresses)
+//             are accounts of the `phone` and `email` platforms on any site;
+//             {mailto} is a mailto: URL (RFC 6068); "&a|b={draft}" after the
+//             first parameter names where the message's text is ("?&text={draft}"
+//             when there is no first); "#@{h}" captures from the fragment.
 #include "deadbolt/catalog.h"
 
 namespace deadbolt {
@@ -73,6 +80,9 @@ const std::vector<PlatformSpec>& platform_table() {
       {"lemmy", "Lemmy", "._-", 1, 255, kFederated},
       {"letterboxd", "Letterboxd", "_", 2, 15, 0},
       {"onlyfans", "OnlyFans", "._-", 1, 40, 0},
+      // Contact details as accounts (contact_address.cpp checks and folds them).
+      {"email", "Email", "", 3, 254, kEmail},
+      {"phone", "Phone", "", 7, 40, kPhone},
       // Web search engines: no accounts, only searches for a name.
       {"google", "Google", "", 1, 1, kSearchEngine},
       {"bing", "Bing", "", 1, 1, kSearchEngine},
@@ -130,6 +140,7 @@ const std::vector<SiteSpec>& site_table() {
        "plugins pg people profile.php media tr ajax checkpoint recover reg r.php composer feeds "
        "fundraisers games jobs live places offers donate me notes pages_manager video.php watchparty "
        "login.php help.php privacy_sandbox",
+       "message.messenger:/messages/t/{h} "  // Messenger on facebook.com; see the messages block
        "profile:/profile.php?id={n} profile:/people/{any}/{n}/* story:/stories/{n}/* "
        "post:/permalink.php?id={n} post:/story.php?id={n} post:/photo.php?id={n} search:/search/*?q "
        "post:/{h}/posts/* post:/{h}/photos/* post:/{h}/videos/* post:/{h}/reels/* profile:/{h}/*",
@@ -154,6 +165,7 @@ const std::vector<SiteSpec>& site_table() {
        0},
       {"linkedin", "linkedin.com", "www m mobile {cc}",
        "",
+       "message.linkedin:/messaging/compose?recipient|recipients={id}&body={draft} "  // see the messages block
        // "/comm/in/{h}": how LinkedIn's notification e-mails link a profile.
        "profile:/in/{h}/* profile:/mwlite/in/{h}/* profile:/comm/in/{h}/* profile:/pub/{h}/* "
        "search:/search/results/*?keywords "
@@ -231,7 +243,7 @@ const std::vector<SiteSpec>& site_table() {
        0},
       {"telegram", "t.me telegram.me telegram.dog", "www",
        "joinchat addstickers addemoji proxy socks share iv login setlanguage addtheme c s www",
-       "post:/s/{h}/{n}/* profile:/s/{h} post:/{h}/{n}/* profile:/{h}",
+       "message.telegram:/{phone} post:/s/{h}/{n}/* profile:/s/{h} post:/{h}/{n}/* profile:/{h}",
        kSubdomainHandle},
       {"linktree", "linktr.ee", "www",
        "s admin login register marketplace discover blog help",
@@ -392,6 +404,58 @@ const std::vector<SiteSpec>& site_table() {
       {"youcom", "you.com", "www", "", "search:/search?q", 0},
       {"perplexity", "perplexity.ai", "www", "", "search:/search/*?q", 0},
       {"yep", "yep.com", "www", "", "search:/web?q", 0},
+
+      // ---- Messages: links that start a chat or a mail to someone -----------
+      // (kind message; the channel after the dot is what a co-parent may keep
+      // open). Shapes on a platform's own host sit in its entry above:
+      // facebook.com/messages/t/<user or id> (Messenger's web inbox, the link
+      // of a profile's "Message" button), t.me/+<number> (Telegram's phone
+      // number links, https://core.telegram.org/api/links "Phone number
+      // links"), linkedin.com/messaging/compose?recipient=<member id> (the
+      // "Message" button's link; LinkedIn publishes no compose URL, so only
+      // an account listed by its member id matches).
+      //
+      // WhatsApp "Click to chat", https://faq.whatsapp.com/5913398998672934:
+      // wa.me/<number> and api.whatsapp.com/send?phone=<number>, the number in
+      // international form without '+', and ?text= for a prefilled message;
+      // web.whatsapp.com/send?phone= is where WhatsApp Web opens the same.
+      {"", "wa.me", "", "", "message.whatsapp:/{phone}?&text={draft} message.whatsapp:/send?phone={phone}&text={draft}",
+       0},
+      {"", "whatsapp.com", "api web www", "", "message.whatsapp:/send?phone={phone}&text={draft}", 0},
+      // Messenger m.me links, https://developers.facebook.com/documentation/business-messaging/messenger-platform/discovery/m-me-links
+      // (m.me/<page or user name>; ids work too), and messenger.com/t/<…>,
+      // Messenger's web app.
+      {"facebook", "m.me", "", "j ch", "message.messenger:/{h}/*", 0},
+      {"facebook", "messenger.com", "www", "", "message.messenger:/t/{h}/*", 0},
+      // Instagram Direct: ig.me/m/<username>,
+      // https://developers.facebook.com/documentation/business-messaging/instagram-messaging/features/ig-me-links
+      {"instagram", "ig.me", "", "", "message.instagram:/m/{h}/*", 0},
+      // Telegram Web opens a chat from the fragment: web.telegram.org/k/#@<username>
+      // (and /a/, /z/, the other web clients); t.me/<username> is the
+      // account's public page and stays a profile above.
+      {"telegram", "web.telegram.org", "", "", "message.telegram:/k|a|z#@{h} message.telegram:/#@{h}", 0},
+      // Webmail compose windows, addressed in To, Cc or Bcc (a list: ',' or
+      // ';' between addresses). Gmail: mail.google.com/mail/[u/N/]?view=cm&to=…&su=…&body=…
+      // (Gmail publishes no reference; the parameters follow RFC 6068's
+      // mailto fields, "su" for the subject) and its registered mailto:
+      // handler ?extsrc=mailto&url=mailto:… (navigator.registerProtocolHandler,
+      // https://developer.mozilla.org/docs/Web/API/Navigator/registerProtocolHandler).
+      // Any "to" on /mail/ is treated as a compose window.
+      {"", "mail.google.com", "", "",
+       "message.email:/mail/*?to|cc|bcc={to}&su|subject={draft}&body={draft} message.email:/mail/*?url={mailto}",
+       0},
+      // Outlook on the web: …/mail/deeplink/compose?to=&subject=&body= (and
+      // ?mailtouri=mailto:…, the form Outlook registers as mailto: handler),
+      // from Microsoft's "How to compose a new message … in Office365" note,
+      // https://blogs.msdn.microsoft.com/carloshm/2016/01/16/how-to-compose-a-new-message-or-event-and-populate-fields-in-office365/
+      {"", "outlook.live.com outlook.office.com outlook.office365.com", "", "",
+       "message.email:/mail/deeplink/compose?to|cc|bcc={to}&subject={draft}&body={draft} "
+       "message.email:/mail/{any}/deeplink/compose?to|cc|bcc={to}&subject={draft}&body={draft} "
+       "message.email:/mail/deeplink/compose?mailtouri={mailto} message.email:/mail/{any}/deeplink/compose?mailtouri={mailto}",
+       0},
+      // Yahoo Mail: compose.mail.yahoo.com/?to=…&subject=…&body= (Yahoo's own
+      // "compose" links; mailto fields as RFC 6068).
+      {"", "compose.mail.yahoo.com", "", "", "message.email:/?to|cc|bcc={to}&subject={draft}&body={draft}", 0},
 
       // ---- Redirect links ----------------------------------------------------
       {"", "l.facebook.com lm.facebook.com l.messenger.com", "", "", "redirect:/l.php?u redirect:/?u", 0},

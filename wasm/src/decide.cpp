@@ -1,5 +1,8 @@
 #include "deadbolt/decide.h"
 
+#include <cctype>
+
+#include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -8,6 +11,13 @@ namespace {
 // Handles shorter than this are not matched as words of a search: "sam" or
 // "jo" would block every search that mentions the word.
 constexpr std::size_t kMinSearchHandle = 4;
+
+// Index keys beside the accounts' own, kept in the one account index so that
+// the snapshot carries them: a listed number as written without its country
+// code ("phone~5551234567", and with a national trunk 0), and a co-parent's
+// open channel ("coparent~whatsapp~<person>").
+constexpr std::string_view kNationalKey = "phone~";
+constexpr std::string_view kCoparentKey = "coparent~";
 
 std::string_view bare_handle(std::string_view h) {
   if (!h.empty() && h[0] == '@') h.remove_prefix(1);
@@ -94,9 +104,26 @@ void Engine::build_index() {
         if (is_id(handle) && append_account_key(catalog, account.platform, Capture::id, handle, key_))
           accounts_.insert(key_, ref);
       }
+      const std::uint8_t flags = catalog.platforms()[static_cast<std::size_t>(account.platform)].flags;
+      if (flags & kPhone) {
+        key_.clear();
+        append_phone_digits(handle, key_);
+        const std::string_view national = national_number(key_);
+        if (national.size() >= kMinNationalDigits) {
+          const std::string digits(national);
+          accounts_.insert(std::string(kNationalKey) + digits, ref);
+          accounts_.insert(std::string(kNationalKey) + "0" + digits, ref);
+        }
+      }
+      if (flags & (kEmail | kPhone)) continue;  // searched for by their own rules, not as words
       lower.clear();
       for (char c : handle) lower += ascii_lower(c);
       if (lower.size() >= kMinSearchHandle) handle_words_.insert(lower, static_cast<std::uint32_t>(p));
+    }
+    if (!person.coparent_channel.empty()) {
+      const auto ref = static_cast<std::uint32_t>(refs_.size());
+      refs_.push_back({static_cast<int>(p), -1});
+      accounts_.insert(std::string(kCoparentKey) + person.coparent_channel + "~" + std::to_string(p), ref);
     }
     for (const std::string& keyword : person.keywords) {
       std::string words;
@@ -104,6 +131,83 @@ void Engine::build_index() {
       add_keyword(static_cast<int>(p), std::move(words));
     }
   }
+}
+
+int Engine::listed_person(int platform, Capture capture, std::string_view handle) {
+  key_.clear();
+  if (!append_account_key(Catalog::get(), platform, capture, handle, key_)) return -1;
+  const std::uint32_t ref = accounts_.find(key_);
+  return ref == KeyIndex::kMissing ? -1 : refs_[ref].person;
+}
+
+bool Engine::match_contact_search(std::string_view text) {
+  const Catalog& catalog = Catalog::get();
+  // Email addresses: any word with an '@' in it, in any case.
+  const int email = catalog.email_platform();
+  for (std::size_t at = text.find('@'); email >= 0 && at != std::string_view::npos; at = text.find('@', at + 1)) {
+    auto address_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             std::string_view(".!#$%&'*+/=?^_`{|}~-").find(c) != std::string_view::npos;
+    };
+    std::size_t start = at, end = at + 1;
+    while (start > 0 && address_char(text[start - 1])) --start;
+    while (end < text.size() && address_char(text[end])) ++end;
+    std::string_view address = text.substr(start, end - start);
+    while (!address.empty() && (address.back() == '.' || address.back() == '-')) address.remove_suffix(1);
+    const int person = listed_person(email, Capture::handle, address);
+    if (person >= 0) {
+      verdict_.person = person;
+      return true;
+    }
+  }
+  // Phone numbers: each run of digits and the separators people write them
+  // with ("+1 (555) 123-4567", "555.123.4567"), compared whole: as the
+  // international number, or as its national number (with or without a
+  // trunk 0), so that a longer or a different number is not mistaken for it.
+  const int phone = catalog.phone_platform();
+  if (phone < 0) return false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!(text[i] >= '0' && text[i] <= '9') && text[i] != '+' && text[i] != '(') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i, scan = i;
+    words_.clear();
+    bool plus = false;
+    while (scan < text.size()) {
+      const char c = text[scan];
+      if (c >= '0' && c <= '9') {
+        words_ += c;
+        end = scan + 1;  // the run ends after its last digit
+      } else if (c == '+' && words_.empty()) {
+        plus = true;
+      } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/')) {
+        break;
+      }
+      ++scan;
+    }
+    // A run glued to letters ("abc5551234567") is part of a word, not a number.
+    const bool glued = (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) ||
+                       (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])));
+    if (!glued && words_.size() >= kMinNationalDigits && words_.size() <= kMaxPhoneDigits + 2) {
+      std::string_view digits = words_;
+      if (!plus && digits.substr(0, 2) == "00") digits.remove_prefix(2);  // international prefix
+      key_.assign("phone:");
+      key_.append(digits.data(), digits.size());
+      std::uint32_t ref = accounts_.find(key_);
+      if (ref == KeyIndex::kMissing && !plus) {
+        key_.assign(kNationalKey);
+        key_.append(words_);
+        ref = accounts_.find(key_);
+      }
+      if (ref != KeyIndex::kMissing) {
+        verdict_.person = refs_[ref].person;
+        return true;
+      }
+    }
+    i = end > i ? end : i + 1;
+  }
+  return false;
 }
 
 bool Engine::match_search(std::string_view text) {
@@ -151,12 +255,59 @@ bool Engine::match_search(std::string_view text) {
   return false;
 }
 
+bool Engine::decide_recipients() {
+  // "Jane <jane@x.com>, sam@y.com; kim@z.com": blocked when any is listed.
+  // Those the person keeps open as a co-parent's channel do not block.
+  const std::string_view list = verdict_.identity.handle;
+  const int email = Catalog::get().email_platform();
+  int open_person = -1;
+  for (std::size_t start = 0; start < list.size();) {
+    std::size_t end = list.find_first_of(",; \t", start);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view item = list.substr(start, end - start);
+    start = end + 1;
+    if (const auto lt = item.find('<'); lt != std::string_view::npos) {
+      item.remove_prefix(lt + 1);
+      item = item.substr(0, item.find('>'));
+    }
+    while (!item.empty() && static_cast<unsigned char>(item.front()) <= 0x20) item.remove_prefix(1);
+    while (!item.empty() && static_cast<unsigned char>(item.back()) <= 0x20) item.remove_suffix(1);
+    const int person = listed_person(email, Capture::handle, item);
+    if (person < 0) continue;
+    verdict_.person = person;
+    verdict_.identity.handle = item;
+    verdict_.identity.capture = Capture::handle;
+    apply_coparent();
+    if (!verdict_.coparent_channel) return true;
+    open_person = person;
+  }
+  if (open_person >= 0) {  // only a co-parent on their open channel
+    verdict_.person = open_person;
+    verdict_.coparent_channel = true;
+  }
+  return false;
+}
+
+void Engine::apply_coparent() {
+  verdict_.coparent_channel = false;
+  if (verdict_.identity.kind != Kind::message || verdict_.person < 0) return;
+  key_.assign(kCoparentKey);
+  key_ += verdict_.identity.channel;
+  key_ += '~';
+  key_ += std::to_string(verdict_.person);
+  verdict_.coparent_channel = accounts_.find(key_) != KeyIndex::kMissing;
+}
+
 const Verdict& Engine::decide(std::string_view url) {
   verdict_ = Verdict{};
   if (!identifier_.identify(url, verdict_.identity)) return verdict_;
   const Identity& identity = verdict_.identity;
   if (identity.kind == Kind::search) {
-    verdict_.block = match_search(identity.search);
+    verdict_.block = match_search(identity.search) || match_contact_search(identity.search);
+    return verdict_;
+  }
+  if (identity.capture == Capture::recipients) {
+    verdict_.block = decide_recipients();
     return verdict_;
   }
   key_.clear();
@@ -164,7 +315,8 @@ const Verdict& Engine::decide(std::string_view url) {
     const std::uint32_t ref = accounts_.find(key_);
     if (ref != KeyIndex::kMissing) {
       verdict_.person = refs_[ref].person;
-      verdict_.block = true;
+      apply_coparent();
+      verdict_.block = !verdict_.coparent_channel;
     }
   }
   return verdict_;

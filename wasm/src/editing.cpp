@@ -29,6 +29,7 @@ const char* kind_id(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::remove_account: return "remove-account";
     case ChangeKind::remove_keyword: return "remove-keyword";
+    case ChangeKind::open_channel: return "coparent";
     default: return "remove-person";
   }
 }
@@ -240,6 +241,39 @@ ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view
   return plan;
 }
 
+ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std::string_view channel) {
+  ChangePlan plan;
+  const int index = find_person(list, person);
+  if (index < 0) {
+    plan.error = {"person-missing", "No one of that name is on the list."};
+    return plan;
+  }
+  const Person& p = list.people[static_cast<std::size_t>(index)];
+  if (!is_coparent_channel(channel)) {
+    plan.error = {"bad-channel", "\"" + std::string(channel) + "\" is not a channel a co-parent can keep open."};
+  } else if (p.coparent_channel == channel) {
+    plan.error = {"no-change", "That channel is open for " + p.name + " already."};
+  }
+  plan.change.kind = ChangeKind::open_channel;
+  plan.change.person = p.name;
+  plan.change.channel = std::string(channel);
+  return plan;
+}
+
+EditResult close_channel(const Blocklist& list, std::string_view person) {
+  EditResult r;
+  r.list = list;
+  const int index = find_person(list, person);
+  if (index < 0) {
+    r.error = {"person-missing", "No one of that name is on the list."};
+    return r;
+  }
+  Person& p = r.list.people[static_cast<std::size_t>(index)];
+  r.changed = !p.coparent_channel.empty();
+  p.coparent_channel.clear();
+  return r;
+}
+
 EditResult apply_changes(const Blocklist& list, const std::vector<Change>& changes) {
   EditResult r;
   r.list = list;
@@ -256,6 +290,10 @@ EditResult apply_changes(const Blocklist& list, const std::vector<Change>& chang
                                       [&](const Account& a) { return account_key(a) == change.key; }),
                        p.accounts.end());
       r.changed |= p.accounts.size() != before;
+    } else if (change.kind == ChangeKind::open_channel) {
+      if (!is_coparent_channel(change.channel)) continue;
+      r.changed |= p.coparent_channel != change.channel;
+      p.coparent_channel = change.channel;
     } else {
       const auto before = p.keywords.size();
       p.keywords.erase(std::remove(p.keywords.begin(), p.keywords.end(), change.keyword), p.keywords.end());
@@ -328,6 +366,7 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
   for (const Person& person : list.people) {
     PersonRow row;
     row.name = person.name;
+    row.coparent_channel = person.coparent_channel;
     // This person's attempts by platform id: a handful of platforms, so a small vector.
     std::vector<std::pair<std::string_view, int>> by_platform;
     for (const Attempt& attempt : log) {
@@ -369,6 +408,8 @@ json change_json(const Change& change) {
     j["handle"] = change.handle;
   } else if (change.kind == ChangeKind::remove_keyword) {
     j["keyword"] = change.keyword;
+  } else if (change.kind == ChangeKind::open_channel) {
+    j["channel"] = change.channel;
   }
   return j;
 }
@@ -379,14 +420,17 @@ bool parse_change(const json& value, Change& out) {
   if (kind == "remove-person") out.kind = ChangeKind::remove_person;
   else if (kind == "remove-account") out.kind = ChangeKind::remove_account;
   else if (kind == "remove-keyword") out.kind = ChangeKind::remove_keyword;
+  else if (kind == "coparent") out.kind = ChangeKind::open_channel;
   else return false;
   out.person = string_member(value, "person");
   out.key = string_member(value, "key");
   out.keyword = string_member(value, "keyword");
+  out.channel = string_member(value, "channel");
   out.platform = Catalog::get().platform_index(string_member(value, "platform"));
   out.handle = string_member(value, "handle");
   if (out.person.empty()) return false;
   if (out.kind == ChangeKind::remove_account && out.key.empty()) return false;
+  if (out.kind == ChangeKind::open_channel && !is_coparent_channel(out.channel)) return false;
   return out.kind != ChangeKind::remove_keyword || !out.keyword.empty();
 }
 
@@ -421,8 +465,9 @@ json rows_json(const std::vector<PersonRow>& rows) {
     }
     json keywords = json::array();
     for (const KeywordRow& k : row.keywords) keywords.push_back({{"text", k.text}, {"removalPending", k.removal_pending}});
-    people.push_back({{"name", row.name}, {"removalPending", row.removal_pending}, {"keywords", std::move(keywords)},
-                      {"accounts", std::move(accounts)}});
+    json coparent = row.coparent_channel.empty() ? json(nullptr) : json{{"channel", row.coparent_channel}};
+    people.push_back({{"name", row.name}, {"removalPending", row.removal_pending}, {"coparent", std::move(coparent)},
+                      {"keywords", std::move(keywords)}, {"accounts", std::move(accounts)}});
   }
   return people;
 }

@@ -1,5 +1,6 @@
 #include "deadbolt/identity.h"
 
+#include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -95,6 +96,54 @@ bool compose_federated(std::string_view value, bool bare, std::string_view host,
   return true;
 }
 
+// Appends every value of the parameters named in `names` ('|'-separated),
+// decoded, each followed by ','. Returns whether there was one.
+bool collect_params(std::string_view query, std::string_view names, std::string& out) {
+  bool any = false;
+  for (std::string_view rest = query; !rest.empty();) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    const auto eq = pair.find('=');
+    if (eq != std::string_view::npos && literal_matches(names, pair.substr(0, eq))) {
+      percent_decode(pair.substr(eq + 1), out);  // '+' kept: "jane+tag@…" is an address
+      out += ',';
+      any = true;
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  return any;
+}
+
+// Appends `text` to a draft, a blank line between parts.
+void add_draft(std::string& draft, std::string_view text) {
+  if (text.empty()) return;
+  if (!draft.empty()) draft += "\n\n";
+  draft.append(text.data(), text.size());
+}
+
+// A decoded "mailto:a@x.com,b@y.com?cc=…&subject=…&body=…" (RFC 6068): its
+// addresses into `to` (each followed by ','), its subject and body into `draft`.
+bool read_mailto(std::string_view mailto, std::string& to, std::string& draft) {
+  while (!mailto.empty() && static_cast<unsigned char>(mailto.front()) <= 0x20) mailto.remove_prefix(1);
+  if (!istarts_with(mailto, "mailto:")) return false;
+  mailto.remove_prefix(7);
+  const auto q = mailto.find('?');
+  const std::string_view query = q == std::string_view::npos ? std::string_view() : mailto.substr(q + 1);
+  percent_decode(mailto.substr(0, q), to);
+  to += ',';
+  collect_params(query, "to|cc|bcc", to);
+  std::string text;
+  for (std::string_view names : {std::string_view("subject"), std::string_view("body")}) {
+    std::string_view raw;
+    if (!find_param(query, names, raw)) continue;
+    text.clear();
+    percent_decode(raw, text);
+    add_draft(draft, text);
+  }
+  return to.find('@') != std::string::npos;
+}
+
 }  // namespace
 
 bool is_id(std::string_view s) {
@@ -116,7 +165,10 @@ bool append_account_key(const Catalog& catalog, int platform, Capture capture, s
     out += handle;
     return is_id(handle);
   }
+  if (capture == Capture::recipients) return false;  // a list: each address is a key of its own
   out += ':';
+  if (p.flags & kEmail) return append_email_key(handle, out);
+  if (p.flags & kPhone) return append_phone_digits(handle, out);
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
   if (handle.empty()) return false;
   if ((p.flags & kFederated) || capture == Capture::federated) {
@@ -297,6 +349,12 @@ bool Identifier::capture(const Site& site, T type, std::string_view value, std::
       out.capture = Capture::id;
       out.handle = value;
       return true;
+    case T::phone:  // a number is an account of the phone platform wherever it is written
+      if (!phone_problem(value).empty() || catalog_.phone_platform() < 0) return false;
+      out.capture = Capture::handle;
+      out.handle = value;
+      out.platform = catalog_.phone_platform();
+      return true;
     case T::federated:
     case T::federated_bare:
       if (!compose_federated(value, type == T::federated_bare, host, level.text)) return false;
@@ -352,6 +410,7 @@ bool Identifier::unwrap_value(std::string_view value, T type, std::string_view p
 
 Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
                              Identity& out) {
+  out.platform = -1;  // set by a capture that names its own platform ({phone}, {to})
   return match_from(site, shape, 0, 0, false, level, host, depth, out);
 }
 
@@ -422,7 +481,15 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
     if (!level.url.has_query || level.url.query.empty()) return Match::no;
     return unwrap(level.url.query, shape.kind, depth, out) ? Match::found : Match::no;
   }
-  if (!shape.query_name.empty()) {
+  const bool compose = shape.query_capture == T::recipients || shape.query_capture == T::mailto;
+  if (compose) {
+    // A compose window: every address in To, Cc and Bcc is one recipient.
+    if (!read_recipients(shape, level)) return Match::no;
+    out.capture = Capture::recipients;
+    out.handle = level.text;
+    out.platform = catalog_.email_platform();
+    captured = true;
+  } else if (!shape.query_name.empty()) {
     if (!find_param(level.url.query, shape.query_name, raw)) return Match::no;
     level.text.clear();
     percent_decode(raw, level.text, shape.kind == Kind::search);
@@ -440,13 +507,51 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
       captured = true;
     }
   }
+  if (shape.fragment_capture != T::literal) {
+    // web.telegram.org/k/#@name: the chat is named after '#'.
+    // Decoded into the mailto buffer: a shape with a fragment capture has no {mailto}.
+    level.mailto.clear();
+    percent_decode(level.url.fragment, level.mailto);
+    if (captured || !capture(site, shape.fragment_capture, level.mailto, host, level, out)) return Match::no;
+    captured = true;
+  }
+  if (shape.kind == Kind::message) {
+    out.channel = shape.channel;
+    if (!compose) level.draft.clear();  // a mailto: URL brought its own subject and body
+    for (std::string_view names : shape.draft_params) {
+      if (!find_param(level.url.query, names, raw)) continue;
+      level.scratch.clear();
+      percent_decode(raw, level.scratch, true);
+      add_draft(level.draft, level.scratch);
+    }
+    out.draft = level.draft;
+  }
 
   // A known page that names no one (an explore tab, an empty search).
   if (shape.kind == Kind::none || !captured) return Match::stop;
   if (shape.kind == Kind::search && out.search.empty()) return Match::stop;
-  out.platform = site.platform;
+  if (out.platform < 0) out.platform = site.platform;
   out.kind = shape.kind;
   return Match::found;
+}
+
+bool Identifier::read_recipients(const Shape& shape, Level& level) const {
+  // The addresses, decoded, one after another with ',' between them, into
+  // level.text; a mailto: URL's subject and body into level.draft.
+  level.text.clear();
+  level.draft.clear();
+  if (shape.query_capture == T::recipients) {
+    if (!collect_params(level.url.query, shape.query_name, level.text)) return false;
+  } else {
+    std::string_view raw;
+    if (!find_param(level.url.query, shape.query_name, raw)) return false;
+    level.mailto.clear();
+    percent_decode(raw, level.mailto);
+    if (!read_mailto(level.mailto, level.text, level.draft)) return false;
+  }
+  if (level.text.find('@') == std::string::npos || catalog_.email_platform() < 0) return false;
+  level.text.pop_back();  // the ',' after the last address
+  return true;
 }
 
 bool Identifier::fediverse_fallback(Level& level, Identity& out) {

@@ -1,5 +1,6 @@
 #include "deadbolt/profile_input.h"
 
+#include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -16,6 +17,8 @@ std::string_view trim(std::string_view s) {
 std::string describe_handle_rule(const Catalog& catalog, int platform) {
   const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(platform)];
   if (p.flags & kFederated) return "a " + std::string(p.name) + " handle looks like @user@instance";
+  if (p.flags & kEmail) return "an email address looks like name@example.com";
+  if (p.flags & kPhone) return "a phone number is written with its country code: +1 555 123 4567";
   if (p.flags & kNumeric) return std::string(p.name) + " accounts are numbers";
   std::string chars = "letters, digits";
   for (char c : p.handle_chars) chars += std::string(", '") + c + "'";
@@ -35,6 +38,43 @@ ProfileInput read_profile_input(Identifier& identifier, std::string_view text, s
   if (text.size() > 2048) {
     out.error = "That is too long to be a profile link.";
     out.error_code = "too-long";
+    return out;
+  }
+  // A pasted address or number, with or without "mailto:" or "tel:", is one
+  // when no other platform is picked.
+  const int email = catalog.email_platform(), phone = catalog.phone_platform();
+  const bool mailto = istarts_with(text, "mailto:"), tel = istarts_with(text, "tel:");
+  const int picked = platform_id.empty() ? -1 : catalog.platform_index(platform_id);
+  std::size_t digits = 0, letters = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+  }
+  const bool looks_like_email = text.front() != '@' && text.find('@') != std::string_view::npos &&
+                                text.find('/') == std::string_view::npos &&
+                                text.find('.', text.rfind('@')) != std::string_view::npos;
+  const bool looks_like_phone = tel || (letters == 0 && digits >= 5 && text.find('@') == std::string_view::npos &&
+                                        text.find('/') == std::string_view::npos);
+  if ((picked < 0 && (mailto || looks_like_email)) || (picked >= 0 && picked == email)) {
+    out.platform = email;
+    std::string_view address = mailto ? text.substr(7) : text;
+    address = address.substr(0, address.find('?'));
+    if (const std::string problem = email_problem(address); !problem.empty()) {
+      out.error = "That isn't an email address: " + problem + ".";
+      out.error_code = "bad-email";
+      return out;
+    }
+    out.handle = std::string(trim(address));
+    return out;
+  }
+  if ((picked < 0 && looks_like_phone) || (picked >= 0 && picked == phone)) {
+    out.platform = phone;
+    if (const std::string problem = phone_problem(text); !problem.empty()) {
+      out.error = "That isn't a phone number: " + problem + ".";
+      out.error_code = "bad-phone";
+      return out;
+    }
+    append_phone_digits(text, out.handle);
     return out;
   }
   // A link: with or without its scheme ("instagram.com/janedoe").
@@ -77,6 +117,19 @@ ProfileInput read_profile_input(Identifier& identifier, std::string_view text, s
 bool normalise_handle(const Catalog& catalog, int platform, std::string_view handle, Capture& capture,
                       std::string& out) {
   const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(platform)];
+  if (p.flags & kEmail) {  // kept as written (trimmed): its key folds case, and Gmail's dots and tags
+    if (!email_problem(handle).empty()) return false;
+    capture = Capture::handle;
+    handle = trim(handle);
+    if (istarts_with(handle, "mailto:")) handle.remove_prefix(7);
+    out.assign(handle.data(), handle.size());
+    return true;
+  }
+  if (p.flags & kPhone) {  // kept as its digits: "+1 (555) 123-4567" is 15551234567
+    capture = Capture::handle;
+    out.clear();
+    return append_phone_digits(handle, out);
+  }
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
   if (p.flags & kFederated) {
     const auto at = handle.find('@');

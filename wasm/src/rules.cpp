@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -186,10 +187,184 @@ void add(RuleSet& set, std::string regex, int person, int account) {
   set.rules.push_back({std::move(regex), true, person, account});
 }
 
-// Rules for one account; appended to `out`.
-void account_rules(const Catalog& catalog, const Account& account, int person, int index, RuleSet& out) {
+int strict_cost(std::string_view re);
+void add_strict(RuleSet& set, std::string regex, int person, int account);
+
+// What may stand just before or after an address in a compose window's To,
+// Cc or Bcc: the start of the value, a list separator or "Name <…>", raw or
+// percent-encoded (decide() splits on the same).
+// (A rule names the address first in its parameter; lists are left to the
+// listeners, as RE2's budget allows no more.)
+constexpr std::string_view kBeforeAddress = "";
+constexpr std::string_view kAfterAddress = "(?:[,;&#]|$)";
+// Parameters before the one that names the address (no '#': not the fragment).
+constexpr std::string_view kEarlierParams = "(?:[0-9A-Za-z%=._~+-]*&)*";
+
+// A listed address as it may be written: case-insensitive, '@' raw or as
+// %40; for Gmail any dots in the local part and an optional +tag, on either
+// of its two domains.
+std::string address_regex(std::string_view address) {
+  std::string key;
+  if (!append_email_key(address, key)) return {};
+  const auto at = key.rfind('@');
+  const std::string_view local = std::string_view(key).substr(0, at), domain = std::string_view(key).substr(at + 1);
+  std::string out = "(?i:";
+  if (domain == "gmail.com") {
+    // As listed (other spellings of the mailbox are left to the listeners), and any +tag.
+    const std::string_view listed = address.substr(0, address.rfind('@'));
+    std::string lower;
+    for (char c : listed.substr(0, listed.find('+'))) lower += ascii_lower(c);
+    if (istarts_with(lower, "mailto:")) lower.erase(0, 7);
+    append_escaped(out, lower);
+    out += ")(?:\\+[a-z0-9._-]*)?(?:@|%40)gmail\\.com";  // domains are written in lower case
+    return out;
+  }
+  append_escaped(out, local);
+  out += ")(?:@|%40)";
+  append_escaped(out, domain);
+  return out;
+}
+
+// Rules for a listed email address or phone number: the message and compose
+// links that name it (wa.me, WhatsApp's send page, Telegram's phone links;
+// Gmail, Outlook and Yahoo compose windows). Written here rather than from
+// the catalog's shapes because these name the account in a query list; the
+// shapes in catalog_data.cpp are what decide() reads, and the rule tests hold
+// every rule to it.
+void contact_rules(const Account& account, std::string_view open_channel, int person, int index, RuleSet& out) {
+  const PlatformSpec& p = Catalog::get().platforms()[static_cast<std::size_t>(account.platform)];
+  if (p.flags & kPhone) {
+    std::string digits;
+    if (!append_phone_digits(account.handle, digits)) return;
+    if (open_channel != "telegram")  // a co-parent's open channel gets no rule
+      add_strict(out, "^https?://(?:www\\.)?(?:t\\.me|telegram\\.me|telegram\\.dog)/+(?:\\+|%2[Bb])" + digits + "/*(?:[?#].*)?$",
+                 person, index);
+    if (open_channel == "whatsapp") return;
+    add_strict(out, "^https?://wa\\.me/+" + digits + "/*(?:[?#].*)?$", person, index);
+    // The number as the first parameter, as WhatsApp writes its links.
+    add_strict(out, "^https?://(?:(?:api|web|www)\\.)?whatsapp\\.com/+send/*\\?phone=(?:\\+|%2[Bb])?" + digits + "(?:[&#].*)?$",
+        person, index);
+    return;
+  }
+  if (!(p.flags & kEmail) || open_channel == "email") return;
+  const std::string address = address_regex(account.handle);
+  if (address.empty()) return;
+  const std::string tail = std::string(kEarlierParams) + "to=" + std::string(kBeforeAddress) + address + std::string(kAfterAddress);
+  const std::string gmail = "^https?://mail\\.google\\.com/mail/(?:u/[0-9]+/)?\\?";
+  add_strict(out, gmail + tail, person, index);
+  // Gmail's Cc and Bcc; and a Gmail address written with its other domain.
+  add_strict(out, gmail + std::string(kEarlierParams) + "(?:cc|bcc)=" + address + std::string(kAfterAddress), person, index);
+  if (const auto gm = address.rfind("gmail\\.com"); gm != std::string::npos && address.compare(gm - 1, 1, ")") == 0)
+    add_strict(out, gmail + std::string(kEarlierParams) + "to=" + address.substr(0, gm) + "googlemail\\.com" +
+                        std::string(kAfterAddress), person, index);
+  add_strict(out, "^https?://outlook\\.(?:live|office)\\.com/mail/(?:0/)?deeplink/compose/*\\?" + tail, person, index);
+  add_strict(out, "^https?://compose\\.mail\\.yahoo\\.com/*\\?" + tail, person, index);
+}
+
+// A character of a search that separates words as fold_words() reads it:
+// raw punctuation ('+' is a space) or a percent-encoded ASCII one.
+// Only '+', how search forms write a space (other gaps: the listeners).
+constexpr std::string_view kWordGap = "\\+";
+
+// The search engines whose searches for a name are stopped before the
+// request (the rest are decided by the navigation listeners).
+constexpr std::string_view kMajorEngines[] = {"google", "bing", "duckduckgo", "yahoo"};
+
+// Rules for a name keyword ("Jane Doe"): its words, whole, in order, in the
+// search parameter of the major engines' search shapes in the catalog.
+void keyword_rules(const Catalog& catalog, std::string_view keyword, int person, RuleSet& out) {
+  std::string words;
+  fold_words(keyword, words);
+  if (words.empty()) return;
+  for (char c : words)
+    if (static_cast<unsigned char>(c) >= 0x80) return;  // folded non-ASCII has many spellings: the listeners decide
+  // Earlier words of the search, each followed by a gap; then the keyword.
+  std::string text = "(?:[0-9A-Za-z%._~-]*";
+  text += kWordGap;
+  text += ")*(?i:";
+  for (char c : words) {
+    if (c == ' ') {
+      text += ")";
+      text += kWordGap;
+      text += "+(?i:";
+    } else {
+      append_escaped(text, std::string_view(&c, 1));
+    }
+  }
+  text += ")(?:[+&#]|$)";
   const auto& sites = catalog.sites();
   const auto& specs = site_table();
+  for (std::size_t s = 0; s < sites.size(); ++s) {
+    const Site& site = sites[s];
+    if (site.platform < 0) continue;
+    const std::string_view id = catalog.platforms()[static_cast<std::size_t>(site.platform)].id;
+    bool major = false;
+    for (std::string_view e : kMajorEngines) major = major || e == id;
+    if (!major) continue;
+    for (const Shape& shape : site.shapes) {
+      if (shape.kind != Kind::search || shape.query_name.empty() || shape.query_capture != T::literal) continue;
+      std::string path;
+      bool ok = true;
+      for (const PatternSegment& seg : shape.segments) {
+        if (seg.type == T::rest) path += "(?:/[^?#]*)?";
+        else if (seg.type == T::literal && seg.text.find('|') == std::string_view::npos) {
+          path += "/+";
+          append_escaped(path, seg.text);
+        } else ok = false;
+      }
+      if (!ok) continue;
+      // decide() reads the first parameter of the first name that is there:
+      // a rule names only the first, as the first of that name.
+      const std::string_view name = shape.query_name.substr(0, shape.query_name.find('|'));
+      // The first parameter, as the engines' own search boxes write it.
+      std::string param = "/*\\?";
+      append_escaped(param, name);
+      param += '=';
+      // The engine's hosts with "www." only: the shortest form within RE2's budget.
+      add_strict(out, "^https?://(?:www\\.)?" + hosts_alternation(specs[s].hosts) + path + param + text, person, -1);
+    }
+  }
+}
+
+// RE2's own count for the rules below, closer than regex_cost(): a letter
+// under (?i:…) is a class of two, and a class spends one instruction per
+// range. Measured against RE2's program size for these shapes.
+int strict_cost(std::string_view re) {
+  int extra = 0, ci_depth = 0, depth = 0;
+  for (std::size_t i = 0; i < re.size(); ++i) {
+    const char c = re[i];
+    if (c == '\\') { ++i; continue; }
+    if (c == '(') {
+      ++depth;
+      if (re.substr(i, 4) == "(?i:") ci_depth = depth;
+    } else if (c == ')') {
+      if (depth == ci_depth) ci_depth = 0;
+      --depth;
+    } else if (c == '[') {
+      const auto close = re.find(']', i + 2);
+      for (std::size_t j = i + 2; j < close; ++j) extra += re[j] == '-' && j + 1 < close;
+      i = close;
+    } else if (ci_depth && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      ++extra;
+    }
+  }
+  return regex_cost(re) + extra;
+}
+
+void add_strict(RuleSet& set, std::string regex, int person, int account) {
+  if (strict_cost(regex) > kMaxRegexCost) return;  // the listeners cover it
+  set.rules.push_back({std::move(regex), true, person, account});
+}
+
+// Rules for one account; appended to `out`.
+void account_rules(const Catalog& catalog, const Account& account, std::string_view open_channel, int person, int index,
+                   RuleSet& out) {
+  const auto& sites = catalog.sites();
+  const auto& specs = site_table();
+  if (catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & (kEmail | kPhone)) {
+    contact_rules(account, open_channel, person, index, out);
+    return;
+  }
   if (account.capture == Capture::federated) {
     // @user@instance: its home instance at /@user, and any host showing
     // /@user@instance (how other instances show it).
@@ -218,7 +393,9 @@ void account_rules(const Catalog& catalog, const Account& account, int person, i
     if (site.platform != account.platform) continue;
     std::vector<std::string> hosts;  // built once a shape of this site applies
     for (const Shape& shape : site.shapes) {
-      if (shape.kind != Kind::profile && shape.kind != Kind::story) continue;  // posts sit under profiles
+      // Posts sit under profiles; messages (m.me/<them>, ig.me/m/<them>) are pages of their own.
+      if (shape.kind != Kind::profile && shape.kind != Kind::story && shape.kind != Kind::message) continue;
+      if (shape.kind == Kind::message && shape.channel == open_channel) continue;  // a co-parent's open channel
       std::string path = path_regex(catalog, site, shape, account);
       if (path.empty()) continue;
       if (hosts.empty()) hosts = host_regexes(site, specs[s]);
@@ -290,7 +467,8 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules) {
         continue;
       }
       RuleSet one;
-      account_rules(catalog, list.people[p].accounts[a], static_cast<int>(p), static_cast<int>(a), one);
+      account_rules(catalog, list.people[p].accounts[a], list.people[p].coparent_channel, static_cast<int>(p),
+                    static_cast<int>(a), one);
       if (set.rules.size() + one.rules.size() > max_rules) {
         full = true;
         ++set.accounts_skipped;
@@ -298,6 +476,21 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules) {
       }
       for (auto& r : one.rules) set.rules.push_back(std::move(r));
       ++set.accounts_covered;
+    }
+    for (const std::string& keyword : list.people[p].keywords) {
+      if (full) {
+        ++set.keywords_skipped;
+        continue;
+      }
+      RuleSet one;
+      keyword_rules(catalog, keyword, static_cast<int>(p), one);
+      if (set.rules.size() + one.rules.size() > max_rules) {
+        full = true;
+        ++set.keywords_skipped;
+        continue;
+      }
+      for (auto& r : one.rules) set.rules.push_back(std::move(r));
+      ++set.keywords_covered;
     }
   }
   return set;

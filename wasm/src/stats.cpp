@@ -1,6 +1,7 @@
 #include "deadbolt/stats.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "deadbolt/blocklist.h"
@@ -29,11 +30,18 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
   Stats s;
   const std::int64_t today = local_day(now_ms, now_offset_min);
   s.daily.assign(kSeriesDays, 0);
-  std::vector<std::int64_t> days;
+  s.by_hour.assign(24, 0);
+  std::vector<std::int64_t> days, contacts;
   days.reserve(log.size());
   for (const Attempt& a : log) {
     // A clock that ran ahead cannot put an attempt after today.
     const std::int64_t day = std::min(local_day(a.time_ms, a.offset_min), today);
+    if (a.kind == kContactKind) {
+      contacts.push_back(day);
+      continue;
+    }
+    const std::int64_t local_ms = a.time_ms + static_cast<std::int64_t>(a.offset_min) * 60'000;
+    ++s.by_hour[static_cast<std::size_t>(floor_div(local_ms, 3'600'000) - floor_div(local_ms, kDayMs) * 24)];
     const std::int64_t age = today - day;
     ++s.all;
     if (age == 0) ++s.today;
@@ -64,9 +72,27 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
     longest = std::max<std::int64_t>(longest, s.current_streak);
   }
   s.longest_streak = static_cast<int>(longest);
-  // Milestones count days of no contact when its start is known (what people
+
+  // Days without contact: runs start at the start date and at each reported
+  // contact (those before the start date belong to before no contact).
+  std::sort(contacts.begin(), contacts.end());
+  contacts.erase(std::unique(contacts.begin(), contacts.end()), contacts.end());
+  if (!contacts.empty()) s.last_contact_day = contacts.back();
+  std::vector<std::int64_t> starts;
+  if (start_day) starts.push_back(std::min(*start_day, today));
+  for (std::int64_t c : contacts)
+    if (!start_day || c >= *start_day) starts.push_back(c);
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  if (!starts.empty()) {
+    s.no_contact_days = static_cast<int>(today - starts.back());
+    std::int64_t run = *s.no_contact_days;
+    for (std::size_t i = 1; i < starts.size(); ++i) run = std::max(run, starts[i] - starts[i - 1]);
+    s.longest_no_contact_days = static_cast<int>(run);
+  }
+  // Milestones count days of no contact when they are known (what people
   // count), else days without an attempt.
-  s.next_milestone = milestone_after(s.days_since_start.value_or(s.current_streak));
+  s.next_milestone = milestone_after(s.no_contact_days.value_or(s.current_streak));
   return s;
 }
 
@@ -200,6 +226,22 @@ bool parse_iso8601(std::string_view s, std::int64_t& time_ms, std::optional<std:
   return true;
 }
 
+std::string day_string(std::int64_t day) {
+  // Howard Hinnant's civil_from_days.
+  day += 719468;
+  const std::int64_t era = (day >= 0 ? day : day - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(day - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+  return buf;
+}
+
 std::string stats_json(const Stats& s) {
   nlohmann::ordered_json j;
   j["today"] = s.today;
@@ -214,6 +256,10 @@ std::string stats_json(const Stats& s) {
   j["byPlatform"] = s.by_platform;
   j["byPerson"] = s.by_person;
   j["byKind"] = s.by_kind;
+  j["lastContact"] = s.last_contact_day ? nlohmann::ordered_json(day_string(*s.last_contact_day)) : nlohmann::ordered_json(nullptr);
+  j["noContactDays"] = s.no_contact_days ? nlohmann::ordered_json(*s.no_contact_days) : nlohmann::ordered_json(nullptr);
+  j["longestNoContactDays"] = s.longest_no_contact_days;
+  j["byHour"] = s.by_hour;
   return dump_json(j);
 }
 

@@ -23,6 +23,7 @@ struct Person {
   std::string name;
   std::vector<std::string> keywords;
   std::vector<Account> accounts;
+  std::string coparent_channel;  // "coparent": {"channel": …}: the one channel kept open, or empty
   nlohmann::ordered_json source;
 };
 
@@ -37,6 +38,11 @@ struct BlocklistError {
   std::string message;  // what is wrong, in words a person can act on
   std::string to_string() const { return path.empty() ? message : path + ": " + message; }
 };
+
+// The channels a co-parent may keep open ("coparent": {"channel": id}).
+inline constexpr std::string_view kCoparentChannels[] = {"email", "whatsapp", "messenger", "instagram", "telegram",
+                                                         "linkedin"};
+bool is_coparent_channel(std::string_view id);
 
 inline constexpr std::size_t kMaxBlocklistBytes = 8 * 1024 * 1024;
 inline constexpr int kMaxJsonDepth = 64;

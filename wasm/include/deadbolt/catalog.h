@@ -14,7 +14,9 @@
 namespace deadbolt {
 
 // What looking at a URL amounts to.
-enum class Kind : std::uint8_t { none, profile, story, post, search, viewer, archive, proxy, redirect };
+// `message`: a page that starts a message or a mail to someone (a chat
+// link, a compose window), not one that shows them.
+enum class Kind : std::uint8_t { none, profile, story, post, search, viewer, archive, proxy, redirect, message };
 std::string_view kind_name(Kind kind);
 
 // How a platform spells its handles.
@@ -34,6 +36,8 @@ enum PlatformFlag : std::uint8_t {
   kSearchEngine = 8,    // a web search engine: no profiles, only searches
   kUnicode = 16,        // handles may hold non-ASCII letters (LinkedIn vanity names)
   kNumeric = 32,        // accounts are numbers (Stack Overflow user ids)
+  kEmail = 64,          // accounts are email addresses (contact_address.h)
+  kPhone = 128,         // accounts are phone numbers in international form
 };
 
 // A family of hosts that share URL shapes, in the table's text form.
@@ -69,6 +73,10 @@ struct PatternSegment {
     search_text,     // {q}: this segment is search text
     url_segment,     // {url1}: this segment alone, percent-decoded, is a wrapped URL
     base64url,       // {b64url}: this segment (or parameter) alone, base64url-decoded, is a wrapped URL
+    phone,           // {phone}: a phone number, an account of the `phone` platform wherever it is written
+    recipients,      // {to}: a list of email addresses (',' or ';' between them), accounts of `email`
+    mailto,          // {mailto}: a mailto: URL: its addresses, cc, bcc, subject and body
+    draft,           // {draft}: text of a message being written (kept, never matched)
   };
   Type type;
   std::string_view text;  // literal: the words; url, url_segment, base64url: a literal prefix ("RU=")
@@ -83,6 +91,12 @@ struct Shape {
   PatternSegment::Type query_capture = PatternSegment::Type::literal;  // literal: none
   std::string_view query_prefix;  // "?u=a1{b64url}": what the value starts with before the encoded URL
   bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
+  // For messages: the channel a co-parent may keep open ("whatsapp"), from
+  // the kind "message.whatsapp"; the parameters holding a draft ("&text={draft}",
+  // each '|'-separated names); a capture from the fragment ("#@{h}").
+  std::string_view channel;
+  std::vector<std::string_view> draft_params;
+  PatternSegment::Type fragment_capture = PatternSegment::Type::literal;  // literal: none
 };
 
 struct Site {
@@ -118,6 +132,10 @@ class Catalog {
   bool has_ids(int platform) const { return id_kinds_[static_cast<std::size_t>(platform)] & 1; }
   bool has_numbers(int platform) const { return id_kinds_[static_cast<std::size_t>(platform)] & 2; }
 
+  // The platforms whose accounts are addresses and numbers (-1 if absent).
+  int email_platform() const { return email_platform_; }
+  int phone_platform() const { return phone_platform_; }
+
  private:
   Catalog();
   std::vector<PlatformSpec> platforms_;
@@ -125,6 +143,8 @@ class Catalog {
   KeyIndex hosts_;       // "instagram.com" -> site
   KeyIndex any_tld_;     // "google" -> site, for "google.*"
   int mastodon_site_ = -1;
+  int email_platform_ = -1;
+  int phone_platform_ = -1;
   std::vector<std::uint8_t> id_kinds_;  // per platform: 1 = {id} shapes, 2 = {n} shapes
 };
 

@@ -18,6 +18,9 @@ struct Verdict {
   bool block = false;
   Identity identity;  // what the URL shows, listed or not
   int person = -1;    // index into the blocklist's people when blocked
+  // A message to a listed co-parent on the channel they keep open: allowed,
+  // and `person` names them.
+  bool coparent_channel = false;
   Kind attempt() const { return identity.attempt(); }
 };
 
@@ -74,6 +77,10 @@ class Engine {
   void add_keyword(int person, std::string words);
   void add_extra_host(std::string host, int site);
   bool match_search(std::string_view text);
+  bool match_contact_search(std::string_view text);
+  bool decide_recipients();
+  int listed_person(int platform, Capture capture, std::string_view handle);
+  void apply_coparent();
 
   Identifier identifier_;
   Blocklist list_;

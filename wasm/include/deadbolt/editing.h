@@ -28,13 +28,16 @@ struct EditError {
 };
 
 // A change that lowers protection, waiting out the cool-down.
-enum class ChangeKind { remove_person, remove_account, remove_keyword };
+// open_channel: a co-parent's one channel opened (or moved to another),
+// which lowers protection as a removal does.
+enum class ChangeKind { remove_person, remove_account, remove_keyword, open_channel };
 
 struct Change {
   ChangeKind kind = ChangeKind::remove_person;
   std::string person;   // the person's name as the list has it
   std::string key;      // remove_account: the account's key (see account_key())
   std::string keyword;  // remove_keyword
+  std::string channel;  // open_channel: "whatsapp", "email", …
   // For the pages to describe it ("Instagram · janedoe"), even once the
   // account is gone: the platform index and the handle as listed.
   int platform = -1;
@@ -82,6 +85,14 @@ struct ChangePlan {
 };
 ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view person, std::string_view target);
 
+// Plans opening `channel` for a co-parent (see is_coparent_channel()): the
+// Change to keep through the cool-down, or an error ("person-missing",
+// "bad-channel", "no-change" when that channel is already the open one).
+ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std::string_view channel);
+
+// Closes a co-parent's open channel at once (more protection never waits).
+EditResult close_channel(const Blocklist& list, std::string_view person);
+
 // Applies changes whose cool-down is over. A change whose target is gone
 // already (removed another way, renamed) is skipped, never an error.
 EditResult apply_changes(const Blocklist& list, const std::vector<Change>& changes);
@@ -124,6 +135,7 @@ struct KeywordRow {
 struct PersonRow {
   std::string name;
   bool removal_pending = false;
+  std::string coparent_channel;  // the co-parent's open channel, or ""
   std::vector<KeywordRow> keywords;
   std::vector<AccountRow> accounts;
 };
@@ -131,8 +143,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
                                  const std::vector<Change>& pending = {});
 
 // JSON forms, for the bindings and the CLI: a Change is
-// {"kind": "remove-person"|"remove-account"|"remove-keyword", "person", "key"?,
-//  "keyword"?, "platform"?: id, "platformName"?, "handle"?}. Unknown members
+// {"kind": "remove-person"|"remove-account"|"remove-keyword"|"coparent", "person", "key"?,
+//  "keyword"?, "channel"?, "platform"?: id, "platformName"?, "handle"?}. Unknown members
 // (the shell's id and due time) are ignored when read.
 nlohmann::ordered_json change_json(const Change& change);
 bool parse_change(const nlohmann::ordered_json& value, Change& out);

@@ -19,6 +19,7 @@ enum class Capture : std::uint8_t {
   handle,     // a user name: compared in the platform's canonical form
   id,         // an opaque id (YouTube channel, Spotify user): compared exactly
   federated,  // @user@instance
+  recipients, // a list of email addresses (a compose window's To, Cc and Bcc), each decided alone
 };
 
 struct Identity {
@@ -28,6 +29,8 @@ struct Identity {
   Capture capture = Capture::handle;
   std::string_view handle;  // as written in the URL, decoded, without a leading '@'
   std::string_view search;  // the search text, decoded, for kind == search
+  std::string_view channel; // for kind == message: "whatsapp", "email"… (a co-parent's open channel)
+  std::string_view draft;   // for kind == message: the text the link would have prefilled, decoded
 
   bool found() const { return kind != Kind::none; }
   // What the attempt amounts to: the wrapper when there is one.
@@ -61,6 +64,9 @@ class Identifier {
     std::string wrapped;  // the wrapped URL, when this level is a wrapper
     std::string route;    // a hash-bang route, when the path comes from the fragment
     std::string base64;   // a base64url-decoded wrapped URL
+    std::string draft;    // a message's prefilled text
+    std::string mailto;   // a decoded mailto: URL, or a decoded fragment
+    std::string scratch;  // a decoded draft part
     std::array<std::string_view, 32> segments;
     std::array<std::string_view, 32> raw_segments;
     std::size_t count = 0;
@@ -78,6 +84,7 @@ class Identifier {
   bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host,
                Level& level, Identity& out) const;
   bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);
+  bool read_recipients(const Shape& shape, Level& level) const;
   bool fediverse_fallback(Level& level, Identity& out);
 
   const Catalog& catalog_;

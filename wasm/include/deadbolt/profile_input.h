@@ -17,7 +17,8 @@ struct ProfileInput {
   std::string error;  // empty when the input names an account; English, for the CLI and logs
   // The same, for the pages to put in the person's language: "empty",
   // "too-long", "not-a-profile", "pick-platform", "unknown-platform",
-  // "bad-handle" (with `platform` set, whose rule the page can describe).
+  // "bad-handle" (with `platform` set, whose rule the page can describe),
+  // "bad-email", "bad-phone" (`error` says what is wrong with it).
   std::string error_code;
   bool ok() const { return error.empty(); }
 };

@@ -22,13 +22,15 @@ struct CompiledRule {
   std::string regex;
   bool case_sensitive;  // always true: case-insensitive parts are wrapped in (?i:…)
   int person;
-  int account;
+  int account;  // -1 for a name keyword's rule
 };
 
 struct RuleSet {
   std::vector<CompiledRule> rules;
   std::size_t accounts_covered = 0;
   std::size_t accounts_skipped = 0;  // left to the navigation listeners: over budget
+  std::size_t keywords_covered = 0;  // name keywords searched for on the major search engines
+  std::size_t keywords_skipped = 0;
 };
 
 // Chrome allows 1,000 regex rules per extension (dynamic + session). Some

@@ -1,4 +1,6 @@
 // Stats: the attempt log -> counts, the no-contact streak, a daily series.
+// Entries of kind "contact" are contacts the person reported ("I reached
+// out"), never attempts: they restart the count of days without contact.
 // Pure: "now" and every time-zone offset are passed in. Each attempt carries
 // the UTC offset it was made at, so it counts on the local day it happened on
 // even when daylight-saving time changed since.
@@ -29,8 +31,16 @@ struct Stats {
   int current_streak = 0;  // whole days since the last attempt (0 if one was today)
   int longest_streak = 0;
   std::optional<int> days_since_start;  // since no contact began, when known
-  int next_milestone = 3;  // after days_since_start (else current_streak): 3, 7, 14, 30, 60, 90, 180, 365, then yearly
+  int next_milestone = 3;  // after no_contact_days (else current_streak): 3, 7, 14, 30, 60, 90, 180, 365, then yearly
+  std::optional<std::int64_t> last_contact_day;  // local day of the last reported contact
+  // Whole local days since the later of the start and the last contact;
+  // unknown when neither is.
+  std::optional<int> no_contact_days;
+  int longest_no_contact_days = 0;  // the longest such run, the current one included
+  std::vector<int> by_hour;         // 24 counts of attempts by the local hour they were made at
 };
+
+inline constexpr std::string_view kContactKind = "contact";
 
 // The local day number of a moment (days since 1970-01-01 in that zone).
 std::int64_t local_day(std::int64_t time_ms, std::int32_t offset_min);
@@ -54,6 +64,9 @@ bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default
 // Parses "2026-11-23", "2026-11-23T21:30:00Z", "2026-11-23T21:30:00.5+01:00".
 // `offset_min` is set when the text names one ("Z" is 0).
 bool parse_iso8601(std::string_view text, std::int64_t& time_ms, std::optional<std::int32_t>& offset_min);
+
+// "2026-11-23" for a local day number.
+std::string day_string(std::int64_t day);
 
 // Stats as JSON for the pages and the CLI.
 std::string stats_json(const Stats& stats);

@@ -258,13 +258,13 @@ TEST(Editing, CoparentChannelOpensThroughTheCooldownAndClosesAtOnce) {
   const auto opened = deadbolt::apply_changes(list, {stored});
   ASSERT_TRUE(opened.changed);
   EXPECT_EQ(opened.list.people[0].coparent_channel, "whatsapp");
-  EXPECT_NE(deadbolt::serialize_blocklist(opened.list).find(R"("coparent":{"channel":"whatsapp"})"), std::string::npos);
+  EXPECT_NE(deadbolt::serialize_blocklist(opened.list, -1).find(R"("coparent":{"channel":"whatsapp"})"), std::string::npos);
   EXPECT_EQ(deadbolt::plan_open_channel(opened.list, "Sam", "whatsapp").error.code, "no-change");
 
   const auto closed = deadbolt::close_channel(opened.list, "Sam");
   ASSERT_FALSE(closed.error);
   EXPECT_TRUE(closed.changed);
   EXPECT_TRUE(closed.list.people[0].coparent_channel.empty());
-  EXPECT_EQ(deadbolt::serialize_blocklist(closed.list).find("coparent"), std::string::npos);
+  EXPECT_EQ(deadbolt::serialize_blocklist(closed.list, -1).find("coparent"), std::string::npos);
   EXPECT_EQ(deadbolt::list_rows(opened.list, {})[0].coparent_channel, "whatsapp");
 }

@@ -101,7 +101,6 @@ Shape compile_shape(std::string_view entry) {
     } else {
       shape.query_name = query.substr(0, eq);
       const PatternSegment capture = parse_segment(query.substr(eq + 1), entry);
-      using T = PatternSegment::Type;
       if (capture.type == T::literal || capture.type == T::url) table_error("bad query capture", entry);
       shape.query_capture = capture.type;
       shape.query_prefix = capture.text;

@@ -26,6 +26,7 @@ export const PLATFORM_ICON_SLUGS = {
   medium: 'medium', substack: 'substack', behance: 'behance', devto: 'devdotto', dribbble: 'dribbble',
   exercism: 'exercism', keybase: 'keybase', patreon: 'patreon', vk: 'vk', stackoverflow: 'stackoverflow',
   lemmy: null, letterboxd: 'letterboxd', onlyfans: 'onlyfans',
+  email: null, phone: null,  // an address or a number, not a brand: the neutral badge
   google: 'google', bing: null, duckduckgo: 'duckduckgo', yahoo: null, yandex: null, brave: 'brave',
   ecosia: 'ecosia', startpage: 'startpage', qwant: 'qwant', baidu: 'baidu', kagi: 'kagi', aol: null,
   naver: 'naver', seznam: null, yahoojapan: null, daum: null, sogou: 'sogou', so360: null, ask: null,

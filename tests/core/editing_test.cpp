@@ -1,6 +1,8 @@
 // List editing: the person's intent applied to a v1 list, in the core.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "deadbolt/editing.h"
 
 namespace deadbolt {
@@ -267,4 +269,25 @@ TEST(Editing, CoparentChannelOpensThroughTheCooldownAndClosesAtOnce) {
   EXPECT_TRUE(closed.list.people[0].coparent_channel.empty());
   EXPECT_EQ(deadbolt::serialize_blocklist(closed.list, -1).find("coparent"), std::string::npos);
   EXPECT_EQ(deadbolt::list_rows(opened.list, {})[0].coparent_channel, "whatsapp");
+}
+
+TEST(Editing, AnImportKeepsANewCoparentsChannelAndOpensNoneForSomeoneListed) {
+  deadbolt::Identifier identifier;
+  deadbolt::Blocklist list;
+  deadbolt::BlocklistError error;
+  ASSERT_TRUE(deadbolt::parse_blocklist(
+      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"phone","handle":"+15551234567"}]}]})",
+      identifier, list, error));
+  const auto plan = deadbolt::plan_import(
+      list, identifier,
+      R"({"version":1,"people":[{"name":"Sam","coparent":{"channel":"email"},"accounts":[]},
+                                {"name":"Alex","coparent":{"channel":"whatsapp"},"accounts":[]}]})");
+  ASSERT_FALSE(plan.error) << plan.error.message;
+  ASSERT_EQ(plan.merged.people.size(), 2u);
+  EXPECT_EQ(plan.merged.people[0].coparent_channel, "");  // Sam's channel waits
+  EXPECT_EQ(plan.merged.people[1].coparent_channel, "whatsapp");
+  const auto opens = std::count_if(plan.removals.begin(), plan.removals.end(), [](const deadbolt::Change& c) {
+    return c.kind == deadbolt::ChangeKind::open_channel && c.person == "Sam" && c.channel == "email";
+  });
+  EXPECT_EQ(opens, 1);
 }

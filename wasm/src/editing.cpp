@@ -318,6 +318,8 @@ ImportPlan plan_import(const Blocklist& list, Identifier& identifier, std::strin
       // A new person keeps the file's other fields; what they block is added below.
       Person fresh = new_person(person.name);
       fresh.source = person.source;
+      // Someone new with one channel open is still more protection than no one.
+      fresh.coparent_channel = person.coparent_channel;
       plan.merged.people.push_back(std::move(fresh));
       index = static_cast<int>(plan.merged.people.size() - 1);
       plan.added.push_back(addition(Addition::Kind::person, person.name));
@@ -342,6 +344,12 @@ ImportPlan plan_import(const Blocklist& list, Identifier& identifier, std::strin
       continue;
     }
     const Person& theirs = incoming.people[static_cast<std::size_t>(other)];
+    // A channel the file opens for someone listed lowers protection: it waits.
+    if (!theirs.coparent_channel.empty() && theirs.coparent_channel != person.coparent_channel) {
+      Change open = removal(ChangeKind::open_channel, person.name);
+      open.channel = theirs.coparent_channel;
+      plan.removals.push_back(std::move(open));
+    }
     for (const Account& account : person.accounts) {
       const std::string key = account_key(account);
       if (find_account(theirs, key) < 0)

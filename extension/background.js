@@ -1,6 +1,6 @@
 // The service worker: wiring only. It rebuilds everything on every start —
 // MV3 stops idle workers, so nothing may depend on memory surviving.
-import { createCore, EMPTY_LIST } from './core.js';
+import { Core, createCore, createDecider, EMPTY_LIST } from './core.js';
 import {
   appendAttempt, appendReportedAttempt, loadList, loadSnapshot, readLog, recoverStagedAttempts, saveList, saveSnapshot,
   seenKey, stageNavigation, stagedNavigations, unstageNavigation,
@@ -18,9 +18,10 @@ recoverStagedAttempts();  // attempts a stopped worker had not yet written
 let ownGeneration = null;  // the list.meta generation this worker wrote last
 
 async function start() {
-  // The fast way: the index snapshot of the list as stored now, read while
-  // the wasm compiles.
-  const [core, snapshot] = await Promise.all([createCore(), loadSnapshot()]);
+  // The fast way: the decider (the core's decisions without the embind glue)
+  // and the index snapshot of the list as stored now, read while the wasm
+  // compiles. The full core waits until a page needs it (full()).
+  const [core, snapshot] = await Promise.all([createDecider(), loadSnapshot()]);
   let result = { core, where: null, problem: null };
   if (!snapshot || !core.loadSnapshot(snapshot)) result = await loadFullList(core);
   // Ready to decide: how long this start took, from the worker's own start
@@ -39,15 +40,25 @@ async function loadFullList(core) {
   return { core, where, problem };
 }
 
-/** The state with the whole list loaded (a fast start loads only the index). */
-async function full() {
-  const current = await state;
-  if (current.core.hasFullList()) return current;
-  state = loadFullList(current.core);
-  return state;
+/**
+ * The state with the full core and the whole list loaded: editing, rules,
+ * stats. A start has only the decider; the full core is instantiated on the
+ * first call, and decides from then on.
+ */
+let fullState = null;
+function full() {
+  if (fullState) return fullState;
+  const loading = state.then(async (current) =>
+    current.core instanceof Core && current.core.hasFullList() ? current : loadFullList(await createCore()));
+  fullState = loading;
+  // Decisions stay with the decider until the full core is ready.
+  loading.then((current) => { if (fullState === loading) state = Promise.resolve(current); },
+    () => { if (fullState === loading) fullState = null; });
+  return loading;
 }
 
 async function reload() {
+  fullState = null;
   state = start();  // the snapshot is stale now: start() loads the list itself
   const { core } = await full();
   await applyRules(core);
@@ -202,7 +213,7 @@ async function changeList(change) {
 const findPerson = (list, name) => list.people.find((p) => p.name.toLowerCase() === String(name).trim().toLowerCase());
 
 async function stats() {
-  const { core } = await state;
+  const { core } = await full();
   const settings = await getSettings();
   const offset = -new Date().getTimezoneOffset();
   const startDay = settings.startDate ? core.localDay(Date.parse(`${settings.startDate}T00:00:00Z`), 0) : null;
@@ -235,7 +246,7 @@ const handlers = {
       support: settings.support,
       enabled: settings.enabled,
       incognito: await chrome.extension.isAllowedIncognitoAccess(),
-      platforms: (await state).core.platforms(),
+      platforms: (await full()).core.platforms(),
     };
   },
   async list() {
@@ -265,7 +276,7 @@ const handlers = {
     };
   },
   async readProfile({ text, platform }) {
-    const { core } = await state;
+    const { core } = await full();
     return core.readProfile(String(text ?? ''), String(platform ?? ''));
   },
   async addAccount({ text, platform, person }) {
@@ -376,7 +387,7 @@ const handlers = {
     return { ok: true };
   },
   async currentTab({ url }) {
-    const { core } = await state;
+    const { core } = await full();
     const read = core.readProfile(String(url ?? ''));
     return { ...read, blocked: !read.error && core.blocks(String(url)) };
   },

@@ -12,22 +12,13 @@
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
+#include "deadbolt/verdict_json.h"
 
 namespace {
 
 using deadbolt::Catalog;
+using deadbolt::identity_json;
 using ojson = nlohmann::ordered_json;
-
-ojson identity_json(const deadbolt::Identity& id) {
-  ojson j;
-  const bool found = id.found() && id.platform >= 0;
-  const auto* p = found ? &Catalog::get().platforms()[static_cast<std::size_t>(id.platform)] : nullptr;
-  j["platform"] = p ? ojson(std::string(p->id)) : ojson(nullptr);
-  j["platformName"] = p ? ojson(std::string(p->name)) : ojson(nullptr);
-  j["handle"] = found && !id.handle.empty() ? ojson(std::string(id.handle)) : ojson(nullptr);
-  j["kind"] = id.found() ? ojson(std::string(deadbolt::kind_name(id.attempt()))) : ojson(nullptr);
-  return j;
-}
 
 class Core {
  public:
@@ -56,13 +47,7 @@ class Core {
 
   // The verdict with its details, for a URL that decide() blocked.
   std::string decideJson(const std::string& url) {
-    const deadbolt::Verdict& v = engine_.decide(url);
-    ojson j;
-    j["verdict"] = v.block ? "block" : "allow";
-    j.update(identity_json(v.identity));
-    j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
-    j["personIndex"] = v.person;
-    return deadbolt::dump_json(j);
+    return deadbolt::verdict_json(engine_, engine_.decide(url), url);
   }
 
   // The URL model's reading of a URL: {host, path, query} or null. For the
@@ -143,9 +128,14 @@ class Core {
     return engine_.account_key(p, capture, normal);
   }
 
-  // The decision index as text, and back (see Engine::snapshot).
-  std::string snapshot() { return engine_.snapshot(); }
-  bool loadSnapshot(const std::string& text) { return engine_.load_snapshot(text); }
+  // The decision index as a binary image (a Uint8Array over wasm memory,
+  // valid until the next call: copy it), and back (see Engine::snapshot).
+  emscripten::val snapshot() {
+    snapshot_ = engine_.snapshot();
+    return emscripten::val(
+        emscripten::typed_memory_view(snapshot_.size(), reinterpret_cast<const unsigned char*>(snapshot_.data())));
+  }
+  bool loadSnapshot(const std::string& bytes) { return engine_.load_snapshot(bytes); }
   bool hasFullList() { return engine_.has_full_list(); }
 
   // The loaded list as v1 JSON, unknown fields included.
@@ -162,6 +152,7 @@ class Core {
  private:
   deadbolt::Engine engine_;
   std::string input_;
+  std::string snapshot_;
 };
 
 }  // namespace

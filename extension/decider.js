@@ -6,8 +6,8 @@
 // This file is also the content scripts' decider: scripts/build wraps it
 // into a classic script (extension/wasm/decider.classic.js) that carries the
 // wasm bytes itself, since a content script can neither import a module nor
-// fetch a web-accessible file without letting pages detect Deadbolt. So: no
-// import.meta, no imports, one export statement, at the end.
+// fetch a web-accessible file without letting pages detect Deadbolt. So it
+// has no module syntax but one export statement, at the end.
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

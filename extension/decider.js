@@ -145,6 +145,15 @@ class Decider {
     return this.#x.deadbolt_has_full_list() === 1;
   }
 
+  /**
+   * A text export of the core (DEADBOLT_TEXT_EXPORT in wasm/exports.cpp):
+   * `request` in, the core's answer (text, JSON for structured ones) out.
+   */
+  call(name, request) {
+    const bytes = this.#encode(String(request));
+    return this.#output(this.#x[name](bytes));
+  }
+
   /** Bytes of wasm memory this decider holds. */
   memoryBytes() {
     return this.#x.memory.buffer.byteLength;

@@ -14,8 +14,10 @@
 //   int deadbolt_has_full_list()
 //   char* deadbolt_output()           where the last result is (valid until the next call)
 //
-// A new decision is one more line of the same shape: decide from the input,
-// answer a number, or JSON in the output.
+// A new decision is one line at the end of this file, of the same shape:
+//   DEADBOLT_TEXT_EXPORT(deadbolt_items, deadbolt::items_json)
+// for a `std::string fn(deadbolt::Engine&, std::string_view input)`; its
+// answer is read in JavaScript with decider.call('deadbolt_items', text).
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
@@ -91,3 +93,11 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_snapshot() {
 EMSCRIPTEN_KEEPALIVE int deadbolt_has_full_list() { return decider().engine.has_full_list() ? 1 : 0; }
 
 }  // extern "C"
+
+// An export that answers text: the request in the input, the answer's length
+// returned and its bytes in the output. EMSCRIPTEN_KEEPALIVE exports it.
+#define DEADBOLT_TEXT_EXPORT(name, fn)                                   \
+  extern "C" EMSCRIPTEN_KEEPALIVE std::size_t name(std::size_t bytes) { \
+    Decider& d = decider();                                              \
+    return d.answer(fn(d.engine, d.in(bytes)));                          \
+  }

@@ -4,8 +4,8 @@
 // reading and loading the list). Median of several starts.
 import { ask, launch } from '../tests/e2e/harness.mjs';
 
-export async function coldStart({ list, starts = 7 }) {
-  const browser = await launch();
+export async function coldStart({ list, starts = 7, extensionDir = undefined }) {
+  const browser = await launch({ extensionDir });
   try {
     const result = await ask(browser, { type: 'importList', text: list });
     if (!result.ok) throw new Error(`list refused: ${result.error}`);

@@ -70,6 +70,16 @@ for (const round of [0, 1]) {
   }
 }
 
+// The decider (the start path's module, C exports) on the same URLs.
+{
+  const { createDecider } = await import(path.join(root, 'extension/core.js'));
+  const decider = await createDecider(fs.readFileSync(path.join(root, 'extension/wasm/deadbolt_decider.wasm')));
+  const error = decider.load(readList(1000));
+  if (error) throw new Error(`list-1000: ${error}`);
+  measure(sample.slice(0, 5000), (url) => decider.blocks(url));
+  results.decider_1000 = measure(sample, (url) => decider.blocks(url));
+}
+
 // Memory of the loaded 100,000-account list, as the wasm heap grew.
 {
   const { default: factory } = await import(gluePath);

@@ -19,7 +19,7 @@ function attemptOf(verdict, t) {
 /** The record that this tab's attempt at the verdict's address was logged. */
 const seenIn = (tabId, verdict) => seenKey(tabId, verdict.address);
 
-/** `engine`: loaded() (the core as started) and enabled(). */
+/** `engine`: loaded() (the core as started: the decider, to decide), full() (the full core: stats, profile input) and enabled(). */
 export function createAttempts(engine) {
   /** The core's verdict on `url`, or null to allow (also while Deadbolt is off). */
   async function decide(url) {
@@ -29,7 +29,7 @@ export function createAttempts(engine) {
   }
 
   async function stats() {
-    const { core } = await engine.loaded();
+    const { core } = await engine.full();
     const { startDate } = await getSettings();
     return core.stats({ log: await readLog(), nowMs: Date.now(), offsetMin: -new Date().getTimezoneOffset(), startDate });
   }
@@ -86,7 +86,7 @@ export function createAttempts(engine) {
         support: settings.support,
         enabled: settings.enabled,
         incognito: await chrome.extension.isAllowedIncognitoAccess(),
-        platforms: (await engine.loaded()).core.platforms(),
+        platforms: (await engine.full()).core.platforms(),
       };
     },
 
@@ -99,18 +99,18 @@ export function createAttempts(engine) {
 
     /** The channels a co-parent may keep open, as the core knows them. */
     async coparentChannels() {
-      return { channels: (await engine.loaded()).core.coparentChannels() };
+      return { channels: (await engine.full()).core.coparentChannels() };
     },
 
     /** "Add a profile" read back before anything is saved: {platform, platformName, handle, error}. */
     async readProfile(text, platform) {
-      const { core } = await engine.loaded();
+      const { core } = await engine.full();
       return core.readProfile(String(text ?? ''), String(platform ?? ''));
     },
 
     /** The popup's reading of the current tab: what it shows, and whether it is blocked. */
     async currentTab(url) {
-      const { core } = await engine.loaded();
+      const { core } = await engine.full();
       const read = core.readProfile(String(url ?? ''));
       return { ...read, blocked: !read.error && core.decide(String(url)) !== null };
     },

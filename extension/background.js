@@ -3,7 +3,7 @@
 // the cool-down; attempts.js: decisions, the log and its stats; settings.js:
 // the person's own writing). It rebuilds everything on every start — MV3
 // stops idle workers, so nothing may depend on memory surviving.
-import { createCore, EMPTY_LIST } from './core.js';
+import { Core, createCore, createDecider, EMPTY_LIST } from './core.js';
 import { loadList, loadSnapshot, recoverStagedAttempts, saveSnapshot, stageNavigation, unstageNavigation } from './storage.js';
 import { listenToNavigations } from './blocking.js';
 import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
@@ -12,6 +12,7 @@ import { createAttempts } from './attempts.js';
 
 // ---- Start-up ----------------------------------------------------------------
 
+const firstLineMs = performance.now();  // the worker's own start to its first line: Chromium's part
 let state = start();
 let ready = false;
 state.then(() => { ready = true; });
@@ -20,15 +21,16 @@ let ownGeneration = null;  // the list.meta generation this worker wrote last
 let enabled = getSettings().then((s) => s.enabled);
 
 async function start() {
-  // The fast way: the index snapshot of the list as stored now, read while
-  // the wasm compiles.
-  const [core, snapshot] = await Promise.all([createCore(), loadSnapshot()]);
+  // The fast way: the decider (the core's decisions without the embind glue)
+  // and the index snapshot of the list as stored now, read while the wasm
+  // compiles. The full core waits until a page needs it (full()).
+  const [core, snapshot] = await Promise.all([createDecider(), loadSnapshot()]);
   let result = { core, where: null, problem: null };
   if (!snapshot || !core.loadSnapshot(snapshot)) result = await loadFullList(core);
   // Ready to decide: how long this start took, from the worker's own start
   // (scripts/bench reads it; it is a figure, never sent anywhere).
   core.decide('https://www.example.com/');
-  chrome.storage.session.set({ 'perf.coldStartMs': performance.now() }).catch(() => {});
+  chrome.storage.session.set({ 'perf.coldStartMs': performance.now(), 'perf.firstLineMs': firstLineMs }).catch(() => {});
   return result;
 }
 
@@ -41,15 +43,25 @@ async function loadFullList(core) {
   return { core, where, problem };
 }
 
-/** The state with the whole list loaded (a fast start loads only the index). */
-async function full() {
-  const current = await state;
-  if (current.core.hasFullList()) return current;
-  state = loadFullList(current.core);
-  return state;
+/**
+ * The state with the full core and the whole list loaded: editing, rules,
+ * stats. A start has only the decider; the full core is instantiated on the
+ * first call, and decides from then on.
+ */
+let fullState = null;
+function full() {
+  if (fullState) return fullState;
+  const loading = state.then(async (current) =>
+    current.core instanceof Core && current.core.hasFullList() ? current : loadFullList(await createCore()));
+  fullState = loading;
+  // Decisions stay with the decider until the full core is ready.
+  loading.then((current) => { if (fullState === loading) state = Promise.resolve(current); },
+    () => { if (fullState === loading) fullState = null; });
+  return loading;
 }
 
 async function reload() {
+  fullState = null;
   state = start();  // the snapshot is stale now: start() loads the list itself
   const { core } = await full();
   await protection.applyRules(core);

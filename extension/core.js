@@ -1,9 +1,26 @@
 // The one JavaScript API over the WebAssembly core. Everything about URLs and
 // platforms is decided in there; this file only moves strings across and
 // parses the core's JSON answers.
+//
+// Two builds of the one C++ core: the decider (decider.js, C exports, no
+// glue), which the service worker starts with and decides with, and the full
+// core below (embind), which it instantiates only when a page needs editing,
+// rules or stats.
 import createDeadboltCore from './wasm/deadbolt_core.mjs';
+import { instantiateDecider } from './decider.js';
 
 let modulePromise = null;
+
+const DECIDER_WASM = new URL('./wasm/deadbolt_decider.wasm', import.meta.url);
+
+/**
+ * A decider (decider.js) with an empty list: blocks, decide, verdict,
+ * addressKey, load, loadSnapshot, snapshot. `source` as instantiateDecider
+ * takes it; by default the extension's own file, compiled as it streams in.
+ */
+export function createDecider(source = DECIDER_WASM) {
+  return instantiateDecider(source);
+}
 
 /**
  * Instantiates the core (once per JavaScript realm) with an empty list.
@@ -154,14 +171,14 @@ export class Core {
     return JSON.parse(this.#native.listRows(JSON.stringify({ log, pending })));
   }
 
-  /** The decision index as text: a restarted worker loads it in milliseconds. */
+  /** The decision index as a binary image (Uint8Array): a restarted worker loads it in a millisecond. */
   snapshot() {
-    return this.#native.snapshot();
+    return new Uint8Array(this.#native.snapshot());  // a copy: the view is over wasm memory
   }
 
-  /** Loads a snapshot of this build; false (and nothing changed) if it cannot. */
-  loadSnapshot(text) {
-    return this.#native.loadSnapshot(text);
+  /** Loads a snapshot (Uint8Array) of this build; false (and nothing changed) if it cannot. */
+  loadSnapshot(bytes) {
+    return bytes instanceof Uint8Array && bytes.length > 0 && this.#native.loadSnapshot(bytes);
   }
 
   /** Whether the whole list is loaded, not only its snapshot. */

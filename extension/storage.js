@@ -78,15 +78,39 @@ async function listVersion() {
   return meta?.gen ?? gen ?? null;
 }
 
-/** Keeps the core's snapshot of the list as it is stored now. */
-export async function saveSnapshot(text) {
-  await chrome.storage.local.set({ 'list.snapshot': { version: await listVersion(), text } });
+// Storage keeps JSON values: the snapshot's bytes are kept in base64. The
+// core checks what it is given (format, build, checksum); this only says
+// whether it belongs to the list as stored now.
+
+const toBase64 = (bytes) => {
+  if (bytes.toBase64) return bytes.toBase64();
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+};
+
+const fromBase64 = (text) => {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+};
+
+/** Keeps the core's snapshot (Uint8Array) of the list as it is stored now. */
+export async function saveSnapshot(bytes) {
+  await chrome.storage.local.set({ 'list.snapshot': { version: await listVersion(), bytes: toBase64(bytes) } });
 }
 
-/** The snapshot, if it was made from the list as stored now; else null. */
+/** The snapshot (Uint8Array), if it was made from the list as stored now; else null. */
 export async function loadSnapshot() {
   const [version, { 'list.snapshot': snapshot }] = await Promise.all([listVersion(), chrome.storage.local.get('list.snapshot')]);
-  return snapshot && version !== null && snapshot.version === version && typeof snapshot.text === 'string' ? snapshot.text : null;
+  if (!snapshot || version === null || snapshot.version !== version || typeof snapshot.bytes !== 'string') return null;
+  try {
+    return fromBase64(snapshot.bytes);
+  } catch {
+    return null;  // not base64: damaged; the full list is loaded instead
+  }
 }
 
 /**

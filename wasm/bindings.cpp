@@ -15,34 +15,13 @@
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
+#include "deadbolt/verdict_json.h"
 
 namespace {
 
 using deadbolt::Catalog;
+using deadbolt::identity_json;
 using ojson = nlohmann::ordered_json;
-
-ojson identity_json(const deadbolt::Identity& id) {
-  ojson j;
-  const bool found = id.found() && id.platform >= 0;
-  const auto* p = found ? &Catalog::get().platforms()[static_cast<std::size_t>(id.platform)] : nullptr;
-  j["platform"] = p ? ojson(std::string(p->id)) : ojson(nullptr);
-  j["platformName"] = p ? ojson(std::string(p->name)) : ojson(nullptr);
-  j["handle"] = found && !id.handle.empty() ? ojson(std::string(id.handle)) : ojson(nullptr);
-  j["kind"] = id.found() ? ojson(std::string(deadbolt::kind_name(id.attempt()))) : ojson(nullptr);
-  return j;
-}
-
-// The address a URL names as the core reads it (no scheme, no fragment):
-// equal addresses, same page. The shell de-duplicates attempts by it.
-ojson address_json(std::string_view url) {
-  deadbolt::UrlParser parser;
-  deadbolt::Url parsed;
-  if (!parser.parse(url, parsed)) return std::string(url);
-  std::string address(parsed.host);
-  address += parsed.path;
-  if (parsed.has_query) address.append("?").append(parsed.query);
-  return address;
-}
 
 // A list edit's answer: {"list": v1 text, "changed": bool, ...} or
 // {"error": English, "errorCode": code, "list": null}.
@@ -101,14 +80,14 @@ class Core {
   // This object's address, for the two C entry points below.
   std::uintptr_t address() { return reinterpret_cast<std::uintptr_t>(this); }
 
-  // The verdict with its details: {verdict, platform, platformName, handle,
-  // kind, person, personIndex, address}.
-  std::string decideJson(const std::string& url) { return verdict_json(engine_.decide(url), url); }
+  // The verdict with its details (verdict_json.h).
+  std::string decideJson(const std::string& url) { return deadbolt::verdict_json(engine_, engine_.decide(url), url); }
 
   // The details of the last deadbolt_decide_input() decision, for a URL it
   // blocked: the same object as decideJson, without deciding again.
   std::string lastVerdict() {
-    return verdict_json(engine_.last_verdict(), std::string_view(input_.data(), std::min(input_bytes_, input_.size())));
+    return deadbolt::verdict_json(engine_, engine_.last_verdict(),
+                                  std::string_view(input_.data(), std::min(input_bytes_, input_.size())));
   }
 
   // The URL model's reading of a URL: {host, path, query} or null. For the
@@ -282,9 +261,14 @@ class Core {
     return deadbolt::dump_json(deadbolt::rows_json(deadbolt::list_rows(engine_.blocklist(), log, pending)));
   }
 
-  // The decision index as text, and back (see Engine::snapshot).
-  std::string snapshot() { return engine_.snapshot(); }
-  bool loadSnapshot(const std::string& text) { return engine_.load_snapshot(text); }
+  // The decision index as a binary image (a Uint8Array over wasm memory,
+  // valid until the next call: copy it), and back (see Engine::snapshot).
+  emscripten::val snapshot() {
+    snapshot_ = engine_.snapshot();
+    return emscripten::val(
+        emscripten::typed_memory_view(snapshot_.size(), reinterpret_cast<const unsigned char*>(snapshot_.data())));
+  }
+  bool loadSnapshot(const std::string& bytes) { return engine_.load_snapshot(bytes); }
   bool hasFullList() { return engine_.has_full_list(); }
 
   // The loaded list as v1 JSON, unknown fields included.
@@ -315,25 +299,11 @@ class Core {
     return {{"platform", p ? ojson(std::string(p->id)) : ojson(nullptr)},
             {"platformName", p ? ojson(std::string(p->name)) : ojson(nullptr)}};
   }
-  std::string verdict_json(const deadbolt::Verdict& v, std::string_view url) {
-    ojson j;
-    j["verdict"] = v.block ? "block" : "allow";
-    j.update(identity_json(v.identity));
-    j["person"] = v.person >= 0 ? ojson(engine_.person_name(v.person)) : ojson(nullptr);
-    j["personIndex"] = v.person;
-    j["address"] = address_json(url);
-    // Messages: the channel ("whatsapp"), whether it is a co-parent's open
-    // one, and the text the link would have prefilled (for an unsent letter).
-    const bool message = v.identity.kind == deadbolt::Kind::message;
-    j["channel"] = message ? ojson(std::string(v.identity.channel)) : ojson(nullptr);
-    j["coparentChannel"] = v.coparent_channel;
-    j["draft"] = message && !v.identity.draft.empty() ? ojson(std::string(v.identity.draft)) : ojson(nullptr);
-    return deadbolt::dump_json(j);
-  }
 
   deadbolt::Engine engine_;
   std::string input_;
   std::size_t input_bytes_ = 0;
+  std::string snapshot_;
 };
 
 }  // namespace

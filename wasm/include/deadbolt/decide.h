@@ -26,6 +26,12 @@ struct Verdict {
 
 // Not thread-safe: a decision reuses the engine's scratch buffers, so that a
 // warm engine does not allocate. Use one engine per thread.
+// The 16 hex digits that tie a snapshot to the build that wrote it: the
+// catalog's shape and `core_digest`, the hash of the core's sources
+// (kCoreSourceDigest), so that a change to the code that computes keys
+// refuses old snapshots as a change to the catalog does.
+std::string snapshot_fingerprint(std::string_view core_digest);
+
 class Engine {
  public:
   Engine() = default;
@@ -34,15 +40,21 @@ class Engine {
   bool load(std::string_view json, BlocklistError& error);
   const Blocklist& blocklist() const { return list_; }
 
-  // The index alone, as text: what a decision needs and nothing else, so that
-  // a restarted service worker is ready in a few milliseconds instead of
-  // parsing and validating the whole list (uBlock Origin's "selfie" idea).
+  // The index alone, as a binary image: what a decision needs and nothing
+  // else, so that a restarted service worker is ready in a millisecond
+  // instead of parsing and validating the whole list (uBlock Origin's
+  // "selfie" idea). Versioned, tied to this build's catalog, checksummed;
+  // its hash tables are used in place (see snapshot.cpp).
   std::string snapshot() const;
   // Loads a snapshot made by the same build of the core. On success the
   // engine decides as it did, but blocklist() is empty until load(); on a
-  // snapshot it cannot use (another build, damaged) it returns false and
-  // keeps what it had.
-  bool load_snapshot(std::string_view text);
+  // snapshot it cannot use (another version or build, damaged, truncated)
+  // it returns false and keeps what it had.
+  bool load_snapshot(std::string_view bytes);
+  // The same without a copy: the caller writes the snapshot into
+  // snapshot_buffer(bytes), then calls load_snapshot_buffer(bytes).
+  char* snapshot_buffer(std::size_t bytes);
+  bool load_snapshot_buffer(std::size_t bytes);
   bool has_full_list() const { return full_list_; }
 
   // The name of person `index` of the loaded list or snapshot.
@@ -92,6 +104,9 @@ class Engine {
   std::vector<std::string> people_names_;
   std::vector<std::pair<std::string, int>> extra_hosts_;  // home instances served as their platform
   bool full_list_ = true;
+  // The loaded snapshot, whose tables accounts_ and handle_words_ use in
+  // place, and the buffer the next one is written into (8-byte aligned).
+  std::vector<std::uint64_t> image_, incoming_;
   Verdict verdict_;
   std::string key_;         // scratch
   std::string words_;       // scratch

@@ -1,0 +1,163 @@
+// The decider: the core's decisions on the start path, from a standalone
+// wasm module (wasm/exports.cpp) with plain C exports: no Emscripten glue,
+// no embind. The service worker decides with it from its first event; the
+// full core (core.js) loads only when a page needs editing, rules or stats.
+//
+// This file is also the content scripts' decider: scripts/build wraps it
+// into a classic script (extension/wasm/decider.classic.js) that carries the
+// wasm bytes itself, since a content script can neither import a module nor
+// fetch a web-accessible file without letting pages detect Deadbolt. So it
+// has no module syntax but one export statement, at the end.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The module's imports: the few a standalone build of the core asks for. */
+function importsFor(onGrow) {
+  const unsupported = () => 52;  // ENOSYS: the core never writes files; a failed write is ignored
+  return {
+    env: { emscripten_notify_memory_growth: onGrow },
+    wasi_snapshot_preview1: {
+      fd_write: unsupported,
+      fd_close: unsupported,
+      fd_seek: unsupported,
+      proc_exit: (code) => { throw new WebAssembly.RuntimeError(`deadbolt decider exited (${code})`); },
+    },
+  };
+}
+
+/**
+ * Instantiates a decider with an empty list. `source` is where the wasm is:
+ * a URL (fetched and compiled while it streams in), a Response or a promise
+ * of one, the bytes themselves (an ArrayBuffer or a typed array), or an
+ * already compiled WebAssembly.Module.
+ */
+async function instantiateDecider(source) {
+  let decider = null;
+  const imports = importsFor(() => decider?.memoryGrew());
+  let instance;
+  if (source instanceof WebAssembly.Module) {
+    instance = await WebAssembly.instantiate(source, imports);
+  } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    ({ instance } = await WebAssembly.instantiate(source, imports));
+  } else {
+    const response = await (typeof source === 'string' || source instanceof URL ? fetch(source) : source);
+    // Compiled while the bytes stream in, and cacheable by the browser; a
+    // server that does not say application/wasm gets the plain path.
+    if (response.headers.get('content-type')?.startsWith('application/wasm')) {
+      ({ instance } = await WebAssembly.instantiateStreaming(response, imports));
+    } else {
+      ({ instance } = await WebAssembly.instantiate(await response.arrayBuffer(), imports));
+    }
+  }
+  decider = new Decider(instance);
+  return decider;
+}
+
+class Decider {
+  #x;        // the module's exports
+  #heap;     // a view of all of wasm memory; replaced when memory grows
+  #input = null;  // a view of the core's input buffer
+
+  constructor(instance) {
+    this.#x = instance.exports;
+    this.#x._initialize();  // the core's static constructors
+    this.#heap = new Uint8Array(this.#x.memory.buffer);
+  }
+
+  /** Called by the module when its memory grew: every view is stale. */
+  memoryGrew() {
+    this.#heap = new Uint8Array(this.#x.memory.buffer);
+    this.#input = null;
+  }
+
+  // The string's UTF-8 bytes, written straight into the core's input buffer:
+  // no copy in JavaScript, no allocation once the buffer is warm.
+  #encode(text) {
+    for (;;) {
+      if (this.#input === null) this.#reserve(1024);
+      const { read, written } = encoder.encodeInto(text, this.#input);
+      if (read === text.length) return written;
+      this.#reserve(text.length * 3);
+    }
+  }
+
+  #reserve(bytes) {
+    const size = Math.max(bytes, this.#input?.byteLength ?? 0);
+    const pointer = this.#x.deadbolt_input(size);  // may grow memory, and so reset #input
+    this.#input = this.#heap.subarray(pointer, pointer + size);
+  }
+
+  /** The text the last call left in the core's output buffer. */
+  #output(bytes) {
+    const pointer = this.#x.deadbolt_output();
+    return decoder.decode(this.#heap.subarray(pointer, pointer + bytes));
+  }
+
+  /** Whether the URL must be blocked: the hot path, a number across and back. */
+  blocks(url) {
+    return this.#x.deadbolt_decide(this.#encode(String(url))) === 1;
+  }
+
+  /**
+   * The decision on a URL, made once: null to allow, else {verdict: 'block',
+   * person, personIndex, platform, platformName, handle, kind, address}.
+   */
+  decide(url) {
+    const bytes = this.#encode(String(url));
+    if (this.#x.deadbolt_decide(bytes) !== 1) return null;
+    return JSON.parse(this.#output(this.#x.deadbolt_verdict(bytes)));
+  }
+
+  /** {verdict, platform, platformName, handle, kind, person, personIndex, address}, allowed or not. */
+  verdict(url) {
+    return JSON.parse(this.#output(this.#x.deadbolt_verdict(this.#encode(String(url)))));
+  }
+
+  /** The address a URL names, as the core reads it (no scheme, no fragment): equal keys, same page. */
+  addressKey(url) {
+    return this.#output(this.#x.deadbolt_address(this.#encode(String(url))));
+  }
+
+  /** Loads a v1 blocklist (JSON text). Returns null, or what is wrong, in words. */
+  load(json) {
+    const error = this.#x.deadbolt_load_list(this.#encode(String(json)));
+    return error === 0 ? null : this.#output(error);
+  }
+
+  /** Loads a binary snapshot (Uint8Array) of this build; false, and nothing changed, if it cannot. */
+  loadSnapshot(bytes) {
+    if (!(bytes instanceof Uint8Array) || bytes.length === 0) return false;
+    const pointer = this.#x.deadbolt_snapshot_buffer(bytes.length);  // may grow memory
+    this.#heap.set(bytes, pointer);
+    return this.#x.deadbolt_load_snapshot(bytes.length) === 1;
+  }
+
+  /** The loaded index as a binary snapshot (a copy). */
+  snapshot() {
+    const bytes = this.#x.deadbolt_snapshot();
+    const pointer = this.#x.deadbolt_output();
+    return this.#heap.slice(pointer, pointer + bytes);
+  }
+
+  /** Whether the whole list is loaded, not only its snapshot. */
+  hasFullList() {
+    return this.#x.deadbolt_has_full_list() === 1;
+  }
+
+  /**
+   * A text export of the core (DEADBOLT_TEXT_EXPORT in wasm/exports.cpp):
+   * `request` in, the core's answer (text, JSON for structured ones) out.
+   */
+  call(name, request) {
+    const bytes = this.#encode(String(request));
+    return this.#output(this.#x[name](bytes));
+  }
+
+  /** Bytes of wasm memory this decider holds. */
+  memoryBytes() {
+    return this.#x.memory.buffer.byteLength;
+  }
+}
+
+export { instantiateDecider, Decider };

@@ -162,13 +162,21 @@ TEST(Editing, PlansRemovalsOfWhatIsListedAndAppliesThemWhenDue) {
   EXPECT_EQ(plan_removal(list, ChangeKind::remove_keyword, "Jane Doe", "Janet").error.code, "keyword-missing");
 }
 
+Change change(ChangeKind kind, std::string person, std::string key = {}) {
+  Change c;
+  c.kind = kind;
+  c.person = std::move(person);
+  c.key = std::move(key);
+  return c;
+}
+
 TEST(Editing, ADueRemovalWhoseTargetIsGoneChangesNothing) {
   const Blocklist list = parse(kJane);
-  const EditResult r = apply_changes(list, {{ChangeKind::remove_person, "Sam"},
-                                            {ChangeKind::remove_account, "Jane Doe", "x:nobody"}});
+  const EditResult r = apply_changes(list, {change(ChangeKind::remove_person, "Sam"),
+                                            change(ChangeKind::remove_account, "Jane Doe", "x:nobody")});
   EXPECT_FALSE(r.error);
   EXPECT_FALSE(r.changed);
-  const EditResult gone = apply_changes(list, {{ChangeKind::remove_person, "JANE DOE"}});
+  const EditResult gone = apply_changes(list, {change(ChangeKind::remove_person, "JANE DOE")});
   EXPECT_TRUE(gone.changed);
   EXPECT_TRUE(gone.list.people.empty());
   EXPECT_EQ(exported(gone.list)["theme"], "dusk");

@@ -178,3 +178,31 @@ TEST(BinarySnapshot, TablesAreUsedInPlaceAndCopiedBeforeAChange) {
 
 }  // namespace
 }  // namespace deadbolt
+
+namespace deadbolt {
+namespace {
+
+// A copied or moved index reads its own keys, however short (a short arena
+// lives inside the std::string, and moves with it).
+TEST(KeyIndexTest, CopiesAndMovesFindTheirOwnKeys) {
+  KeyIndex original;
+  original.insert("j", 1);
+  original.insert("ch", 2);
+  KeyIndex copy = original;
+  original.clear();
+  original.insert("zz", 9);
+  EXPECT_EQ(copy.find("j"), 1u);
+  EXPECT_EQ(copy.find("ch"), 2u);
+  KeyIndex moved = std::move(copy);
+  copy.insert("xy", 3);  // the moved-from index is usable and separate
+  EXPECT_EQ(moved.find("j"), 1u);
+  EXPECT_EQ(moved.find("ch"), 2u);
+  EXPECT_EQ(moved.find("xy"), KeyIndex::kMissing);
+  std::vector<KeyIndex> many(1, moved);
+  for (int i = 0; i < 20; ++i) many.push_back(many.back());  // reallocations move them
+  EXPECT_EQ(many.front().find("ch"), 2u);
+  EXPECT_EQ(many.back().find("j"), 1u);
+}
+
+}  // namespace
+}  // namespace deadbolt

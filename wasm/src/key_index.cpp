@@ -71,6 +71,39 @@ void KeyIndex::rehash(std::size_t slots) {
   point_at_own();
 }
 
+KeyIndex& KeyIndex::operator=(const KeyIndex& other) {
+  if (this == &other) return *this;
+  slots_ = other.slots_;
+  spans_ = other.spans_;
+  arena_ = other.arena_;
+  take_views(other);
+  return *this;
+}
+
+KeyIndex& KeyIndex::operator=(KeyIndex&& other) noexcept {
+  if (this == &other) return *this;
+  slots_ = std::move(other.slots_);
+  spans_ = std::move(other.spans_);
+  arena_ = std::move(other.arena_);
+  take_views(other);
+  other.clear();
+  return *this;
+}
+
+void KeyIndex::take_views(const KeyIndex& other) {
+  borrowed_ = other.borrowed_;
+  if (!borrowed_) {
+    point_at_own();
+    return;
+  }
+  slot_data_ = other.slot_data_;
+  slot_count_ = other.slot_count_;
+  span_data_ = other.span_data_;
+  span_count_ = other.span_count_;
+  arena_data_ = other.arena_data_;
+  arena_size_ = other.arena_size_;
+}
+
 void KeyIndex::clear() {
   slots_.clear();
   spans_.clear();

@@ -14,6 +14,15 @@ namespace deadbolt {
 
 class KeyIndex {
  public:
+  KeyIndex() = default;
+  // Copies and moves re-point the lookup views at the new object's own
+  // storage (a short arena lives inside the std::string itself); a borrowed
+  // image stays borrowed.
+  KeyIndex(const KeyIndex& other) { *this = other; }
+  KeyIndex(KeyIndex&& other) noexcept { *this = std::move(other); }
+  KeyIndex& operator=(const KeyIndex& other);
+  KeyIndex& operator=(KeyIndex&& other) noexcept;
+
   static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
 
   // Inserts `key` unless present; returns the value now stored for it.
@@ -72,6 +81,7 @@ class KeyIndex {
   void rehash(std::size_t slots);
   void own();        // copies a borrowed image into the vectors below
   void point_at_own();
+  void take_views(const KeyIndex& other);  // after a copy or move of the vectors
 
   // What lookups read: the vectors below, or an image used in place.
   const Slot* slot_data_ = nullptr;

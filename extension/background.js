@@ -36,7 +36,25 @@ async function loadFullList(core) {
   const { text, where, problem } = await loadList((candidate) => core.load(candidate));
   if (text === null) core.load(EMPTY_LIST);
   if (!problem) await saveSnapshot(core.snapshot());
+  if (!problem) await saveFeedIndex(core);
   return { core, where, problem };
+}
+
+/**
+ * The content scripts' copy of what to hide in feeds: the feed list's
+ * decision index and the feed settings, in chrome.storage.local (never in the
+ * page's world). Written whole, never read-modify-written.
+ */
+async function saveFeedIndex(core) {
+  const snapshot = core.feedIndex();
+  if (!snapshot) return;
+  const settings = await getSettings();
+  await chrome.storage.local.set({
+    'feeds.index': {
+      snapshot, enabled: settings.enabled, mentions: settings.feedMentions !== false,
+      placeholder: settings.feedPlaceholder === true,
+    },
+  }).catch(() => {});
 }
 
 /** The state with the whole list loaded (a fast start loads only the index). */
@@ -135,6 +153,11 @@ async function applyDue() {
     } else if (change.kind === 'remove-keyword' && person) {
       person.keywords = (person.keywords ?? []).filter((k) => k !== change.keyword);
       listChanged = true;
+    } else if (change.kind === 'feeds-off' && person) {
+      person.feeds = false;
+      listChanged = true;
+    } else if (change.kind === 'feed-mentions-off') {
+      settings.feedMentions = false;
     } else if (change.kind === 'cooldown') {
       settings.cooldownHours = change.value;
     } else if (change.kind === 'disable') {
@@ -144,7 +167,10 @@ async function applyDue() {
   await saveSettings(settings);
   enabled = Promise.resolve(settings.enabled);
   if (listChanged) await commitList(JSON.stringify(list));
-  else await applyRules(core);
+  else {
+    await applyRules(core);
+    await saveFeedIndex(core);
+  }
 }
 
 /** An account's canonical key, whether it is kept as {platform, handle} or {url}. */
@@ -182,6 +208,7 @@ function commitList(text) {
     ownGeneration = meta?.gen ?? null;
     state = Promise.resolve({ core, where: where.where, problem: null });
     await saveSnapshot(core.snapshot());
+    await saveFeedIndex(core);
     // Saved. The navigation listeners block at once; the rules follow.
     const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
     return { ok: true, where, rules };
@@ -304,6 +331,33 @@ const handlers = {
       return null;
     });
   },
+  /** "Hide them in my feeds": on at once; off waits for the cool-down like any removal. */
+  async setFeeds({ person, on }) {
+    if (!on) {
+      const { cooldownHours } = await getSettings();
+      return { pending: await addPending({ kind: 'feeds-off', person: String(person) }, cooldownHours) };
+    }
+    return changeList((list) => {
+      const entry = findPerson(list, person);
+      if (!entry) return chrome.i18n.getMessage('personMissing');
+      delete entry.feeds;
+      return null;
+    });
+  },
+  /** How many feed items were kept out of sight: {today, all}. */
+  async feedCounts() {
+    const all = await chrome.storage.local.get(null);
+    const now = new Date();
+    const today = `feeds.count.${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+    let total = 0;
+    let day = 0;
+    for (const [key, value] of Object.entries(all)) {
+      if (!key.startsWith('feeds.count.') || !Number.isFinite(value)) continue;
+      total += value;
+      if (key.startsWith(today)) day += value;
+    }
+    return { today: day, all: total };
+  },
   /** Removing anything waits for the cool-down. */
   async requestRemoval({ change }) {
     const allowed = ['remove-account', 'remove-person', 'remove-keyword'];
@@ -322,6 +376,9 @@ const handlers = {
     if (patch.support) settings.support = { name: String(patch.support.name ?? '').slice(0, 100), contact: String(patch.support.contact ?? '').slice(0, 200) };
     if ('startDate' in patch) settings.startDate = /^\d{4}-\d{2}-\d{2}$/.test(patch.startDate ?? '') ? patch.startDate : null;
     if (patch.enabled === true) settings.enabled = true;  // more protection: at once
+    if (patch.feedMentions === true) settings.feedMentions = true;
+    if (patch.feedMentions === false && settings.feedMentions !== false) pending.push({ kind: 'feed-mentions-off' });
+    if (typeof patch.feedPlaceholder === 'boolean') settings.feedPlaceholder = patch.feedPlaceholder;
     if (patch.enabled === false && settings.enabled) pending.push({ kind: 'disable' });
     if (Number.isFinite(patch.cooldownHours)) {
       const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
@@ -336,6 +393,7 @@ const handlers = {
       enabled = Promise.resolve(true);
       await applyRules((await full()).core);
     }
+    await saveFeedIndex((await full()).core);
     return { settings, pending: queued };
   },
   async previewImport({ text }) {

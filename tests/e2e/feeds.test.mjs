@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ask, launch, startFakeSites, stopWorker } from './harness.mjs';
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 export const FEED_LIST = JSON.stringify({
   version: 1,
   people: [{
@@ -117,3 +119,64 @@ for (const [platform, url] of Object.entries(FEEDS)) {
     });
   });
 }
+
+describe('every situation', () => {
+  test('with the worker stopped, a new page is still decided before a frame', async () => {
+    await stopWorker(browser);
+    for (const url of [FEEDS.instagram, FEEDS.x, FEEDS.reddit]) {
+      const page = await open(url);
+      assertClean(await report(page), `worker stopped: ${url}`);
+      await page.close();
+    }
+  });
+
+  test('a 2,000-item infinite scroll paints no listed item', async () => {
+    for (const url of [FEEDS.x, FEEDS.youtube]) {
+      const page = await open(url);
+      await page.evaluate(() => window.feedTest.scroll(2000));
+      await frames(page);
+      const r = await report(page);
+      assertClean(r, `scroll: ${url}`);
+      assert.ok(r.listed >= 200 && r.shown >= 1800, JSON.stringify({ listed: r.listed, shown: r.shown }));
+      await page.close();
+    }
+  });
+
+  test('a background tab brought forward paints no listed item', async () => {
+    const feed = await open(FEEDS.instagram);
+    const front = await browser.context.newPage();
+    await front.goto(FEEDS.x);
+    await front.bringToFront();
+    // Items arrive while the tab is in the background (a feed refreshing itself).
+    await feed.evaluate(() => { window.feedTest.append('listed', 20); window.feedTest.append('friend', 20); });
+    await sleep(300);
+    await feed.bringToFront();
+    await frames(feed);
+    assertClean(await report(feed), 'background tab');
+    await front.close();
+    await feed.close();
+  });
+
+  test('kept out of your feeds: counted apart from attempts', async () => {
+    const before = await ask(browser, { type: 'feedCounts' });
+    const attempts = (await ask(browser, { type: 'stats' })).all;
+    const page = await open(FEEDS.linkedin);
+    const hidden = (await report(page)).listed;
+    await sleep(1500);  // the count is written a second after the last hide
+    const counts = await ask(browser, { type: 'feedCounts' });
+    assert.equal(counts.today - before.today, hidden);
+    assert.equal(counts.all - before.all, hidden);
+    assert.equal((await ask(browser, { type: 'stats' })).all, attempts, 'hidden items are not attempts');
+    await page.close();
+  });
+
+  test('an emptied feed does not make the page load more in a tight loop', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.instagram.com/feeds/loop');
+    await sleep(2000);
+    const { fetches, painted } = await page.evaluate(() => ({ fetches: window.feedTest.fetches, painted: window.feedTest.paintedFrames }));
+    assert.equal(painted, 0);
+    assert.ok(fetches >= 1 && fetches <= 15, `the page loaded ${fetches} times in 2 s`);
+    await page.close();
+  });
+});

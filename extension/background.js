@@ -337,6 +337,8 @@ const handlers = {
       const { cooldownHours } = await getSettings();
       return { pending: await addPending({ kind: 'feeds-off', person: String(person) }, cooldownHours) };
     }
+    // On again: a waiting "off" is dropped, and the list says on.
+    for (const p of await getPending()) if (p.kind === 'feeds-off' && p.person === String(person)) await cancelPending(p.id);
     return changeList((list) => {
       const entry = findPerson(list, person);
       if (!entry) return chrome.i18n.getMessage('personMissing');
@@ -376,7 +378,10 @@ const handlers = {
     if (patch.support) settings.support = { name: String(patch.support.name ?? '').slice(0, 100), contact: String(patch.support.contact ?? '').slice(0, 200) };
     if ('startDate' in patch) settings.startDate = /^\d{4}-\d{2}-\d{2}$/.test(patch.startDate ?? '') ? patch.startDate : null;
     if (patch.enabled === true) settings.enabled = true;  // more protection: at once
-    if (patch.feedMentions === true) settings.feedMentions = true;
+    if (patch.feedMentions === true) {
+      settings.feedMentions = true;
+      for (const p of await getPending()) if (p.kind === 'feed-mentions-off') await cancelPending(p.id);
+    }
     if (patch.feedMentions === false && settings.feedMentions !== false) pending.push({ kind: 'feed-mentions-off' });
     if (typeof patch.feedPlaceholder === 'boolean') settings.feedPlaceholder = patch.feedPlaceholder;
     if (patch.enabled === false && settings.enabled) pending.push({ kind: 'disable' });

@@ -16,6 +16,9 @@ async function render() {
   $('month').textContent = String(stats.month);
   showStreak(stats);
   $('chart').replaceChildren(chart(stats.daily, t('chartLabel')));
+  // Items hidden in feeds are not attempts: a count of their own.
+  const kept = await ask({ type: 'feedCounts' });
+  $('feeds-kept').textContent = t('feedsKept', kept.today, kept.all);
   const rows = (counts) =>
     Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, n]) => {
       const li = document.createElement('li');

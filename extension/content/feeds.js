@@ -65,8 +65,16 @@
     // A feed emptied by hiding would keep its "load more" trigger in view:
     // after many hidden items in a row, keep their space (blank) so the page
     // scrolls on instead of fetching again and again.
-    if (placeholder || spacerRun > 30) item.style.setProperty('visibility', 'hidden', 'important');
-    else item.style.setProperty('display', 'none', 'important');
+    if (spacerRun > 30) {
+      item.style.setProperty('visibility', 'hidden', 'important');
+    } else if (placeholder) {
+      // The quiet placeholder: one blank line where the item was.
+      item.style.setProperty('visibility', 'hidden', 'important');
+      item.style.setProperty('max-height', '1.5em', 'important');
+      item.style.setProperty('overflow', 'hidden', 'important');
+    } else {
+      item.style.setProperty('display', 'none', 'important');
+    }
   }
 
   function show(item) {
@@ -74,7 +82,7 @@
     if (!hidden.has(item)) return;
     const display = hidden.get(item);
     hidden.delete(item);
-    item.style.removeProperty('visibility');
+    for (const property of ['visibility', 'max-height', 'overflow']) item.style.removeProperty(property);
     if (display) item.style.setProperty('display', display);
     else item.style.removeProperty('display');
   }

@@ -68,8 +68,9 @@ EMSCRIPTEN_KEEPALIVE const char* deadbolt_items_output(ItemsCore* core) { return
 // buffer; 1 on success. `mentions`: hide items that only mention them.
 EMSCRIPTEN_KEEPALIVE int deadbolt_items_load(ItemsCore* core, std::size_t bytes, int mentions) {
   core->decider.set_mentions(mentions != 0);
-  return core->engine.load_snapshot(std::string_view(core->input.data(), std::min(bytes, core->input.size()))) ? 1
-                                                                                                              : 0;
+  const bool loaded = core->engine.load_snapshot(std::string_view(core->input.data(), std::min(bytes, core->input.size())));
+  core->decider.refresh();
+  return loaded ? 1 : 0;
 }
 
 // The feed markup of the page whose URL is in the input buffer, as JSON in

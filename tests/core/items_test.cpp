@@ -28,6 +28,21 @@ const char* kList = R"({"version":1,"people":[
     {"platform":"mastodon","handle":"@jane@example.town"}]},
   {"name":"Quiet","feeds":false,"accounts":[{"platform":"instagram","handle":"quietone"}]}]})";
 
+// The Engine's own reading of an href resolved against a page: the oracle
+// for the word filter.
+struct UrlProbe {
+  bool resolves_listed(Engine& e, std::string_view page, std::string_view href) {
+    deadbolt::UrlParser pp, lp;
+    deadbolt::Url base, url;
+    if (!pp.parse(page, base) || !lp.parse(href, url, &base)) return false;
+    std::string s = std::string(url.scheme) + "://" + std::string(url.host) + std::string(url.path);
+    if (url.has_query) s += "?" + std::string(url.query);
+    if (!url.fragment.empty()) s += "#" + std::string(url.fragment);
+    const auto& v = e.decide(s);
+    return v.block && v.identity.kind != deadbolt::Kind::search;
+  }
+};
+
 class Items : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -35,6 +50,7 @@ class Items : public ::testing::Test {
     deadbolt::BlocklistError error;
     ASSERT_TRUE(full.load(kList, error)) << error.to_string();
     ASSERT_TRUE(engine.load(deadbolt::serialize_blocklist(deadbolt::feed_list(full.blocklist())), error));
+    decider.refresh();
   }
   // Decides an item of plain links on `page`.
   const deadbolt::ItemVerdict& item(std::string_view page, std::initializer_list<std::string_view> links,
@@ -140,6 +156,38 @@ TEST_F(Items, BadPagesAndHostileHrefsHideNothing) {
   decider.link("/janedoe/", false);
   EXPECT_FALSE(decider.verdict().hide);
   EXPECT_FALSE(item("https://www.instagram.com/", {std::string(100000, '/'), "\x01\x02", "http://[::1"}).hide);
+}
+
+TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
+  int listed_count = 0;
+  // Links the word filter passes over must be ones the Engine allows, and
+  // every listed link still reaches the Engine, however it is written.
+  for (std::string_view href : {"/JaneDoe/", "/jane.doe.77", "/#!/janedoe_x", "/@jane@example.town", "/in/Jane-Doe-123/",
+                                "/profile/JANE.bsky.social/post/1", "/user/jane_doe_r?utm=1", "/%6Aanedoe/", "/jane%64oe/",
+                                "/redirect?u=aHR0cHM6Ly93d3cuaW5zdGFncmFtLmNvbS9qYW5lZG9lLw==", "/jane\ndoe/", "/jane\tdoe/",
+                                "https://WWW.INSTAGRAM.COM/janedoe", "//www.instagram.com/janedoe/", "\\\\www.instagram.com\\janedoe"}) {
+    UrlProbe probe;
+    const bool listed = probe.resolves_listed(engine, "https://www.instagram.com/feed/", href);
+    listed_count += listed;
+    EXPECT_EQ(item("https://www.instagram.com/feed/", {href}).hide, listed) << href;
+  }
+  EXPECT_GE(listed_count, 8);
+  // And generated: every page, prefix, handle spelling and suffix.
+  int compared = 0;
+  for (std::string_view page : {"https://www.instagram.com/", "https://x.com/home", "https://www.facebook.com/",
+                                "https://www.reddit.com/r/x/", "https://bsky.app/", "https://mastodon.social/home",
+                                "https://www.youtube.com/feed/", "https://www.linkedin.com/feed/", "https://www.tiktok.com/"})
+    for (std::string_view prefix : {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q="})
+      for (std::string_view handle : {"janedoe", "JaneDoe_X", "jane.doe", "jane_doe_r", "jane-doe-123", "jane.bsky.social",
+                                      "jane@example.town", "janevlogs", "100012345678901", "friend", "jane.doe.77"})
+        for (std::string_view suffix : {"", "/", "/status/1", "/post/3k", "?x=1", "/video/7", "#top"}) {
+          const std::string href = std::string(prefix) + std::string(handle) + std::string(suffix);
+          UrlProbe probe;
+          const bool listed = probe.resolves_listed(engine, page, href);
+          EXPECT_EQ(item(page, {href}).hide, listed) << page << " " << href;
+          compared += listed;
+        }
+  EXPECT_GT(compared, 100);
 }
 
 TEST_F(Items, RepeatsOfTheSameHrefAreDecidedOnce) {

@@ -5,6 +5,10 @@
 namespace deadbolt {
 namespace {
 
+bool starts_with_slashes(std::string_view href) {
+  return href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
+}
+
 bool is_absolute_http(std::string_view href) {
   return istarts_with(href, "https://") || istarts_with(href, "http://");
 }
@@ -19,7 +23,87 @@ bool plain_segment(std::string_view value) {
   return true;
 }
 
+// A handle's folded form for the word filter: ASCII lower case, no dots
+// (Facebook ignores them; elsewhere folding only widens the filter).
+bool is_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.' || c == ':' || c >= 0x80;
+}
+
+void append_folded(std::string& out, std::string_view word) {
+  for (char c : word)
+    if (c != '.' && is_word_char(static_cast<unsigned char>(c))) out += ascii_lower(c);
+}
+
+// Query values longer than this may carry a wrapped URL in an encoding the
+// word test cannot read (base64): the Engine decides those.
+constexpr std::size_t kMaxPlainQueryValue = 32;
+
 }  // namespace
+
+void ItemDecider::refresh() {
+  words_.clear();
+  engine_.for_each_account_key([&](std::string_view key) {
+    const std::size_t cut = key.find_first_of(":#");
+    std::string_view handle = cut == std::string_view::npos ? key : key.substr(cut + 1);
+    if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+    handle = handle.substr(0, handle.find('@'));  // user@instance: the user
+    fold_.clear();
+    append_folded(fold_, handle);
+    if (!fold_.empty()) words_.insert(fold_, 0);
+  });
+}
+
+bool ItemDecider::word_listed(std::string_view word) const {
+  fold_.clear();
+  append_folded(fold_, word);
+  return !fold_.empty() && words_.find(fold_) != KeyIndex::kMissing;
+}
+
+bool ItemDecider::may_name_listed(std::string_view href) const {
+  // Another host, or a scheme or authority of its own: the Engine decides.
+  std::string_view rest = href;
+  if (is_absolute_http(rest)) {
+    rest.remove_prefix(rest.find("//") + 2);
+    if (!istarts_with(rest, page_.host) || rest.size() == page_.host.size() || rest[page_.host.size()] != '/')
+      return true;
+    rest.remove_prefix(page_.host.size());
+  } else if (starts_with_slashes(rest) || rest.find(':') < rest.find_first_of("/?#")) {
+    return true;
+  }
+  std::size_t value_start = std::string_view::npos;
+  for (std::size_t i = 0; i <= rest.size(); ++i) {
+    const unsigned char c = i < rest.size() ? static_cast<unsigned char>(rest[i]) : '#';
+    if (c == '%' || c == '\\' || c >= 0x80 || c <= ' ') return true;
+    if (c == '=') value_start = i + 1;
+    if ((c == '&' || c == '#') && value_start != std::string_view::npos) {
+      if (i - value_start > kMaxPlainQueryValue) return true;
+      value_start = std::string_view::npos;
+    }
+  }
+  // Each word, whole and in its ':' and '.' parts, against the listed handles.
+  for (std::size_t i = 0; i < rest.size();) {
+    if (!is_word_char(static_cast<unsigned char>(rest[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < rest.size() && is_word_char(static_cast<unsigned char>(rest[end]))) ++end;
+    const std::string_view word = rest.substr(i, end - i);
+    if (word_listed(word)) return true;
+    for (char sep : {':', '.'}) {
+      if (word.find(sep) == std::string_view::npos) continue;
+      for (std::size_t p = 0; p <= word.size();) {
+        std::size_t q = word.find(sep, p);
+        if (q == std::string_view::npos) q = word.size();
+        if (q > p && word_listed(word.substr(p, q - p))) return true;
+        p = q + 1;
+      }
+    }
+    i = end;
+  }
+  return false;
+}
 
 const FeedMarkup* feed_markup_for_platform(int platform) {
   if (platform < 0) return nullptr;
@@ -77,6 +161,7 @@ void ItemDecider::link(std::string_view href, bool author) {
   // Items repeat their author's link (avatar, name, timestamp): decide once.
   if (href == last_) return;
   last_.assign(href.data(), href.size());
+  if (!may_name_listed(href)) return;
   if (is_absolute_http(href)) return decide_absolute(href);
   if (!link_parser_.parse(href, link_, &page_)) return;
   resolved_.clear();

@@ -64,9 +64,20 @@ struct ItemVerdict {
 
 // Decides feed items with an Engine loaded with the feed list. Not
 // thread-safe; a warm decider does not allocate.
+//
+// Most links of a feed item are the platform's own, root-relative and plain
+// ("/friend", "/friend/status/1"). Such a link can only name a listed
+// account if one of its words is a listed handle, so the decider first looks
+// its words up in a set of the listed handles' folded forms and asks the
+// Engine only when one matches. Anything the word test could misread (other
+// hosts, percent-encoding, long query values that may wrap a URL, non-ASCII)
+// always goes to the Engine.
 class ItemDecider {
  public:
-  explicit ItemDecider(Engine& engine) : engine_(engine) {}
+  explicit ItemDecider(Engine& engine) : engine_(engine) { refresh(); }
+
+  // Rebuilds the word filter: call after the engine loads a list or snapshot.
+  void refresh();
 
   // When false, only author links and author attributes count (the setting
   // "Also hide posts that mention or tag them").
@@ -84,6 +95,8 @@ class ItemDecider {
 
  private:
   void decide_absolute(std::string_view url);
+  bool may_name_listed(std::string_view href) const;
+  bool word_listed(std::string_view word) const;
 
   Engine& engine_;
   bool mentions_ = true;
@@ -96,6 +109,8 @@ class ItemDecider {
   std::string resolved_;  // scratch: a resolved href, serialised
   std::string handle_;    // the hidden account's canonical handle
   std::string last_;      // the previous href, to skip repeats
+  KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
+  mutable std::string fold_;  // scratch for word_listed
   ItemVerdict verdict_;
 };
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchFiles } from './corpus.mjs';
 import { coldStart, firstPaint } from './cold_start.mjs';
+import { contentReady, feedItem, scrollOverhead } from './feeds.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -46,6 +47,23 @@ try {
   console.error(`first paint not measured: ${error.message}`);
 }
 
+// Feeds: one 30-link item in the content scripts' core; content script start
+// to first decision and the 2,000-item scroll's main-thread time, in Chromium.
+const list1000 = fs.readFileSync(path.join(dir, 'list-1000.json'), 'utf8');
+const item = await feedItem({ list: list1000, rounds: quick ? 100 : 400 });
+let ready = { median_ms: null, p95_ms: null, runs: 0 };
+try {
+  ready = await contentReady({ list: list1000, runs: quick ? 9 : 25 });
+} catch (error) {
+  console.error(`content script start not measured: ${error.message}`);
+}
+let scroll = { overhead_pct: null };
+try {
+  scroll = await scrollOverhead({ list: list1000 });
+} catch (error) {
+  console.error(`feed scroll not measured: ${error.message}`);
+}
+
 const n10 = nativeOf('decide/10/'), n1k = nativeOf('decide/1000/'), n100k = nativeOf('decide/100000/'), parse = nativeOf('parse_url');
 const fmt = (v, unit = 'ns') => (v === null || v === undefined ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} ${unit}`);
 const rows = [
@@ -68,6 +86,9 @@ const summary = {
   flat_ratio_100k_over_10: +(wasm.wasm_100000.median_ns / wasm.wasm_10.median_ns).toFixed(2),
   wasm_bytes_plus_glue: wasm.wasm_bytes + wasm.glue_bytes,
   cold_start_ms: cold.median_ms === null ? null : +cold.median_ms.toFixed(1),
+  content_ready_ms: ready.median_ms === null ? null : +ready.median_ms.toFixed(1),
+  feed_item_us: +item.median_us.toFixed(2),
+  feed_scroll_overhead_pct: scroll.overhead_pct === null ? null : +scroll.overhead_pct.toFixed(1),
 };
 
 console.log(`Deadbolt benchmarks (${quick ? 'quick' : 'full'}): ${wasm.urls.toLocaleString('en-US')} URLs, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
@@ -81,4 +102,7 @@ console.log(`wasm ${wasm.wasm_bytes.toLocaleString('en-US')} B + glue ${wasm.glu
 console.log(`index of 100,000 accounts: ${(n100k.index_bytes / 1048576).toFixed(1)} MiB native; wasm heap grew ${(wasm.heap_bytes_100k / 1048576).toFixed(1)} MiB loading it`);
 console.log(`service worker cold start to first decision: ${fmt(cold.median_ms, 'ms')} median of ${cold.runs.length} (${cold.runs.map((v) => v.toFixed(0)).join(', ')})`);
 console.log(`first contentful paint of the pages (median, ≤ 100 ms): ${Object.entries(paint).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') || 'n/a'}`);
+console.log(`feed item, 30 links, content scripts' core under Node: ${item.median_us.toFixed(2)} µs median, ${item.p99_us.toFixed(2)} µs p99 (≤ 20 µs)`);
+console.log(`content script start to first decision on a feed page: ${fmt(ready.median_ms, 'ms')} median, ${fmt(ready.p95_ms, 'ms')} p95 of ${ready.runs} (≤ 20 ms)`);
+console.log(`2,000-item feed scroll, main-thread time: ${fmt(scroll.with_ms, 'ms')} with Deadbolt, ${fmt(scroll.without_ms, 'ms')} without, ${scroll.overhead_pct === null ? 'n/a' : scroll.overhead_pct.toFixed(1)} % more (≤ 5 %), ${scroll.painted_frames ?? 'n/a'} painted frames of listed items`);
 console.log(JSON.stringify(summary));

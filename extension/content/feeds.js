@@ -13,10 +13,10 @@
 //     an item is hidden before the next paint, in a background tab too.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt */
 (() => {
   const INDEX_KEY = 'feeds.index';
-  const startedAt = performance.now();
+  const startedAt = deadboltStartedAt;  // the first content script's start
   const hold = document.createElement('style');
   hold.textContent = `${deadboltHoldBack} { visibility: hidden !important; }`;
   (document.head ?? document.documentElement).append(hold);

@@ -2,6 +2,8 @@
 
 #include "deadbolt/text.h"
 
+#include <cstdint>
+
 namespace deadbolt {
 namespace {
 
@@ -39,10 +41,16 @@ void append_folded(std::string& out, std::string_view word) {
 // word test cannot read (base64): the Engine decides those.
 constexpr std::size_t kMaxPlainQueryValue = 32;
 
+// No platform's handle is longer (Mastodon's user part, Bluesky's domains).
+constexpr std::size_t kMaxFoldedWord = 256;
+
 }  // namespace
 
 void ItemDecider::refresh() {
   words_.clear();
+  first_chars_.reset();
+  min_word_ = SIZE_MAX;
+  max_word_ = 0;
   engine_.for_each_account_key([&](std::string_view key) {
     const std::size_t cut = key.find_first_of(":#");
     std::string_view handle = cut == std::string_view::npos ? key : key.substr(cut + 1);
@@ -50,14 +58,26 @@ void ItemDecider::refresh() {
     handle = handle.substr(0, handle.find('@'));  // user@instance: the user
     fold_.clear();
     append_folded(fold_, handle);
-    if (!fold_.empty()) words_.insert(fold_, 0);
+    if (fold_.empty()) return;
+    words_.insert(fold_, 0);
+    first_chars_.set(static_cast<unsigned char>(fold_[0]));
+    min_word_ = std::min(min_word_, fold_.size());
+    max_word_ = std::max(max_word_, fold_.size());
   });
 }
 
 bool ItemDecider::word_listed(std::string_view word) const {
-  fold_.clear();
-  append_folded(fold_, word);
-  return !fold_.empty() && words_.find(fold_) != KeyIndex::kMissing;
+  // Folded into a buffer on the stack: most words fail on length or first
+  // character before any hashing.
+  char folded[kMaxFoldedWord];
+  std::size_t n = 0;
+  for (char c : word) {
+    if (c == '.' || !is_word_char(static_cast<unsigned char>(c))) continue;
+    if (n == kMaxFoldedWord) return false;  // longer than any handle
+    folded[n++] = ascii_lower(c);
+  }
+  if (n == 0 || n < min_word_ || n > max_word_ || !first_chars_.test(static_cast<unsigned char>(folded[0]))) return false;
+  return words_.find(std::string_view(folded, n)) != KeyIndex::kMissing;
 }
 
 bool ItemDecider::may_name_listed(std::string_view href) const {

@@ -11,6 +11,7 @@
 // script what an item is comes from the feed table (feed_catalog_data.cpp).
 #pragma once
 
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,7 +111,9 @@ class ItemDecider {
   std::string handle_;    // the hidden account's canonical handle
   std::string last_;      // the previous href, to skip repeats
   KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
-  mutable std::string fold_;  // scratch for word_listed
+  std::size_t min_word_ = 0, max_word_ = 0;  // their folded lengths
+  std::bitset<256> first_chars_;             // their first folded characters
+  std::string fold_;      // scratch for refresh
   ItemVerdict verdict_;
 };
 

@@ -24,16 +24,17 @@
   let markup = null;
   let page = '';
   let placeholder = false;
+  let mentions = true;
   const hidden = new WeakMap();   // item -> the inline display it had
   const counted = new WeakSet();  // items already counted as kept out
   let pendingCount = 0;
   let spacerRun = 0;              // hidden items in a row, for the "load more" guard
 
-  function linksOf(item, selector) {
+  function linksOf(item, selector, nested) {
     const out = [];
     if (item.matches(selector) && item.hasAttribute('href')) out.push(item.getAttribute('href'));
     for (const a of item.querySelectorAll(selector)) {
-      if (a.closest(markup.items) !== item) continue;  // a nested item's link is its own
+      if (nested && a.closest(markup.items) !== item) continue;  // a nested item's link is its own
       const href = a.getAttribute('href');
       if (href !== null) out.push(href);
     }
@@ -46,8 +47,10 @@
       const value = item.getAttribute(name);
       if (value !== null) attributes.push([name, value]);
     }
-    const authors = linksOf(item, markup.authorLinks);
-    const person = deadboltItems.decideItem(document.baseURI, linksOf(item, 'a[href]'), authors, attributes);
+    const nested = item.querySelector(markup.items) !== null;
+    // With mentions hidden too, every link counts alike: no author query.
+    const authors = mentions ? [] : linksOf(item, markup.authorLinks, nested);
+    const person = deadboltItems.decideItem(document.baseURI, linksOf(item, 'a[href]', nested), authors, attributes);
     if (person >= 0) hide(item);
     else show(item);
   }
@@ -162,6 +165,7 @@
       return;
     }
     placeholder = stored.placeholder === true;
+    mentions = stored.mentions !== false;
     page = location.href;
     markup = deadboltItems.markupFor(page);
     if (!markup) {
@@ -192,6 +196,7 @@
       return;
     }
     placeholder = next.placeholder === true;
+    mentions = next.mentions !== false;
     decideAll();
   });
 

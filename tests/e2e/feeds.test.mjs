@@ -148,3 +148,47 @@ describe('every situation', () => {
     await page.close();
   });
 });
+
+describe('settings', () => {
+  test('with "also hide mentions" off, only items by them stay hidden', async () => {
+    const control = await browser.context.newPage();
+    await control.goto(browser.url('extension/pages/popup.html'));
+    // Turning it off waits for the cool-down: it is queued, not applied.
+    const { pending } = await control.evaluate(() => chrome.runtime.sendMessage({ type: 'updateSettings', patch: { feedMentions: false } }));
+    assert.equal(pending.length, 1);
+    assert.equal(pending[0].kind, 'feed-mentions-off');
+    const page = await open(FEEDS.x);
+    assertClean(await report(page), 'still on while it waits');
+    // As the worker writes it once the cool-down has passed.
+    await control.evaluate(async () => {
+      const { 'feeds.index': index } = await chrome.storage.local.get('feeds.index');
+      await chrome.storage.local.set({ 'feeds.index': { ...index, mentions: false } });
+    });
+    await page.waitForFunction(() => document.querySelector('[data-listed="mention-jane"]').checkVisibility());
+    const shown = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-listed]')]
+      .map((e) => [e.dataset.listed, e.checkVisibility()])));
+    assert.equal(shown['mention-jane'], true, 'a post that only mentions her is shown');
+    assert.equal(shown['post-jane'], false, 'her own post stays hidden');
+    assert.equal(shown['repost-by-jane'], false, 'her repost stays hidden');
+    assert.equal(shown['follow-jane'], false, 'her suggestion card stays hidden');
+    await control.evaluate(async () => {
+      const { 'feeds.index': index } = await chrome.storage.local.get('feeds.index');
+      await chrome.storage.local.set({ 'feeds.index': { ...index, mentions: true } });
+      const { list: { people } } = await chrome.runtime.sendMessage({ type: 'list' });
+      for (const p of (await chrome.runtime.sendMessage({ type: 'list' })).pending) await chrome.runtime.sendMessage({ type: 'cancelPending', id: p.id });
+      return people.length;
+    });
+    await page.waitForFunction(() => !document.querySelector('[data-listed="mention-jane"]').checkVisibility());
+    await page.close();
+    await control.close();
+  });
+
+  test('a person added while the feed is open is hidden at once', async () => {
+    const page = await open(FEEDS.x);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-shown="post-friend"]').checkVisibility()), true);
+    const result = await ask(browser, { type: 'addAccount', text: 'https://x.com/friendly_x', person: 'Friendly' });
+    assert.ok(!result.error, JSON.stringify(result));
+    await page.waitForFunction(() => !document.querySelector('[data-shown="post-friend"]').checkVisibility());
+    await page.close();
+  });
+});

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { writeBenchFiles } from './corpus.mjs';
 import { coldStart, firstPaint, pageCoreReady } from './cold_start.mjs';
 import { DEMO_LIST } from '../tests/e2e/harness.mjs';
+import { coldStart, firstPaint } from './cold_start.mjs';
+import { contentReady, feedItem, scrollOverhead } from './feeds.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -59,6 +61,28 @@ try {
   console.error(`first paint not measured: ${error.message}`);
 }
 
+// Feeds: one 30-link item in the content scripts' core; content script start
+// to first decision and the 2,000-item scroll's main-thread time, in Chromium.
+// The 1,000-account list with the feed pages' listed person added, so that
+// the scroll hides what the page marks as listed (one item in ten).
+const { FEED_LIST } = await import('../tests/e2e/feeds/fixtures.mjs');
+const benchList = JSON.parse(fs.readFileSync(path.join(dir, 'list-1000.json'), 'utf8'));
+benchList.people.push(...JSON.parse(FEED_LIST).people);
+const list1000 = JSON.stringify(benchList);
+const item = await feedItem({ list: list1000, rounds: quick ? 100 : 400 });
+let ready = { median_ms: null, p95_ms: null, runs: 0 };
+try {
+  ready = await contentReady({ list: list1000, runs: quick ? 9 : 25 });
+} catch (error) {
+  console.error(`content script start not measured: ${error.message}`);
+}
+let scroll = { overhead_pct: null };
+try {
+  scroll = await scrollOverhead({ list: list1000, pairs: quick ? 3 : 5 });
+} catch (error) {
+  console.error(`feed scroll not measured: ${error.message}`);
+}
+
 const n10 = nativeOf('decide/10/'), n1k = nativeOf('decide/1000/'), n100k = nativeOf('decide/100000/'), parse = nativeOf('parse_url');
 const fmt = (v, unit = 'ns') => (v === null || v === undefined ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} ${unit}`);
 const rows = [
@@ -85,6 +109,9 @@ const summary = {
   page_core_ready_ms: pageCore.streaming === null ? null : +pageCore.streaming.toFixed(1),
   core_memory_bytes_1000: pageCore.memory_list ?? null,
   start_path_bytes: deciderBytes + deciderJsBytes,
+  content_ready_ms: ready.median_ms === null ? null : +ready.median_ms.toFixed(1),
+  feed_item_us: +item.median_us.toFixed(2),
+  feed_scroll_overhead_pct: scroll.overhead_pct === null ? null : +scroll.overhead_pct.toFixed(1),
 };
 
 console.log(`Deadbolt benchmarks (${quick ? 'quick' : 'full'}): ${wasm.urls.toLocaleString('en-US')} URLs, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
@@ -104,4 +131,7 @@ console.log(`core ready in a page (instantiate, snapshot of 1,000 accounts, firs
 console.log(`memory of one decider with 1,000 accounts: ${pageCore.memory_list ?? 'n/a'} B from the list, ${pageCore.memory_snapshot ?? 'n/a'} B from its snapshot (≤ 4 MB)`);
 console.log(`start path: decider wasm ${deciderBytes.toLocaleString('en-US')} B + decider.js ${deciderJsBytes.toLocaleString('en-US')} B = ${summary.start_path_bytes.toLocaleString('en-US')} B (≤ 150 KB); the full core's glue (${wasm.glue_bytes.toLocaleString('en-US')} B) is in the worker's module graph but runs only when a page needs it`);
 console.log(`first contentful paint of the pages (median, ≤ 100 ms): ${Object.entries(paint).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') || 'n/a'}`);
+console.log(`feed item, 30 links, content scripts' core under Node: ${item.median_us.toFixed(2)} µs median, ${item.p99_us.toFixed(2)} µs p99 (≤ 20 µs)`);
+console.log(`content script start to first decision on a feed page: ${fmt(ready.median_ms, 'ms')} median, ${fmt(ready.p95_ms, 'ms')} p95 of ${ready.runs} (≤ 20 ms)`);
+console.log(`2,000-item feed scroll, main-thread time: ${fmt(scroll.with_ms, 'ms')} with Deadbolt, ${fmt(scroll.without_ms, 'ms')} without, ${scroll.overhead_pct === null ? 'n/a' : scroll.overhead_pct.toFixed(1)} % more (≤ 5 %); the content script's observer itself ${fmt(scroll.observer_ms, 'ms')} (${scroll.observer_pct === undefined ? 'n/a' : scroll.observer_pct.toFixed(1)} %); ${scroll.painted_frames ?? 'n/a'} painted frames of listed items`);
 console.log(JSON.stringify(summary));

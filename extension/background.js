@@ -4,10 +4,12 @@
 // the person's own writing). It rebuilds everything on every start — MV3
 // stops idle workers, so nothing may depend on memory surviving.
 import { Core, createCore, createDecider, EMPTY_LIST } from './core.js';
-import { loadList, loadSnapshot, recoverStagedAttempts, saveSnapshot, stageNavigation, unstageNavigation } from './storage.js';
+import {
+  feedCounts, loadList, loadSnapshot, recoverStagedAttempts, saveSnapshot, stageNavigation, unstageNavigation,
+} from './storage.js';
 import { listenToNavigations } from './blocking.js';
 import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
-import { createProtection } from './protection.js';
+import { createProtection, saveFeedIndex } from './protection.js';
 import { createAttempts } from './attempts.js';
 
 // ---- Start-up ----------------------------------------------------------------
@@ -40,6 +42,7 @@ async function loadFullList(core) {
   const { text, where, problem } = await loadList((candidate) => core.load(candidate));
   if (text === null) core.load(EMPTY_LIST);
   if (!problem) await saveSnapshot(core.snapshot());
+  if (!problem && core instanceof Core) await saveFeedIndex(core);  // the decider has no list to read
   return { core, where, problem };
 }
 
@@ -125,6 +128,8 @@ const routes = {
   addKeyword: (m) => protection.addKeyword(m),
   requestRemoval: (m) => protection.requestRemoval(m),
   setCoparent: (m) => protection.setCoparent(m),
+  setFeeds: (m) => protection.setFeeds(m),
+  feedCounts: () => feedCounts(),
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),

@@ -144,6 +144,10 @@ export class Core {
    * Checks a removal {kind, person, key|keyword} against the list: {change}
    * to keep through the cool-down, with what the pages show of it, or {error}.
    */
+  feedsOn(person) {
+    return JSON.parse(this.#native.feedsOn(String(person ?? '')));
+  }
+
   closeChannel(person) {
     return JSON.parse(this.#native.closeChannel(String(person ?? '')));
   }
@@ -174,6 +178,12 @@ export class Core {
   /** The decision index as a binary image (Uint8Array): a restarted worker loads it in a millisecond. */
   snapshot() {
     return new Uint8Array(this.#native.snapshot());  // a copy: the view is over wasm memory
+  }
+
+  /** The feed list's decision index (a snapshot) for the content scripts; null without the full list. */
+  feedIndex() {
+    const view = this.#native.feedIndex();
+    return view.length ? new Uint8Array(view) : null;  // a copy: the view is over wasm memory
   }
 
   /** Loads a snapshot (Uint8Array) of this build; false (and nothing changed) if it cannot. */

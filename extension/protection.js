@@ -4,11 +4,29 @@
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
 import { installRules, removeRules } from './blocking.js';
-import { saveList, saveSnapshot, readLog } from './storage.js';
+import { saveList, saveSnapshot, readLog, toBase64 } from './storage.js';
 import { serialised } from './serialised.js';
 import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The content scripts' copy of what to hide in feeds: the feed list's
+ * decision index (a core snapshot, in base64) and the feed settings, in
+ * chrome.storage.local (never in the page's world). Written whole, never
+ * read-modify-written.
+ */
+export async function saveFeedIndex(core) {
+  const bytes = core.feedIndex();
+  if (!bytes) return;
+  const settings = await getSettings();
+  await chrome.storage.local.set({
+    'feeds.index': {
+      snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
+      placeholder: settings.feedPlaceholder === true,
+    },
+  }).catch(() => {});
+}
 
 /**
  * `engine`: what the worker's start-up keeps — full() (the core with the
@@ -43,6 +61,7 @@ export function createProtection(engine) {
       }
       engine.stored(core, where);
       await saveSnapshot(core.snapshot());
+      await saveFeedIndex(core);
       // Saved. The navigation listeners block at once; the rules follow.
       const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
       return { ...result, list: undefined, ok: true, where, rules };
@@ -61,19 +80,24 @@ export function createProtection(engine) {
       await commit((core) => core.applyChanges(due));
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
-      if (off || cooldown) {
+      const mentionsOff = due.some((c) => c.kind === 'feed-mentions-off');
+      if (off || cooldown || mentionsOff) {
         await updateSettings((s) => {
           if (off) s.enabled = false;
           if (cooldown) s.cooldownHours = cooldown.value;
+          if (mentionsOff) s.feedMentions = false;
         });
       }
       if (off) await setEnabled(false);
+      await saveFeedIndex((await engine.full()).core);
     });
   }
 
   async function setEnabled(on) {
     engine.setEnabled(on);
-    await applyRules((await engine.full()).core);
+    const { core } = await engine.full();
+    await applyRules(core);
+    await saveFeedIndex(core);
   }
 
   /** The core's plan for an import; the loaded list stays as it is. */
@@ -142,6 +166,21 @@ export function createProtection(engine) {
       return { pending };
     },
 
+    /** "Hide them in my feeds": on at once; off waits for the cool-down like any removal. */
+    async setFeeds({ person, on }) {
+      if (on) {
+        // On again: a waiting "off" is dropped, and the list says on.
+        for (const p of await getPending()) if (p.kind === 'feeds-off' && p.person === String(person)) await cancelPending(p.id);
+        return commit((core) => core.feedsOn(person));
+      }
+      const { core } = await engine.full();
+      const plan = core.planRemoval({ kind: 'feeds-off', person });
+      if (plan.errorCode === 'no-change') return { ok: true };
+      if (plan.error) return plan;
+      const [pending] = await queue([plan.change]);
+      return { pending };
+    },
+
     async cancelPending({ id }) {
       await cancelPending(String(id));
       return { ok: true };
@@ -174,6 +213,9 @@ export function createProtection(engine) {
         if (patch.support) s.support = { name: String(patch.support.name ?? '').slice(0, 100), contact: String(patch.support.contact ?? '').slice(0, 200) };
         if ('startDate' in patch) s.startDate = /^\d{4}-\d{2}-\d{2}$/.test(patch.startDate ?? '') ? patch.startDate : null;
         if (patch.enabled === true) s.enabled = true;
+        if (patch.feedMentions === true) s.feedMentions = true;
+        if (patch.feedMentions === false && s.feedMentions !== false) waits.push({ kind: 'feed-mentions-off' });
+        if (typeof patch.feedPlaceholder === 'boolean') s.feedPlaceholder = patch.feedPlaceholder;
         if (patch.enabled === false && s.enabled) waits.push({ kind: 'disable' });
         if (Number.isFinite(patch.cooldownHours)) {
           const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
@@ -184,8 +226,12 @@ export function createProtection(engine) {
         return { settings: { ...s }, lowering: waits };
       });
       // Queued after the settings are stored: the pending list is never changed while they are held.
+      if (patch.feedMentions === true) {
+        for (const p of await getPending()) if (p.kind === 'feed-mentions-off') await cancelPending(p.id);
+      }
       const pending = lowering.length ? await addPending(lowering, settings.cooldownHours) : [];
       if (patch.enabled === true) await setEnabled(true);
+      else await saveFeedIndex((await engine.full()).core);
       return { settings, pending };
     },
   };

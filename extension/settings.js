@@ -21,6 +21,8 @@ export const DEFAULT_SETTINGS = {
   startDate: null,  // "YYYY-MM-DD": the day no contact began
   cooldownHours: 24,
   enabled: true,
+  feedMentions: true,     // also hide feed items that mention or tag a listed person
+  feedPlaceholder: false, // a quiet blank line where an item was, instead of nothing
 };
 
 export async function getSettings() {

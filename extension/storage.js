@@ -82,14 +82,14 @@ async function listVersion() {
 // core checks what it is given (format, build, checksum); this only says
 // whether it belongs to the list as stored now.
 
-const toBase64 = (bytes) => {
+export const toBase64 = (bytes) => {
   if (bytes.toBase64) return bytes.toBase64();
   let text = '';
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
 };
 
-const fromBase64 = (text) => {
+export const fromBase64 = (text) => {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -266,4 +266,24 @@ export async function readLog() {
     .filter((k) => k.startsWith('log.'))
     .flatMap((k) => (Array.isArray(all[k]) ? all[k] : typeof all[k]?.t === 'number' ? [all[k]] : []))
     .sort((a, b) => a.t - b.t);
+}
+
+// ---- Kept out of feeds: counts the content scripts write --------------------
+
+/**
+ * How many feed items were kept out of sight: {today, all}. Each content
+ * script writes its own keys (feeds.count.<day>.<session>) whole, so none
+ * can undo another's; this only adds them up.
+ */
+export async function feedCounts(now = new Date()) {
+  const all = await chrome.storage.local.get(null);
+  const today = `feeds.count.${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  let total = 0;
+  let day = 0;
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith('feeds.count.') || !Number.isFinite(value)) continue;
+    total += value;
+    if (key.startsWith(today)) day += value;
+  }
+  return { today: day, all: total };
 }

@@ -12,6 +12,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
+#include "deadbolt/items.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
@@ -200,6 +201,11 @@ class Core {
     return deadbolt::dump_json(edit_json(deadbolt::add_keyword(engine_.blocklist(), person, keyword)));
   }
 
+  // Hides a person in feeds again, at once. Answer: edit_json().
+  std::string feedsOn(const std::string& person) {
+    return deadbolt::dump_json(edit_json(deadbolt::feeds_on(engine_.blocklist(), person)));
+  }
+
   // Closes a co-parent's open channel at once. Answer: edit_json().
   std::string closeChannel(const std::string& person) {
     return deadbolt::dump_json(edit_json(deadbolt::close_channel(engine_.blocklist(), person)));
@@ -215,6 +221,8 @@ class Core {
     const auto plan =
         wanted.kind == deadbolt::ChangeKind::open_channel
             ? deadbolt::plan_open_channel(engine_.blocklist(), wanted.person, wanted.channel)
+        : wanted.kind == deadbolt::ChangeKind::feeds_off
+            ? deadbolt::plan_feeds_off(engine_.blocklist(), wanted.person)
             : deadbolt::plan_removal(engine_.blocklist(), wanted.kind, wanted.person,
                                      wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
     if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
@@ -271,6 +279,20 @@ class Core {
   bool loadSnapshot(const std::string& bytes) { return engine_.load_snapshot(bytes); }
   bool hasFullList() { return engine_.has_full_list(); }
 
+  // The decision index of the feed list (the people hidden in feeds) for the
+  // content scripts; "" when only a snapshot is loaded (no list to read).
+  // A view valid until the next call, as snapshot()'s.
+  emscripten::val feedIndex() {
+    feed_index_.clear();
+    deadbolt::Engine feeds;
+    deadbolt::BlocklistError error;
+    if (engine_.has_full_list() &&
+        feeds.load(deadbolt::serialize_blocklist(deadbolt::feed_list(engine_.blocklist())), error))
+      feed_index_ = feeds.snapshot();
+    return emscripten::val(
+        emscripten::typed_memory_view(feed_index_.size(), reinterpret_cast<const unsigned char*>(feed_index_.data())));
+  }
+
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
 
@@ -304,6 +326,7 @@ class Core {
   std::string input_;
   std::size_t input_bytes_ = 0;
   std::string snapshot_;
+  std::string feed_index_;
 };
 
 }  // namespace
@@ -332,10 +355,12 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("addKeyword", &Core::addKeyword)
       .function("planRemoval", &Core::planRemoval)
       .function("closeChannel", &Core::closeChannel)
+      .function("feedsOn", &Core::feedsOn)
       .function("applyChanges", &Core::applyChanges)
       .function("planImport", &Core::planImport)
       .function("listRows", &Core::listRows)
       .function("snapshot", &Core::snapshot)
+      .function("feedIndex", &Core::feedIndex)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)
       .function("platforms", &Core::platforms)

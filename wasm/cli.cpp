@@ -14,6 +14,8 @@
 //                                               file has no cool-down; the extension keeps one)
 //     import FILE [--plan]                     what FILE adds, merged; --plan: {added, removals}
 //     rows                                     the settings page's rows, JSON
+//   deadbolt items --blocklist FILE [--no-mentions]
+//                                               feed items as JSON lines on stdin, one verdict a line
 //
 // Exit status: 0 when every URL got its line, 2 when the blocklist cannot be
 // used (one line on stderr names the file and what is wrong), 64 on misuse;
@@ -28,6 +30,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
+#include "deadbolt/items.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
 
@@ -47,6 +50,7 @@ void usage(std::FILE* to) {
       "usage: deadbolt parse URL...\n"
       "       deadbolt check --blocklist FILE [URL...]   (URLs from standard input when none are given)\n"
       "       deadbolt rules --blocklist FILE [--block-page URL]\n"
+      "       deadbolt items --blocklist FILE [--no-mentions]   (JSON lines on standard input)\n"
       "       deadbolt stats --log FILE --now ISO8601 [--utc-offset MINUTES] [--since YYYY-MM-DD]\n"
       "       deadbolt edit --blocklist FILE add-account PERSON TEXT [--platform ID] [--today YYYY-MM-DD]\n"
       "                                      add-person NAME | add-keyword PERSON KEYWORD | remove-person PERSON\n"
@@ -277,6 +281,81 @@ int edit_command(const std::string& file, std::vector<std::string> args) {
   return kUsageError;
 }
 
+// One feed item: {"page": URL, "links": [href...], "authors": [href...],
+// "attributes": {name: value}}; "authors" and "attributes" are optional (the
+// content script sends what the feed table's selectors chose).
+ojson item_line(deadbolt::ItemDecider& decider, const Engine& engine, const std::string& text) {
+  ojson item;
+  std::string error;
+  ojson out;
+  out["hide"] = false;
+  if (!deadbolt::parse_json(text, item, error)) {
+    out["error"] = error;
+    return out;
+  }
+  if (!item.is_object()) {
+    out["error"] = "not a JSON object";
+    return out;
+  }
+  const auto page = item.find("page");
+  if (page == item.end() || !page->is_string()) {
+    out["error"] = "\"page\" is missing or not a string";
+    return out;
+  }
+  for (const char* list : {"links", "authors"}) {
+    const auto it = item.find(list);
+    if (it != item.end() && !it->is_array()) {
+      out["error"] = std::string("\"") + list + "\" is not an array";
+      return out;
+    }
+  }
+  const auto attributes = item.find("attributes");
+  if (attributes != item.end() && !attributes->is_object()) {
+    out["error"] = "\"attributes\" is not an object";
+    return out;
+  }
+  if (!decider.begin(page->get_ref<const std::string&>())) {
+    out["error"] = "\"page\" is not an http(s) URL";
+    return out;
+  }
+  for (const char* list : {"authors", "links"}) {
+    const auto it = item.find(list);
+    if (it == item.end()) continue;
+    for (const auto& href : *it)
+      if (href.is_string()) decider.link(href.get_ref<const std::string&>(), list[0] == 'a');
+  }
+  if (attributes != item.end())
+    for (const auto& [name, value] : attributes->items())
+      if (value.is_string()) decider.attribute(name, value.get_ref<const std::string&>());
+  const deadbolt::ItemVerdict& v = decider.verdict();
+  out["hide"] = v.hide;
+  out["person"] = v.hide ? ojson(engine.person_name(v.person)) : ojson(nullptr);
+  out["platform"] = v.hide ? ojson(std::string(Catalog::get().platforms()[static_cast<std::size_t>(v.platform)].id))
+                           : ojson(nullptr);
+  out["handle"] = v.hide ? ojson(std::string(v.handle)) : ojson(nullptr);
+  return out;
+}
+
+int items_command(const std::string& file, bool mentions) {
+  Engine full;
+  if (!load_blocklist(file, full)) return kBadBlocklist;
+  // The feeds see only the people who asked to be hidden there.
+  Engine engine;
+  deadbolt::BlocklistError error;
+  if (!engine.load(deadbolt::serialize_blocklist(deadbolt::feed_list(full.blocklist())), error)) {
+    std::fprintf(stderr, "deadbolt: %s: %s\n", file.c_str(), error.to_string().c_str());
+    return kBadBlocklist;
+  }
+  deadbolt::ItemDecider decider(engine);
+  decider.set_mentions(mentions);
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    print(item_line(decider, engine, line));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -315,6 +394,21 @@ int main(int argc, char** argv) {
       return kUsageError;
     }
     return edit_command(file, rest);
+  }
+  if (command == "items") {
+    std::string file;
+    bool mentions = true;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--blocklist" && i + 1 < args.size()) file = args[++i];
+      else if (args[i].rfind("--blocklist=", 0) == 0) file = args[i].substr(12);
+      else if (args[i] == "--no-mentions") mentions = false;
+      else { std::fprintf(stderr, "deadbolt items: unexpected '%s'\n", args[i].c_str()); return kUsageError; }
+    }
+    if (file.empty()) {
+      std::fputs("deadbolt items: --blocklist FILE is required\n", stderr);
+      return kUsageError;
+    }
+    return items_command(file, mentions);
   }
   if (command == "check" || command == "rules") {
     std::string file;

@@ -114,8 +114,15 @@ async function render() {
       const result = await ask({ type: 'addKeyword', person: person.name, keyword: keywordInput.value });
       if (!result.error) await render();
     });
+    // "Hide them in my feeds": on at once, off after the cool-down.
+    const feeds = el('input', { type: 'checkbox', checked: person.feeds && !person.feedsOffPending });
+    feeds.addEventListener('change', async () => {
+      await ask({ type: 'setFeeds', person: person.name, on: feeds.checked });
+      await render();
+    });
     return el('section', { className: 'card' },
       el('div', { className: 'row' }, el('h3', { textContent: person.name }), removal({ kind: 'remove-person', person: person.name }, person.removalPending)),
+      el('label', { className: 'row' }, feeds, el('span', { textContent: t('feedsHideLabel') })),
       accounts.length ? el('ul', { className: 'accounts' }, ...accounts) : el('p', { className: 'muted', textContent: t('noAccountsYet') }),
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
@@ -140,6 +147,8 @@ async function render() {
   $('support-contact').value = settings.support.contact;
   $('start-date').value = settings.startDate ?? '';
   $('cooldown').value = String(settings.cooldownHours);
+  $('feed-mentions').checked = settings.feedMentions !== false && !pending.some((p) => p.kind === 'feed-mentions-off');
+  $('feed-placeholder').checked = settings.feedPlaceholder === true;
   $('toggle-enabled').textContent = settings.enabled ? t('turnOff') : t('turnOn');
 
   const { letters } = await ask({ type: 'letters' });
@@ -163,6 +172,8 @@ function describePending(p) {
     case 'coparent': return t('pendingCoparent', channelName(p.channel), p.person);
     case 'cooldown': return t('pendingCooldown', p.value);
     case 'disable': return t('pendingDisable');
+    case 'feeds-off': return t('pendingFeedsOff', p.person);
+    case 'feed-mentions-off': return t('pendingFeedMentionsOff');
     default: return p.kind;
   }
 }
@@ -297,3 +308,10 @@ for (const [id, what] of [['delete-log', { log: true }], ['delete-letters', { le
 
 await render();
 performance.mark('deadbolt-ready');
+
+for (const [id, key] of [['feed-mentions', 'feedMentions'], ['feed-placeholder', 'feedPlaceholder']]) {
+  $(id).addEventListener('change', async () => {
+    await ask({ type: 'updateSettings', patch: { [key]: $(id).checked } });
+    await render();
+  });
+}

@@ -17,6 +17,9 @@ async function render() {
   $('month').textContent = String(stats.month);
   showStreak(stats);
   $('chart').replaceChildren(chart(stats.daily, t('chartLabel')));
+  // Items hidden in feeds are not attempts: a count of their own.
+  const kept = await ask({ type: 'feedCounts' });
+  $('feeds-kept').textContent = t('feedsKept', kept.today, kept.all);
   // "Your hardest hours": attempts by the local hour they came at.
   $('hours-chart').replaceChildren(hoursChart(stats.byHour, t('hoursChartLabel')));
   $('hours').hidden = stats.all === 0;

@@ -189,4 +189,44 @@ TEST(Cli, EditPlansAnImport) {
   EXPECT_EQ(refused.err, "deadbolt edit: bad-list: $.people[0].accounts[0].platform: unknown platform \"myspace\"\n");
 }
 
+TEST(Cli, ItemsPrintsOneVerdictPerLineInOrder) {
+  const std::string input =
+      R"({"page":"https://www.instagram.com/","links":["/natgeo/","/janedoe/"]})" "\n"
+      R"({"page":"https://www.instagram.com/explore/","links":["../natgeo/"]})" "\n"
+      "not json\n"
+      R"({"links":["/janedoe/"]})" "\n"
+      R"({"page":"https://x.com/home","links":["https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fsamrivers"]})" "\n"
+      R"({"page":"https://www.reddit.com/","links":[],"attributes":{"author":"JANE_DOE_R"}})" "\n";
+  const CliResult r = run("items --blocklist '" + kList + "'", input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 6u);
+  EXPECT_EQ(out[0], nlohmann::json::parse(R"({"hide":true,"person":"Jane Doe","platform":"instagram","handle":"janedoe"})"));
+  EXPECT_EQ(out[1], nlohmann::json::parse(R"({"hide":false,"person":null,"platform":null,"handle":null})"));
+  EXPECT_EQ(out[2]["hide"], false);
+  EXPECT_TRUE(out[2]["error"].is_string());
+  EXPECT_EQ(out[3]["hide"], false);
+  EXPECT_NE(out[3]["error"].get<std::string>().find("page"), std::string::npos);
+  EXPECT_EQ(out[4], nlohmann::json::parse(R"({"hide":true,"person":"Sam Rivers","platform":"x","handle":"samrivers"})"));
+  EXPECT_EQ(out[5]["handle"], "jane_doe_r");
+}
+
+TEST(Cli, ItemsWithoutMentionsCountsOnlyAuthors) {
+  const std::string input =
+      R"({"page":"https://x.com/home","links":["/janedoe_x"],"authors":["/friend"]})" "\n"
+      R"({"page":"https://x.com/home","links":["/friend"],"authors":["/janedoe_x"]})" "\n";
+  const CliResult r = run("items --no-mentions --blocklist '" + kList + "'", input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0]["hide"], false);
+  EXPECT_EQ(out[1]["hide"], true);
+}
+
+TEST(Cli, ItemsWithABadBlocklistExitsTwo) {
+  const CliResult r = run("items --blocklist /nonexistent/list.json", "{}\n");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/nonexistent/list.json"), std::string::npos);
+}
+
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "deadbolt/editing.h"
+#include "deadbolt/items.h"
 
 namespace deadbolt {
 namespace {
@@ -298,4 +299,26 @@ TEST(Editing, AnImportKeepsANewCoparentsChannelAndOpensNoneForSomeoneListed) {
     return c.kind == deadbolt::ChangeKind::open_channel && c.person == "Sam" && c.channel == "email";
   });
   EXPECT_EQ(opens, 1);
+}
+
+TEST(Editing, ShowingSomeoneInFeedsWaitsAndHidingThemAgainIsAtOnce) {
+  deadbolt::Identifier identifier;
+  deadbolt::Blocklist list;
+  deadbolt::BlocklistError error;
+  ASSERT_TRUE(deadbolt::parse_blocklist(
+      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"x","handle":"samrivers"}]}]})", identifier,
+      list, error));
+  const auto plan = deadbolt::plan_feeds_off(list, "Sam");
+  ASSERT_FALSE(plan.error) << plan.error.message;
+  EXPECT_EQ(deadbolt::change_json(plan.change)["kind"], "feeds-off");
+  EXPECT_TRUE(deadbolt::list_rows(list, {}, {plan.change})[0].feeds_off_pending);
+  const auto off = deadbolt::apply_changes(list, {plan.change});
+  ASSERT_TRUE(off.changed);
+  EXPECT_FALSE(deadbolt::hidden_in_feeds(off.list.people[0]));
+  EXPECT_FALSE(deadbolt::list_rows(off.list, {})[0].hidden_in_feeds);
+  EXPECT_EQ(deadbolt::plan_feeds_off(off.list, "Sam").error.code, "no-change");
+  const auto on = deadbolt::feeds_on(off.list, "sam");
+  ASSERT_TRUE(on.changed);
+  EXPECT_TRUE(deadbolt::hidden_in_feeds(on.list.people[0]));
+  EXPECT_EQ(deadbolt::feeds_on(list, "Nobody").error.code, "person-missing");
 }

@@ -20,7 +20,18 @@ export const HOSTS = [
   'www.google.com', 'duckduckgo.com', 'news.example', 'web.archive.org',
   // Message links and compose windows (tests/e2e/messages.test.mjs).
   'wa.me', 'api.whatsapp.com', 'mail.google.com', 'm.me', 'www.bing.com',
+  'www.threads.net', 'www.reddit.com', 'bsky.app', 'mastodon.social',
 ];
+
+// The fake feed pages (tests/e2e/feeds/): /feeds/<name> on any host serves
+// <name>.html, and /feeds/frames.js the pages' own frame counter.
+const FEEDS_DIR = path.join(ROOT, 'tests/e2e/feeds');
+function feedPage(pathname) {
+  const name = pathname.slice('/feeds/'.length).split('/')[0];
+  if (!/^[a-z]+(\.js)?$/.test(name)) return null;
+  const file = path.join(FEEDS_DIR, name.endsWith('.js') ? name : `${name}.html`);
+  return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
+}
 
 /** A self-signed certificate whose subjectAltName lists every host. */
 function certificate(dir) {
@@ -55,6 +66,11 @@ export async function startFakeSites() {
     if (host === 'l.facebook.com' && url.pathname === '/l.php') {
       res.writeHead(302, { location: url.searchParams.get('u') ?? '/' });
       return res.end();
+    }
+    const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : null;
+    if (feed) {
+      res.writeHead(200, { 'content-type': feed.type });
+      return res.end(feed.body);
     }
     const page = PAGES[`${host}${url.pathname}`] ?? `<title>${host}${url.pathname}</title><h1>PROFILE ${host}${url.pathname}</h1>`;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

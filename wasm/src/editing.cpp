@@ -1,4 +1,5 @@
 #include "deadbolt/editing.h"
+#include "deadbolt/items.h"
 
 #include <algorithm>
 #include <utility>
@@ -30,6 +31,7 @@ const char* kind_id(ChangeKind kind) {
     case ChangeKind::remove_account: return "remove-account";
     case ChangeKind::remove_keyword: return "remove-keyword";
     case ChangeKind::open_channel: return "coparent";
+    case ChangeKind::feeds_off: return "feeds-off";
     default: return "remove-person";
   }
 }
@@ -260,6 +262,34 @@ ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std
   return plan;
 }
 
+ChangePlan plan_feeds_off(const Blocklist& list, std::string_view person) {
+  ChangePlan plan;
+  const int index = find_person(list, person);
+  if (index < 0) {
+    plan.error = {"person-missing", "No one of that name is on the list."};
+    return plan;
+  }
+  const Person& p = list.people[static_cast<std::size_t>(index)];
+  if (!hidden_in_feeds(p)) plan.error = {"no-change", p.name + "'s posts are shown in feeds already."};
+  plan.change.kind = ChangeKind::feeds_off;
+  plan.change.person = p.name;
+  return plan;
+}
+
+EditResult feeds_on(const Blocklist& list, std::string_view person) {
+  EditResult r;
+  r.list = list;
+  const int index = find_person(list, person);
+  if (index < 0) {
+    r.error = {"person-missing", "No one of that name is on the list."};
+    return r;
+  }
+  Person& p = r.list.people[static_cast<std::size_t>(index)];
+  r.changed = !hidden_in_feeds(p);
+  if (p.source.is_object()) p.source.erase("feeds");
+  return r;
+}
+
 EditResult close_channel(const Blocklist& list, std::string_view person) {
   EditResult r;
   r.list = list;
@@ -290,6 +320,10 @@ EditResult apply_changes(const Blocklist& list, const std::vector<Change>& chang
                                       [&](const Account& a) { return account_key(a) == change.key; }),
                        p.accounts.end());
       r.changed |= p.accounts.size() != before;
+    } else if (change.kind == ChangeKind::feeds_off) {
+      r.changed |= hidden_in_feeds(p);
+      if (!p.source.is_object()) p.source = json::object();
+      p.source["feeds"] = false;
     } else if (change.kind == ChangeKind::open_channel) {
       if (!is_coparent_channel(change.channel)) continue;
       r.changed |= p.coparent_channel != change.channel;
@@ -366,7 +400,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
   const auto waiting = [&](ChangeKind kind, const std::string& person, std::string_view target) {
     return std::any_of(pending.begin(), pending.end(), [&](const Change& c) {
       return c.kind == kind && name_form(c.person) == name_form(person) &&
-             (kind == ChangeKind::remove_person || (kind == ChangeKind::remove_account ? c.key : c.keyword) == target);
+             (kind == ChangeKind::remove_person || kind == ChangeKind::feeds_off ||
+              (kind == ChangeKind::remove_account ? c.key : c.keyword) == target);
     });
   };
   std::vector<PersonRow> rows;
@@ -375,6 +410,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
     PersonRow row;
     row.name = person.name;
     row.coparent_channel = person.coparent_channel;
+    row.hidden_in_feeds = hidden_in_feeds(person);
+    row.feeds_off_pending = waiting(ChangeKind::feeds_off, person.name, {});
     // This person's attempts by platform id: a handful of platforms, so a small vector.
     std::vector<std::pair<std::string_view, int>> by_platform;
     for (const Attempt& attempt : log) {
@@ -429,6 +466,7 @@ bool parse_change(const json& value, Change& out) {
   else if (kind == "remove-account") out.kind = ChangeKind::remove_account;
   else if (kind == "remove-keyword") out.kind = ChangeKind::remove_keyword;
   else if (kind == "coparent") out.kind = ChangeKind::open_channel;
+  else if (kind == "feeds-off") out.kind = ChangeKind::feeds_off;
   else return false;
   out.person = string_member(value, "person");
   out.key = string_member(value, "key");
@@ -475,6 +513,7 @@ json rows_json(const std::vector<PersonRow>& rows) {
     for (const KeywordRow& k : row.keywords) keywords.push_back({{"text", k.text}, {"removalPending", k.removal_pending}});
     json coparent = row.coparent_channel.empty() ? json(nullptr) : json{{"channel", row.coparent_channel}};
     people.push_back({{"name", row.name}, {"removalPending", row.removal_pending}, {"coparent", std::move(coparent)},
+                      {"feeds", row.hidden_in_feeds}, {"feedsOffPending", row.feeds_off_pending},
                       {"keywords", std::move(keywords)}, {"accounts", std::move(accounts)}});
   }
   return people;

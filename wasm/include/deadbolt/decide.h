@@ -74,6 +74,13 @@ class Engine {
 
   std::size_t index_memory_bytes() const;
 
+  // Every indexed account key ("instagram:janedoe", "youtube#UC…"), for
+  // indexes built over them (the feed items' token filter, items.h).
+  template <typename Fn>
+  void for_each_account_key(Fn fn) const {
+    accounts_.for_each([&](std::string_view key, std::uint32_t) { fn(key); });
+  }
+
  private:
   struct AccountRef {
     int person;

@@ -28,9 +28,10 @@ struct EditError {
 };
 
 // A change that lowers protection, waiting out the cool-down.
-// open_channel: a co-parent's one channel opened (or moved to another),
-// which lowers protection as a removal does.
-enum class ChangeKind { remove_person, remove_account, remove_keyword, open_channel };
+// open_channel: a co-parent's one channel opened (or moved to another);
+// feeds_off: a person's posts shown again in feeds. Both lower protection as
+// a removal does.
+enum class ChangeKind { remove_person, remove_account, remove_keyword, open_channel, feeds_off };
 
 struct Change {
   ChangeKind kind = ChangeKind::remove_person;
@@ -90,6 +91,13 @@ ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view
 // "bad-channel", "no-change" when that channel is already the open one).
 ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std::string_view channel);
 
+// Plans "show their posts in my feeds again" for a person ("person-missing",
+// "no-change" when they are shown already).
+ChangePlan plan_feeds_off(const Blocklist& list, std::string_view person);
+
+// Hides a person in feeds again, at once: their "feeds" field goes.
+EditResult feeds_on(const Blocklist& list, std::string_view person);
+
 // Closes a co-parent's open channel at once (more protection never waits).
 EditResult close_channel(const Blocklist& list, std::string_view person);
 
@@ -136,6 +144,8 @@ struct PersonRow {
   std::string name;
   bool removal_pending = false;
   std::string coparent_channel;  // the co-parent's open channel, or ""
+  bool hidden_in_feeds = true;     // "Hide them in my feeds"
+  bool feeds_off_pending = false;  // turning it off waits out its cool-down
   std::vector<KeywordRow> keywords;
   std::vector<AccountRow> accounts;
 };
@@ -144,7 +154,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
 
 // JSON forms, for the bindings and the CLI: a Change is
 // {"kind": "remove-person"|"remove-account"|"remove-keyword"|"coparent", "person", "key"?,
-//  "keyword"?, "channel"?, "platform"?: id, "platformName"?, "handle"?}. Unknown members
+//  "keyword"?, "channel"?, "platform"?: id, "platformName"?, "handle"?}; kind
+//  "feeds-off" for plan_feeds_off(). Unknown members
 // (the shell's id and due time) are ignored when read.
 nlohmann::ordered_json change_json(const Change& change);
 bool parse_change(const nlohmann::ordered_json& value, Change& out);

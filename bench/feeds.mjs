@@ -1,0 +1,168 @@
+// Feed figures of DESIGN.md §5:
+//   feedItem()        one 30-link item decided by the content scripts' core
+//                     under Node (the V8 of Chrome), crossing included
+//   contentReady()    content script start to its first decision on a fake
+//                     platform page, in Chromium (median, p95)
+//   scrollOverhead()  main-thread time of a 2,000-item infinite scroll with
+//                     Deadbolt over the same scroll without it, in Chromium
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createCore } from '../extension/core.js';
+import { ROOT, ask, launch, startFakeSites } from '../tests/e2e/harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
+
+/** The content scripts' core, loaded as the content scripts load it: classic scripts, one global scope. */
+async function itemsCore() {
+  // The glue is built for the web and for Node; under Node it wants require.
+  globalThis.require ??= createRequire(import.meta.url);
+  globalThis.__dirname ??= here;
+  for (const file of ['extension/content/built/items_core.js', 'extension/content/core_loader.js'])
+    vm.runInThisContext(fs.readFileSync(path.join(ROOT, file), 'utf8'), { filename: file });
+  const items = vm.runInThisContext('deadboltItems');
+  if (!(await items.start())) throw new Error('items core did not start');
+  return items;
+}
+
+/** The feed index of `list` as the worker writes it. */
+async function feedIndex(list) {
+  const core = await createCore({ wasmBinary: fs.readFileSync(path.join(ROOT, 'extension/wasm/deadbolt_core.wasm')) });
+  const error = core.load(list);
+  if (error) throw new Error(error);
+  return core.feedIndex();
+}
+
+export async function feedItem({ list, rounds = 200 }) {
+  const items = await itemsCore();
+  if (!items.load(await feedIndex(list), true)) throw new Error('index refused');
+  // A realistic 30-link X post: author links (repeated, as avatar, name and
+  // time), mentions, hashtags, a card through t.co, media and actions.
+  const page = 'https://x.com/home';
+  const authors = ['/friend_account', '/friend_account', '/friend_account/status/1790000000000000001'];
+  const links = [...authors];
+  for (let i = 0; i < 27; i++) {
+    links.push([`/someone${i}`, `/hashtag/topic${i}?src=hashtag_click`, `https://t.co/abc${i}`, `/friend_account/status/17900000000000000${10 + i}/photo/1`,
+      `https://www.instagram.com/person${i}/`, `../explore/${i}`][i % 6]);
+  }
+  const attributes = [];
+  if (items.decideItem(page, links, authors, attributes) !== -1) throw new Error('the benchmark item is not meant to be hidden');
+  for (let i = 0; i < 2000; i++) items.decideItem(page, links, authors, attributes);  // warm
+  const perItem = [];
+  const batch = 100;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) items.decideItem(page, links, authors, attributes);
+    perItem.push(Number(process.hrtime.bigint() - t0) / 1000 / batch);
+  }
+  perItem.sort((a, b) => a - b);
+  return { median_us: percentile(perItem, 0.5), p99_us: percentile(perItem, 0.99), links: links.length };
+}
+
+export async function contentReady({ list, runs = 15 }) {
+  const sites = await startFakeSites();
+  const browser = await launch({ port: sites.port });
+  try {
+    const result = await ask(browser, { type: 'importList', text: list });
+    if (!result.ok) throw new Error(`list refused: ${result.error}`);
+    const control = await browser.context.newPage();
+    await control.goto(browser.url('extension/pages/popup.html'));
+    await control.evaluate(() => chrome.storage.local.set({ 'perf.measure': true }));
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.context.newPage();
+      await page.goto('https://x.com/feeds/x');
+      await page.waitForFunction(() => window.feedTest?.frames > 2);
+      await page.close();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const times = await control.evaluate(async () => {
+      const all = await chrome.storage.local.get(null);
+      await chrome.storage.local.remove(['perf.measure', ...Object.keys(all).filter((k) => k.startsWith('perf.content.'))]);
+      return Object.entries(all).filter(([k]) => k.startsWith('perf.content.')).map(([, v]) => v);
+    });
+    times.sort((a, b) => a - b);
+    return { median_ms: percentile(times, 0.5), p95_ms: percentile(times, 0.95), runs: times.length };
+  } finally {
+    await browser.context.close();
+    await sites.close();
+  }
+}
+
+/** Main-thread task time (ms) of the page's 2,000-item scroll. */
+async function scrollTaskMs(context) {
+  const page = await context.newPage();
+  await page.goto('https://x.com/feeds/x');
+  await page.waitForFunction(() => window.feedTest?.frames > 2);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const before = await task();
+  await page.evaluate(() => window.feedTest.scroll(2000));
+  const after = await task();
+  const painted = await page.evaluate(() => window.feedTest.paintedFrames);
+  await page.close();
+  return { ms: (after - before) * 1000, painted };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/**
+ * The same scroll in a browser with Deadbolt and in one without, taken in
+ * turns (the machine's load changes over time), median of `pairs` each; and
+ * the content script's own time in its observer, measured in the page.
+ */
+export async function scrollOverhead({ list, pairs = 3 }) {
+  const sites = await startFakeSites();
+  const browser = await launch({ port: sites.port });
+  const { HOSTS } = await import('../tests/e2e/harness.mjs');
+  const plain = await chromium.launchPersistentContext('', {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--ignore-certificate-errors', '--disable-extensions',
+      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sites.port}`).join(', ')}, EXCLUDE localhost`],
+  });
+  try {
+    await ask(browser, { type: 'importList', text: list });
+    const control = await browser.context.newPage();
+    await control.goto(browser.url('extension/pages/popup.html'));
+    await control.evaluate(() => chrome.storage.local.set({ 'perf.measure': true }));
+    const withMs = [], withoutMs = [], busy = [];
+    let painted = 0;
+    for (let i = 0; i < pairs; i++) {
+      const w = await scrollTaskMs(browser.context);
+      withMs.push(w.ms);
+      painted += w.painted;
+      withoutMs.push((await scrollTaskMs(plain)).ms);
+      await new Promise((r) => setTimeout(r, 400));  // the observer's time is written 300 ms after its last run
+      busy.push(await control.evaluate(async () => {
+        const all = await chrome.storage.local.get(null);
+        const keys = Object.keys(all).filter((k) => k.startsWith('perf.busy.'));
+        await chrome.storage.local.remove(keys);
+        return keys.reduce((sum, k) => sum + all[k], 0);
+      }));
+    }
+    await control.evaluate(() => chrome.storage.local.remove('perf.measure'));
+    const withMedian = median(withMs), withoutMedian = median(withoutMs);
+    return {
+      with_ms: withMedian, without_ms: withoutMedian, painted_frames: painted, observer_ms: median(busy),
+      overhead_pct: ((withMedian - withoutMedian) / withoutMedian) * 100,
+      observer_pct: (median(busy) / withoutMedian) * 100,
+    };
+  } finally {
+    await plain.close();
+    await browser.context.close();
+    await sites.close();
+  }
+}
+
+// Alone: node bench/feeds.mjs LIST.json
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const list = fs.readFileSync(process.argv[2] ?? path.join(here, '../tests/data/blocklist.json'), 'utf8');
+  process.env.HOME ??= '/tmp';
+  if (process.argv.includes('--item')) console.log(JSON.stringify(await feedItem({ list })));
+  else console.log(JSON.stringify({ item: await feedItem({ list }), ready: await contentReady({ list, runs: 9 }), scroll: await scrollOverhead({ list }) }));
+}

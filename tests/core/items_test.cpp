@@ -1,0 +1,223 @@
+// Feed items (DESIGN.md §1.6): an item is hidden when one of its own links,
+// resolved against the page as a browser resolves an href, or one of its
+// author attributes names a listed person; mentions count unless switched
+// off; people who turned "hide them in my feeds" off are not hidden.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "deadbolt/items.h"
+#include "test_support.h"
+
+namespace {
+
+using deadbolt::Engine;
+using deadbolt::ItemDecider;
+
+const char* kList = R"({"version":1,"people":[
+  {"name":"Jane Doe","accounts":[
+    {"platform":"instagram","handle":"janedoe"},
+    {"url":"https://www.facebook.com/profile.php?id=100012345678901"},
+    {"platform":"x","handle":"janedoe_x"},
+    {"platform":"threads","handle":"janedoe"},
+    {"platform":"tiktok","handle":"jane.doe"},
+    {"platform":"youtube","handle":"@janevlogs"},
+    {"platform":"reddit","handle":"jane_doe_r"},
+    {"url":"https://www.linkedin.com/in/jane-doe-123/"},
+    {"platform":"bluesky","handle":"jane.bsky.social"},
+    {"platform":"mastodon","handle":"@jane@example.town"}]},
+  {"name":"Quiet","feeds":false,"accounts":[{"platform":"instagram","handle":"quietone"}]}]})";
+
+// The Engine's own reading of an href resolved against a page: the oracle
+// for the word filter.
+struct UrlProbe {
+  bool resolves_listed(Engine& e, std::string_view page, std::string_view href) {
+    deadbolt::UrlParser pp, lp;
+    deadbolt::Url base, url;
+    if (!pp.parse(page, base) || !lp.parse(href, url, &base)) return false;
+    std::string s = std::string(url.scheme) + "://" + std::string(url.host) + std::string(url.path);
+    if (url.has_query) s += "?" + std::string(url.query);
+    if (!url.fragment.empty()) s += "#" + std::string(url.fragment);
+    const auto& v = e.decide(s);
+    return v.block && v.identity.kind != deadbolt::Kind::search;
+  }
+};
+
+class Items : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Engine full;
+    deadbolt::BlocklistError error;
+    ASSERT_TRUE(full.load(kList, error)) << error.to_string();
+    ASSERT_TRUE(engine.load(deadbolt::serialize_blocklist(deadbolt::feed_list(full.blocklist())), error));
+    decider.refresh();
+  }
+  // Decides an item of plain links on `page`.
+  const deadbolt::ItemVerdict& item(std::string_view page, std::initializer_list<std::string_view> links,
+                                    std::initializer_list<std::string_view> authors = {}) {
+    decider.begin(page);
+    for (auto a : authors) decider.link(a, true);
+    for (auto l : links) decider.link(l, false);
+    return decider.verdict();
+  }
+  Engine engine;
+  ItemDecider decider{engine};
+};
+
+TEST_F(Items, AbsoluteRootRelativeAndRelativeHrefsResolveAgainstThePage) {
+  EXPECT_TRUE(item("https://www.instagram.com/", {"https://www.instagram.com/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/explore/", {"../janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"janedoe"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"//www.instagram.com/stories/janedoe/31/"}).hide);
+  // As a browser resolves it: from /p/x/, "../stories/janedoe/" is /p/stories/janedoe/, no one.
+  EXPECT_FALSE(item("https://www.instagram.com/p/x/", {"../stories/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/p/x/", {"../../stories/janedoe/1/"}).hide);
+  EXPECT_FALSE(item("https://www.instagram.com/", {"/natgeo/", "/p/abc/", "#", "", "javascript:void(0)"}).hide);
+  // A relative href on another platform's page names that platform's account.
+  EXPECT_FALSE(item("https://x.com/home", {"/janedoe"}).hide);
+  EXPECT_TRUE(item("https://x.com/home", {"/janedoe_x/status/1"}).hide);
+}
+
+TEST_F(Items, VerdictNamesThePersonPlatformAndCanonicalHandle) {
+  const auto& v = item("https://x.com/home", {"/friend", "/JaneDoe_X"});
+  ASSERT_TRUE(v.hide);
+  EXPECT_EQ(engine.person_name(v.person), "Jane Doe");
+  EXPECT_EQ(deadbolt::Catalog::get().platforms()[static_cast<std::size_t>(v.platform)].id, "x");
+  EXPECT_EQ(v.handle, "janedoe_x");
+}
+
+TEST_F(Items, EveryPlatformsLinksAndWrappersResolveLikeNavigations) {
+  EXPECT_TRUE(item("https://www.facebook.com/", {"/profile.php?id=100012345678901"}).hide);
+  EXPECT_TRUE(item("https://www.facebook.com/",
+                   {"https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.instagram.com%2Fjanedoe%2F"}).hide);
+  EXPECT_TRUE(item("https://www.threads.net/", {"/@janedoe/post/C1"}).hide);
+  EXPECT_TRUE(item("https://www.tiktok.com/foryou", {"/@jane.doe/video/7"}).hide);
+  EXPECT_TRUE(item("https://www.youtube.com/", {"/@janevlogs"}).hide);
+  EXPECT_TRUE(item("https://www.reddit.com/r/pics/", {"/user/Jane_Doe_R/"}).hide);
+  EXPECT_TRUE(item("https://www.linkedin.com/feed/", {"/in/jane-doe-123/recent-activity/"}).hide);
+  EXPECT_TRUE(item("https://bsky.app/", {"/profile/jane.bsky.social/post/3k"}).hide);
+  EXPECT_TRUE(item("https://mastodon.social/home", {"https://example.town/@jane"}).hide);
+  EXPECT_TRUE(item("https://mastodon.social/home", {"/@jane@example.town/1234"}).hide);
+  EXPECT_FALSE(item("https://mastodon.social/home", {"/@jane"}).hide);  // jane of mastodon.social
+}
+
+TEST_F(Items, SearchesForTheirNameAreNotTheirItems) {
+  EXPECT_FALSE(item("https://x.com/home", {"/search?q=janedoe_x"}).hide);
+}
+
+TEST_F(Items, MentionsCountUnlessSwitchedOff) {
+  EXPECT_TRUE(item("https://x.com/home", {"/janedoe_x"}, {"/friend"}).hide);
+  decider.set_mentions(false);
+  EXPECT_FALSE(item("https://x.com/home", {"/janedoe_x"}, {"/friend"}).hide);
+  EXPECT_TRUE(item("https://x.com/home", {"/friend"}, {"/janedoe_x"}).hide);
+  decider.begin("https://www.reddit.com/");
+  decider.attribute("author", "jane_doe_r");
+  EXPECT_TRUE(decider.verdict().hide);
+}
+
+TEST_F(Items, AuthorAttributesMakeProfileLinksOnThePagesHost) {
+  decider.begin("https://www.reddit.com/r/pics/");
+  decider.attribute("author", "someone");
+  decider.attribute("subreddit-name", "jane_doe_r");  // not an author attribute
+  EXPECT_FALSE(decider.verdict().hide);
+  decider.attribute("author", "Jane_Doe_R");
+  EXPECT_TRUE(decider.verdict().hide);
+
+  decider.begin("https://bsky.app/");
+  decider.attribute("data-testid", "feedItem-by-jane.bsky.social");
+  EXPECT_TRUE(decider.verdict().hide);
+  decider.begin("https://bsky.app/");
+  decider.attribute("data-testid", "feedItem-by-friend.bsky.social");
+  EXPECT_FALSE(decider.verdict().hide);
+  decider.begin("https://bsky.app/");
+  decider.attribute("data-testid", "jane.bsky.social");  // no prefix: not this attribute
+  EXPECT_FALSE(decider.verdict().hide);
+  // A value that would reach beyond one path segment is not a handle.
+  decider.begin("https://www.reddit.com/");
+  decider.attribute("author", "../user/jane_doe_r");
+  EXPECT_FALSE(decider.verdict().hide);
+  // Attributes only mean something on their platform's pages.
+  decider.begin("https://x.com/");
+  decider.attribute("author", "janedoe_x");
+  EXPECT_FALSE(decider.verdict().hide);
+}
+
+TEST_F(Items, PeopleWhoAreNotHiddenInFeedsStayShown) {
+  EXPECT_FALSE(item("https://www.instagram.com/", {"/quietone/"}).hide);
+  Engine full;
+  deadbolt::BlocklistError error;
+  ASSERT_TRUE(full.load(kList, error));
+  EXPECT_TRUE(full.decide("https://www.instagram.com/quietone/").block);  // their profile stays blocked
+}
+
+TEST_F(Items, BadPagesAndHostileHrefsHideNothing) {
+  EXPECT_FALSE(decider.begin("not a url"));
+  decider.link("/janedoe/", false);
+  EXPECT_FALSE(decider.verdict().hide);
+  EXPECT_FALSE(item("https://www.instagram.com/", {std::string(100000, '/'), "\x01\x02", "http://[::1"}).hide);
+}
+
+TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
+  int listed_count = 0;
+  // Links the word filter passes over must be ones the Engine allows, and
+  // every listed link still reaches the Engine, however it is written.
+  for (std::string_view href : {"/JaneDoe/", "/jane.doe.77", "/#!/janedoe_x", "/@jane@example.town", "/in/Jane-Doe-123/",
+                                "/profile/JANE.bsky.social/post/1", "/user/jane_doe_r?utm=1", "/%6Aanedoe/", "/jane%64oe/",
+                                "/redirect?u=aHR0cHM6Ly93d3cuaW5zdGFncmFtLmNvbS9qYW5lZG9lLw==", "/jane\ndoe/", "/jane\tdoe/",
+                                "https://WWW.INSTAGRAM.COM/janedoe", "//www.instagram.com/janedoe/", "\\\\www.instagram.com\\janedoe"}) {
+    UrlProbe probe;
+    const bool listed = probe.resolves_listed(engine, "https://www.instagram.com/feed/", href);
+    listed_count += listed;
+    EXPECT_EQ(item("https://www.instagram.com/feed/", {href}).hide, listed) << href;
+  }
+  EXPECT_GE(listed_count, 8);
+  // And generated: every page, prefix, handle spelling and suffix.
+  int compared = 0;
+  for (std::string_view page : {"https://www.instagram.com/", "https://x.com/home", "https://www.facebook.com/",
+                                "https://www.reddit.com/r/x/", "https://bsky.app/", "https://mastodon.social/home",
+                                "https://www.youtube.com/feed/", "https://www.linkedin.com/feed/", "https://www.tiktok.com/"})
+    for (std::string_view prefix : {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q="})
+      for (std::string_view handle : {"janedoe", "JaneDoe_X", "jane.doe", "jane_doe_r", "jane-doe-123", "jane.bsky.social",
+                                      "jane@example.town", "janevlogs", "100012345678901", "friend", "jane.doe.77"})
+        for (std::string_view suffix : {"", "/", "/status/1", "/post/3k", "?x=1", "/video/7", "#top"}) {
+          const std::string href = std::string(prefix) + std::string(handle) + std::string(suffix);
+          UrlProbe probe;
+          const bool listed = probe.resolves_listed(engine, page, href);
+          EXPECT_EQ(item(page, {href}).hide, listed) << page << " " << href;
+          compared += listed;
+        }
+  EXPECT_GT(compared, 100);
+}
+
+TEST_F(Items, RepeatsOfTheSameHrefAreDecidedOnce) {
+  // Not observable as a result, only as the same verdict: a repeated link
+  // after an unlisted one still hides.
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/", "/friend/", "/janedoe/", "/janedoe/"}).hide);
+}
+
+TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
+  std::set<std::string_view> platforms;
+  for (const auto& markup : deadbolt::feed_table()) {
+    EXPECT_GE(deadbolt::Catalog::get().platform_index(markup.platform), 0) << markup.platform;
+    EXPECT_FALSE(markup.items.empty()) << markup.platform;
+    EXPECT_FALSE(markup.authors.empty()) << markup.platform;
+    EXPECT_TRUE(platforms.insert(markup.platform).second) << "twice: " << markup.platform;
+    for (const auto& attr : markup.attributes)
+      if (!attr.name.empty()) EXPECT_NE(attr.href.find("{}"), std::string_view::npos) << markup.platform;
+  }
+  for (std::string_view p : {"instagram", "facebook", "x", "threads", "tiktok", "youtube", "reddit", "linkedin",
+                             "bluesky", "mastodon"})
+    EXPECT_TRUE(platforms.count(p)) << p;
+}
+
+TEST(FeedCatalog, PagesFindTheirPlatformsMarkup) {
+  ASSERT_NE(deadbolt::feed_markup_for_host("www.instagram.com"), nullptr);
+  EXPECT_EQ(deadbolt::feed_markup_for_host("www.instagram.com")->platform, "instagram");
+  EXPECT_EQ(deadbolt::feed_markup_for_host("old.reddit.com")->platform, "reddit");
+  EXPECT_EQ(deadbolt::feed_markup_for_host("mastodon.social")->platform, "mastodon");
+  EXPECT_EQ(deadbolt::feed_markup_for_host("twitter.com")->platform, "x");
+  EXPECT_EQ(deadbolt::feed_markup_for_host("example.com"), nullptr);
+}
+
+}  // namespace

@@ -1,0 +1,194 @@
+// Feed items in a real Chromium: on each platform's fake feed page, every
+// listed person's item is hidden, every other item shown, and the page's own
+// frame counter (tests/e2e/feeds/frames.js) never sees a frame in which a
+// listed item renders: on first load, with the worker stopped, on an SPA
+// navigation, for skeletons filled in later, for recycled nodes, on a
+// 2,000-item scroll and in a background tab brought forward.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ask, launch, startFakeSites, stopWorker } from './harness.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+import { FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
+
+let sites;
+let browser;
+
+before(async () => {
+  sites = await startFakeSites();
+  browser = await launch({ port: sites.port });
+  const result = await ask(browser, { type: 'importList', text: FEED_LIST });
+  assert.equal(result.ok, true, JSON.stringify(result));
+});
+
+after(async () => {
+  await browser?.context.close();
+  await sites?.close();
+});
+
+/** Waits until the page has run `frames` more animation frames. */
+async function frames(page, count = 10) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}
+
+async function report(page) {
+  return page.evaluate(() => window.feedTest.report());
+}
+
+function assertClean(r, what) {
+  assert.ok(r.listed > 0 && r.shown > 0, `${what}: the page has listed and other items (${r.listed}, ${r.shown})`);
+  assert.deepEqual(r.listedRendered, [], `${what}: listed items still rendered`);
+  assert.deepEqual(r.shownHidden, [], `${what}: other items hidden`);
+  assert.deepEqual(r.painted, [], `${what}: listed items painted`);
+  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
+  assert.ok(r.frames > 0, `${what}: the page counted frames`);
+}
+
+async function open(url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.feedTest?.frames > 3);
+  await frames(page, 5);
+  return page;
+}
+
+for (const [platform, url] of Object.entries(FEEDS)) {
+  describe(platform, () => {
+    test('first load: listed items hidden, others shown, no frame painted', async () => {
+      const page = await open(url);
+      assertClean(await report(page), 'first load');
+      await page.close();
+    });
+
+    test('skeletons filled later and recycled nodes are decided again before a frame', async () => {
+      const page = await open(url);
+      await page.evaluate(() => window.feedTest.skeleton());
+      await frames(page);
+      assertClean(await report(page), 'skeleton');
+      const { listed, shown } = await page.evaluate(() => window.feedTest.recycle());
+      await frames(page);
+      const r = await report(page);
+      assertClean(r, 'recycled');
+      assert.ok(!r.listedRendered.includes(listed) && !r.shownHidden.includes(shown));
+      await page.close();
+    });
+
+    test('an SPA navigation between feeds paints no listed item', async () => {
+      const page = await open(url);
+      await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
+      await frames(page);
+      assertClean(await report(page), 'SPA navigation');
+      await page.close();
+    });
+  });
+}
+
+describe('every situation', () => {
+  test('with the worker stopped, a new page is still decided before a frame', async () => {
+    await stopWorker(browser);
+    for (const url of [FEEDS.instagram, FEEDS.x, FEEDS.reddit]) {
+      const page = await open(url);
+      assertClean(await report(page), `worker stopped: ${url}`);
+      await page.close();
+    }
+  });
+
+  test('a 2,000-item infinite scroll paints no listed item', async () => {
+    for (const url of [FEEDS.x, FEEDS.youtube]) {
+      const page = await open(url);
+      await page.evaluate(() => window.feedTest.scroll(2000));
+      await frames(page);
+      const r = await report(page);
+      assertClean(r, `scroll: ${url}`);
+      assert.ok(r.listed >= 200 && r.shown >= 1800, JSON.stringify({ listed: r.listed, shown: r.shown }));
+      await page.close();
+    }
+  });
+
+  test('a background tab brought forward paints no listed item', async () => {
+    const feed = await open(FEEDS.instagram);
+    const front = await browser.context.newPage();
+    await front.goto(FEEDS.x);
+    await front.bringToFront();
+    // Items arrive while the tab is in the background (a feed refreshing itself).
+    await feed.evaluate(() => { window.feedTest.append('listed', 20); window.feedTest.append('friend', 20); });
+    await sleep(300);
+    await feed.bringToFront();
+    await frames(feed);
+    assertClean(await report(feed), 'background tab');
+    await front.close();
+    await feed.close();
+  });
+
+  test('kept out of your feeds: counted apart from attempts', async () => {
+    const before = await ask(browser, { type: 'feedCounts' });
+    const attempts = (await ask(browser, { type: 'stats' })).all;
+    const page = await open(FEEDS.linkedin);
+    const hidden = (await report(page)).listed;
+    await sleep(1500);  // the count is written a second after the last hide
+    const counts = await ask(browser, { type: 'feedCounts' });
+    assert.equal(counts.today - before.today, hidden);
+    assert.equal(counts.all - before.all, hidden);
+    assert.equal((await ask(browser, { type: 'stats' })).all, attempts, 'hidden items are not attempts');
+    await page.close();
+  });
+
+  test('an emptied feed does not make the page load more in a tight loop', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.instagram.com/feeds/loop');
+    await sleep(2000);
+    const { fetches, painted } = await page.evaluate(() => ({ fetches: window.feedTest.fetches, painted: window.feedTest.paintedFrames }));
+    assert.equal(painted, 0);
+    assert.ok(fetches >= 1 && fetches <= 15, `the page loaded ${fetches} times in 2 s`);
+    await page.close();
+  });
+});
+
+describe('settings', () => {
+  test('with "also hide mentions" off, only items by them stay hidden', async () => {
+    const control = await browser.context.newPage();
+    await control.goto(browser.url('extension/pages/popup.html'));
+    // Turning it off waits for the cool-down: it is queued, not applied.
+    const { pending } = await control.evaluate(() => chrome.runtime.sendMessage({ type: 'updateSettings', patch: { feedMentions: false } }));
+    assert.equal(pending.length, 1);
+    assert.equal(pending[0].kind, 'feed-mentions-off');
+    const page = await open(FEEDS.x);
+    assertClean(await report(page), 'still on while it waits');
+    // As the worker writes it once the cool-down has passed.
+    await control.evaluate(async () => {
+      const { 'feeds.index': index } = await chrome.storage.local.get('feeds.index');
+      await chrome.storage.local.set({ 'feeds.index': { ...index, mentions: false } });
+    });
+    await page.waitForFunction(() => document.querySelector('[data-listed="mention-jane"]').checkVisibility());
+    const shown = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('[data-listed]')]
+      .map((e) => [e.dataset.listed, e.checkVisibility()])));
+    assert.equal(shown['mention-jane'], true, 'a post that only mentions her is shown');
+    assert.equal(shown['post-jane'], false, 'her own post stays hidden');
+    assert.equal(shown['repost-by-jane'], false, 'her repost stays hidden');
+    assert.equal(shown['follow-jane'], false, 'her suggestion card stays hidden');
+    await control.evaluate(async () => {
+      const { 'feeds.index': index } = await chrome.storage.local.get('feeds.index');
+      await chrome.storage.local.set({ 'feeds.index': { ...index, mentions: true } });
+      const { list: { people } } = await chrome.runtime.sendMessage({ type: 'list' });
+      for (const p of (await chrome.runtime.sendMessage({ type: 'list' })).pending) await chrome.runtime.sendMessage({ type: 'cancelPending', id: p.id });
+      return people.length;
+    });
+    await page.waitForFunction(() => !document.querySelector('[data-listed="mention-jane"]').checkVisibility());
+    await page.close();
+    await control.close();
+  });
+
+  test('a person added while the feed is open is hidden at once', async () => {
+    const page = await open(FEEDS.x);
+    assert.equal(await page.evaluate(() => document.querySelector('[data-shown="post-friend"]').checkVisibility()), true);
+    const result = await ask(browser, { type: 'addAccount', text: 'https://x.com/friendly_x', person: 'Friendly' });
+    assert.ok(!result.error, JSON.stringify(result));
+    await page.waitForFunction(() => !document.querySelector('[data-shown="post-friend"]').checkVisibility());
+    await page.close();
+  });
+});

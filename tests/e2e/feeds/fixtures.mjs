@@ -1,0 +1,35 @@
+// The feed tests' list and pages, shared by Chromium and Firefox.
+export const FEED_LIST = JSON.stringify({
+  version: 1,
+  people: [{
+    name: 'Jane Doe',
+    accounts: [
+      { platform: 'instagram', handle: 'janedoe' },
+      { url: 'https://www.facebook.com/profile.php?id=100012345678901' },
+      { platform: 'facebook', handle: 'jane.doe.77' },
+      { platform: 'x', handle: 'janedoe_x' },
+      { platform: 'threads', handle: 'janedoe' },
+      { platform: 'tiktok', handle: 'jane.doe' },
+      { platform: 'youtube', handle: '@janevlogs' },
+      { platform: 'reddit', handle: 'jane_doe_r' },
+      { url: 'https://www.linkedin.com/in/jane-doe-123/' },
+      { platform: 'bluesky', handle: 'jane.bsky.social' },
+      { platform: 'mastodon', handle: '@jane@example.town' },
+    ],
+  }],
+});
+
+// Each platform's fake feed: where it is served.
+export const FEEDS = {
+  instagram: 'https://www.instagram.com/feeds/instagram',
+  facebook: 'https://www.facebook.com/feeds/facebook',
+  x: 'https://x.com/feeds/x',
+  threads: 'https://www.threads.net/feeds/threads',
+  tiktok: 'https://www.tiktok.com/feeds/tiktok',
+  youtube: 'https://www.youtube.com/feeds/youtube',
+  reddit: 'https://www.reddit.com/feeds/reddit',
+  linkedin: 'https://www.linkedin.com/feeds/linkedin',
+  bluesky: 'https://bsky.app/feeds/bluesky',
+  mastodon: 'https://mastodon.social/feeds/mastodon',
+};
+

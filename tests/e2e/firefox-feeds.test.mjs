@@ -1,0 +1,96 @@
+// Feed items in Firefox, with the Firefox package: on each platform's fake
+// feed page every listed item is hidden, every other shown, and the page's
+// own frame counter sees no frame of a listed item, on first load, for
+// skeletons, recycled nodes, an SPA navigation, a 2,000-item scroll and a
+// background tab brought forward.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFakeSites } from './harness.mjs';
+import { launchFirefox } from './firefox.mjs';
+import { FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
+
+let sites;
+let firefox;
+
+before(async () => {
+  sites = await startFakeSites();
+  firefox = await launchFirefox({ proxyPort: sites.proxyPort });
+  assert.equal((await firefox.ask({ type: 'importList', text: FEED_LIST })).ok, true);
+});
+
+after(async () => {
+  await firefox?.close();
+  await sites?.close();
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function frames(page, count = 10) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}
+
+const report = (page) => page.evaluate(() => window.feedTest.report());
+
+function assertClean(r, what) {
+  assert.ok(r.listed > 0 && r.shown > 0, `${what}: the page has listed and other items (${r.listed}, ${r.shown})`);
+  assert.deepEqual(r.listedRendered, [], `${what}: listed items still rendered`);
+  assert.deepEqual(r.shownHidden, [], `${what}: other items hidden`);
+  assert.deepEqual(r.painted, [], `${what}: listed items painted`);
+  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
+  assert.ok(r.frames > 0, `${what}: the page counted frames`);
+}
+
+async function open(url) {
+  const page = await firefox.browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.feedTest?.frames > 3);
+  await frames(page, 5);
+  return page;
+}
+
+for (const [platform, url] of Object.entries(FEEDS)) {
+  test(`${platform}: first load, skeleton, recycled nodes and SPA navigation paint no listed item`, async () => {
+    const page = await open(url);
+    assertClean(await report(page), 'first load');
+    await page.evaluate(() => window.feedTest.skeleton());
+    await frames(page);
+    assertClean(await report(page), 'skeleton');
+    await page.evaluate(() => window.feedTest.recycle());
+    await frames(page);
+    assertClean(await report(page), 'recycled');
+    await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
+    await frames(page);
+    assertClean(await report(page), 'SPA navigation');
+    await page.close();
+  });
+}
+
+describe('every situation', () => {
+  test('a 2,000-item infinite scroll paints no listed item', async () => {
+    const page = await open(FEEDS.x);
+    await page.evaluate(() => window.feedTest.scroll(2000));
+    await frames(page);
+    const r = await report(page);
+    assertClean(r, 'scroll');
+    assert.ok(r.listed >= 200 && r.shown >= 1800);
+    await page.close();
+  });
+
+  test('a background tab brought forward paints no listed item', async () => {
+    const feed = await open(FEEDS.instagram);
+    const front = await firefox.browser.newPage();
+    await front.goto(FEEDS.x);
+    await front.bringToFront();
+    await feed.evaluate(() => { window.feedTest.append('listed', 20); window.feedTest.append('friend', 20); });
+    await sleep(300);
+    await feed.bringToFront();
+    await frames(feed);
+    assertClean(await report(feed), 'background tab');
+    await front.close();
+    await feed.close();
+  });
+});

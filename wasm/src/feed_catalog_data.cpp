@@ -1,0 +1,124 @@
+// The feed table: how each platform marks up the items of its own feeds, as
+// CSS selectors the content script queries and the core hands it (the
+// content script knows no selector of its own). Data only, beside the URL
+// shapes of catalog_data.cpp; an entry per platform, each with the public
+// source its markup facts were read from (read 2026-12-01 with the project's
+// search tools; markup changes, so each entry is one place to fix).
+//
+//   items       item containers: posts, reposts, comments, story-tray and
+//               suggestion entries. Nesting needs no extra selector: a link
+//               belongs to the innermost item around it, so a comment inside
+//               a post is its own item.
+//   authors     inside an item, the links of its author, reposter or quoted
+//               author: what counts when "also hide mentions" is off.
+//   attributes  author attributes: name, value prefix, and the profile href
+//               the handle makes on the page's host.
+#include "deadbolt/items.h"
+
+namespace deadbolt {
+
+const std::vector<FeedMarkup>& feed_table() {
+  static const std::vector<FeedMarkup> table = {
+      // Instagram: feed posts and reels are <article> elements whose <header>
+      // holds the author's avatar and name links; the story tray and the
+      // "Suggested for you" lists are <li> rows of a list; comments are <li>
+      // rows inside the post (hence their own items). Sources: Instagram's
+      // rendered markup as scraped in public tools (instaloader issues,
+      // "article header a" in instagram-scraper projects on GitHub) and the
+      // ARIA roles it sets (role="menu" on the tray, role="dialog" on a post).
+      {"instagram", "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li",
+       "header a, a:has(> img), h2 a, h3 a", {}},
+      // Facebook: each feed unit is a div with aria-posinset inside role="feed";
+      // posts, shared posts and comments are role="article" (a comment is an
+      // article nested in the post's). "People you may know" cards are list
+      // items of the feed unit. Sources: SocialFixer's and public FB-cleaner
+      // scripts' selectors ('div[aria-posinset]', 'div[role="article"]',
+      // '[data-pagelet^="FeedUnit"]'); Facebook's own ARIA feed pattern.
+      {"facebook", "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li",
+       "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img)", {}},
+      // X: a timeline row is div[data-testid="cellInnerDiv"] holding
+      // article[data-testid="tweet"]; the author is in data-testid="User-Name",
+      // a repost names its reposter in data-testid="socialContext", a quote is
+      // a block inside the tweet (so it counts as the tweet's); "Who to follow"
+      // rows are data-testid="UserCell". Source: Control Panel for Twitter,
+      // insin/control-panel-for-twitter script.js (cellInnerDiv, tweet,
+      // socialContext, UserCell, User-Name), and X's data-testid attributes.
+      {"x", "[data-testid=\"cellInnerDiv\"], [data-testid=\"HoverCard\"], [data-testid=\"typeaheadResult\"]",
+       "[data-testid=\"User-Name\"] a, a:has([data-testid=\"socialContext\"]), "
+       "[data-testid=\"Tweet-User-Avatar\"] a, [data-testid=\"UserCell\"] a",
+       {}},
+      // Threads: every post and reply is div[data-pressable-container="true"]
+      // (no <article>); the author link is the first /@handle link in it.
+      // Source: public Threads tools' selector files on GitHub
+      // ('div[data-pressable-container="true"]', 'a[role="link"][href*="/@"]').
+      {"threads", "div[data-pressable-container=\"true\"], [role=\"region\"] li",
+       "a[role=\"link\"]:has(img), span > a[role=\"link\"]:not(:has(time))", {}},
+      // TikTok: the For You feed item is [data-e2e="recommend-list-item-container"],
+      // explore tiles [data-e2e="explore-item"], comment rows and suggested
+      // accounts (data-e2e "comment-item", "user-item", "suggest-user-item",
+      // less well documented than the feed item); the author
+      // is [data-e2e="video-author-avatar"] / "video-author-uniqueid".
+      // Source: TikTok's data-e2e attributes as used by public TikTok
+      // automation and filter projects on GitHub.
+      {"tiktok",
+       "[data-e2e=\"recommend-list-item-container\"], [data-e2e=\"explore-item\"], "
+       "[data-e2e=\"comment-item\"], [data-e2e=\"user-item\"], [data-e2e=\"suggest-user-item\"]",
+       "a[data-e2e=\"video-author-avatar\"], [data-e2e=\"video-author-uniqueid\"], "
+       "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], a:has([data-e2e^=\"comment-username\"])",
+       {}},
+      // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer
+      // (search), ytd-compact-video-renderer (watch sidebar), ytd-reel-item-renderer
+      // (shorts), ytd-grid-video-renderer; comments are ytd-comment-view-model
+      // inside ytd-comment-thread-renderer; channel cards ytd-channel-renderer.
+      // The channel link is in #channel-name / ytd-channel-name or the avatar.
+      // Sources: BlockTube (amitbl/blocktube) and FilterTube
+      // (varshneydevansh/FilterTube docs/youtube_renderer_inventory.md).
+      {"youtube",
+       "ytd-rich-item-renderer, ytd-video-renderer, ytd-compact-video-renderer, ytd-grid-video-renderer, "
+       "ytd-reel-item-renderer, ytd-comment-view-model, ytd-comment-renderer, ytd-channel-renderer, "
+       "ytd-post-renderer, ytd-backstage-post-thread-renderer",
+       "ytd-channel-name a, #channel-name a, a#avatar-link, #author-text, a#author-text, #avatar a, "
+       "a.yt-simple-endpoint#main-link",
+       {}},
+      // Reddit (shreddit): posts are <shreddit-post author="name"> and
+      // comments <shreddit-comment author="name"> custom elements, the author
+      // an attribute rather than a link. Sources: public Reddit extensions'
+      // selectors ('shreddit-post[author]', 'shreddit-comment[author]') and
+      // old Reddit's div.thing[data-author] (RES, reddit-enhancement-suite).
+      {"reddit", "shreddit-post, shreddit-comment, shreddit-profile-comment, div.thing, faceplate-tracker[noun=\"user\"]",
+       "a[href*=\"/user/\"][slot], a.author",
+       {{"author", "", "/user/{}"}, {"data-author", "", "/user/{}"}}},
+      // LinkedIn: a feed update is div.feed-shared-update-v2 with a data-urn
+      // of urn:li:activity; its actor (author, or who reposted) is
+      // .update-components-actor; comments are article.comments-comment-entity
+      // (older: .comments-comment-item); "People you may know" cards are
+      // li.discover-entity-card / .discover-fluid-entity-list--item.
+      // Source: public LinkedIn scrapers and feed cleaners on GitHub
+      // ("div.feed-shared-update-v2", "div[data-urn*='urn:li:activity:']",
+      // ".update-components-actor__name").
+      {"linkedin",
+       "div.feed-shared-update-v2, div[data-urn^=\"urn:li:activity\"], article.comments-comment-entity, "
+       ".comments-comment-item, li.discover-fluid-entity-list--item, .discover-entity-card",
+       ".update-components-actor a, .update-components-header a, .comments-comment-meta__actor a, "
+       ".comments-post-meta a",
+       {}},
+      // Bluesky: a feed item is data-testid="feedItem-by-<handle>" (a thread
+      // item "postThreadItem-by-<handle>"), so the author is an attribute.
+      // Source: bluesky-social/social-app src/view/com/posts/FeedItem.tsx
+      // (testID={`feedItem-by-${post.author.handle}`}) and PostThreadItem.tsx.
+      {"bluesky", "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"]",
+       "a[aria-label][href^=\"/profile/\"]",
+       {{"data-testid", "feedItem-by-", "/profile/{}"}, {"data-testid", "postThreadItem-by-", "/profile/{}"}}},
+      // Mastodon (any instance's web UI): statuses are div.status inside a
+      // div.status__wrapper in an <article> of the timeline; the author link is a.status__display-name
+      // (href = the account's URL on its home instance), a boost names its
+      // booster in .status__prepend; account rows are div.account.
+      // Source: mastodon/mastodon app/javascript/mastodon/components/status.jsx
+      // (className='status__display-name', href={status.getIn(['account','url'])}).
+      {"mastodon", "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification",
+       "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name", {}},
+  };
+  return table;
+}
+
+}  // namespace deadbolt

@@ -1,0 +1,210 @@
+#include "deadbolt/items.h"
+
+#include "deadbolt/text.h"
+
+#include <cstdint>
+
+namespace deadbolt {
+namespace {
+
+bool starts_with_slashes(std::string_view href) {
+  return href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
+}
+
+bool is_absolute_http(std::string_view href) {
+  return istarts_with(href, "https://") || istarts_with(href, "http://");
+}
+
+// An author attribute's value becomes one path segment: anything that would
+// reach beyond it is not a handle.
+bool plain_segment(std::string_view value) {
+  if (value.empty() || value == "." || value == "..") return false;
+  for (char c : value)
+    if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) <= ' ')
+      return false;
+  return true;
+}
+
+// A handle's folded form for the word filter: ASCII lower case, no dots
+// (Facebook ignores them; elsewhere folding only widens the filter).
+bool is_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+         c == '.' || c == ':' || c >= 0x80;
+}
+
+void append_folded(std::string& out, std::string_view word) {
+  for (char c : word)
+    if (c != '.' && is_word_char(static_cast<unsigned char>(c))) out += ascii_lower(c);
+}
+
+// Query values longer than this may carry a wrapped URL in an encoding the
+// word test cannot read (base64): the Engine decides those.
+constexpr std::size_t kMaxPlainQueryValue = 32;
+
+// No platform's handle is longer (Mastodon's user part, Bluesky's domains).
+constexpr std::size_t kMaxFoldedWord = 256;
+
+}  // namespace
+
+void ItemDecider::refresh() {
+  words_.clear();
+  first_chars_.reset();
+  min_word_ = SIZE_MAX;
+  max_word_ = 0;
+  engine_.for_each_account_key([&](std::string_view key) {
+    const std::size_t cut = key.find_first_of(":#");
+    std::string_view handle = cut == std::string_view::npos ? key : key.substr(cut + 1);
+    if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+    handle = handle.substr(0, handle.find('@'));  // user@instance: the user
+    fold_.clear();
+    append_folded(fold_, handle);
+    if (fold_.empty()) return;
+    words_.insert(fold_, 0);
+    first_chars_.set(static_cast<unsigned char>(fold_[0]));
+    min_word_ = std::min(min_word_, fold_.size());
+    max_word_ = std::max(max_word_, fold_.size());
+  });
+}
+
+bool ItemDecider::word_listed(std::string_view word) const {
+  // Folded into a buffer on the stack: most words fail on length or first
+  // character before any hashing.
+  char folded[kMaxFoldedWord];
+  std::size_t n = 0;
+  for (char c : word) {
+    if (c == '.' || !is_word_char(static_cast<unsigned char>(c))) continue;
+    if (n == kMaxFoldedWord) return false;  // longer than any handle
+    folded[n++] = ascii_lower(c);
+  }
+  if (n == 0 || n < min_word_ || n > max_word_ || !first_chars_.test(static_cast<unsigned char>(folded[0]))) return false;
+  return words_.find(std::string_view(folded, n)) != KeyIndex::kMissing;
+}
+
+bool ItemDecider::may_name_listed(std::string_view href) const {
+  // Another host, or a scheme or authority of its own: the Engine decides.
+  std::string_view rest = href;
+  if (is_absolute_http(rest)) {
+    rest.remove_prefix(rest.find("//") + 2);
+    if (!istarts_with(rest, page_.host) || rest.size() == page_.host.size() || rest[page_.host.size()] != '/')
+      return true;
+    rest.remove_prefix(page_.host.size());
+  } else if (starts_with_slashes(rest) || rest.find(':') < rest.find_first_of("/?#")) {
+    return true;
+  }
+  std::size_t value_start = std::string_view::npos;
+  for (std::size_t i = 0; i <= rest.size(); ++i) {
+    const unsigned char c = i < rest.size() ? static_cast<unsigned char>(rest[i]) : '#';
+    if (c == '%' || c == '\\' || c >= 0x80 || c <= ' ') return true;
+    if (c == '=') value_start = i + 1;
+    if ((c == '&' || c == '#') && value_start != std::string_view::npos) {
+      if (i - value_start > kMaxPlainQueryValue) return true;
+      value_start = std::string_view::npos;
+    }
+  }
+  // Each word, whole and in its ':' and '.' parts, against the listed handles.
+  for (std::size_t i = 0; i < rest.size();) {
+    if (!is_word_char(static_cast<unsigned char>(rest[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < rest.size() && is_word_char(static_cast<unsigned char>(rest[end]))) ++end;
+    const std::string_view word = rest.substr(i, end - i);
+    if (word_listed(word)) return true;
+    for (char sep : {':', '.'}) {
+      if (word.find(sep) == std::string_view::npos) continue;
+      for (std::size_t p = 0; p <= word.size();) {
+        std::size_t q = word.find(sep, p);
+        if (q == std::string_view::npos) q = word.size();
+        if (q > p && word_listed(word.substr(p, q - p))) return true;
+        p = q + 1;
+      }
+    }
+    i = end;
+  }
+  return false;
+}
+
+const FeedMarkup* feed_markup_for_platform(int platform) {
+  if (platform < 0) return nullptr;
+  const std::string_view id = Catalog::get().platforms()[static_cast<std::size_t>(platform)].id;
+  for (const FeedMarkup& markup : feed_table())
+    if (markup.platform == id) return &markup;
+  return nullptr;
+}
+
+const FeedMarkup* feed_markup_for_host(std::string_view page_host) {
+  std::string_view prefix;
+  const int site = Catalog::get().find_site(page_host, prefix);
+  if (site < 0) return nullptr;
+  return feed_markup_for_platform(Catalog::get().sites()[static_cast<std::size_t>(site)].platform);
+}
+
+bool hidden_in_feeds(const Person& person) {
+  if (!person.source.is_object()) return true;
+  const auto it = person.source.find("feeds");
+  return it == person.source.end() || !it->is_boolean() || it->get<bool>();
+}
+
+Blocklist feed_list(const Blocklist& list) {
+  Blocklist out;
+  out.source = list.source;
+  for (const Person& person : list.people)
+    if (hidden_in_feeds(person)) out.people.push_back(person);
+  return out;
+}
+
+bool ItemDecider::begin(std::string_view page) {
+  verdict_ = ItemVerdict{};
+  last_.clear();
+  page_ok_ = page_parser_.parse(page, page_);
+  markup_ = page_ok_ ? feed_markup_for_host(page_.host) : nullptr;
+  return page_ok_;
+}
+
+void ItemDecider::decide_absolute(std::string_view url) {
+  const Verdict& v = engine_.decide(url);
+  if (!v.block || v.identity.kind == Kind::search) return;
+  handle_.clear();
+  if (!append_account_key(Catalog::get(), v.identity.platform, v.identity.capture, v.identity.handle, handle_))
+    return;
+  // The key is "<platform>:<handle>" or "<platform>#<id>": keep the handle.
+  const std::size_t cut = Catalog::get().platforms()[static_cast<std::size_t>(v.identity.platform)].id.size() + 1;
+  verdict_.hide = true;
+  verdict_.person = v.person;
+  verdict_.platform = v.identity.platform;
+  verdict_.handle = std::string_view(handle_).substr(std::min(cut, handle_.size()));
+}
+
+void ItemDecider::link(std::string_view href, bool author) {
+  if (verdict_.hide || !page_ok_ || (!author && !mentions_)) return;
+  // Items repeat their author's link (avatar, name, timestamp): decide once.
+  if (href == last_) return;
+  last_.assign(href.data(), href.size());
+  if (!may_name_listed(href)) return;
+  if (is_absolute_http(href)) return decide_absolute(href);
+  if (!link_parser_.parse(href, link_, &page_)) return;
+  resolved_.clear();
+  resolved_.append(link_.scheme).append("://").append(link_.host).append(link_.path);
+  if (link_.has_query) resolved_.append("?").append(link_.query);
+  if (!link_.fragment.empty()) resolved_.append("#").append(link_.fragment);
+  decide_absolute(resolved_);
+}
+
+void ItemDecider::attribute(std::string_view name, std::string_view value) {
+  if (verdict_.hide || !page_ok_ || markup_ == nullptr) return;
+  for (const FeedAttribute& attr : markup_->attributes) {
+    if (attr.name.empty() || attr.name != name || value.substr(0, attr.prefix.size()) != attr.prefix) continue;
+    const std::string_view handle = value.substr(attr.prefix.size());
+    if (!plain_segment(handle)) continue;
+    const std::size_t slot = attr.href.find("{}");
+    if (slot == std::string_view::npos) continue;
+    resolved_.clear();
+    resolved_.append(page_.scheme).append("://").append(page_.host);
+    resolved_.append(attr.href.substr(0, slot)).append(handle).append(attr.href.substr(slot + 2));
+    decide_absolute(resolved_);
+    if (verdict_.hide) return;
+  }
+}
+
+}  // namespace deadbolt

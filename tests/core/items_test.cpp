@@ -203,8 +203,11 @@ TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
     EXPECT_FALSE(markup.items.empty()) << markup.platform;
     EXPECT_FALSE(markup.authors.empty()) << markup.platform;
     EXPECT_TRUE(platforms.insert(markup.platform).second) << "twice: " << markup.platform;
-    for (const auto& attr : markup.attributes)
-      if (!attr.name.empty()) EXPECT_NE(attr.href.find("{}"), std::string_view::npos) << markup.platform;
+    for (const auto& attr : markup.attributes) {
+      if (!attr.name.empty()) {
+        EXPECT_NE(attr.href.find("{}"), std::string_view::npos) << markup.platform;
+      }
+    }
   }
   for (std::string_view p : {"instagram", "facebook", "x", "threads", "tiktok", "youtube", "reddit", "linkedin",
                              "bluesky", "mastodon"})

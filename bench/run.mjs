@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { writeBenchFiles } from './corpus.mjs';
 import { coldStart, firstPaint, pageCoreReady } from './cold_start.mjs';
 import { DEMO_LIST } from '../tests/e2e/harness.mjs';
-import { coldStart, firstPaint } from './cold_start.mjs';
 import { contentReady, feedItem, scrollOverhead } from './feeds.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -139,8 +139,9 @@ class Core {
   // `blockPage`: {"covered": n, "skipped": n, "rules": [...]}.
   std::string rules(const std::string& block_page) {
     const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
-    return "{\"covered\":" + std::to_string(set.accounts_covered) + ",\"skipped\":" +
-           std::to_string(set.accounts_skipped) + ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
+    return "{\"covered\":" + std::to_string(set.accounts_covered) +
+           ",\"skipped\":" + std::to_string(set.accounts_skipped) +
+           ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
            ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
            ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
@@ -162,10 +163,12 @@ class Core {
     if (start_date.is_string()) {
       std::int64_t t = 0;
       std::optional<std::int32_t> ignored;
-      if (deadbolt::parse_iso8601(start_date.get_ref<const std::string&>(), t, ignored)) start = deadbolt::local_day(t, 0);
+      if (deadbolt::parse_iso8601(start_date.get_ref<const std::string&>(), t, ignored))
+        start = deadbolt::local_day(t, 0);
     }
     return deadbolt::stats_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now.get<double>()),
-                                                        offset.is_number_integer() ? offset.get<std::int32_t>() : 0, start));
+                                                        offset.is_number_integer() ? offset.get<std::int32_t>() : 0,
+                                                        start));
   }
 
   // ---- List editing (see editing.h), on the loaded list ---------------------
@@ -218,13 +221,13 @@ class Core {
     const ojson req = request(text);
     deadbolt::Change wanted;
     if (!deadbolt::parse_change(req, wanted)) return R"({"error":"unknown change","errorCode":"bad-change"})";
-    const auto plan =
-        wanted.kind == deadbolt::ChangeKind::open_channel
-            ? deadbolt::plan_open_channel(engine_.blocklist(), wanted.person, wanted.channel)
-        : wanted.kind == deadbolt::ChangeKind::feeds_off
-            ? deadbolt::plan_feeds_off(engine_.blocklist(), wanted.person)
-            : deadbolt::plan_removal(engine_.blocklist(), wanted.kind, wanted.person,
-                                     wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
+    const auto plan = wanted.kind == deadbolt::ChangeKind::open_channel
+                          ? deadbolt::plan_open_channel(engine_.blocklist(), wanted.person, wanted.channel)
+                      : wanted.kind == deadbolt::ChangeKind::feeds_off
+                          ? deadbolt::plan_feeds_off(engine_.blocklist(), wanted.person)
+                          : deadbolt::plan_removal(
+                                engine_.blocklist(), wanted.kind, wanted.person,
+                                wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
     if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
     return deadbolt::dump_json(ojson{{"change", deadbolt::change_json(plan.change)}});
   }
@@ -250,7 +253,8 @@ class Core {
     for (const auto& a : plan.added) added.push_back(deadbolt::addition_json(a));
     for (const auto& c : plan.removals) removals.push_back(deadbolt::change_json(c));
     return deadbolt::dump_json(ojson{{"list", deadbolt::serialize_blocklist(plan.merged)},
-                                     {"added", std::move(added)}, {"removals", std::move(removals)}});
+                                     {"added", std::move(added)},
+                                     {"removals", std::move(removals)}});
   }
 
   // The settings page's rows: [{name, removalPending, keywords: [{text,
@@ -307,7 +311,8 @@ class Core {
   std::string platforms() {
     ojson list = ojson::array();
     for (const auto& p : Catalog::get().platforms())
-      if (!(p.flags & deadbolt::kSearchEngine)) list.push_back({{"id", std::string(p.id)}, {"name", std::string(p.name)}});
+      if (!(p.flags & deadbolt::kSearchEngine))
+        list.push_back({{"id", std::string(p.id)}, {"name", std::string(p.name)}});
     return deadbolt::dump_json(list);
   }
 

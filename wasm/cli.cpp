@@ -124,8 +124,10 @@ int rules_command(const std::string& file, const std::string& block_page) {
   const deadbolt::RuleSet rules = deadbolt::compile_rules(engine.blocklist());
   std::puts(deadbolt::rules_json(rules, block_page).c_str());
   if (rules.accounts_skipped > 0)
-    std::fprintf(stderr, "deadbolt: %zu accounts have no rule (over Chrome's %zu regex rules); the navigation "
-                 "listeners still block them\n", rules.accounts_skipped, deadbolt::kMaxRegexRules);
+    std::fprintf(stderr,
+                 "deadbolt: %zu accounts have no rule (over Chrome's %zu regex rules); the navigation "
+                 "listeners still block them\n",
+                 rules.accounts_skipped, deadbolt::kMaxRegexRules);
   return 0;
 }
 
@@ -243,10 +245,13 @@ int edit_command(const std::string& file, std::vector<std::string> args) {
     else if (args[i] == "--plan") plan_only = true;
     else words.push_back(args[i]);
   }
-  const auto wants = [&](const char* op, std::size_t n) { return !words.empty() && words[0] == op && words.size() == n + 1; };
+  const auto wants = [&](const char* op, std::size_t n) {
+    return !words.empty() && words[0] == op && words.size() == n + 1;
+  };
   const deadbolt::Blocklist& list = engine.blocklist();
   deadbolt::Identifier identifier;
-  if (wants("add-account", 2)) return edited(deadbolt::add_account(list, identifier, words[1], words[2], platform, today));
+  if (wants("add-account", 2))
+    return edited(deadbolt::add_account(list, identifier, words[1], words[2], platform, today));
   if (wants("add-person", 1)) return edited(deadbolt::add_person(list, words[1]));
   if (wants("add-keyword", 2)) return edited(deadbolt::add_keyword(list, words[1], words[2]));
   for (auto [op, kind, n] : {std::tuple{"remove-person", deadbolt::ChangeKind::remove_person, 1u},
@@ -374,7 +379,10 @@ int main(int argc, char** argv) {
       else if (args[i] == "--now") now = args[i + 1];
       else if (args[i] == "--utc-offset") offset = args[i + 1];
       else if (args[i] == "--since") since = args[i + 1];
-      else { std::fprintf(stderr, "deadbolt stats: unexpected '%s'\n", args[i].c_str()); return kUsageError; }
+      else {
+        std::fprintf(stderr, "deadbolt stats: unexpected '%s'\n", args[i].c_str());
+        return kUsageError;
+      }
     }
     if (file.empty() || now.empty() || args.size() % 2 != 0) {
       std::fputs("deadbolt stats: --log FILE and --now ISO8601 are required\n", stderr);
@@ -402,7 +410,10 @@ int main(int argc, char** argv) {
       if (args[i] == "--blocklist" && i + 1 < args.size()) file = args[++i];
       else if (args[i].rfind("--blocklist=", 0) == 0) file = args[i].substr(12);
       else if (args[i] == "--no-mentions") mentions = false;
-      else { std::fprintf(stderr, "deadbolt items: unexpected '%s'\n", args[i].c_str()); return kUsageError; }
+      else {
+        std::fprintf(stderr, "deadbolt items: unexpected '%s'\n", args[i].c_str());
+        return kUsageError;
+      }
     }
     if (file.empty()) {
       std::fputs("deadbolt items: --blocklist FILE is required\n", stderr);
@@ -418,8 +429,10 @@ int main(int argc, char** argv) {
       if (args[i] == "--blocklist" && i + 1 < args.size()) file = args[++i];
       else if (args[i].rfind("--blocklist=", 0) == 0) file = args[i].substr(12);
       else if (command == "rules" && args[i] == "--block-page" && i + 1 < args.size()) block_page = args[++i];
-      else if (args[i] == "--") { urls.insert(urls.end(), args.begin() + static_cast<long>(i) + 1, args.end()); break; }
-      else urls.push_back(args[i]);
+      else if (args[i] == "--") {
+        urls.insert(urls.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+        break;
+      } else urls.push_back(args[i]);
     }
     if (file.empty()) {
       std::fprintf(stderr, "deadbolt %s: --blocklist FILE is required\n", command.c_str());

@@ -79,7 +79,9 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_load_list(std::size_t bytes) {
   return d.answer(error.to_string());  // never empty
 }
 
-EMSCRIPTEN_KEEPALIVE char* deadbolt_snapshot_buffer(std::size_t bytes) { return decider().engine.snapshot_buffer(bytes); }
+EMSCRIPTEN_KEEPALIVE char* deadbolt_snapshot_buffer(std::size_t bytes) {
+  return decider().engine.snapshot_buffer(bytes);
+}
 
 EMSCRIPTEN_KEEPALIVE int deadbolt_load_snapshot(std::size_t bytes) {
   return decider().engine.load_snapshot_buffer(bytes) ? 1 : 0;
@@ -96,8 +98,8 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_has_full_list() { return decider().engine.has_
 
 // An export that answers text: the request in the input, the answer's length
 // returned and its bytes in the output. EMSCRIPTEN_KEEPALIVE exports it.
-#define DEADBOLT_TEXT_EXPORT(name, fn)                                   \
+#define DEADBOLT_TEXT_EXPORT(name, fn)                                  \
   extern "C" EMSCRIPTEN_KEEPALIVE std::size_t name(std::size_t bytes) { \
-    Decider& d = decider();                                              \
-    return d.answer(fn(d.engine, d.in(bytes)));                          \
+    Decider& d = decider();                                             \
+    return d.answer(fn(d.engine, d.in(bytes)));                         \
   }

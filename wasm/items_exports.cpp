@@ -68,7 +68,8 @@ EMSCRIPTEN_KEEPALIVE const char* deadbolt_items_output(ItemsCore* core) { return
 // buffer; 1 on success. `mentions`: hide items that only mention them.
 EMSCRIPTEN_KEEPALIVE int deadbolt_items_load(ItemsCore* core, std::size_t bytes, int mentions) {
   core->decider.set_mentions(mentions != 0);
-  const bool loaded = core->engine.load_snapshot(std::string_view(core->input.data(), std::min(bytes, core->input.size())));
+  const bool loaded = core->engine.load_snapshot(
+      std::string_view(core->input.data(), std::min(bytes, core->input.size())));
   core->decider.refresh();
   return loaded ? 1 : 0;
 }
@@ -126,8 +127,7 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_items_decide(ItemsCore* core, std::size_t byte
           if (eq != std::string_view::npos) d.attribute(value.substr(0, eq), value.substr(eq + 1));
         }
         break;
-      default:
-        break;
+      default: break;
     }
     if (started && d.verdict().hide) break;
   }

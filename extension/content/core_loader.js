@@ -11,6 +11,8 @@
 // Content scripts are classic scripts sharing one isolated world: this
 // object is visible to Deadbolt's content scripts only, never to the page.
 /* global createDeadboltItems */
+/* exported deadboltItems */
+// eslint-disable-next-line no-var -- a global of the isolated world, for the next content script
 var deadboltItems = (() => {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();

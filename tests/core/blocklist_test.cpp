@@ -20,7 +20,9 @@ std::string with_account(const std::string& account) {
 }
 
 TEST(Blocklist, ErrorsNameTheJsonPath) {
-  struct { std::string json, path, contains; } cases[] = {
+  struct {
+    std::string json, path, contains;
+  } cases[] = {
       {"{broken", "", "not valid JSON (byte"},
       {"[]", "$", "must be an object"},
       {R"({"people":[]})", "$", "missing \"version\""},
@@ -31,18 +33,26 @@ TEST(Blocklist, ErrorsNameTheJsonPath) {
       {R"({"version":1,"people":[{"accounts":[]}]})", "$.people[0]", "missing \"name\""},
       {R"({"version":1,"people":[{"name":"  "}]})", "$.people[0].name", "must not be empty"},
       {R"({"version":1,"people":[{"name":"J","keywords":"Jane"}]})", "$.people[0].keywords", "must be an array"},
-      {R"({"version":1,"people":[{"name":"J","keywords":["Jane", 3]}]})", "$.people[0].keywords[1]", "must be a string"},
-      {R"({"version":1,"people":[{"name":"J","keywords":["!!!"]}]})", "$.people[0].keywords[0]", "no letters or digits"},
-      {with_account(R"({"platform":"myspace","handle":"jane"})"), "$.people[0].accounts[0].platform", "unknown platform \"myspace\""},
-      {with_account(R"({"platform":"google","handle":"jane"})"), "$.people[0].accounts[0].platform", "unknown platform"},
+      {R"({"version":1,"people":[{"name":"J","keywords":["Jane", 3]}]})", "$.people[0].keywords[1]",
+       "must be a string"},
+      {R"({"version":1,"people":[{"name":"J","keywords":["!!!"]}]})", "$.people[0].keywords[0]",
+       "no letters or digits"},
+      {with_account(R"({"platform":"myspace","handle":"jane"})"), "$.people[0].accounts[0].platform",
+       "unknown platform \"myspace\""},
+      {with_account(R"({"platform":"google","handle":"jane"})"), "$.people[0].accounts[0].platform",
+       "unknown platform"},
       {with_account(R"({"platform":"instagram"})"), "$.people[0].accounts[0]", "missing \"handle\""},
       {with_account(R"({"handle":"jane"})"), "$.people[0].accounts[0]", "missing \"platform\""},
-      {with_account(R"({"platform":"instagram","handle":42})"), "$.people[0].accounts[0].handle", "must be a string, not a number"},
-      {with_account(R"({"platform":"instagram","handle":"jane doe"})"), "$.people[0].accounts[0].handle", "not a valid handle: Instagram handles use letters, digits, '.', '_'"},
-      {with_account(R"({"platform":"x","handle":"waytoolongforxhandle"})"), "$.people[0].accounts[0].handle", "1 to 15 characters"},
+      {with_account(R"({"platform":"instagram","handle":42})"), "$.people[0].accounts[0].handle",
+       "must be a string, not a number"},
+      {with_account(R"({"platform":"instagram","handle":"jane doe"})"), "$.people[0].accounts[0].handle",
+       "not a valid handle: Instagram handles use letters, digits, '.', '_'"},
+      {with_account(R"({"platform":"x","handle":"waytoolongforxhandle"})"), "$.people[0].accounts[0].handle",
+       "1 to 15 characters"},
       {with_account(R"({"platform":"mastodon","handle":"@jane"})"), "$.people[0].accounts[0].handle", "@user@instance"},
       {with_account(R"({"url":"https://www.instagram.com/explore/"})"), "$.people[0].accounts[0].url", "not a profile"},
-      {with_account(R"({"url":"https://www.google.com/search?q=jane"})"), "$.people[0].accounts[0].url", "not a profile"},
+      {with_account(R"({"url":"https://www.google.com/search?q=jane"})"), "$.people[0].accounts[0].url",
+       "not a profile"},
       {with_account(R"({"url":"not a url"})"), "$.people[0].accounts[0].url", "not a profile"},
       {with_account(R"({})"), "$.people[0].accounts[0]", "needs \"platform\" and \"handle\", or \"url\""},
       {with_account(R"("janedoe")"), "$.people[0].accounts[0]", "must be an object, not a string"},
@@ -55,7 +65,8 @@ TEST(Blocklist, ErrorsNameTheJsonPath) {
 }
 
 TEST(Blocklist, HostileDocumentsAreRefused) {
-  EXPECT_NE(load_error(std::string(10000, '[') + std::string(10000, ']')).message.find("nested deeper"), std::string::npos);
+  EXPECT_NE(load_error(std::string(10000, '[') + std::string(10000, ']')).message.find("nested deeper"),
+            std::string::npos);
   std::string big = R"({"version":1,"people":[],"pad":")" + std::string(kMaxBlocklistBytes, 'x') + "\"}";
   EXPECT_NE(load_error(big).message.find("larger than"), std::string::npos);
   EXPECT_NE(load_error("\xff\xfe{}").message.find("not valid JSON"), std::string::npos);

@@ -17,9 +17,10 @@ std::string read(Identifier& identifier, const std::string& url) {
 }
 
 TEST(Catalog, HasEveryPlatformOfTheDesign) {
-  for (const char* id : {"instagram", "facebook", "x", "tiktok", "snapchat", "linkedin", "youtube", "threads",
-                         "bluesky", "reddit", "pinterest", "tumblr", "mastodon", "twitch", "strava", "venmo",
-                         "spotify", "vsco", "telegram", "linktree", "github", "soundcloud", "medium", "substack"})
+  for (const char* id :
+       {"instagram", "facebook", "x",         "tiktok",   "snapchat", "linkedin",   "youtube", "threads",
+        "bluesky",   "reddit",   "pinterest", "tumblr",   "mastodon", "twitch",     "strava",  "venmo",
+        "spotify",   "vsco",     "telegram",  "linktree", "github",   "soundcloud", "medium",  "substack"})
     EXPECT_GE(Catalog::get().platform_index(id), 0) << id;
 }
 

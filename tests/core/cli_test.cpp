@@ -2,9 +2,9 @@
 // blocklist exits 2 with one line on stderr naming the file and the problem.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <fstream>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.h"
@@ -24,7 +24,8 @@ CliResult run(const std::string& args, const std::string& input = "") {
                           std::to_string(calls++);
   const std::string in = dir + ".in", out = dir + ".out", err = dir + ".err";
   std::ofstream(in, std::ios::binary) << input;
-  const std::string cmd = std::string("'") + DEADBOLT_CLI + "' " + args + " <'" + in + "' >'" + out + "' 2>'" + err + "'";
+  const std::string cmd = std::string("'") + DEADBOLT_CLI + "' " + args + " <'" + in + "' >'" + out + "' 2>'" + err +
+                          "'";
   const int raw = std::system(cmd.c_str());
   return {WEXITSTATUS(raw), deadbolt::test::read_file(out), deadbolt::test::read_file(err)};
 }
@@ -47,9 +48,12 @@ TEST(Cli, ParsePrintsOneObjectPerUrl) {
   ASSERT_EQ(r.status, 0);
   const auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3u);
-  EXPECT_EQ(out[0], nlohmann::json::parse(
-                        R"({"url":"https://www.instagram.com/janedoe/","platform":"instagram","handle":"janedoe","kind":"profile"})"));
-  EXPECT_EQ(out[1], nlohmann::json::parse(R"({"url":"https://example.com/","platform":null,"handle":null,"kind":null})"));
+  EXPECT_EQ(
+      out[0],
+      nlohmann::json::parse(
+          R"({"url":"https://www.instagram.com/janedoe/","platform":"instagram","handle":"janedoe","kind":"profile"})"));
+  EXPECT_EQ(out[1],
+            nlohmann::json::parse(R"({"url":"https://example.com/","platform":null,"handle":null,"kind":null})"));
   EXPECT_EQ(out[2]["url"], "not a url");
 }
 
@@ -83,7 +87,8 @@ TEST(Cli, CheckReadsArgumentsOrStandardInputInOrder) {
 TEST(Cli, UnusableBlocklistExitsTwoWithOneLine) {
   const std::string dir = ::testing::TempDir();
   const std::string bad = dir + "/bad_list_" + std::to_string(getpid()) + ".json";
-  std::ofstream(bad) << R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"instagram","handle":"no spaces"}]}]})";
+  std::ofstream(bad)
+      << R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"instagram","handle":"no spaces"}]}]})";
   const CliResult r = run("check --blocklist '" + bad + "' https://x.com/a");
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.out, "");
@@ -122,9 +127,11 @@ TEST(Cli, StatsFromTheExtensionsLog) {
 
   // A reported contact, with no person or platform: never an attempt; the count starts again.
   const std::string contacts = dir + "/stats_contacts_" + std::to_string(getpid()) + ".json";
-  std::ofstream(contacts) << R"([{"t":"2026-11-20T23:30:00+01:00","person":"Jane","platform":"instagram","kind":"profile"},
+  std::ofstream(contacts)
+      << R"([{"t":"2026-11-20T23:30:00+01:00","person":"Jane","platform":"instagram","kind":"profile"},
                                  {"t":"2026-11-21T08:00:00+01:00","kind":"contact"}])";
-  const CliResult c = run("stats --log '" + contacts + "' --now 2026-11-23T10:00:00+01:00 --utc-offset 60 --since 2026-11-01");
+  const CliResult c = run("stats --log '" + contacts +
+                          "' --now 2026-11-23T10:00:00+01:00 --utc-offset 60 --since 2026-11-01");
   ASSERT_EQ(c.status, 0) << c.err;
   const auto cs = nlohmann::json::parse(c.out);
   EXPECT_EQ(cs["all"], 1);
@@ -145,19 +152,23 @@ namespace {
 // A list file of its own for each edit test.
 std::string list_file(const std::string& json) {
   static int files = 0;
-  const std::string path = ::testing::TempDir() + "/deadbolt_edit_" + std::to_string(getpid()) + "_" + std::to_string(files++) + ".json";
+  const std::string path = ::testing::TempDir() + "/deadbolt_edit_" + std::to_string(getpid()) + "_" +
+                           std::to_string(files++) + ".json";
   std::ofstream(path, std::ios::binary) << json;
   return path;
 }
 
-const std::string kEditList = R"({"version":1,"people":[{"name":"Jane Doe","keywords":["Jane Doe"],"accounts":[{"platform":"instagram","handle":"janedoe"}]}]})";
+const std::string kEditList =
+    R"({"version":1,"people":[{"name":"Jane Doe","keywords":["Jane Doe"],"accounts":[{"platform":"instagram","handle":"janedoe"}]}]})";
 
 TEST(Cli, EditPrintsTheListAfterTheEdit) {
   const std::string file = list_file(kEditList);
-  const CliResult r = run("edit --blocklist '" + file + "' add-account 'jane doe' https://x.com/janedoe_x --today 2026-12-01");
+  const CliResult r = run("edit --blocklist '" + file +
+                          "' add-account 'jane doe' https://x.com/janedoe_x --today 2026-12-01");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto list = nlohmann::json::parse(r.out);
-  EXPECT_EQ(list["people"][0]["accounts"][1], nlohmann::json::parse(R"({"platform":"x","handle":"janedoe_x","added":"2026-12-01"})"));
+  EXPECT_EQ(list["people"][0]["accounts"][1],
+            nlohmann::json::parse(R"({"platform":"x","handle":"janedoe_x","added":"2026-12-01"})"));
   const CliResult removed = run("edit --blocklist '" + file + "' remove-account 'Jane Doe' instagram:janedoe");
   ASSERT_EQ(removed.status, 0) << removed.err;
   EXPECT_TRUE(nlohmann::json::parse(removed.out)["people"][0]["accounts"].empty());
@@ -177,13 +188,15 @@ TEST(Cli, EditRefusesWithTheCodeAndWhy) {
 
 TEST(Cli, EditPlansAnImport) {
   const std::string file = list_file(kEditList);
-  const std::string other = list_file(R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"tiktok","handle":"sam"}]}]})");
+  const std::string other = list_file(
+      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"tiktok","handle":"sam"}]}]})");
   const CliResult r = run("edit --blocklist '" + file + "' import '" + other + "' --plan");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto plan = nlohmann::json::parse(r.out);
   EXPECT_EQ(plan["added"].size(), 2u);
   EXPECT_EQ(plan["removals"][0], nlohmann::json::parse(R"({"kind":"remove-person","person":"Jane Doe"})"));
-  const std::string bad = list_file(R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]})");
+  const std::string bad = list_file(
+      R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]})");
   const CliResult refused = run("edit --blocklist '" + file + "' import '" + bad + "'");
   EXPECT_EQ(refused.status, 1);
   EXPECT_EQ(refused.err, "deadbolt edit: bad-list: $.people[0].accounts[0].platform: unknown platform \"myspace\"\n");
@@ -191,30 +204,38 @@ TEST(Cli, EditPlansAnImport) {
 
 TEST(Cli, ItemsPrintsOneVerdictPerLineInOrder) {
   const std::string input =
-      R"({"page":"https://www.instagram.com/","links":["/natgeo/","/janedoe/"]})" "\n"
-      R"({"page":"https://www.instagram.com/explore/","links":["../natgeo/"]})" "\n"
+      R"({"page":"https://www.instagram.com/","links":["/natgeo/","/janedoe/"]})"
+      "\n"
+      R"({"page":"https://www.instagram.com/explore/","links":["../natgeo/"]})"
+      "\n"
       "not json\n"
-      R"({"links":["/janedoe/"]})" "\n"
-      R"({"page":"https://x.com/home","links":["https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fsamrivers"]})" "\n"
-      R"({"page":"https://www.reddit.com/","links":[],"attributes":{"author":"JANE_DOE_R"}})" "\n";
+      R"({"links":["/janedoe/"]})"
+      "\n"
+      R"({"page":"https://x.com/home","links":["https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fsamrivers"]})"
+      "\n"
+      R"({"page":"https://www.reddit.com/","links":[],"attributes":{"author":"JANE_DOE_R"}})"
+      "\n";
   const CliResult r = run("items --blocklist '" + kList + "'", input);
   ASSERT_EQ(r.status, 0) << r.err;
   const auto out = lines(r.out);
   ASSERT_EQ(out.size(), 6u);
-  EXPECT_EQ(out[0], nlohmann::json::parse(R"({"hide":true,"person":"Jane Doe","platform":"instagram","handle":"janedoe"})"));
+  EXPECT_EQ(out[0],
+            nlohmann::json::parse(R"({"hide":true,"person":"Jane Doe","platform":"instagram","handle":"janedoe"})"));
   EXPECT_EQ(out[1], nlohmann::json::parse(R"({"hide":false,"person":null,"platform":null,"handle":null})"));
   EXPECT_EQ(out[2]["hide"], false);
   EXPECT_TRUE(out[2]["error"].is_string());
   EXPECT_EQ(out[3]["hide"], false);
   EXPECT_NE(out[3]["error"].get<std::string>().find("page"), std::string::npos);
-  EXPECT_EQ(out[4], nlohmann::json::parse(R"({"hide":true,"person":"Sam Rivers","platform":"x","handle":"samrivers"})"));
+  EXPECT_EQ(out[4],
+            nlohmann::json::parse(R"({"hide":true,"person":"Sam Rivers","platform":"x","handle":"samrivers"})"));
   EXPECT_EQ(out[5]["handle"], "jane_doe_r");
 }
 
 TEST(Cli, ItemsWithoutMentionsCountsOnlyAuthors) {
-  const std::string input =
-      R"({"page":"https://x.com/home","links":["/janedoe_x"],"authors":["/friend"]})" "\n"
-      R"({"page":"https://x.com/home","links":["/friend"],"authors":["/janedoe_x"]})" "\n";
+  const std::string input = R"({"page":"https://x.com/home","links":["/janedoe_x"],"authors":["/friend"]})"
+                            "\n"
+                            R"({"page":"https://x.com/home","links":["/friend"],"authors":["/janedoe_x"]})"
+                            "\n";
   const CliResult r = run("items --no-mentions --blocklist '" + kList + "'", input);
   ASSERT_EQ(r.status, 0) << r.err;
   const auto out = lines(r.out);

@@ -32,7 +32,8 @@ class DecideTest : public ::testing::Test {
   std::string summary(const Verdict& v) {
     const Catalog& c = Catalog::get();
     std::string s = v.block ? "block" : "allow";
-    s += "|" + (v.identity.found() && v.identity.platform >= 0 ? std::string(c.platforms()[v.identity.platform].id) : "-");
+    s += "|" +
+         (v.identity.found() && v.identity.platform >= 0 ? std::string(c.platforms()[v.identity.platform].id) : "-");
     s += "|" + (v.identity.found() && !v.identity.handle.empty() ? std::string(v.identity.handle) : "-");
     s += "|" + (v.person >= 0 ? engine.blocklist().people[v.person].name : "-");
     s += "|" + (v.identity.found() ? std::string(kind_name(v.attempt())) : "-");
@@ -57,9 +58,10 @@ TEST_F(DecideTest, EveryListedPlatformHasABlockingCase) {
   std::set<std::string> covered;
   for (const Case& c : read_cases())
     if (c.verdict == "block") covered.insert(c.platform);
-  for (const char* id : {"instagram", "facebook", "x", "tiktok", "snapchat", "linkedin", "youtube", "threads",
-                         "bluesky", "reddit", "pinterest", "tumblr", "mastodon", "twitch", "strava", "venmo",
-                         "spotify", "vsco", "telegram", "linktree", "github", "soundcloud", "medium", "substack"})
+  for (const char* id :
+       {"instagram", "facebook", "x",         "tiktok",   "snapchat", "linkedin",   "youtube", "threads",
+        "bluesky",   "reddit",   "pinterest", "tumblr",   "mastodon", "twitch",     "strava",  "venmo",
+        "spotify",   "vsco",     "telegram",  "linktree", "github",   "soundcloud", "medium",  "substack"})
     EXPECT_EQ(covered.count(id), 1u) << id;
 }
 
@@ -67,7 +69,8 @@ TEST_F(DecideTest, HostileInputIsAllowedWithoutCrashing) {
   std::vector<std::string> inputs = {
       std::string(2 * 1024 * 1024, 'a'),
       "https://www.instagram.com/" + std::string(2 * 1024 * 1024, 'j'),
-      "https://www.instagram.com/jane\xff\xfe" "doe",
+      "https://www.instagram.com/jane\xff\xfe"
+      "doe",
       "https://www.instagram.com/\xc3\x28",
       std::string("https://www.instagram.com/jane\0doe", 34),
       std::string("\0\0\0", 3),
@@ -100,7 +103,11 @@ TEST_F(DecideTest, WrappersNestedThousandsDeepAreAllowed) {
     std::string encoded;
     for (char ch : redirect) {
       if (std::isalnum(static_cast<unsigned char>(ch))) encoded += ch;
-      else { char b[4]; std::snprintf(b, sizeof b, "%%%02X", static_cast<unsigned char>(ch)); encoded += b; }
+      else {
+        char b[4];
+        std::snprintf(b, sizeof b, "%%%02X", static_cast<unsigned char>(ch));
+        encoded += b;
+      }
     }
     redirect = "https://www.google.com/url?q=" + encoded;
     if (i + 1 < kMaxWrapDepth) {

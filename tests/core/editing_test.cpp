@@ -17,7 +17,9 @@ Blocklist parse(const std::string& json) {
   return list;
 }
 
-nlohmann::ordered_json exported(const Blocklist& list) { return nlohmann::ordered_json::parse(serialize_blocklist(list)); }
+nlohmann::ordered_json exported(const Blocklist& list) {
+  return nlohmann::ordered_json::parse(serialize_blocklist(list));
+}
 
 const char* kJane = R"({"version":1,"theme":"dusk","people":[{"name":"Jane Doe","note":"kept","keywords":["Jane Doe"],
   "accounts":[{"platform":"instagram","handle":"janedoe","added":"2026-11-01","colour":"red"},
@@ -59,7 +61,8 @@ TEST(Editing, RefusesDuplicatesHoweverTheyAreWritten) {
   Identifier identifier;
   const Blocklist list = parse(kJane);
   // The same Instagram account, another case and shape; the Facebook one listed by link, given as a handle.
-  for (auto [text, platform] : {std::pair{"https://instagram.com/JaneDoe/", ""}, {"JANEDOE", "instagram"},
+  for (auto [text, platform] : {std::pair{"https://instagram.com/JaneDoe/", ""},
+                                {"JANEDOE", "instagram"},
                                 {"https://m.facebook.com/profile.php?id=100012345678901", ""}}) {
     const EditResult r = add_account(list, identifier, "Jane Doe", text, platform, "2026-12-01");
     EXPECT_EQ(r.error.code, "already-listed") << text;
@@ -100,8 +103,10 @@ TEST(Editing, AddsKeywordsToKnownPeopleOnly) {
 }
 
 TEST(Editing, RowsGiveWhatThePagesShowWithAttemptsPerPlatform) {
-  const std::vector<Attempt> log = {{0, 0, "Jane Doe", "instagram", "profile"}, {1, 0, "Jane Doe", "instagram", "story"},
-                                    {2, 0, "Jane Doe", "facebook", "profile"}, {3, 0, "Sam", "instagram", "profile"}};
+  const std::vector<Attempt> log = {{0, 0, "Jane Doe", "instagram", "profile"},
+                                    {1, 0, "Jane Doe", "instagram", "story"},
+                                    {2, 0, "Jane Doe", "facebook", "profile"},
+                                    {3, 0, "Sam", "instagram", "profile"}};
   const auto rows = list_rows(parse(kJane), log);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].name, "Jane Doe");
@@ -123,13 +128,15 @@ TEST(Editing, RowsGiveWhatThePagesShowWithAttemptsPerPlatform) {
 TEST(Editing, RowsMarkWhatAPendingRemovalWillTake) {
   const Blocklist list = parse(kJane);
   const std::string facebook = list_rows(list, {})[0].accounts[1].key;
-  const auto rows = list_rows(list, {}, {plan_removal(list, ChangeKind::remove_account, "Jane Doe", facebook).change,
-                                         plan_removal(list, ChangeKind::remove_keyword, "Jane Doe", "Jane Doe").change});
+  const auto rows = list_rows(list, {},
+                              {plan_removal(list, ChangeKind::remove_account, "Jane Doe", facebook).change,
+                               plan_removal(list, ChangeKind::remove_keyword, "Jane Doe", "Jane Doe").change});
   EXPECT_FALSE(rows[0].removal_pending);
   EXPECT_FALSE(rows[0].accounts[0].removal_pending);
   EXPECT_TRUE(rows[0].accounts[1].removal_pending);
   EXPECT_TRUE(rows[0].keywords[0].removal_pending);
-  EXPECT_TRUE(list_rows(list, {}, {plan_removal(list, ChangeKind::remove_person, "jane doe", "").change})[0].removal_pending);
+  EXPECT_TRUE(
+      list_rows(list, {}, {plan_removal(list, ChangeKind::remove_person, "jane doe", "").change})[0].removal_pending);
 }
 
 TEST(Editing, PlansRemovalsOfWhatIsListedAndAppliesThemWhenDue) {
@@ -173,8 +180,8 @@ Change change(ChangeKind kind, std::string person, std::string key = {}) {
 
 TEST(Editing, ADueRemovalWhoseTargetIsGoneChangesNothing) {
   const Blocklist list = parse(kJane);
-  const EditResult r = apply_changes(list, {change(ChangeKind::remove_person, "Sam"),
-                                            change(ChangeKind::remove_account, "Jane Doe", "x:nobody")});
+  const EditResult r = apply_changes(
+      list, {change(ChangeKind::remove_person, "Sam"), change(ChangeKind::remove_account, "Jane Doe", "x:nobody")});
   EXPECT_FALSE(r.error);
   EXPECT_FALSE(r.changed);
   const EditResult gone = apply_changes(list, {change(ChangeKind::remove_person, "JANE DOE")});
@@ -185,8 +192,9 @@ TEST(Editing, ADueRemovalWhoseTargetIsGoneChangesNothing) {
 
 TEST(Editing, ParseChangeRefusesWhatIsNotAListChange) {
   Change c;
-  for (const char* text : {R"({"kind":"disable"})", R"({"kind":"remove-person"})", R"({"kind":"remove-account","person":"J"})",
-                           R"({"kind":"remove-keyword","person":"J"})", R"([1])", R"("remove-person")"})
+  for (const char* text :
+       {R"({"kind":"disable"})", R"({"kind":"remove-person"})", R"({"kind":"remove-account","person":"J"})",
+        R"({"kind":"remove-keyword","person":"J"})", R"([1])", R"("remove-person")"})
     EXPECT_FALSE(parse_change(nlohmann::ordered_json::parse(text), c)) << text;
 }
 
@@ -199,16 +207,20 @@ TEST(Editing, AnImportAddsAtOnceAndPlansItsRemovals) {
   ASSERT_FALSE(plan.error) << plan.error.message;
   std::vector<std::string> added;
   for (const auto& a : plan.added) added.push_back(addition_json(a).dump());
-  EXPECT_EQ(added, (std::vector<std::string>{
-                       R"({"kind":"keyword","person":"Jane Doe","keyword":"Janey"})",
-                       R"({"kind":"account","person":"Jane Doe","key":"tiktok:jane.doe","platform":"tiktok","platformName":"TikTok","handle":"jane.doe"})",
-                       R"({"kind":"person","person":"Sam"})",
-                       R"({"kind":"account","person":"Sam","key":"instagram:sam.smith","platform":"instagram","platformName":"Instagram","handle":"sam.smith"})"}));
+  EXPECT_EQ(
+      added,
+      (std::vector<std::string>{
+          R"({"kind":"keyword","person":"Jane Doe","keyword":"Janey"})",
+          R"({"kind":"account","person":"Jane Doe","key":"tiktok:jane.doe","platform":"tiktok","platformName":"TikTok","handle":"jane.doe"})",
+          R"({"kind":"person","person":"Sam"})",
+          R"({"kind":"account","person":"Sam","key":"instagram:sam.smith","platform":"instagram","platformName":"Instagram","handle":"sam.smith"})"}));
   std::vector<std::string> removals;
   for (const auto& c : plan.removals) removals.push_back(change_json(c).dump());
-  EXPECT_EQ(removals, (std::vector<std::string>{
-                         R"({"kind":"remove-account","person":"Jane Doe","key":"facebook#100012345678901","platform":"facebook","platformName":"Facebook","handle":"100012345678901"})",
-                         R"({"kind":"remove-keyword","person":"Jane Doe","keyword":"Jane Doe"})"}));
+  EXPECT_EQ(
+      removals,
+      (std::vector<std::string>{
+          R"({"kind":"remove-account","person":"Jane Doe","key":"facebook#100012345678901","platform":"facebook","platformName":"Facebook","handle":"100012345678901"})",
+          R"({"kind":"remove-keyword","person":"Jane Doe","keyword":"Jane Doe"})"}));
   const auto merged = exported(plan.merged);
   EXPECT_EQ(merged["theme"], "dusk");
   EXPECT_EQ(merged["people"][0]["accounts"].size(), 3u);  // nothing removed at once
@@ -223,7 +235,10 @@ TEST(Editing, AnImportAddsAtOnceAndPlansItsRemovals) {
 TEST(Editing, AnImportWithErrorsIsRefusedWithItsPathAndChangesNothing) {
   Identifier identifier;
   const Blocklist list = parse(kJane);
-  struct { const char* text; const char* message; } cases[] = {
+  struct {
+    const char* text;
+    const char* message;
+  } cases[] = {
       {"{oops", "not valid JSON (byte 2, line 1, column 2"},
       {R"({"version":2,"people":[]})", "$.version: unsupported version 2 (this Deadbolt reads version 1)"},
       {R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]})",
@@ -269,7 +284,8 @@ TEST(Editing, CoparentChannelOpensThroughTheCooldownAndClosesAtOnce) {
   const auto opened = deadbolt::apply_changes(list, {stored});
   ASSERT_TRUE(opened.changed);
   EXPECT_EQ(opened.list.people[0].coparent_channel, "whatsapp");
-  EXPECT_NE(deadbolt::serialize_blocklist(opened.list, -1).find(R"("coparent":{"channel":"whatsapp"})"), std::string::npos);
+  EXPECT_NE(deadbolt::serialize_blocklist(opened.list, -1).find(R"("coparent":{"channel":"whatsapp"})"),
+            std::string::npos);
   EXPECT_EQ(deadbolt::plan_open_channel(opened.list, "Sam", "whatsapp").error.code, "no-change");
 
   const auto closed = deadbolt::close_channel(opened.list, "Sam");
@@ -306,8 +322,8 @@ TEST(Editing, ShowingSomeoneInFeedsWaitsAndHidingThemAgainIsAtOnce) {
   deadbolt::Blocklist list;
   deadbolt::BlocklistError error;
   ASSERT_TRUE(deadbolt::parse_blocklist(
-      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"x","handle":"samrivers"}]}]})", identifier,
-      list, error));
+      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"x","handle":"samrivers"}]}]})", identifier, list,
+      error));
   const auto plan = deadbolt::plan_feeds_off(list, "Sam");
   ASSERT_FALSE(plan.error) << plan.error.message;
   EXPECT_EQ(deadbolt::change_json(plan.change)["kind"], "feeds-off");

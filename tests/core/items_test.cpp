@@ -89,8 +89,9 @@ TEST_F(Items, VerdictNamesThePersonPlatformAndCanonicalHandle) {
 
 TEST_F(Items, EveryPlatformsLinksAndWrappersResolveLikeNavigations) {
   EXPECT_TRUE(item("https://www.facebook.com/", {"/profile.php?id=100012345678901"}).hide);
-  EXPECT_TRUE(item("https://www.facebook.com/",
-                   {"https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.instagram.com%2Fjanedoe%2F"}).hide);
+  EXPECT_TRUE(
+      item("https://www.facebook.com/", {"https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.instagram.com%2Fjanedoe%2F"})
+          .hide);
   EXPECT_TRUE(item("https://www.threads.net/", {"/@janedoe/post/C1"}).hide);
   EXPECT_TRUE(item("https://www.tiktok.com/foryou", {"/@jane.doe/video/7"}).hide);
   EXPECT_TRUE(item("https://www.youtube.com/", {"/@janevlogs"}).hide);
@@ -162,10 +163,11 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
   int listed_count = 0;
   // Links the word filter passes over must be ones the Engine allows, and
   // every listed link still reaches the Engine, however it is written.
-  for (std::string_view href : {"/JaneDoe/", "/jane.doe.77", "/#!/janedoe_x", "/@jane@example.town", "/in/Jane-Doe-123/",
-                                "/profile/JANE.bsky.social/post/1", "/user/jane_doe_r?utm=1", "/%6Aanedoe/", "/jane%64oe/",
-                                "/redirect?u=aHR0cHM6Ly93d3cuaW5zdGFncmFtLmNvbS9qYW5lZG9lLw==", "/jane\ndoe/", "/jane\tdoe/",
-                                "https://WWW.INSTAGRAM.COM/janedoe", "//www.instagram.com/janedoe/", "\\\\www.instagram.com\\janedoe"}) {
+  for (std::string_view href :
+       {"/JaneDoe/", "/jane.doe.77", "/#!/janedoe_x", "/@jane@example.town", "/in/Jane-Doe-123/",
+        "/profile/JANE.bsky.social/post/1", "/user/jane_doe_r?utm=1", "/%6Aanedoe/", "/jane%64oe/",
+        "/redirect?u=aHR0cHM6Ly93d3cuaW5zdGFncmFtLmNvbS9qYW5lZG9lLw==", "/jane\ndoe/", "/jane\tdoe/",
+        "https://WWW.INSTAGRAM.COM/janedoe", "//www.instagram.com/janedoe/", "\\\\www.instagram.com\\janedoe"}) {
     UrlProbe probe;
     const bool listed = probe.resolves_listed(engine, "https://www.instagram.com/feed/", href);
     listed_count += listed;
@@ -174,12 +176,15 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
   EXPECT_GE(listed_count, 8);
   // And generated: every page, prefix, handle spelling and suffix.
   int compared = 0;
-  for (std::string_view page : {"https://www.instagram.com/", "https://x.com/home", "https://www.facebook.com/",
-                                "https://www.reddit.com/r/x/", "https://bsky.app/", "https://mastodon.social/home",
-                                "https://www.youtube.com/feed/", "https://www.linkedin.com/feed/", "https://www.tiktok.com/"})
-    for (std::string_view prefix : {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q="})
-      for (std::string_view handle : {"janedoe", "JaneDoe_X", "jane.doe", "jane_doe_r", "jane-doe-123", "jane.bsky.social",
-                                      "jane@example.town", "janevlogs", "100012345678901", "friend", "jane.doe.77"})
+  for (std::string_view page :
+       {"https://www.instagram.com/", "https://x.com/home", "https://www.facebook.com/", "https://www.reddit.com/r/x/",
+        "https://bsky.app/", "https://mastodon.social/home", "https://www.youtube.com/feed/",
+        "https://www.linkedin.com/feed/", "https://www.tiktok.com/"})
+    for (std::string_view prefix :
+         {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q="})
+      for (std::string_view handle :
+           {"janedoe", "JaneDoe_X", "jane.doe", "jane_doe_r", "jane-doe-123", "jane.bsky.social", "jane@example.town",
+            "janevlogs", "100012345678901", "friend", "jane.doe.77"})
         for (std::string_view suffix : {"", "/", "/status/1", "/post/3k", "?x=1", "/video/7", "#top"}) {
           const std::string href = std::string(prefix) + std::string(handle) + std::string(suffix);
           UrlProbe probe;
@@ -209,8 +214,8 @@ TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
       }
     }
   }
-  for (std::string_view p : {"instagram", "facebook", "x", "threads", "tiktok", "youtube", "reddit", "linkedin",
-                             "bluesky", "mastodon"})
+  for (std::string_view p :
+       {"instagram", "facebook", "x", "threads", "tiktok", "youtube", "reddit", "linkedin", "bluesky", "mastodon"})
     EXPECT_TRUE(platforms.count(p)) << p;
 }
 

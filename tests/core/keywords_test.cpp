@@ -55,7 +55,10 @@ TEST(FoldWords, FoldsTheCaseOfEveryScriptNamesAreWrittenIn) {
 }
 
 TEST(FoldWords, KeepsWhatIsNotALetter) {
-  EXPECT_EQ(folded("jane\xff" "doe"), "jane doe") << "invalid UTF-8 separates words";
+  EXPECT_EQ(folded("jane\xff"
+                   "doe"),
+            "jane doe")
+      << "invalid UTF-8 separates words";
   EXPECT_EQ(folded("!!!"), "");
 }
 

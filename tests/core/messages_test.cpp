@@ -75,8 +75,9 @@ class MessagesTest : public ::testing::Test {
     const auto& p = Catalog::get().platforms();
     return std::string(v.block ? "block" : "allow") + "|" + (v.person >= 0 ? engine.person_name(v.person) : "-") + "|" +
            (v.identity.platform >= 0 ? std::string(p[v.identity.platform].id) : "-") + "|" +
-           std::string(v.identity.handle.empty() ? "-" : v.identity.handle) + "|" + std::string(kind_name(v.attempt())) +
-           "|" + std::string(v.identity.channel.empty() ? "-" : v.identity.channel);
+           std::string(v.identity.handle.empty() ? "-" : v.identity.handle) + "|" +
+           std::string(kind_name(v.attempt())) + "|" +
+           std::string(v.identity.channel.empty() ? "-" : v.identity.channel);
   }
   Engine engine;
 };
@@ -86,7 +87,8 @@ TEST_F(MessagesTest, EveryMessageShapeReachingJaneIsBlocked) {
       {"https://wa.me/15551234567", "block|Jane Doe|phone|15551234567|message|whatsapp"},
       {"https://wa.me/15551234567/?text=hi", "block|Jane Doe|phone|15551234567|message|whatsapp"},
       {"https://api.whatsapp.com/send?phone=15551234567&text=hey", "block|Jane Doe|phone|15551234567|message|whatsapp"},
-      {"https://api.whatsapp.com/send/?phone=%2B1%20555%20123%204567", "block|Jane Doe|phone|+1 555 123 4567|message|whatsapp"},
+      {"https://api.whatsapp.com/send/?phone=%2B1%20555%20123%204567",
+       "block|Jane Doe|phone|+1 555 123 4567|message|whatsapp"},
       {"https://web.whatsapp.com/send?phone=15551234567", "block|Jane Doe|phone|15551234567|message|whatsapp"},
       {"https://m.me/janedoe77", "block|Jane Doe|facebook|janedoe77|message|messenger"},
       {"https://m.me/Jane.Doe.77?ref=x", "block|Jane Doe|facebook|Jane.Doe.77|message|messenger"},
@@ -96,38 +98,54 @@ TEST_F(MessagesTest, EveryMessageShapeReachingJaneIsBlocked) {
       {"https://web.telegram.org/k/#@janedoe_tg", "block|Jane Doe|telegram|janedoe_tg|message|telegram"},
       {"https://web.telegram.org/a/#@JaneDoe_TG", "block|Jane Doe|telegram|JaneDoe_TG|message|telegram"},
       {"https://t.me/+15551234567", "block|Jane Doe|phone|+15551234567|message|telegram"},
-      {"https://www.linkedin.com/messaging/compose/?recipient=jane-doe-123", "block|Jane Doe|linkedin|jane-doe-123|message|linkedin"},
-      {"https://mail.google.com/mail/?view=cm&fs=1&to=jane.doe@gmail.com", "block|Jane Doe|email|jane.doe@gmail.com|message|email"},
-      {"https://mail.google.com/mail/u/2/?view=cm&to=JaneDoe%2Bhi%40GoogleMail.com&su=x", "block|Jane Doe|email|JaneDoe+hi@GoogleMail.com|message|email"},
-      {"https://mail.google.com/mail/?view=cm&to=bob@example.org,kim@example.net;j.a.n.e.doe@gmail.com", "block|Jane Doe|email|j.a.n.e.doe@gmail.com|message|email"},
-      {"https://mail.google.com/mail/?view=cm&to=bob@example.org&cc=Jane%20Doe%20%3Cjanedoe@gmail.com%3E", "block|Jane Doe|email|janedoe@gmail.com|message|email"},
-      {"https://mail.google.com/mail/?view=cm&to=bob@example.org&bcc=jane.doe@outlook.com", "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
-      {"https://mail.google.com/mail/?extsrc=mailto&url=mailto%3Abob%40example.org%2Cjane.doe%40gmail.com", "block|Jane Doe|email|jane.doe@gmail.com|message|email"},
-      {"https://mail.google.com/mail/?extsrc=mailto&url=mailto%3Abob%40example.org%3Fcc%3Djane.doe%2540outlook.com", "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
-      {"https://outlook.live.com/mail/0/deeplink/compose?to=jane.doe@outlook.com", "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
-      {"https://outlook.office.com/mail/deeplink/compose?to=bob@example.org%3Bjane.doe%40outlook.com", "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
-      {"https://outlook.office.com/mail/deeplink/compose?mailtouri=mailto%3Ajane.doe%40outlook.com", "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
-      {"https://compose.mail.yahoo.com/?to=JANE.DOE@OUTLOOK.COM&subject=hi", "block|Jane Doe|email|JANE.DOE@OUTLOOK.COM|message|email"},
+      {"https://www.linkedin.com/messaging/compose/?recipient=jane-doe-123",
+       "block|Jane Doe|linkedin|jane-doe-123|message|linkedin"},
+      {"https://mail.google.com/mail/?view=cm&fs=1&to=jane.doe@gmail.com",
+       "block|Jane Doe|email|jane.doe@gmail.com|message|email"},
+      {"https://mail.google.com/mail/u/2/?view=cm&to=JaneDoe%2Bhi%40GoogleMail.com&su=x",
+       "block|Jane Doe|email|JaneDoe+hi@GoogleMail.com|message|email"},
+      {"https://mail.google.com/mail/?view=cm&to=bob@example.org,kim@example.net;j.a.n.e.doe@gmail.com",
+       "block|Jane Doe|email|j.a.n.e.doe@gmail.com|message|email"},
+      {"https://mail.google.com/mail/?view=cm&to=bob@example.org&cc=Jane%20Doe%20%3Cjanedoe@gmail.com%3E",
+       "block|Jane Doe|email|janedoe@gmail.com|message|email"},
+      {"https://mail.google.com/mail/?view=cm&to=bob@example.org&bcc=jane.doe@outlook.com",
+       "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
+      {"https://mail.google.com/mail/?extsrc=mailto&url=mailto%3Abob%40example.org%2Cjane.doe%40gmail.com",
+       "block|Jane Doe|email|jane.doe@gmail.com|message|email"},
+      {"https://mail.google.com/mail/?extsrc=mailto&url=mailto%3Abob%40example.org%3Fcc%3Djane.doe%2540outlook.com",
+       "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
+      {"https://outlook.live.com/mail/0/deeplink/compose?to=jane.doe@outlook.com",
+       "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
+      {"https://outlook.office.com/mail/deeplink/compose?to=bob@example.org%3Bjane.doe%40outlook.com",
+       "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
+      {"https://outlook.office.com/mail/deeplink/compose?mailtouri=mailto%3Ajane.doe%40outlook.com",
+       "block|Jane Doe|email|jane.doe@outlook.com|message|email"},
+      {"https://compose.mail.yahoo.com/?to=JANE.DOE@OUTLOOK.COM&subject=hi",
+       "block|Jane Doe|email|JANE.DOE@OUTLOOK.COM|message|email"},
   };
   for (const auto& [url, expected] : cases) EXPECT_EQ(decide(url), expected) << url;
 }
 
 TEST_F(MessagesTest, LookAlikesStayAllowed) {
   for (const char* url : {
-           "https://wa.me/15551234568",                                    // another number
-           "https://wa.me/155512345670",                                   // a longer one
-           "https://wa.me/5551234567",                                     // no country code: another number
+           "https://wa.me/15551234568",   // another number
+           "https://wa.me/155512345670",  // a longer one
+           "https://wa.me/5551234567",    // no country code: another number
            "https://api.whatsapp.com/send?phone=15551234560",
-           "https://m.me/janedoe78", "https://ig.me/m/janedoe2", "https://web.telegram.org/k/#@janedoe_tg2",
-           "https://mail.google.com/mail/?view=cm&to=janedoe@outlook.com",   // differs by a dot outside Gmail
+           "https://m.me/janedoe78",
+           "https://ig.me/m/janedoe2",
+           "https://web.telegram.org/k/#@janedoe_tg2",
+           "https://mail.google.com/mail/?view=cm&to=janedoe@outlook.com",     // differs by a dot outside Gmail
            "https://mail.google.com/mail/?view=cm&to=jane.doe+x@outlook.com",  // a tag outside Gmail is another address
-           "https://mail.google.com/mail/?view=cm&to=bob@example.org",        // a compose window to someone else
-           "https://mail.google.com/mail/?view=cm&to=janedoe@gmail.co",       // another domain
-           "https://mail.google.com/mail/u/0/#inbox",                        // the inbox itself
+           "https://mail.google.com/mail/?view=cm&to=bob@example.org",         // a compose window to someone else
+           "https://mail.google.com/mail/?view=cm&to=janedoe@gmail.co",        // another domain
+           "https://mail.google.com/mail/u/0/#inbox",                          // the inbox itself
            "https://outlook.live.com/mail/0/deeplink/compose?to=sam@example.org",
            "https://compose.mail.yahoo.com/?to=jane.doe@outlook.com.evil.example",
-           "https://www.google.com/search?q=555-123-4568", "https://www.google.com/search?q=1555123456",
-           "https://www.google.com/search?q=order+15551234567890", "https://www.google.com/search?q=janedoe@outlook.com",
+           "https://www.google.com/search?q=555-123-4568",
+           "https://www.google.com/search?q=1555123456",
+           "https://www.google.com/search?q=order+15551234567890",
+           "https://www.google.com/search?q=janedoe@outlook.com",
            "https://www.google.com/search?q=x5551234567",
        })
     EXPECT_EQ(decide(url).substr(0, 5), "allow") << url;
@@ -138,7 +156,8 @@ TEST_F(MessagesTest, SearchesForTheAddressOrTheNumber) {
            "https://www.google.com/search?q=%2B1+555+123+4567", "https://www.google.com/search?q=555-123-4567",
            "https://www.google.com/search?q=%28555%29+123+4567", "https://www.google.com/search?q=555.123.4567+who",
            "https://www.bing.com/search?q=15551234567", "https://duckduckgo.com/?q=001+555+123+4567",
-           "https://www.google.com/search?q=JANE.DOE%40gmail.com", "https://www.google.com/search?q=%22janedoe%2Bold%40googlemail.com%22",
+           "https://www.google.com/search?q=JANE.DOE%40gmail.com",
+           "https://www.google.com/search?q=%22janedoe%2Bold%40googlemail.com%22",
            "https://search.yahoo.com/search?p=jane.doe@outlook.com+facebook",
            "https://www.google.co.uk/search?q=07700+900123",  // Sam's UK number, written nationally
        })
@@ -147,12 +166,17 @@ TEST_F(MessagesTest, SearchesForTheAddressOrTheNumber) {
 
 TEST_F(MessagesTest, TheDraftIsKept) {
   EXPECT_EQ(engine.decide("https://wa.me/15551234567?text=I%20miss%20you").identity.draft, "I miss you");
-  EXPECT_EQ(engine.decide("https://mail.google.com/mail/?view=cm&to=jane.doe@gmail.com&su=Hello&body=Are+you+there%3F").identity.draft,
+  EXPECT_EQ(engine.decide("https://mail.google.com/mail/?view=cm&to=jane.doe@gmail.com&su=Hello&body=Are+you+there%3F")
+                .identity.draft,
             "Hello\n\nAre you there?");
-  EXPECT_EQ(engine.decide("https://mail.google.com/mail/?extsrc=mailto&url=mailto%3Ajane.doe%40gmail.com%3Fsubject%3DHi%26body%3DCall%2520me")
+  EXPECT_EQ(engine
+                .decide("https://mail.google.com/mail/"
+                        "?extsrc=mailto&url=mailto%3Ajane.doe%40gmail.com%3Fsubject%3DHi%26body%3DCall%2520me")
                 .identity.draft,
             "Hi\n\nCall me");
-  EXPECT_EQ(engine.decide("https://outlook.live.com/mail/0/deeplink/compose?to=jane.doe@outlook.com&subject=S&body=B").identity.draft, "S\n\nB");
+  EXPECT_EQ(engine.decide("https://outlook.live.com/mail/0/deeplink/compose?to=jane.doe@outlook.com&subject=S&body=B")
+                .identity.draft,
+            "S\n\nB");
   EXPECT_EQ(engine.decide("https://wa.me/15551234567").identity.draft, "");
 }
 
@@ -165,10 +189,12 @@ TEST_F(MessagesTest, TheCoparentKeepsOneChannel) {
   EXPECT_EQ(decide("https://api.whatsapp.com/send?phone=447700900123").substr(0, 5), "allow");
   // Every other channel, and every look, stays blocked.
   EXPECT_EQ(decide("https://t.me/+447700900123"), "block|Sam|phone|+447700900123|message|telegram");
-  EXPECT_EQ(decide("https://mail.google.com/mail/?view=cm&to=sam@example.com"), "block|Sam|email|sam@example.com|message|email");
+  EXPECT_EQ(decide("https://mail.google.com/mail/?view=cm&to=sam@example.com"),
+            "block|Sam|email|sam@example.com|message|email");
   EXPECT_EQ(decide("https://www.google.com/search?q=%2B44+7700+900123").substr(0, 5), "block");
   // Sam's open channel is WhatsApp: a compose window to Sam and Bob is blocked.
-  EXPECT_EQ(decide("https://mail.google.com/mail/?view=cm&to=bob@example.org,sam@example.com").substr(0, 9), "block|Sam");
+  EXPECT_EQ(decide("https://mail.google.com/mail/?view=cm&to=bob@example.org,sam@example.com").substr(0, 9),
+            "block|Sam");
 }
 
 TEST(Coparent, AnEmailCoparentAmongRecipients) {
@@ -176,7 +202,8 @@ TEST(Coparent, AnEmailCoparentAmongRecipients) {
   BlocklistError error;
   ASSERT_TRUE(engine.load(R"({"version":1,"people":[
       {"name":"Sam","coparent":{"channel":"email"},"accounts":[{"platform":"email","handle":"sam@example.com"}]},
-      {"name":"Jane","accounts":[{"platform":"email","handle":"jane@example.com"}]}]})", error));
+      {"name":"Jane","accounts":[{"platform":"email","handle":"jane@example.com"}]}]})",
+                          error));
   const Verdict& alone = engine.decide("https://mail.google.com/mail/?view=cm&to=sam@example.com&su=Dentist");
   EXPECT_FALSE(alone.block);
   EXPECT_TRUE(alone.coparent_channel);
@@ -193,7 +220,8 @@ TEST(Coparent, ChannelsAreValidatedAndUnknownFieldsSurvive) {
   BlocklistError error;
   EXPECT_FALSE(engine.load(R"({"version":1,"people":[{"name":"Sam","coparent":{"channel":"sms"}}]})", error));
   EXPECT_EQ(error.to_string(),
-            "$.people[0].coparent.channel: unknown channel \"sms\" (one of email, whatsapp, messenger, instagram, telegram, linkedin)");
+            "$.people[0].coparent.channel: unknown channel \"sms\" (one of email, whatsapp, messenger, instagram, "
+            "telegram, linkedin)");
   EXPECT_FALSE(engine.load(R"({"version":1,"people":[{"name":"Sam","coparent":"email"}]})", error));
   EXPECT_EQ(error.to_string(), "$.people[0].coparent: must be an object, not a string");
   EXPECT_FALSE(engine.load(R"({"version":1,"people":[{"name":"Sam","coparent":{}}]})", error));
@@ -212,12 +240,19 @@ TEST(Coparent, ChannelsAreValidatedAndUnknownFieldsSurvive) {
 TEST(ContactAccounts, BlocklistErrorsArePrecise) {
   Engine engine;
   BlocklistError error;
-  EXPECT_FALSE(engine.load(R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"email","handle":"jane.example.com"}]}]})", error));
-  EXPECT_EQ(error.to_string(), "$.people[0].accounts[0].handle: \"jane.example.com\" is not an email address: an email address needs an '@'");
-  EXPECT_FALSE(engine.load(R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"phone","handle":"0555 123 4567"}]}]})", error));
+  EXPECT_FALSE(engine.load(
+      R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"email","handle":"jane.example.com"}]}]})", error));
+  EXPECT_EQ(
+      error.to_string(),
+      "$.people[0].accounts[0].handle: \"jane.example.com\" is not an email address: an email address needs an '@'");
+  EXPECT_FALSE(engine.load(
+      R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"phone","handle":"0555 123 4567"}]}]})", error));
   EXPECT_EQ(error.to_string(),
-            "$.people[0].accounts[0].handle: \"0555 123 4567\" is not a phone number: write it with the country code, as +44 7700 900123 (not a 0 at the start)");
-  ASSERT_TRUE(engine.load(R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"phone","handle":"+1 (555) 123-4567"}]}]})", error));
+            "$.people[0].accounts[0].handle: \"0555 123 4567\" is not a phone number: write it with the country code, "
+            "as +44 7700 900123 (not a 0 at the start)");
+  ASSERT_TRUE(engine.load(
+      R"({"version":1,"people":[{"name":"J","accounts":[{"platform":"phone","handle":"+1 (555) 123-4567"}]}]})",
+      error));
   EXPECT_EQ(engine.blocklist().people[0].accounts[0].handle, "15551234567");
 }
 
@@ -239,7 +274,8 @@ TEST(ContactAccounts, AddAProfileReadsAPastedAddressOrNumber) {
   EXPECT_EQ(in.error_code, "bad-phone");
   EXPECT_EQ(in.error, "That isn't a phone number: too short: 6 digits, with the country code at least 7.");
   in = read_profile_input(identifier, "07700 900123", "");
-  EXPECT_EQ(in.error, "That isn't a phone number: write it with the country code, as +44 7700 900123 (not a 0 at the start).");
+  EXPECT_EQ(in.error,
+            "That isn't a phone number: write it with the country code, as +44 7700 900123 (not a 0 at the start).");
   in = read_profile_input(identifier, "jane@localhost", "email");
   EXPECT_EQ(in.error_code, "bad-email");
   in = read_profile_input(identifier, "@jane@mastodon.social", "");
@@ -281,7 +317,8 @@ TEST(ContactStats, AContactIsNeverAnAttemptAndRestartsTheCount) {
   EXPECT_EQ(same_day.longest_no_contact_days, 23);
   EXPECT_EQ(same_day.next_milestone, 3);
   const std::string json = stats_json(s);
-  EXPECT_NE(json.find(R"("lastContact":"2026-10-24","noContactDays":30,"longestNoContactDays":30,"byHour":[)"), std::string::npos)
+  EXPECT_NE(json.find(R"("lastContact":"2026-10-24","noContactDays":30,"longestNoContactDays":30,"byHour":[)"),
+            std::string::npos)
       << json;
 }
 
@@ -296,9 +333,11 @@ TEST(ContactStats, LocalDaysAcrossTimeZones) {
   EXPECT_EQ(*compute_stats(tokyo_log, at("2026-11-01T15:05:00Z"), 540).no_contact_days, 1);
   EXPECT_EQ(*compute_stats(tokyo_log, at("2026-11-01T14:59:00Z"), 540).no_contact_days, 0);
   // No start date and no contact: unknown, not zero.
-  EXPECT_FALSE(compute_stats({entry("2026-11-01T10:00:00Z", 0)}, at("2026-11-02T10:00:00Z"), 0).no_contact_days.has_value());
-  EXPECT_NE(stats_json(compute_stats({}, at("2026-11-02T10:00:00Z"), 0)).find(R"("lastContact":null,"noContactDays":null)"),
-            std::string::npos);
+  EXPECT_FALSE(
+      compute_stats({entry("2026-11-01T10:00:00Z", 0)}, at("2026-11-02T10:00:00Z"), 0).no_contact_days.has_value());
+  EXPECT_NE(
+      stats_json(compute_stats({}, at("2026-11-02T10:00:00Z"), 0)).find(R"("lastContact":null,"noContactDays":null)"),
+      std::string::npos);
 }
 
 TEST(ContactStats, ContactsBeforeTheStartAndSeveralRuns) {
@@ -316,10 +355,10 @@ TEST(ContactStats, ContactsBeforeTheStartAndSeveralRuns) {
 
 TEST(ContactStats, ByHourCountsAttemptsAtTheirLocalHour) {
   const std::vector<Attempt> log = {
-      entry("2026-11-20T01:30:00Z", 60),   // 02:30 in Berlin
-      entry("2026-11-20T01:59:59Z", 60),   // 02:59
-      entry("2026-11-19T23:00:00Z", 120),  // 01:00 at UTC+2
-      entry("2026-11-20T04:10:00Z", -300), // 23:10 in New York, the day before
+      entry("2026-11-20T01:30:00Z", 60),             // 02:30 in Berlin
+      entry("2026-11-20T01:59:59Z", 60),             // 02:59
+      entry("2026-11-19T23:00:00Z", 120),            // 01:00 at UTC+2
+      entry("2026-11-20T04:10:00Z", -300),           // 23:10 in New York, the day before
       entry("2026-11-20T02:00:00Z", 60, "contact"),  // never an attempt
   };
   const Stats s = compute_stats(log, at("2026-11-23T12:00:00Z"), 60);

@@ -58,7 +58,8 @@ std::vector<std::string> variants(const std::string& url) {
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string::npos) return out;
   const auto path_start = url.find('/', scheme_end + 3);
-  const std::string origin = url.substr(0, path_start), rest = path_start == std::string::npos ? "/" : url.substr(path_start);
+  const std::string origin = url.substr(0, path_start),
+                    rest = path_start == std::string::npos ? "/" : url.substr(path_start);
   std::string upper = rest;
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   out.push_back(origin + upper);
@@ -72,7 +73,8 @@ std::vector<std::string> variants(const std::string& url) {
   if (rest.size() > 2) out.push_back(origin + rest.substr(0, rest.size() / 2) + "." + rest.substr(rest.size() / 2));
   out.push_back(url.substr(0, scheme_end) + "://evil." + url.substr(scheme_end + 3));
   out.push_back(url.substr(0, scheme_end) + "://l." + url.substr(scheme_end + 3));
-  out.push_back(url.substr(0, scheme_end) + "://" + url.substr(scheme_end + 3, path_start - scheme_end - 3) + ".evil.example" + rest);
+  out.push_back(url.substr(0, scheme_end) + "://" + url.substr(scheme_end + 3, path_start - scheme_end - 3) +
+                ".evil.example" + rest);
   return out;
 }
 
@@ -101,32 +103,53 @@ TEST_F(RulesTest, EveryUrlARuleMatchesIsBlockedByDecide) {
 }
 
 TEST_F(RulesTest, ProfilesAndStoriesOnThePlatformsAreCovered) {
-  for (const char* url : {
-           "https://www.instagram.com/janedoe/", "https://instagram.com/JaneDoe", "https://m.instagram.com/janedoe/reels/",
-           "https://www.instagram.com/stories/janedoe/3141592653589793238/", "https://www.instagram.com/janedoe/p/CxYz123/",
-           "https://www.facebook.com/profile.php?id=100012345678901", "https://www.facebook.com/100012345678901",
-           "https://www.facebook.com/people/Jane-Doe/100012345678901/", "https://www.facebook.com/janedoe77",
-           "https://fr-fr.facebook.com/jane.doe.77", "https://x.com/janedoe_x", "https://twitter.com/JaneDoe_X/status/1",
-           "https://www.tiktok.com/@jane.doe", "https://www.snapchat.com/add/janedsnap",
-           "https://www.linkedin.com/in/jane-doe-123/", "https://uk.linkedin.com/in/Jane-Doe-123",
-           "https://www.youtube.com/channel/UCddiUEpeqJcYeBxX1IVBKvQ", "https://www.youtube.com/@JaneVlogs",
-           "https://www.threads.net/@janedoe", "https://bsky.app/profile/jane.bsky.social",
-           "https://www.reddit.com/user/jane_doe_r/", "https://www.pinterest.co.uk/janepins/",
-           "https://janedoeblog.tumblr.com/", "https://example.town/@jane", "https://mastodon.social/@jane@example.town",
-           "https://www.twitch.tv/janetwitch", "https://www.strava.com/athletes/12345678",
-           "https://account.venmo.com/u/Jane-Doe-7", "https://open.spotify.com/user/janedoespotify",
-           "https://vsco.co/janevsco/gallery", "https://t.me/janedoe_tg", "https://linktr.ee/janedoe",
-           "https://github.com/janedoe-dev", "https://soundcloud.com/janedoe-music", "https://medium.com/@janedoewrites",
-           "https://janeletters.substack.com/p/hello", "https://www.instagram.com/sam.rivers/"}) {
+  for (const char* url : {"https://www.instagram.com/janedoe/",
+                          "https://instagram.com/JaneDoe",
+                          "https://m.instagram.com/janedoe/reels/",
+                          "https://www.instagram.com/stories/janedoe/3141592653589793238/",
+                          "https://www.instagram.com/janedoe/p/CxYz123/",
+                          "https://www.facebook.com/profile.php?id=100012345678901",
+                          "https://www.facebook.com/100012345678901",
+                          "https://www.facebook.com/people/Jane-Doe/100012345678901/",
+                          "https://www.facebook.com/janedoe77",
+                          "https://fr-fr.facebook.com/jane.doe.77",
+                          "https://x.com/janedoe_x",
+                          "https://twitter.com/JaneDoe_X/status/1",
+                          "https://www.tiktok.com/@jane.doe",
+                          "https://www.snapchat.com/add/janedsnap",
+                          "https://www.linkedin.com/in/jane-doe-123/",
+                          "https://uk.linkedin.com/in/Jane-Doe-123",
+                          "https://www.youtube.com/channel/UCddiUEpeqJcYeBxX1IVBKvQ",
+                          "https://www.youtube.com/@JaneVlogs",
+                          "https://www.threads.net/@janedoe",
+                          "https://bsky.app/profile/jane.bsky.social",
+                          "https://www.reddit.com/user/jane_doe_r/",
+                          "https://www.pinterest.co.uk/janepins/",
+                          "https://janedoeblog.tumblr.com/",
+                          "https://example.town/@jane",
+                          "https://mastodon.social/@jane@example.town",
+                          "https://www.twitch.tv/janetwitch",
+                          "https://www.strava.com/athletes/12345678",
+                          "https://account.venmo.com/u/Jane-Doe-7",
+                          "https://open.spotify.com/user/janedoespotify",
+                          "https://vsco.co/janevsco/gallery",
+                          "https://t.me/janedoe_tg",
+                          "https://linktr.ee/janedoe",
+                          "https://github.com/janedoe-dev",
+                          "https://soundcloud.com/janedoe-music",
+                          "https://medium.com/@janedoewrites",
+                          "https://janeletters.substack.com/p/hello",
+                          "https://www.instagram.com/sam.rivers/"}) {
     EXPECT_NE(matching_rule(browser_form(url, false)), nullptr) << url;
   }
 }
 
 TEST_F(RulesTest, LookAlikesAreNotCovered) {
-  for (const char* url : {"https://www.instagram.com/janedoe2", "https://instagram.com.evil.example/janedoe",
-                          "https://help.instagram.com/janedoe", "https://www.youtube.com/channel/UCDDIUEPEQJCYEBXX1IVBKVQ",
-                          "https://www.reddit.com/r/jane_doe_r/", "https://www.linkedin.com/company/jane-doe-123",
-                          "https://www.facebook.com/jane.doe.78", "https://mastodon.social/@jane"}) {
+  for (const char* url :
+       {"https://www.instagram.com/janedoe2", "https://instagram.com.evil.example/janedoe",
+        "https://help.instagram.com/janedoe", "https://www.youtube.com/channel/UCDDIUEPEQJCYEBXX1IVBKVQ",
+        "https://www.reddit.com/r/jane_doe_r/", "https://www.linkedin.com/company/jane-doe-123",
+        "https://www.facebook.com/jane.doe.78", "https://mastodon.social/@jane"}) {
     EXPECT_EQ(matching_rule(browser_form(url, false)), nullptr) << url;
   }
 }
@@ -143,7 +166,8 @@ TEST(Rules, StayWithinChromesBudgetAndSayWhatIsLeft) {
   const auto rules = nlohmann::json::parse(rules_json(set, "chrome-extension://abc/extension/pages/blocked.html"));
   ASSERT_EQ(rules.size(), set.rules.size());
   EXPECT_EQ(rules[0]["id"], 1);
-  EXPECT_EQ(rules[0]["action"]["redirect"]["regexSubstitution"], "chrome-extension://abc/extension/pages/blocked.html#\\0");
+  EXPECT_EQ(rules[0]["action"]["redirect"]["regexSubstitution"],
+            "chrome-extension://abc/extension/pages/blocked.html#\\0");
   EXPECT_EQ(rules[0]["condition"]["resourceTypes"], nlohmann::json({"main_frame", "sub_frame"}));
 }
 
@@ -168,16 +192,17 @@ TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
       if (compiled[i]->ok() && RE2::PartialMatch(url, *compiled[i])) return &set.rules[i];
     return nullptr;
   };
-  for (const char* url : {
-           "https://wa.me/15551234567", "https://wa.me/15551234567?text=hi", "https://api.whatsapp.com/send?phone=15551234567&text=x",
-           "https://web.whatsapp.com/send/?phone=%2B15551234567", "https://t.me/+15551234567", "https://m.me/jane.doe.77",
-           "https://www.messenger.com/t/janedoe77/", "https://ig.me/m/JaneDoe",
-           "https://mail.google.com/mail/?view=cm&fs=1&to=jane.doe@gmail.com&su=Hi",
-           "https://mail.google.com/mail/u/1/?view=cm&to=jane.doe%40gmail.com", "https://compose.mail.yahoo.com/?to=jane.doe@outlook.com",
-           "https://www.google.com/search?q=jane+doe", "https://www.google.co.uk/search?q=Jane+Doe+instagram",
-           "https://www.google.com/search?q=where+is+jane+doe", "https://www.bing.com/search?q=JANE+DOE&form=QBLH",
-           "https://duckduckgo.com/?q=jane+doe&t=h_", "https://search.yahoo.com/search?p=jane+doe",
-           "https://mail.google.com/mail/?view=cm&to=sam@example.com", "https://t.me/+447700900123"}) {
+  for (const char* url :
+       {"https://wa.me/15551234567", "https://wa.me/15551234567?text=hi",
+        "https://api.whatsapp.com/send?phone=15551234567&text=x", "https://web.whatsapp.com/send/?phone=%2B15551234567",
+        "https://t.me/+15551234567", "https://m.me/jane.doe.77", "https://www.messenger.com/t/janedoe77/",
+        "https://ig.me/m/JaneDoe", "https://mail.google.com/mail/?view=cm&fs=1&to=jane.doe@gmail.com&su=Hi",
+        "https://mail.google.com/mail/u/1/?view=cm&to=jane.doe%40gmail.com",
+        "https://compose.mail.yahoo.com/?to=jane.doe@outlook.com", "https://www.google.com/search?q=jane+doe",
+        "https://www.google.co.uk/search?q=Jane+Doe+instagram", "https://www.google.com/search?q=where+is+jane+doe",
+        "https://www.bing.com/search?q=JANE+DOE&form=QBLH", "https://duckduckgo.com/?q=jane+doe&t=h_",
+        "https://search.yahoo.com/search?p=jane+doe", "https://mail.google.com/mail/?view=cm&to=sam@example.com",
+        "https://t.me/+447700900123"}) {
     const CompiledRule* rule = rule_for(url);
     EXPECT_NE(rule, nullptr) << url;
     // The URL and its variants (upper case, ports, suffixes, other hosts):
@@ -190,13 +215,15 @@ TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
       }
     }
   }
-  for (const char* url : {
-           "https://wa.me/447700900123", "https://api.whatsapp.com/send?phone=447700900123",  // the co-parent's channel
-           "https://wa.me/15551234568", "https://wa.me/155512345670", "https://mail.google.com/mail/?view=cm&to=janedoe@outlook.com",
-           "https://mail.google.com/mail/?view=cm&to=jane.doe@gmail.com.evil.example", "https://www.google.com/search?q=janet+doe",
-           "https://www.google.com/search?q=jane+doer", "https://www.google.com/search?q=xjane+doe",
-           "https://www.google.com/search?q=jane+doe2", "https://www.google.com/search?oq=x&q=cats&q=jane+doe",
-           "https://www.google.com/url?q=jane+doe", "https://mail.google.com/mail/u/0/#inbox?to=jane.doe@gmail.com"}) {
+  for (const char* url :
+       {"https://wa.me/447700900123", "https://api.whatsapp.com/send?phone=447700900123",  // the co-parent's channel
+        "https://wa.me/15551234568", "https://wa.me/155512345670",
+        "https://mail.google.com/mail/?view=cm&to=janedoe@outlook.com",
+        "https://mail.google.com/mail/?view=cm&to=jane.doe@gmail.com.evil.example",
+        "https://www.google.com/search?q=janet+doe", "https://www.google.com/search?q=jane+doer",
+        "https://www.google.com/search?q=xjane+doe", "https://www.google.com/search?q=jane+doe2",
+        "https://www.google.com/search?oq=x&q=cats&q=jane+doe", "https://www.google.com/url?q=jane+doe",
+        "https://mail.google.com/mail/u/0/#inbox?to=jane.doe@gmail.com"}) {
     EXPECT_EQ(rule_for(url), nullptr) << url;
   }
 }
@@ -216,14 +243,18 @@ std::string one_account_per_platform(int length) {
     if (p.flags & kSearchEngine) continue;
     std::string handle;
     const int n = std::min<int>(length, p.max_len);
-    if (p.flags & kFederated) handle = "@" + std::string(std::max(1, n / 2), 'u') + "@" + std::string(std::max(1, n / 2), 'i') + ".example";
+    if (p.flags & kFederated)
+      handle = "@" + std::string(std::max(1, n / 2), 'u') + "@" + std::string(std::max(1, n / 2), 'i') + ".example";
     else if (p.flags & kNumeric) handle = std::string(n, '7');
-    else if (p.flags & kEmail) for (int i = 0; i < std::clamp(n - 12, 1, 64); ++i) handle += static_cast<char>('a' + i % 26);
+    else if (p.flags & kEmail)
+      for (int i = 0; i < std::clamp(n - 12, 1, 64); ++i) handle += static_cast<char>('a' + i % 26);
     else if (p.flags & kPhone) handle = "+" + std::string(static_cast<std::size_t>(std::clamp(n, 7, 15)), '7');
-    else for (int i = 0; i < n; ++i) handle += static_cast<char>('a' + i % 26);
+    else
+      for (int i = 0; i < n; ++i) handle += static_cast<char>('a' + i % 26);
     if (p.flags & kEmail) handle += "@example.com";
     if (handle.size() < p.min_len) continue;
-    json += (first ? "" : ",") + std::string(R"({"platform":")") + std::string(p.id) + R"(","handle":")" + handle + "\"}";
+    json += (first ? "" : ",") + std::string(R"({"platform":")") + std::string(p.id) + R"(","handle":")" + handle +
+            "\"}";
     first = false;
   }
   return json + "]}]}";

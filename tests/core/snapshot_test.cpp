@@ -38,7 +38,9 @@ TEST(Snapshot, NamesWithTabsAndNewlinesSurvive) {
   Engine full, fast;
   BlocklistError error;
   ASSERT_TRUE(full.load(R"({"version":1,"people":[{"name":"Tab\there\nand\\there","keywords":["Jane\tDoe"],
-      "accounts":[{"platform":"mastodon","handle":"@jane@example.town"}]}]})", error)) << error.to_string();
+      "accounts":[{"platform":"mastodon","handle":"@jane@example.town"}]}]})",
+                        error))
+      << error.to_string();
   ASSERT_TRUE(fast.load_snapshot(full.snapshot()));
   EXPECT_EQ(fast.person_name(0), "Tab\there\nand\\there");
   EXPECT_TRUE(fast.decide("https://example.town/@jane").block) << "the home instance is served";
@@ -156,7 +158,8 @@ TEST(BinarySnapshot, ConsistentChecksumButImpossibleContentIsRefused) {
     }
     std::memcpy(bad.data() + 32, &h, 8);
     Engine other;
-    if (other.load_snapshot(bad)) (void)other.decide("https://www.instagram.com/janedoe");  // loads or not: never a crash
+    if (other.load_snapshot(bad))
+      (void)other.decide("https://www.instagram.com/janedoe");  // loads or not: never a crash
   }
   EXPECT_TRUE(engine.decide("https://www.instagram.com/janedoe").block);
 }
@@ -171,7 +174,8 @@ TEST(BinarySnapshot, TablesAreUsedInPlaceAndCopiedBeforeAChange) {
   EXPECT_EQ(engine.snapshot(), image);
   // A full list after a snapshot: the tables are the engine's own again.
   BlocklistError error;
-  ASSERT_TRUE(engine.load(R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"x","handle":"samsmith"}]}]})", error));
+  ASSERT_TRUE(engine.load(
+      R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"x","handle":"samsmith"}]}]})", error));
   EXPECT_FALSE(engine.decide("https://www.instagram.com/janedoe").block);
   EXPECT_TRUE(engine.decide("https://x.com/samsmith").block);
 }

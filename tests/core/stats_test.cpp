@@ -14,7 +14,8 @@ std::int64_t at(const char* iso) {
   return ms;
 }
 
-Attempt attempt(const char* iso, std::int32_t offset, const char* platform = "instagram", const char* kind = "profile") {
+Attempt attempt(const char* iso, std::int32_t offset, const char* platform = "instagram",
+                const char* kind = "profile") {
   return {at(iso), offset, "Jane", platform, kind};
 }
 
@@ -69,8 +70,9 @@ TEST(Stats, DaylightSavingJumps) {
   EXPECT_EQ(s.today, 0);
   EXPECT_EQ(s.current_streak, 1);
   // Spring forward: 2026-03-29 02:00 +01:00 -> 03:00 +02:00.
-  const Stats spring = compute_stats({attempt("2026-03-29T01:59:00+01:00", 60), attempt("2026-03-29T03:01:00+02:00", 120)},
-                                     at("2026-03-29T12:00:00+02:00"), 120);
+  const Stats spring = compute_stats(
+      {attempt("2026-03-29T01:59:00+01:00", 60), attempt("2026-03-29T03:01:00+02:00", 120)},
+      at("2026-03-29T12:00:00+02:00"), 120);
   EXPECT_EQ(spring.today, 2);
 }
 
@@ -79,8 +81,7 @@ TEST(Stats, StreaksAndMilestones) {
   const std::vector<Attempt> log = {
       attempt("2026-09-20T12:00:00Z", 0),  // before no contact began: does not count against it
       attempt("2026-10-11T12:00:00Z", 0),  // 10 clean days first
-      attempt("2026-10-11T18:00:00Z", 0),
-      attempt("2026-11-01T12:00:00Z", 0),  // 20 clean days between
+      attempt("2026-10-11T18:00:00Z", 0), attempt("2026-11-01T12:00:00Z", 0),  // 20 clean days between
       attempt("2026-11-02T12:00:00Z", 0),
   };
   const Stats s = compute_stats(log, at("2026-11-23T12:00:00Z"), 0, start);
@@ -110,8 +111,8 @@ TEST(Stats, AHundredThousandAttempts) {
   std::string tsv;
   const std::int64_t now = at("2026-11-23T12:00:00Z");
   for (int i = 0; i < 100000; ++i)
-    tsv += std::to_string(now - static_cast<std::int64_t>(i) * 600'000) + "\t0\tJane\t" +
-           (i % 2 ? "instagram" : "x") + "\tprofile\n";  // one every 10 minutes, back ~694 days
+    tsv += std::to_string(now - static_cast<std::int64_t>(i) * 600'000) + "\t0\tJane\t" + (i % 2 ? "instagram" : "x") +
+           "\tprofile\n";  // one every 10 minutes, back ~694 days
   std::size_t skipped = 99;
   const std::vector<Attempt> log = parse_attempts_tsv(tsv + "garbage\n1\t2\n", &skipped);
   EXPECT_EQ(skipped, 2u);

@@ -23,7 +23,10 @@ inline std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
   bool header = true;
   while (std::getline(in, line)) {
     if (!line.empty() && line[0] == '#') continue;
-    if (header) { header = false; continue; }
+    if (header) {
+      header = false;
+      continue;
+    }
     if (line.empty()) continue;
     std::vector<std::string> cols;
     std::size_t start = 0;
@@ -42,7 +45,8 @@ inline std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
 inline std::string many_accounts_list(const std::string& platform, int n) {
   std::string json = R"({"version":1,"people":[{"name":"Many","accounts":[)";
   for (int i = 0; i < n; ++i)
-    json += (i ? "," : "") + std::string(R"({"platform":")") + platform + R"(","handle":"user)" + std::to_string(i) + "\"}";
+    json += (i ? "," : "") + std::string(R"({"platform":")") + platform + R"(","handle":"user)" + std::to_string(i) +
+            "\"}";
   return json + "]}]}";
 }
 

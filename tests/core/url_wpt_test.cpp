@@ -72,8 +72,8 @@ TEST(UrlWpt, HttpCasesAgreeWithTheStandard) {
       base_http = starts_with_http_scheme(base) && base_parser.parse(base, base_url);
     }
     const bool failure = c.value("failure", false);
-    if (!failure && !is_http(c.value("protocol", ""))) continue;                     // not an http(s) result
-    if (failure && !(starts_with_http_scheme(input) || base_http)) continue;         // not an http(s) input
+    if (!failure && !is_http(c.value("protocol", ""))) continue;              // not an http(s) result
+    if (failure && !(starts_with_http_scheme(input) || base_http)) continue;  // not an http(s) input
     if (failure && has_base && !base_http && !starts_with_http_scheme(input)) continue;
     const std::string reason = skip_reason(c);
     if (!reason.empty()) {

@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   deadbolt::Engine& e = engine();
   const bool first = e.decide(input).block;
   if (e.decide(input).block != first) std::abort();
-  for (const char* prefix : {"https://www.google.com/url?q=", "https://web.archive.org/web/1/", "https://x.com/search?q="})
+  for (const char* prefix :
+       {"https://www.google.com/url?q=", "https://web.archive.org/web/1/", "https://x.com/search?q="})
     (void)e.decide(prefix + input);
   return 0;
 }

@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   offset %= 1441;
   const std::string text(reinterpret_cast<const char*>(data + 12), size - 12);
   const auto log = deadbolt::parse_attempts_tsv(text);
-  const deadbolt::Stats s = deadbolt::compute_stats(log, now, offset, (size & 1) ? std::optional<std::int64_t>(now / 86'400'000 - 30) : std::nullopt);
+  const deadbolt::Stats s = deadbolt::compute_stats(
+      log, now, offset, (size & 1) ? std::optional<std::int64_t>(now / 86'400'000 - 30) : std::nullopt);
   int daily = 0;
   for (int n : s.daily) daily += n;
   if (s.all != static_cast<int>(log.size()) || daily != s.month || s.today > s.week || s.week > s.month ||

@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The serialised form is a fixed point: parsing it gives it back.
   std::string href = std::string(url.scheme) + "://" + std::string(url.host) + std::string(url.path);
   if (url.has_query) href += "?" + std::string(url.query);
-  if (!again.parse(href, url2) || url2.host != url.host || url2.path != url.path || url2.query != url.query) std::abort();
+  if (!again.parse(href, url2) || url2.host != url.host || url2.path != url.path || url2.query != url.query)
+    std::abort();
   return 0;
 }

@@ -16,8 +16,14 @@ class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
   explicit BoundedDomParser(json& result) : json_sax_dom_parser(result, false) {}
   bool start_object(std::size_t n) { return ++depth_ <= kMaxJsonDepth && json_sax_dom_parser::start_object(n); }
   bool start_array(std::size_t n) { return ++depth_ <= kMaxJsonDepth && json_sax_dom_parser::start_array(n); }
-  bool end_object() { --depth_; return json_sax_dom_parser::end_object(); }
-  bool end_array() { --depth_; return json_sax_dom_parser::end_array(); }
+  bool end_object() {
+    --depth_;
+    return json_sax_dom_parser::end_object();
+  }
+  bool end_array() {
+    --depth_;
+    return json_sax_dom_parser::end_array();
+  }
   template <typename Exception>
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const Exception& ex) {
     error_position_ = position;
@@ -147,8 +153,9 @@ struct Validator {
       std::string channel;
       if (!string_field(*it, "channel", path + ".coparent", true, channel)) return false;
       if (!is_coparent_channel(channel))
-        return fail(path + ".coparent.channel", "unknown channel " + in_quotes(channel) +
-                                                    " (one of email, whatsapp, messenger, instagram, telegram, linkedin)");
+        return fail(path + ".coparent.channel",
+                    "unknown channel " + in_quotes(channel) +
+                        " (one of email, whatsapp, messenger, instagram, telegram, linkedin)");
       out.coparent_channel = channel;
     }
     if (const auto it = obj.find("accounts"); it != obj.end()) {
@@ -180,12 +187,10 @@ bool parse_json(std::string_view text, json& out, std::string& error) {
   BoundedDomParser parser(root);
   const bool ok = json::sax_parse(text.begin(), text.end(), &parser);
   if (!ok) {
-    if (parser.depth() > kMaxJsonDepth)
-      error = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    if (parser.depth() > kMaxJsonDepth) error = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     else if (!parser.error().empty())
       error = "not valid JSON (byte " + std::to_string(parser.error_position()) + ", " + parser.error() + ")";
-    else
-      error = "not valid JSON";
+    else error = "not valid JSON";
     return false;
   }
   out = std::move(root);
@@ -196,7 +201,8 @@ bool parse_blocklist(std::string_view text, Identifier& identifier, Blocklist& o
   error = {};
   if (text.size() > kMaxBlocklistBytes)
     return error.message = "larger than " + std::to_string(kMaxBlocklistBytes / (1024 * 1024)) +
-                           " MiB: not a Deadbolt blocklist", false;
+                           " MiB: not a Deadbolt blocklist",
+           false;
   json root;
   if (!parse_json(text, root, error.message)) return false;
   Validator v{Catalog::get(), identifier, error};

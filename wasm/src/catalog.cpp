@@ -15,8 +15,8 @@ namespace {
   // The table is compiled into the binary: an error here is a programming
   // error caught by the first test run, never something a user can cause.
   // (fwrite, not fprintf: printf would be most of the decider's libc.)
-  for (std::string_view part : {std::string_view("deadbolt catalog: "), what, std::string_view(" in '"), where,
-                                std::string_view("'\n")})
+  for (std::string_view part :
+       {std::string_view("deadbolt catalog: "), what, std::string_view(" in '"), where, std::string_view("'\n")})
     std::fwrite(part.data(), 1, part.size(), stderr);
   std::abort();
 }

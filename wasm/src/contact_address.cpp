@@ -20,7 +20,9 @@ bool local_char(char c) {
 
 bool is_gmail(std::string_view domain) { return iequals(domain, "gmail.com") || iequals(domain, "googlemail.com"); }
 
-bool phone_separator(char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\t'; }
+bool phone_separator(char c) {
+  return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '\t';
+}
 
 }  // namespace
 
@@ -103,8 +105,10 @@ std::string phone_problem(std::string_view number) {
     }
   }
   if (first == '0') return "a country code never starts with 0";
-  if (digits < kMinPhoneDigits) return "too short: " + std::to_string(digits) + " digits, with the country code at least 7";
-  if (digits > kMaxPhoneDigits) return "too long: " + std::to_string(digits) + " digits, at most 15 with the country code";
+  if (digits < kMinPhoneDigits)
+    return "too short: " + std::to_string(digits) + " digits, with the country code at least 7";
+  if (digits > kMaxPhoneDigits)
+    return "too long: " + std::to_string(digits) + " digits, at most 15 with the country code";
   return {};
 }
 

@@ -386,11 +386,11 @@ ImportPlan plan_import(const Blocklist& list, Identifier& identifier, std::strin
     }
     for (const Account& account : person.accounts) {
       const std::string key = account_key(account);
-      if (find_account(theirs, key) < 0)
-        plan.removals.push_back(account_removal(person.name, account, key));
+      if (find_account(theirs, key) < 0) plan.removals.push_back(account_removal(person.name, account, key));
     }
     for (const std::string& keyword : person.keywords)
-      if (!has_keyword(theirs, keyword)) plan.removals.push_back(removal(ChangeKind::remove_keyword, person.name, keyword));
+      if (!has_keyword(theirs, keyword))
+        plan.removals.push_back(removal(ChangeKind::remove_keyword, person.name, keyword));
   }
   return plan;
 }
@@ -416,7 +416,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
     std::vector<std::pair<std::string_view, int>> by_platform;
     for (const Attempt& attempt : log) {
       if (attempt.person != person.name) continue;
-      auto it = std::find_if(by_platform.begin(), by_platform.end(), [&](const auto& c) { return c.first == attempt.platform; });
+      auto it = std::find_if(by_platform.begin(), by_platform.end(),
+                             [&](const auto& c) { return c.first == attempt.platform; });
       if (it == by_platform.end()) by_platform.emplace_back(attempt.platform, 1);
       else ++it->second;
     }
@@ -482,7 +483,9 @@ bool parse_change(const json& value, Change& out) {
 
 json addition_json(const Addition& addition) {
   json j;
-  j["kind"] = addition.kind == Addition::Kind::person ? "person" : addition.kind == Addition::Kind::account ? "account" : "keyword";
+  j["kind"] = addition.kind == Addition::Kind::person    ? "person"
+              : addition.kind == Addition::Kind::account ? "account"
+                                                         : "keyword";
   j["person"] = addition.person;
   if (addition.kind == Addition::Kind::account) {
     j["key"] = addition.key;
@@ -510,11 +513,16 @@ json rows_json(const std::vector<PersonRow>& rows) {
       accounts.push_back(std::move(j));
     }
     json keywords = json::array();
-    for (const KeywordRow& k : row.keywords) keywords.push_back({{"text", k.text}, {"removalPending", k.removal_pending}});
+    for (const KeywordRow& k : row.keywords)
+      keywords.push_back({{"text", k.text}, {"removalPending", k.removal_pending}});
     json coparent = row.coparent_channel.empty() ? json(nullptr) : json{{"channel", row.coparent_channel}};
-    people.push_back({{"name", row.name}, {"removalPending", row.removal_pending}, {"coparent", std::move(coparent)},
-                      {"feeds", row.hidden_in_feeds}, {"feedsOffPending", row.feeds_off_pending},
-                      {"keywords", std::move(keywords)}, {"accounts", std::move(accounts)}});
+    people.push_back({{"name", row.name},
+                      {"removalPending", row.removal_pending},
+                      {"coparent", std::move(coparent)},
+                      {"feeds", row.hidden_in_feeds},
+                      {"feedsOffPending", row.feeds_off_pending},
+                      {"keywords", std::move(keywords)},
+                      {"accounts", std::move(accounts)}});
   }
   return people;
 }

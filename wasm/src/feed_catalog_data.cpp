@@ -26,16 +26,20 @@ const std::vector<FeedMarkup>& feed_table() {
       // rendered markup as scraped in public tools (instaloader issues,
       // "article header a" in instagram-scraper projects on GitHub) and the
       // ARIA roles it sets (role="menu" on the tray, role="dialog" on a post).
-      {"instagram", "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li",
-       "header a, a:has(> img), h2 a, h3 a", {}},
+      {"instagram",
+       "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li",
+       "header a, a:has(> img), h2 a, h3 a",
+       {}},
       // Facebook: each feed unit is a div with aria-posinset inside role="feed";
       // posts, shared posts and comments are role="article" (a comment is an
       // article nested in the post's). "People you may know" cards are list
       // items of the feed unit. Sources: SocialFixer's and public FB-cleaner
       // scripts' selectors ('div[aria-posinset]', 'div[role="article"]',
       // '[data-pagelet^="FeedUnit"]'); Facebook's own ARIA feed pattern.
-      {"facebook", "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li",
-       "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img)", {}},
+      {"facebook",
+       "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li",
+       "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img)",
+       {}},
       // X: a timeline row is div[data-testid="cellInnerDiv"] holding
       // article[data-testid="tweet"]; the author is in data-testid="User-Name",
       // a repost names its reposter in data-testid="socialContext", a quote is
@@ -43,7 +47,8 @@ const std::vector<FeedMarkup>& feed_table() {
       // rows are data-testid="UserCell". Source: Control Panel for Twitter,
       // insin/control-panel-for-twitter script.js (cellInnerDiv, tweet,
       // socialContext, UserCell, User-Name), and X's data-testid attributes.
-      {"x", "[data-testid=\"cellInnerDiv\"], [data-testid=\"HoverCard\"], [data-testid=\"typeaheadResult\"]",
+      {"x",
+       "[data-testid=\"cellInnerDiv\"], [data-testid=\"HoverCard\"], [data-testid=\"typeaheadResult\"]",
        "[data-testid=\"User-Name\"] a, a:has([data-testid=\"socialContext\"]), "
        "[data-testid=\"Tweet-User-Avatar\"] a, [data-testid=\"UserCell\"] a",
        {}},
@@ -51,8 +56,10 @@ const std::vector<FeedMarkup>& feed_table() {
       // (no <article>); the author link is the first /@handle link in it.
       // Source: public Threads tools' selector files on GitHub
       // ('div[data-pressable-container="true"]', 'a[role="link"][href*="/@"]').
-      {"threads", "div[data-pressable-container=\"true\"], [role=\"region\"] li",
-       "a[role=\"link\"]:has(img), span > a[role=\"link\"]:not(:has(time))", {}},
+      {"threads",
+       "div[data-pressable-container=\"true\"], [role=\"region\"] li",
+       "a[role=\"link\"]:has(img), span > a[role=\"link\"]:not(:has(time))",
+       {}},
       // TikTok: the For You feed item is [data-e2e="recommend-list-item-container"],
       // explore tiles [data-e2e="explore-item"], comment rows and suggested
       // accounts (data-e2e "comment-item", "user-item", "suggest-user-item",
@@ -64,7 +71,8 @@ const std::vector<FeedMarkup>& feed_table() {
        "[data-e2e=\"recommend-list-item-container\"], [data-e2e=\"explore-item\"], "
        "[data-e2e=\"comment-item\"], [data-e2e=\"user-item\"], [data-e2e=\"suggest-user-item\"]",
        "a[data-e2e=\"video-author-avatar\"], [data-e2e=\"video-author-uniqueid\"], "
-       "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], a:has([data-e2e^=\"comment-username\"])",
+       "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], "
+       "a:has([data-e2e^=\"comment-username\"])",
        {}},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer
       // (search), ytd-compact-video-renderer (watch sidebar), ytd-reel-item-renderer
@@ -85,7 +93,8 @@ const std::vector<FeedMarkup>& feed_table() {
       // an attribute rather than a link. Sources: public Reddit extensions'
       // selectors ('shreddit-post[author]', 'shreddit-comment[author]') and
       // old Reddit's div.thing[data-author] (RES, reddit-enhancement-suite).
-      {"reddit", "shreddit-post, shreddit-comment, shreddit-profile-comment, div.thing, faceplate-tracker[noun=\"user\"]",
+      {"reddit",
+       "shreddit-post, shreddit-comment, shreddit-profile-comment, div.thing, faceplate-tracker[noun=\"user\"]",
        "a[href*=\"/user/\"][slot], a.author",
        {{"author", "", "/user/{}"}, {"data-author", "", "/user/{}"}}},
       // LinkedIn: a feed update is div.feed-shared-update-v2 with a data-urn
@@ -106,7 +115,8 @@ const std::vector<FeedMarkup>& feed_table() {
       // item "postThreadItem-by-<handle>"), so the author is an attribute.
       // Source: bluesky-social/social-app src/view/com/posts/FeedItem.tsx
       // (testID={`feedItem-by-${post.author.handle}`}) and PostThreadItem.tsx.
-      {"bluesky", "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"]",
+      {"bluesky",
+       "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"]",
        "a[aria-label][href^=\"/profile/\"]",
        {{"data-testid", "feedItem-by-", "/profile/{}"}, {"data-testid", "postThreadItem-by-", "/profile/{}"}}},
       // Mastodon (any instance's web UI): statuses are div.status inside a
@@ -115,8 +125,10 @@ const std::vector<FeedMarkup>& feed_table() {
       // booster in .status__prepend; account rows are div.account.
       // Source: mastodon/mastodon app/javascript/mastodon/components/status.jsx
       // (className='status__display-name', href={status.getIn(['account','url'])}).
-      {"mastodon", "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification",
-       "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name", {}},
+      {"mastodon",
+       "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification",
+       "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name",
+       {}},
   };
   return table;
 }

@@ -27,11 +27,25 @@ int hex_value(char c) {
 
 bool is_forbidden_domain(unsigned char c) {
   switch (c) {
-    case 0: case '\t': case '\n': case '\r': case ' ': case '#': case '/': case ':': case '<':
-    case '>': case '?': case '@': case '[': case '\\': case ']': case '^': case '|': case '%':
-      return true;
-    default:
-      return c < 0x20 || c == 0x7F;
+    case 0:
+    case '\t':
+    case '\n':
+    case '\r':
+    case ' ':
+    case '#':
+    case '/':
+    case ':':
+    case '<':
+    case '>':
+    case '?':
+    case '@':
+    case '[':
+    case '\\':
+    case ']':
+    case '^':
+    case '|':
+    case '%': return true;
+    default: return c < 0x20 || c == 0x7F;
   }
 }
 
@@ -172,10 +186,16 @@ bool parse_ipv6(std::string_view in, std::array<std::uint16_t, 8>& address) {
 void serialize_ipv6(const std::array<std::uint16_t, 8>& a, std::string& out) {
   int best = -1, best_len = 1;
   for (int i = 0; i < 8;) {
-    if (a[static_cast<std::size_t>(i)] != 0) { ++i; continue; }
+    if (a[static_cast<std::size_t>(i)] != 0) {
+      ++i;
+      continue;
+    }
     int j = i;
     while (j < 8 && a[static_cast<std::size_t>(j)] == 0) ++j;
-    if (j - i > best_len) { best = i; best_len = j - i; }
+    if (j - i > best_len) {
+      best = i;
+      best_len = j - i;
+    }
     i = j;
   }
   out += '[';
@@ -192,7 +212,10 @@ void serialize_ipv6(const std::array<std::uint16_t, 8>& a, std::string& out) {
     char tmp[4];
     int n = 0;
     unsigned v = a[static_cast<std::size_t>(i)];
-    do { tmp[n++] = kDigits[v & 15]; v >>= 4; } while (v != 0);
+    do {
+      tmp[n++] = kDigits[v & 15];
+      v >>= 4;
+    } while (v != 0);
     while (n > 0) out += tmp[--n];
     if (i != 7) out += ':';
   }
@@ -206,9 +229,17 @@ std::int32_t map_code_point(std::int32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   if (cp >= 0xFF01 && cp <= 0xFF5E) return map_code_point(cp - 0xFF01 + 0x21);  // full-width ASCII
   switch (cp) {
-    case 0x3002: case 0xFF0E: case 0xFF61: return '.';
-    case 0x00A0: case 0x3000: return ' ';
-    case 0x00AD: case 0x034F: case 0x200B: case 0x2060: case 0x2064: case 0xFEFF: return -2;
+    case 0x3002:
+    case 0xFF0E:
+    case 0xFF61: return '.';
+    case 0x00A0:
+    case 0x3000: return ' ';
+    case 0x00AD:
+    case 0x034F:
+    case 0x200B:
+    case 0x2060:
+    case 0x2064:
+    case 0xFEFF: return -2;
     default: break;
   }
   if ((cp >= 0x180B && cp <= 0x180F) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) return -2;
@@ -233,19 +264,26 @@ void punycode_encode(const std::int32_t* cps, std::size_t n, std::string& out) {
     delta = first ? delta / kDamp : delta / 2;
     delta += delta / points;
     std::uint32_t k = 0;
-    while (delta > ((kBase - kTMin) * kTMax) / 2) { delta /= kBase - kTMin; k += kBase; }
+    while (delta > ((kBase - kTMin) * kTMax) / 2) {
+      delta /= kBase - kTMin;
+      k += kBase;
+    }
     return k + (kBase - kTMin + 1) * delta / (delta + kSkew);
   };
   std::size_t basic = 0;
   for (std::size_t i = 0; i < n; ++i)
-    if (cps[i] < 0x80) { out += static_cast<char>(cps[i]); ++basic; }
+    if (cps[i] < 0x80) {
+      out += static_cast<char>(cps[i]);
+      ++basic;
+    }
   if (basic > 0) out += '-';
   std::uint32_t code = 0x80, delta = 0, bias = 72;
   std::size_t handled = basic;
   while (handled < n) {
     std::uint32_t m = 0x7FFFFFFF;
     for (std::size_t i = 0; i < n; ++i)
-      if (static_cast<std::uint32_t>(cps[i]) >= code && static_cast<std::uint32_t>(cps[i]) < m) m = static_cast<std::uint32_t>(cps[i]);
+      if (static_cast<std::uint32_t>(cps[i]) >= code && static_cast<std::uint32_t>(cps[i]) < m)
+        m = static_cast<std::uint32_t>(cps[i]);
     delta += (m - code) * static_cast<std::uint32_t>(handled + 1);
     code = m;
     for (std::size_t i = 0; i < n; ++i) {

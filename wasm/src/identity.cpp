@@ -68,16 +68,13 @@ bool valid_user_part(std::string_view s) {
 bool valid_domain(std::string_view s) {
   if (s.empty() || s.size() > 253 || s.find('.') == std::string_view::npos) return false;
   for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '-';
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     if (!ok) return false;
   }
   return s.front() != '.' && s.back() != '.';
 }
 
-std::string_view strip_www(std::string_view host) {
-  return host.substr(0, 4) == "www." ? host.substr(4) : host;
-}
+std::string_view strip_www(std::string_view host) { return host.substr(0, 4) == "www." ? host.substr(4) : host; }
 
 // "@user" or "@user@instance" (the '@' optional when `bare`) composed into
 // "@user@instance", the instance defaulting to `host`.
@@ -277,8 +274,7 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   return fediverse_fallback(level, out);
 }
 
-bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, int depth,
-                            Identity& out) {
+bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out) {
   const Site& site = catalog_.sites()[static_cast<std::size_t>(site_index)];
   Level& level = levels_[static_cast<std::size_t>(depth)];
 
@@ -288,8 +284,10 @@ bool Identifier::match_site(int site_index, std::string_view host, std::string_v
       level.wrapped.assign("https://");
       for (std::size_t i = 0; i < prefix.size(); ++i) {
         if (prefix[i] != '-') level.wrapped += prefix[i];
-        else if (i + 1 < prefix.size() && prefix[i + 1] == '-') { level.wrapped += '-'; ++i; }
-        else level.wrapped += '.';
+        else if (i + 1 < prefix.size() && prefix[i + 1] == '-') {
+          level.wrapped += '-';
+          ++i;
+        } else level.wrapped += '.';
       }
       level.wrapped += level.url.path;
       if (level.url.has_query) {
@@ -337,8 +335,7 @@ bool Identifier::capture(const Site& site, T type, std::string_view value, std::
     case T::opt_at_handle:
       if (!value.empty() && value[0] == '@') value.remove_prefix(1);
       break;
-    case T::handle:
-      break;
+    case T::handle: break;
     case T::id:
       if (!is_id(value)) return false;
       out.capture = Capture::id;
@@ -361,8 +358,7 @@ bool Identifier::capture(const Site& site, T type, std::string_view value, std::
       out.capture = Capture::federated;
       out.handle = level.text;
       return true;
-    default:
-      return false;
+    default: return false;
   }
   if (!catalog_.valid_handle(site.platform, value) || is_reserved(site, value)) return false;
   out.capture = Capture::handle;
@@ -374,7 +370,7 @@ bool Identifier::unwrap(std::string_view inner, Kind kind, int depth, Identity& 
   if (depth >= kMaxWrapDepth) return false;
   Level& level = levels_[static_cast<std::size_t>(depth)];
   while (!inner.empty() && static_cast<unsigned char>(inner.front()) <= 0x20) inner.remove_prefix(1);
-  if (istarts_with(inner, "cache:")) inner.remove_prefix(6);  // Google's cache: "cache:URL"
+  if (istarts_with(inner, "cache:")) inner.remove_prefix(6);             // Google's cache: "cache:URL"
   while (!inner.empty() && inner.back() == '*') inner.remove_suffix(1);  // Wayback's prefix search
   if (inner.empty()) return false;
   std::string& wrapped = level.wrapped;
@@ -408,8 +404,8 @@ bool Identifier::unwrap_value(std::string_view value, T type, std::string_view p
   return unwrap(value, kind, depth, out);
 }
 
-Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
-                             Identity& out) {
+Identifier::Match Identifier::match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host,
+                                          int depth, Identity& out) {
   out.platform = -1;  // set by a capture that names its own platform ({phone}, {to})
   return match_from(site, shape, 0, 0, false, level, host, depth, out);
 }

@@ -11,17 +11,14 @@ bool starts_with_slashes(std::string_view href) {
   return href.size() >= 2 && (href[0] == '/' || href[0] == '\\') && (href[1] == '/' || href[1] == '\\');
 }
 
-bool is_absolute_http(std::string_view href) {
-  return istarts_with(href, "https://") || istarts_with(href, "http://");
-}
+bool is_absolute_http(std::string_view href) { return istarts_with(href, "https://") || istarts_with(href, "http://"); }
 
 // An author attribute's value becomes one path segment: anything that would
 // reach beyond it is not a handle.
 bool plain_segment(std::string_view value) {
   if (value.empty() || value == "." || value == "..") return false;
   for (char c : value)
-    if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) <= ' ')
-      return false;
+    if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) <= ' ') return false;
   return true;
 }
 
@@ -76,7 +73,8 @@ bool ItemDecider::word_listed(std::string_view word) const {
     if (n == kMaxFoldedWord) return false;  // longer than any handle
     folded[n++] = ascii_lower(c);
   }
-  if (n == 0 || n < min_word_ || n > max_word_ || !first_chars_.test(static_cast<unsigned char>(folded[0]))) return false;
+  if (n == 0 || n < min_word_ || n > max_word_ || !first_chars_.test(static_cast<unsigned char>(folded[0])))
+    return false;
   return words_.find(std::string_view(folded, n)) != KeyIndex::kMissing;
 }
 
@@ -166,8 +164,7 @@ void ItemDecider::decide_absolute(std::string_view url) {
   const Verdict& v = engine_.decide(url);
   if (!v.block || v.identity.kind == Kind::search) return;
   handle_.clear();
-  if (!append_account_key(Catalog::get(), v.identity.platform, v.identity.capture, v.identity.handle, handle_))
-    return;
+  if (!append_account_key(Catalog::get(), v.identity.platform, v.identity.capture, v.identity.handle, handle_)) return;
   // The key is "<platform>:<handle>" or "<platform>#<id>": keep the handle.
   const std::size_t cut = Catalog::get().platforms()[static_cast<std::size_t>(v.identity.platform)].id.size() + 1;
   verdict_.hide = true;

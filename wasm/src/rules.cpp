@@ -19,9 +19,7 @@ void append_escaped(std::string& out, std::string_view s) {
   }
 }
 
-bool is_digits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool is_digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 // A literal segment's alternatives, as written in the catalog (lower case,
 // as every link spells them). Case-insensitive literals would double the
@@ -131,8 +129,7 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
         if (!is_digits(handle) || handle.size() > 24) return false;
         append_escaped(out, handle);
         return true;
-      default:
-        return false;  // federated handles get rules of their own
+      default: return false;  // federated handles get rules of their own
     }
   };
   std::string out;
@@ -157,7 +154,10 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
           break;
         }
         [[fallthrough]];
-      case T::handle: case T::at_handle: case T::opt_at_handle: case T::id:
+      case T::handle:
+      case T::at_handle:
+      case T::opt_at_handle:
+      case T::id:
         if (captured || !capture(seg.type, out)) return {};
         captured = true;
         break;
@@ -237,26 +237,34 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
     std::string digits;
     if (!append_phone_digits(account.handle, digits)) return;
     if (open_channel != "telegram")  // a co-parent's open channel gets no rule
-      add_strict(out, "^https?://(?:www\\.)?(?:t\\.me|telegram\\.me|telegram\\.dog)/+(?:\\+|%2[Bb])" + digits + "/*(?:[?#].*)?$",
-                 person, index);
+      add_strict(
+          out,
+          "^https?://(?:www\\.)?(?:t\\.me|telegram\\.me|telegram\\.dog)/+(?:\\+|%2[Bb])" + digits + "/*(?:[?#].*)?$",
+          person, index);
     if (open_channel == "whatsapp") return;
     add_strict(out, "^https?://wa\\.me/+" + digits + "/*(?:[?#].*)?$", person, index);
     // The number as the first parameter, as WhatsApp writes its links.
-    add_strict(out, "^https?://(?:(?:api|web|www)\\.)?whatsapp\\.com/+send/*\\?phone=(?:\\+|%2[Bb])?" + digits + "(?:[&#].*)?$",
+    add_strict(
+        out,
+        "^https?://(?:(?:api|web|www)\\.)?whatsapp\\.com/+send/*\\?phone=(?:\\+|%2[Bb])?" + digits + "(?:[&#].*)?$",
         person, index);
     return;
   }
   if (!(p.flags & kEmail) || open_channel == "email") return;
   const std::string address = address_regex(account.handle);
   if (address.empty()) return;
-  const std::string tail = std::string(kEarlierParams) + "to=" + std::string(kBeforeAddress) + address + std::string(kAfterAddress);
+  const std::string tail = std::string(kEarlierParams) + "to=" + std::string(kBeforeAddress) + address +
+                           std::string(kAfterAddress);
   const std::string gmail = "^https?://mail\\.google\\.com/mail/(?:u/[0-9]+/)?\\?";
   add_strict(out, gmail + tail, person, index);
   // Gmail's Cc and Bcc; and a Gmail address written with its other domain.
-  add_strict(out, gmail + std::string(kEarlierParams) + "(?:cc|bcc)=" + address + std::string(kAfterAddress), person, index);
+  add_strict(out, gmail + std::string(kEarlierParams) + "(?:cc|bcc)=" + address + std::string(kAfterAddress), person,
+             index);
   if (const auto gm = address.rfind("gmail\\.com"); gm != std::string::npos && address.compare(gm - 1, 1, ")") == 0)
-    add_strict(out, gmail + std::string(kEarlierParams) + "to=" + address.substr(0, gm) + "googlemail\\.com" +
-                        std::string(kAfterAddress), person, index);
+    add_strict(out,
+               gmail + std::string(kEarlierParams) + "to=" + address.substr(0, gm) + "googlemail\\.com" +
+                   std::string(kAfterAddress),
+               person, index);
   add_strict(out, "^https?://outlook\\.(?:live|office)\\.com/mail/(?:0/)?deeplink/compose/*\\?" + tail, person, index);
   add_strict(out, "^https?://compose\\.mail\\.yahoo\\.com/*\\?" + tail, person, index);
 }
@@ -333,7 +341,10 @@ int strict_cost(std::string_view re) {
   int extra = 0, ci_depth = 0, depth = 0;
   for (std::size_t i = 0; i < re.size(); ++i) {
     const char c = re[i];
-    if (c == '\\') { ++i; continue; }
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
     if (c == '(') {
       ++depth;
       if (re.substr(i, 4) == "(?i:") ci_depth = depth;
@@ -435,7 +446,10 @@ int regex_cost(std::string_view re) {
       continue;
     }
     if (c == ')') continue;
-    if (c == '?' || c == '*' || c == '+' || c == '|') { ++cost; continue; }
+    if (c == '?' || c == '*' || c == '+' || c == '|') {
+      ++cost;
+      continue;
+    }
     if (c == '{') {  // {n} repeats the last atom n times
       const auto close = re.find('}', i);
       const int n = std::atoi(std::string(re.substr(i + 1, close - i - 1)).c_str());

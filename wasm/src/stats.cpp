@@ -107,7 +107,8 @@ bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default
     const auto t = e.is_object() ? e.find("t") : e.end();
     if (!e.is_object() || t == e.end()) return bad = i, false;
     if (t->is_number()) a.time_ms = static_cast<std::int64_t>(t->get<double>());
-    else if (!t->is_string() || !parse_iso8601(t->get_ref<const std::string&>(), a.time_ms, offset)) return bad = i, false;
+    else if (!t->is_string() || !parse_iso8601(t->get_ref<const std::string&>(), a.time_ms, offset))
+      return bad = i, false;
     const auto o = e.find("o");
     a.offset_min = o != e.end() && o->is_number_integer() ? o->get<std::int32_t>() : offset.value_or(default_offset);
     for (auto [key, field] : {std::pair{"person", &a.person}, {"platform", &a.platform}, {"kind", &a.kind}})
@@ -221,7 +222,10 @@ bool parse_iso8601(std::string_view s, std::int64_t& time_ms, std::optional<std:
       return false;
     }
   }
-  const std::int64_t local = ((days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 24 + h) * 60 + mi) * 60 + sec;
+  const std::int64_t local = ((days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 24 + h) * 60 +
+                              mi) *
+                                 60 +
+                             sec;
   time_ms = (local - static_cast<std::int64_t>(offset_min.value_or(0)) * 60) * 1000 + ms;
   return true;
 }
@@ -250,13 +254,15 @@ std::string stats_json(const Stats& s) {
   j["all"] = s.all;
   j["currentStreak"] = s.current_streak;
   j["longestStreak"] = s.longest_streak;
-  j["daysSinceStart"] = s.days_since_start ? nlohmann::ordered_json(*s.days_since_start) : nlohmann::ordered_json(nullptr);
+  j["daysSinceStart"] = s.days_since_start ? nlohmann::ordered_json(*s.days_since_start)
+                                           : nlohmann::ordered_json(nullptr);
   j["nextMilestone"] = s.next_milestone;
   j["daily"] = s.daily;
   j["byPlatform"] = s.by_platform;
   j["byPerson"] = s.by_person;
   j["byKind"] = s.by_kind;
-  j["lastContact"] = s.last_contact_day ? nlohmann::ordered_json(day_string(*s.last_contact_day)) : nlohmann::ordered_json(nullptr);
+  j["lastContact"] = s.last_contact_day ? nlohmann::ordered_json(day_string(*s.last_contact_day))
+                                        : nlohmann::ordered_json(nullptr);
   j["noContactDays"] = s.no_contact_days ? nlohmann::ordered_json(*s.no_contact_days) : nlohmann::ordered_json(nullptr);
   j["longestNoContactDays"] = s.longest_no_contact_days;
   j["byHour"] = s.by_hour;

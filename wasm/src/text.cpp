@@ -16,17 +16,17 @@ int hex_value(char c) {
 // Base letters of U+00C0..U+017F, lower case; '\0' for non-letters. The few
 // letters that fold to two (æ, œ, ß, þ) are handled in fold_code_point.
 constexpr char kLatinBase[] =
-    "aaaaaaaceeeeiiii"  // C0-CF
+    "aaaaaaaceeeeiiii"   // C0-CF
     "dnooooo\0ouuuuyts"  // D0-DF (D7 is ×; DE Þ, DF ß handled below)
-    "aaaaaaaceeeeiiii"  // E0-EF
+    "aaaaaaaceeeeiiii"   // E0-EF
     "dnooooo\0ouuuuyty"  // F0-FF (F7 is ÷)
-    "aaaaaaccccccccdd"  // 100-10F
-    "ddeeeeeeeeeegggg"  // 110-11F
-    "gggghhhhiiiiiiii"  // 120-12F
-    "iijjjjkkklllllll"  // 130-13F
-    "lllnnnnnnnnnoooo"  // 140-14F
-    "oooorrrrrrssssss"  // 150-15F
-    "ssttttttuuuuuuuu"  // 160-16F
+    "aaaaaaccccccccdd"   // 100-10F
+    "ddeeeeeeeeeegggg"   // 110-11F
+    "gggghhhhiiiiiiii"   // 120-12F
+    "iijjjjkkklllllll"   // 130-13F
+    "lllnnnnnnnnnoooo"   // 140-14F
+    "oooorrrrrrssssss"   // 150-15F
+    "ssttttttuuuuuuuu"   // 160-16F
     "uuuuwwyyyzzzzzzs";  // 170-17F
 
 // Base letters of Latin Extended-B (U+0180..U+024F) and Latin Extended
@@ -160,18 +160,26 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
   if (cp < 0x80) {
     const char c = static_cast<char>(cp);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit(std::string_view(&c, 1));
-    else if (c >= 'A' && c <= 'Z') { const char l = ascii_lower(c); emit(std::string_view(&l, 1)); }
-    else if (c == '\'') {}  // O'Brien == OBrien
-    else separator = true;
+    else if (c >= 'A' && c <= 'Z') {
+      const char l = ascii_lower(c);
+      emit(std::string_view(&l, 1));
+    } else if (c == '\'') {
+    }  // O'Brien == OBrien
+    else
+      separator = true;
     return;
   }
   if (cp >= 0x300 && cp <= 0x36F) return;  // combining accents: Jane + U+0301 == Jané == Jane
   switch (cp) {
-    case 0xC6: case 0xE6: emit("ae"); return;
-    case 0x152: case 0x153: emit("oe"); return;
+    case 0xC6:
+    case 0xE6: emit("ae"); return;
+    case 0x152:
+    case 0x153: emit("oe"); return;
     case 0xDF: emit("ss"); return;
-    case 0xDE: case 0xFE: emit("th"); return;
-    case 0x2019: case 0x2018: return;  // typographic apostrophes
+    case 0xDE:
+    case 0xFE: emit("th"); return;
+    case 0x2019:
+    case 0x2018: return;  // typographic apostrophes
     default: break;
   }
   if (cp >= 0xC0 && cp <= 0x17F) {
@@ -200,9 +208,22 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
   }
   char buf[4];
   int n;
-  if (cp < 0x800) { buf[0] = static_cast<char>(0xC0 | (cp >> 6)); buf[1] = static_cast<char>(0x80 | (cp & 0x3F)); n = 2; }
-  else if (cp < 0x10000) { buf[0] = static_cast<char>(0xE0 | (cp >> 12)); buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); buf[2] = static_cast<char>(0x80 | (cp & 0x3F)); n = 3; }
-  else { buf[0] = static_cast<char>(0xF0 | (cp >> 18)); buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F)); buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F)); buf[3] = static_cast<char>(0x80 | (cp & 0x3F)); n = 4; }
+  if (cp < 0x800) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
+  }
   emit(std::string_view(buf, static_cast<std::size_t>(n)));
 }
 
@@ -214,10 +235,16 @@ std::int32_t decode_utf8(std::string_view s, std::size_t& i) {
   if (c0 < 0x80) return c0;
   int extra;
   std::int32_t cp;
-  if ((c0 & 0xE0) == 0xC0) { extra = 1; cp = c0 & 0x1F; }
-  else if ((c0 & 0xF0) == 0xE0) { extra = 2; cp = c0 & 0x0F; }
-  else if ((c0 & 0xF8) == 0xF0) { extra = 3; cp = c0 & 0x07; }
-  else return -1;
+  if ((c0 & 0xE0) == 0xC0) {
+    extra = 1;
+    cp = c0 & 0x1F;
+  } else if ((c0 & 0xF0) == 0xE0) {
+    extra = 2;
+    cp = c0 & 0x0F;
+  } else if ((c0 & 0xF8) == 0xF0) {
+    extra = 3;
+    cp = c0 & 0x07;
+  } else return -1;
   const std::size_t start = i;
   for (int k = 0; k < extra; ++k) {
     if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {

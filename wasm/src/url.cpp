@@ -206,8 +206,7 @@ bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
     else if (scheme.size() == 5 && (scheme[0] | 0x20) == 'h' && (scheme[1] | 0x20) == 't' &&
              (scheme[2] | 0x20) == 't' && (scheme[3] | 0x20) == 'p' && (scheme[4] | 0x20) == 's')
       scheme = "https";
-    else
-      return false;  // not a scheme Deadbolt looks at
+    else return false;  // not a scheme Deadbolt looks at
   } else if (base == nullptr) {
     return false;
   } else {
@@ -222,9 +221,8 @@ bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
   // With a base of the same scheme, only two leading slashes start a new
   // authority (special relative or authority state); otherwise the base's
   // host is kept (relative state).
-  const bool own_authority =
-      base == nullptr || scheme != base->scheme ||
-      (p + 1 < in.size() && is_slash(in[p]) && is_slash(in[p + 1]));
+  const bool own_authority = base == nullptr || scheme != base->scheme ||
+                             (p + 1 < in.size() && is_slash(in[p]) && is_slash(in[p + 1]));
   bool base_query = false;
 
   if (own_authority) {
@@ -240,7 +238,10 @@ bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
     for (std::size_t i = 0; i < authority.size(); ++i) {
       if (authority[i] == '[') in_brackets = true;
       else if (authority[i] == ']') in_brackets = false;
-      else if (authority[i] == ':' && !in_brackets) { colon = i; break; }
+      else if (authority[i] == ':' && !in_brackets) {
+        colon = i;
+        break;
+      }
     }
     const std::string_view host = authority.substr(0, colon);
     if (colon != std::string_view::npos) {

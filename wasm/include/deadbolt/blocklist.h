@@ -15,8 +15,8 @@ namespace deadbolt {
 struct Account {
   int platform = -1;
   Capture capture = Capture::handle;
-  std::string handle;      // as given, or as read from the account's URL
-  nlohmann::ordered_json source;   // the object as read, so that unknown fields survive
+  std::string handle;             // as given, or as read from the account's URL
+  nlohmann::ordered_json source;  // the object as read, so that unknown fields survive
 };
 
 struct Person {
@@ -40,8 +40,8 @@ struct BlocklistError {
 };
 
 // The channels a co-parent may keep open ("coparent": {"channel": id}).
-inline constexpr std::string_view kCoparentChannels[] = {"email", "whatsapp", "messenger", "instagram", "telegram",
-                                                         "linkedin"};
+inline constexpr std::string_view kCoparentChannels[] = {"email",     "whatsapp", "messenger",
+                                                         "instagram", "telegram", "linkedin"};
 bool is_coparent_channel(std::string_view id);
 
 inline constexpr std::size_t kMaxBlocklistBytes = 8 * 1024 * 1024;

@@ -26,18 +26,18 @@ struct PlatformSpec {
   std::string_view handle_chars;  // allowed besides ASCII letters and digits
   std::uint8_t min_len;
   std::uint8_t max_len;
-  std::uint8_t flags;             // PlatformFlag bits
+  std::uint8_t flags;  // PlatformFlag bits
 };
 
 enum PlatformFlag : std::uint8_t {
-  kCaseSensitive = 1,   // handles differ by case (rare)
-  kIgnoreDots = 2,      // "jane.doe" and "janedoe" are one account (Facebook)
-  kFederated = 4,       // handles are @user@instance (Mastodon)
-  kSearchEngine = 8,    // a web search engine: no profiles, only searches
-  kUnicode = 16,        // handles may hold non-ASCII letters (LinkedIn vanity names)
-  kNumeric = 32,        // accounts are numbers (Stack Overflow user ids)
-  kEmail = 64,          // accounts are email addresses (contact_address.h)
-  kPhone = 128,         // accounts are phone numbers in international form
+  kCaseSensitive = 1,  // handles differ by case (rare)
+  kIgnoreDots = 2,     // "jane.doe" and "janedoe" are one account (Facebook)
+  kFederated = 4,      // handles are @user@instance (Mastodon)
+  kSearchEngine = 8,   // a web search engine: no profiles, only searches
+  kUnicode = 16,       // handles may hold non-ASCII letters (LinkedIn vanity names)
+  kNumeric = 32,       // accounts are numbers (Stack Overflow user ids)
+  kEmail = 64,         // accounts are email addresses (contact_address.h)
+  kPhone = 128,        // accounts are phone numbers in international form
 };
 
 // A family of hosts that share URL shapes, in the table's text form.
@@ -90,7 +90,7 @@ struct Shape {
   std::string_view query_name;
   PatternSegment::Type query_capture = PatternSegment::Type::literal;  // literal: none
   std::string_view query_prefix;  // "?u=a1{b64url}": what the value starts with before the encoded URL
-  bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
+  bool whole_query = false;       // "?*": the whole query is the wrapped URL (href.li/?https://…)
   // For messages: the channel a co-parent may keep open ("whatsapp"), from
   // the kind "message.whatsapp"; the parameters holding a draft ("&text={draft}",
   // each '|'-separated names); a capture from the fragment ("#@{h}").
@@ -140,8 +140,8 @@ class Catalog {
   Catalog();
   std::vector<PlatformSpec> platforms_;
   std::vector<Site> sites_;
-  KeyIndex hosts_;       // "instagram.com" -> site
-  KeyIndex any_tld_;     // "google" -> site, for "google.*"
+  KeyIndex hosts_;    // "instagram.com" -> site
+  KeyIndex any_tld_;  // "google" -> site, for "google.*"
   int mastodon_site_ = -1;
   int email_platform_ = -1;
   int phone_platform_ = -1;

@@ -37,8 +37,8 @@ std::size_t country_code_length(std::string_view digits);
 // write without the country code ("5551234567" of "15551234567").
 std::string_view national_number(std::string_view digits);
 
-inline constexpr std::size_t kMinPhoneDigits = 7;    // shorter is a short code, not a person's number
-inline constexpr std::size_t kMaxPhoneDigits = 15;   // E.164
-inline constexpr std::size_t kMinNationalDigits = 7; // matched alone in a search only from this length
+inline constexpr std::size_t kMinPhoneDigits = 7;     // shorter is a short code, not a person's number
+inline constexpr std::size_t kMaxPhoneDigits = 15;    // E.164
+inline constexpr std::size_t kMinNationalDigits = 7;  // matched alone in a search only from this length
 
 }  // namespace deadbolt

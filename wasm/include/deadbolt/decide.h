@@ -88,7 +88,7 @@ class Engine {
   };
   struct KeywordEntry {
     int person;
-    std::string words;           // folded: "jane doe"
+    std::string words;                        // folded: "jane doe"
     std::uint32_t next = KeyIndex::kMissing;  // next entry with the same first word
   };
   void build_index();
@@ -103,11 +103,11 @@ class Engine {
 
   Identifier identifier_;
   Blocklist list_;
-  KeyIndex accounts_;       // account key -> AccountRef
+  KeyIndex accounts_;  // account key -> AccountRef
   std::vector<AccountRef> refs_;
-  KeyIndex first_words_;    // first folded word of a keyword -> KeywordEntry
+  KeyIndex first_words_;  // first folded word of a keyword -> KeywordEntry
   std::vector<KeywordEntry> keywords_;
-  KeyIndex handle_words_;   // handle in lower case -> person, for "from:janedoe" searches
+  KeyIndex handle_words_;  // handle in lower case -> person, for "from:janedoe" searches
   std::vector<std::string> people_names_;
   std::vector<std::pair<std::string, int>> extra_hosts_;  // home instances served as their platform
   bool full_list_ = true;
@@ -115,8 +115,8 @@ class Engine {
   // place, and the buffer the next one is written into (8-byte aligned).
   std::vector<std::uint64_t> image_, incoming_;
   Verdict verdict_;
-  std::string key_;         // scratch
-  std::string words_;       // scratch
+  std::string key_;    // scratch
+  std::string words_;  // scratch
 };
 
 }  // namespace deadbolt

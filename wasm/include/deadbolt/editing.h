@@ -20,9 +20,9 @@ namespace deadbolt {
 // Why an edit was refused: a code the pages put in the person's language and
 // the same in English for the CLI and logs. Empty code: no error.
 struct EditError {
-  std::string code;     // "name-needed", "person-exists", "person-missing", "already-listed",
-                        // "keyword-empty", "account-missing", "keyword-missing", "bad-change",
-                        // a read_profile_input() code, or "bad-list" for an import
+  std::string code;  // "name-needed", "person-exists", "person-missing", "already-listed",
+                     // "keyword-empty", "account-missing", "keyword-missing", "bad-change",
+                     // a read_profile_input() code, or "bad-list" for an import
   std::string message;
   explicit operator bool() const { return !code.empty(); }
 };
@@ -143,7 +143,7 @@ struct KeywordRow {
 struct PersonRow {
   std::string name;
   bool removal_pending = false;
-  std::string coparent_channel;  // the co-parent's open channel, or ""
+  std::string coparent_channel;    // the co-parent's open channel, or ""
   bool hidden_in_feeds = true;     // "Hide them in my feeds"
   bool feeds_off_pending = false;  // turning it off waits out its cool-down
   std::vector<KeywordRow> keywords;

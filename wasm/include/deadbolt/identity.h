@@ -16,10 +16,10 @@ namespace deadbolt {
 
 // How a handle was written in the URL, which decides how it compares.
 enum class Capture : std::uint8_t {
-  handle,     // a user name: compared in the platform's canonical form
-  id,         // an opaque id (YouTube channel, Spotify user): compared exactly
-  federated,  // @user@instance
-  recipients, // a list of email addresses (a compose window's To, Cc and Bcc), each decided alone
+  handle,      // a user name: compared in the platform's canonical form
+  id,          // an opaque id (YouTube channel, Spotify user): compared exactly
+  federated,   // @user@instance
+  recipients,  // a list of email addresses (a compose window's To, Cc and Bcc), each decided alone
 };
 
 struct Identity {
@@ -27,10 +27,10 @@ struct Identity {
   Kind kind = Kind::none;  // what the page shows: profile, story, post, viewer, search
   Kind via = Kind::none;   // the outermost wrapper it came through: redirect, archive, proxy
   Capture capture = Capture::handle;
-  std::string_view handle;  // as written in the URL, decoded, without a leading '@'
-  std::string_view search;  // the search text, decoded, for kind == search
-  std::string_view channel; // for kind == message: "whatsapp", "email"… (a co-parent's open channel)
-  std::string_view draft;   // for kind == message: the text the link would have prefilled, decoded
+  std::string_view handle;   // as written in the URL, decoded, without a leading '@'
+  std::string_view search;   // the search text, decoded, for kind == search
+  std::string_view channel;  // for kind == message: "whatsapp", "email"… (a co-parent's open channel)
+  std::string_view draft;    // for kind == message: the text the link would have prefilled, decoded
 
   bool found() const { return kind != Kind::none; }
   // What the attempt amounts to: the wrapper when there is one.
@@ -76,13 +76,13 @@ class Identifier {
   bool identify_at(std::string_view url, int depth, Identity& out);
   bool match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out);
   Match match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
-                   Identity& out);
+                    Identity& out);
   Match match_from(const Site& site, const Shape& shape, std::size_t first, std::size_t i, bool captured, Level& level,
                    std::string_view host, int depth, Identity& out);
   bool unwrap_value(std::string_view value, PatternSegment::Type type, std::string_view prefix, Kind kind, int depth,
                     Identity& out);
-  bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host,
-               Level& level, Identity& out) const;
+  bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host, Level& level,
+               Identity& out) const;
   bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);
   bool read_recipients(const Shape& shape, Level& level) const;
   bool fediverse_fallback(Level& level, Identity& out);

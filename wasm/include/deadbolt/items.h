@@ -58,8 +58,8 @@ Blocklist feed_list(const Blocklist& list);
 
 struct ItemVerdict {
   bool hide = false;
-  int person = -1;    // index into the engine's people when hidden
-  int platform = -1;  // the listed account's platform
+  int person = -1;          // index into the engine's people when hidden
+  int platform = -1;        // the listed account's platform
   std::string_view handle;  // its canonical handle; valid until the next item
 };
 
@@ -113,7 +113,7 @@ class ItemDecider {
   KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
   std::size_t min_word_ = 0, max_word_ = 0;  // their folded lengths
   std::bitset<256> first_chars_;             // their first folded characters
-  std::string fold_;      // scratch for refresh
+  std::string fold_;                         // scratch for refresh
   ItemVerdict verdict_;
 };
 

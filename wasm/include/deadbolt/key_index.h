@@ -79,7 +79,7 @@ class KeyIndex {
   }
   static std::size_t slot_of(std::uint64_t h, std::size_t mask) { return (h ^ (h >> 29)) & mask; }
   void rehash(std::size_t slots);
-  void own();        // copies a borrowed image into the vectors below
+  void own();  // copies a borrowed image into the vectors below
   void point_at_own();
   void take_views(const KeyIndex& other);  // after a copy or move of the vectors
 

@@ -17,7 +17,7 @@
 namespace deadbolt {
 
 struct Attempt {
-  std::int64_t time_ms = 0;   // Unix time, milliseconds
+  std::int64_t time_ms = 0;     // Unix time, milliseconds
   std::int32_t offset_min = 0;  // the local UTC offset then, minutes east (UTC+1 = 60)
   std::string person, platform, kind;
 };
@@ -25,7 +25,7 @@ struct Attempt {
 inline constexpr int kSeriesDays = 30;
 
 struct Stats {
-  int today = 0, week = 0, month = 0, all = 0;  // today, the last 7 and 30 local days, ever
+  int today = 0, week = 0, month = 0, all = 0;                 // today, the last 7 and 30 local days, ever
   std::map<std::string, int> by_platform, by_person, by_kind;  // ever
   std::vector<int> daily;  // the last 30 local days, oldest first; the last is today
   int current_streak = 0;  // whole days since the last attempt (0 if one was today)

@@ -243,65 +243,76 @@ ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view
   return plan;
 }
 
-ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std::string_view channel) {
+namespace {
+
+constexpr const char* kNoOne = "No one of that name is on the list.";
+
+// Plans a `kind` change for the listed person named `person`: `check(p)`
+// gives the error when the change would change nothing ("no-change"), or none.
+template <typename Check>
+ChangePlan plan_for_person(const Blocklist& list, std::string_view person, ChangeKind kind, Check check) {
   ChangePlan plan;
   const int index = find_person(list, person);
   if (index < 0) {
-    plan.error = {"person-missing", "No one of that name is on the list."};
+    plan.error = {"person-missing", kNoOne};
     return plan;
   }
   const Person& p = list.people[static_cast<std::size_t>(index)];
-  if (!is_coparent_channel(channel)) {
-    plan.error = {"bad-channel", "\"" + std::string(channel) + "\" is not a channel a co-parent can keep open."};
-  } else if (p.coparent_channel == channel) {
-    plan.error = {"no-change", "That channel is open for " + p.name + " already."};
-  }
-  plan.change.kind = ChangeKind::open_channel;
+  plan.error = check(p);
+  plan.change.kind = kind;
   plan.change.person = p.name;
+  return plan;
+}
+
+// Applies `edit(p)` (true when it changed something) to the listed person
+// named `person`, at once, in a copy of the list.
+template <typename Edit>
+EditResult edit_person(const Blocklist& list, std::string_view person, Edit edit) {
+  EditResult r;
+  r.list = list;
+  const int index = find_person(list, person);
+  if (index < 0) {
+    r.error = {"person-missing", kNoOne};
+    return r;
+  }
+  r.changed = edit(r.list.people[static_cast<std::size_t>(index)]);
+  return r;
+}
+
+}  // namespace
+
+ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std::string_view channel) {
+  ChangePlan plan = plan_for_person(list, person, ChangeKind::open_channel, [&](const Person& p) -> EditError {
+    if (!is_coparent_channel(channel))
+      return {"bad-channel", "\"" + std::string(channel) + "\" is not a channel a co-parent can keep open."};
+    if (p.coparent_channel == channel) return {"no-change", "That channel is open for " + p.name + " already."};
+    return {};
+  });
   plan.change.channel = std::string(channel);
   return plan;
 }
 
 ChangePlan plan_feeds_off(const Blocklist& list, std::string_view person) {
-  ChangePlan plan;
-  const int index = find_person(list, person);
-  if (index < 0) {
-    plan.error = {"person-missing", "No one of that name is on the list."};
-    return plan;
-  }
-  const Person& p = list.people[static_cast<std::size_t>(index)];
-  if (!hidden_in_feeds(p)) plan.error = {"no-change", p.name + "'s posts are shown in feeds already."};
-  plan.change.kind = ChangeKind::feeds_off;
-  plan.change.person = p.name;
-  return plan;
+  return plan_for_person(list, person, ChangeKind::feeds_off, [](const Person& p) -> EditError {
+    if (!hidden_in_feeds(p)) return {"no-change", p.name + "'s posts are shown in feeds already."};
+    return {};
+  });
 }
 
 EditResult feeds_on(const Blocklist& list, std::string_view person) {
-  EditResult r;
-  r.list = list;
-  const int index = find_person(list, person);
-  if (index < 0) {
-    r.error = {"person-missing", "No one of that name is on the list."};
-    return r;
-  }
-  Person& p = r.list.people[static_cast<std::size_t>(index)];
-  r.changed = !hidden_in_feeds(p);
-  if (p.source.is_object()) p.source.erase("feeds");
-  return r;
+  return edit_person(list, person, [](Person& p) {
+    const bool changed = !hidden_in_feeds(p);
+    if (p.source.is_object()) p.source.erase("feeds");
+    return changed;
+  });
 }
 
 EditResult close_channel(const Blocklist& list, std::string_view person) {
-  EditResult r;
-  r.list = list;
-  const int index = find_person(list, person);
-  if (index < 0) {
-    r.error = {"person-missing", "No one of that name is on the list."};
-    return r;
-  }
-  Person& p = r.list.people[static_cast<std::size_t>(index)];
-  r.changed = !p.coparent_channel.empty();
-  p.coparent_channel.clear();
-  return r;
+  return edit_person(list, person, [](Person& p) {
+    const bool changed = !p.coparent_channel.empty();
+    p.coparent_channel.clear();
+    return changed;
+  });
 }
 
 EditResult apply_changes(const Blocklist& list, const std::vector<Change>& changes) {

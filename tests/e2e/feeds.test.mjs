@@ -10,7 +10,7 @@ import { ask, launch, startFakeSites, stopWorker } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-import { FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
+import { assertClean, FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
 
 let sites;
 let browser;
@@ -38,15 +38,6 @@ async function frames(page, count = 10) {
 
 async function report(page) {
   return page.evaluate(() => window.feedTest.report());
-}
-
-function assertClean(r, what) {
-  assert.ok(r.listed > 0 && r.shown > 0, `${what}: the page has listed and other items (${r.listed}, ${r.shown})`);
-  assert.deepEqual(r.listedRendered, [], `${what}: listed items still rendered`);
-  assert.deepEqual(r.shownHidden, [], `${what}: other items hidden`);
-  assert.deepEqual(r.painted, [], `${what}: listed items painted`);
-  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
-  assert.ok(r.frames > 0, `${what}: the page counted frames`);
 }
 
 async function open(url) {

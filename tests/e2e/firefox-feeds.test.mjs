@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeSites } from './harness.mjs';
 import { launchFirefox } from './firefox.mjs';
-import { FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
+import { assertClean, FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
 
 let sites;
 let firefox;
@@ -34,15 +34,6 @@ async function frames(page, count = 10) {
 }
 
 const report = (page) => page.evaluate(() => window.feedTest.report());
-
-function assertClean(r, what) {
-  assert.ok(r.listed > 0 && r.shown > 0, `${what}: the page has listed and other items (${r.listed}, ${r.shown})`);
-  assert.deepEqual(r.listedRendered, [], `${what}: listed items still rendered`);
-  assert.deepEqual(r.shownHidden, [], `${what}: other items hidden`);
-  assert.deepEqual(r.painted, [], `${what}: listed items painted`);
-  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
-  assert.ok(r.frames > 0, `${what}: the page counted frames`);
-}
 
 async function open(url) {
   const page = await firefox.browser.newPage();

@@ -1,4 +1,5 @@
 // The feed tests' list and pages, shared by Chromium and Firefox.
+import assert from 'node:assert/strict';
 export const FEED_LIST = JSON.stringify({
   version: 1,
   people: [{
@@ -33,3 +34,12 @@ export const FEEDS = {
   mastodon: 'https://mastodon.social/feeds/mastodon',
 };
 
+/** What every feed test asserts of a page's own report (frames.js). */
+export function assertClean(r, what) {
+  assert.ok(r.listed > 0 && r.shown > 0, `${what}: the page has listed and other items (${r.listed}, ${r.shown})`);
+  assert.deepEqual(r.listedRendered, [], `${what}: listed items still rendered`);
+  assert.deepEqual(r.shownHidden, [], `${what}: other items hidden`);
+  assert.deepEqual(r.painted, [], `${what}: listed items painted`);
+  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
+  assert.ok(r.frames > 0, `${what}: the page counted frames`);
+}

@@ -29,12 +29,12 @@ async function itemsCore() {
   return items;
 }
 
-/** The feed index of `list` as the worker writes it. */
+/** The feed index of `list` as the worker writes it (a snapshot, in base64). */
 async function feedIndex(list) {
   const core = await createCore({ wasmBinary: fs.readFileSync(path.join(ROOT, 'extension/wasm/deadbolt_core.wasm')) });
   const error = core.load(list);
   if (error) throw new Error(error);
-  return core.feedIndex();
+  return Buffer.from(core.feedIndex()).toString('base64');
 }
 
 export async function feedItem({ list, rounds = 200 }) {

@@ -88,8 +88,10 @@ export function createProtection(engine) {
           if (mentionsOff) s.feedMentions = false;
         });
       }
+      // A list change wrote the feed index with the list, and turning off
+      // writes it too; only the mentions setting is left to carry over.
       if (off) await setEnabled(false);
-      await saveFeedIndex((await engine.full()).core);
+      else if (mentionsOff) await saveFeedIndex((await engine.full()).core);
     });
   }
 
@@ -230,8 +232,9 @@ export function createProtection(engine) {
         for (const p of await getPending()) if (p.kind === 'feed-mentions-off') await cancelPending(p.id);
       }
       const pending = lowering.length ? await addPending(lowering, settings.cooldownHours) : [];
+      // The content scripts' copy carries the feed settings: rewritten only when they change.
       if (patch.enabled === true) await setEnabled(true);
-      else await saveFeedIndex((await engine.full()).core);
+      else if ('feedMentions' in patch || 'feedPlaceholder' in patch) await saveFeedIndex((await engine.full()).core);
       return { settings, pending };
     },
   };

@@ -190,67 +190,14 @@ EditResult add_person(const Blocklist& list, std::string_view name) {
   return r;
 }
 
-EditResult add_keyword(const Blocklist& list, std::string_view person, std::string_view keyword) {
-  EditResult r;
-  r.list = list;
-  const int index = find_person(list, person);
-  if (index < 0) {
-    r.error = {"person-missing", "No one of that name is on the list."};
-    return r;
-  }
-  keyword = trim(keyword);
-  std::string folded;
-  fold_words(keyword, folded);
-  if (folded.empty()) {
-    r.error = {"keyword-empty", "A keyword needs letters or digits to match."};
-    return r;
-  }
-  Person& target = r.list.people[static_cast<std::size_t>(index)];
-  r.person = target.name;
-  if (has_keyword(target, keyword)) return r;
-  target.keywords.emplace_back(keyword);
-  r.changed = true;
-  return r;
-}
-
-ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view person, std::string_view target) {
-  ChangePlan plan;
-  const int index = find_person(list, person);
-  if (index < 0) {
-    plan.error = {"person-missing", "No one of that name is on the list."};
-    return plan;
-  }
-  const Person& p = list.people[static_cast<std::size_t>(index)];
-  plan.change.kind = kind;
-  plan.change.person = p.name;
-  if (kind == ChangeKind::remove_account) {
-    const int a = find_account(p, target);
-    if (a < 0) {
-      plan.error = {"account-missing", "That account is not on " + p.name + "'s list."};
-      return plan;
-    }
-    const Account& account = p.accounts[static_cast<std::size_t>(a)];
-    plan.change.key = std::string(target);
-    plan.change.platform = account.platform;
-    plan.change.handle = account.handle;
-  } else if (kind == ChangeKind::remove_keyword) {
-    if (!has_keyword(p, target)) {
-      plan.error = {"keyword-missing", "That keyword is not on " + p.name + "'s list."};
-      return plan;
-    }
-    plan.change.keyword = std::string(target);
-  }
-  return plan;
-}
-
 namespace {
 
 constexpr const char* kNoOne = "No one of that name is on the list.";
 
-// Plans a `kind` change for the listed person named `person`: `check(p)`
-// gives the error when the change would change nothing ("no-change"), or none.
-template <typename Check>
-ChangePlan plan_for_person(const Blocklist& list, std::string_view person, ChangeKind kind, Check check) {
+// Plans a `kind` change for the listed person named `person`: `fill(p,
+// change)` completes the change and gives the error that refuses it, or none.
+template <typename Fill>
+ChangePlan plan_for_person(const Blocklist& list, std::string_view person, ChangeKind kind, Fill fill) {
   ChangePlan plan;
   const int index = find_person(list, person);
   if (index < 0) {
@@ -258,14 +205,14 @@ ChangePlan plan_for_person(const Blocklist& list, std::string_view person, Chang
     return plan;
   }
   const Person& p = list.people[static_cast<std::size_t>(index)];
-  plan.error = check(p);
   plan.change.kind = kind;
   plan.change.person = p.name;
+  plan.error = fill(p, plan.change);
   return plan;
 }
 
-// Applies `edit(p)` (true when it changed something) to the listed person
-// named `person`, at once, in a copy of the list.
+// Applies `edit(p, result)` to the listed person named `person`, at once, in
+// a copy of the list; the edit sets what it changed, or an error.
 template <typename Edit>
 EditResult edit_person(const Blocklist& list, std::string_view person, Edit edit) {
   EditResult r;
@@ -275,43 +222,73 @@ EditResult edit_person(const Blocklist& list, std::string_view person, Edit edit
     r.error = {"person-missing", kNoOne};
     return r;
   }
-  r.changed = edit(r.list.people[static_cast<std::size_t>(index)]);
+  edit(r.list.people[static_cast<std::size_t>(index)], r);
   return r;
 }
 
 }  // namespace
 
+EditResult add_keyword(const Blocklist& list, std::string_view person, std::string_view keyword) {
+  keyword = trim(keyword);
+  return edit_person(list, person, [&](Person& target, EditResult& r) {
+    std::string folded;
+    fold_words(keyword, folded);
+    if (folded.empty()) {
+      r.error = {"keyword-empty", "A keyword needs letters or digits to match."};
+      return;
+    }
+    r.person = target.name;
+    if (has_keyword(target, keyword)) return;
+    target.keywords.emplace_back(keyword);
+    r.changed = true;
+  });
+}
+
+ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view person, std::string_view target) {
+  return plan_for_person(list, person, kind, [&](const Person& p, Change& change) -> EditError {
+    if (kind == ChangeKind::remove_account) {
+      const int a = find_account(p, target);
+      if (a < 0) return {"account-missing", "That account is not on " + p.name + "'s list."};
+      const Account& account = p.accounts[static_cast<std::size_t>(a)];
+      change.key = std::string(target);
+      change.platform = account.platform;
+      change.handle = account.handle;
+    } else if (kind == ChangeKind::remove_keyword) {
+      if (!has_keyword(p, target)) return {"keyword-missing", "That keyword is not on " + p.name + "'s list."};
+      change.keyword = std::string(target);
+    }
+    return {};
+  });
+}
+
 ChangePlan plan_open_channel(const Blocklist& list, std::string_view person, std::string_view channel) {
-  ChangePlan plan = plan_for_person(list, person, ChangeKind::open_channel, [&](const Person& p) -> EditError {
+  return plan_for_person(list, person, ChangeKind::open_channel, [&](const Person& p, Change& change) -> EditError {
+    change.channel = std::string(channel);
     if (!is_coparent_channel(channel))
       return {"bad-channel", "\"" + std::string(channel) + "\" is not a channel a co-parent can keep open."};
     if (p.coparent_channel == channel) return {"no-change", "That channel is open for " + p.name + " already."};
     return {};
   });
-  plan.change.channel = std::string(channel);
-  return plan;
 }
 
 ChangePlan plan_feeds_off(const Blocklist& list, std::string_view person) {
-  return plan_for_person(list, person, ChangeKind::feeds_off, [](const Person& p) -> EditError {
+  return plan_for_person(list, person, ChangeKind::feeds_off, [](const Person& p, Change&) -> EditError {
     if (!hidden_in_feeds(p)) return {"no-change", p.name + "'s posts are shown in feeds already."};
     return {};
   });
 }
 
 EditResult feeds_on(const Blocklist& list, std::string_view person) {
-  return edit_person(list, person, [](Person& p) {
-    const bool changed = !hidden_in_feeds(p);
+  return edit_person(list, person, [](Person& p, EditResult& r) {
+    r.changed = !hidden_in_feeds(p);
     if (p.source.is_object()) p.source.erase("feeds");
-    return changed;
   });
 }
 
 EditResult close_channel(const Blocklist& list, std::string_view person) {
-  return edit_person(list, person, [](Person& p) {
-    const bool changed = !p.coparent_channel.empty();
+  return edit_person(list, person, [](Person& p, EditResult& r) {
+    r.changed = !p.coparent_channel.empty();
     p.coparent_channel.clear();
-    return changed;
   });
 }
 

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createCore } from '../extension/core.js';
@@ -19,10 +18,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 /** The content scripts' core, loaded as the content scripts load it: classic scripts, one global scope. */
 async function itemsCore() {
-  // The glue is built for the web and for Node; under Node it wants require.
-  globalThis.require ??= createRequire(import.meta.url);
-  globalThis.__dirname ??= here;
-  for (const file of ['extension/content/built/items_core.js', 'extension/content/core_loader.js'])
+  for (const file of ['extension/built/decider.classic.js', 'extension/content/core_loader.js'])
     vm.runInThisContext(fs.readFileSync(path.join(ROOT, file), 'utf8'), { filename: file });
   const items = vm.runInThisContext('deadboltItems');
   if (!(await items.start())) throw new Error('items core did not start');
@@ -31,7 +27,7 @@ async function itemsCore() {
 
 /** The feed index of `list` as the worker writes it (a snapshot, in base64). */
 async function feedIndex(list) {
-  const core = await createCore({ wasmBinary: fs.readFileSync(path.join(ROOT, 'extension/wasm/deadbolt_core.wasm')) });
+  const core = await createCore({ wasmBinary: fs.readFileSync(path.join(ROOT, 'extension/built/deadbolt_core.wasm')) });
   const error = core.load(list);
   if (error) throw new Error(error);
   return Buffer.from(core.feedIndex()).toString('base64');

@@ -14,8 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2];
 const quick = process.argv.includes('--quick');
 const { createCore } = await import(path.join(root, 'extension/core.js'));
-const wasmPath = path.join(root, 'extension/wasm/deadbolt_core.wasm');
-const gluePath = path.join(root, 'extension/wasm/deadbolt_core.mjs');
+const wasmPath = path.join(root, 'extension/built/deadbolt_core.wasm');
+const gluePath = path.join(root, 'extension/built/deadbolt_core.mjs');
 
 const corpus = fs.readFileSync(path.join(dir, 'corpus.txt'), 'utf8').split('\n').filter(Boolean);
 const sample = quick ? corpus.slice(0, 20_000) : corpus;
@@ -73,9 +73,8 @@ for (const round of [0, 1]) {
 // The decider (the start path's module, C exports) on the same URLs.
 {
   const { createDecider } = await import(path.join(root, 'extension/core.js'));
-  const decider = await createDecider(fs.readFileSync(path.join(root, 'extension/wasm/deadbolt_decider.wasm')));
-  const error = decider.load(readList(1000));
-  if (error) throw new Error(`list-1000: ${error}`);
+  const decider = await createDecider();
+  if (!decider.loadSnapshot(cores[1000].snapshot())) throw new Error('list-1000: snapshot refused');
   measure(sample.slice(0, 5000), (url) => decider.blocks(url));
   results.decider_1000 = measure(sample, (url) => decider.blocks(url));
 }

@@ -24,25 +24,37 @@ let enabled = getSettings().then((s) => s.enabled);
 
 async function start() {
   // The fast way: the decider (the core's decisions without the embind glue)
-  // and the index snapshot of the list as stored now, read while the wasm
-  // compiles. The full core waits until a page needs it (full()).
-  const [core, snapshot] = await Promise.all([createDecider(), loadSnapshot()]);
-  let result = { core, where: null, problem: null };
-  if (!snapshot || !core.loadSnapshot(snapshot)) result = await loadFullList(core);
-  // Ready to decide: how long this start took, from the worker's own start
-  // (scripts/bench reads it; it is a figure, never sent anywhere).
-  core.decide('https://www.example.com/');
-  chrome.storage.session.set({ 'perf.coldStartMs': performance.now(), 'perf.firstLineMs': firstLineMs }).catch(() => {});
+  // and the index snapshot of the list as stored now. The full core waits
+  // until a page needs it (full()), or until there is no snapshot this build
+  // accepts (a fresh install, an update, a damaged one): then it reads the
+  // list itself and stores a new snapshot.
+  // The snapshot is asked for first: the browser reads it while the wasm
+  // compiles, and a first decision on the empty decider compiles the
+  // decision path (V8 compiles wasm functions on their first call) while the
+  // read is still on its way.
+  // `phases`: when each step ended, for scripts/bench (a figure kept in
+  // session storage, never sent anywhere).
+  const phases = { firstLine: firstLineMs };
+  const reading = loadSnapshot().then((bytes) => { phases.snapshotRead = performance.now(); return bytes; });
+  const decider = await createDecider();
+  phases.deciderReady = performance.now();
+  decider.blocks('https://www.example.com/');
+  const snapshot = await reading;
+  let result = { core: decider, where: null, problem: null };
+  if (!snapshot || !decider.loadSnapshot(snapshot)) result = await loadFullList(await createCore());
+  phases.loaded = performance.now();
+  result.core.decide('https://www.example.com/');
+  phases.decided = performance.now();
+  chrome.storage.session.set({ 'perf.coldStartMs': phases.decided, 'perf.startPhases': phases }).catch(() => {});
   return result;
 }
 
-/** Loads and validates the stored list itself, and refreshes the snapshot. */
+/** Loads and validates the stored list into the full core, and refreshes the snapshot and the feed index. */
 async function loadFullList(core) {
   // Each candidate is loaded as it is validated: the last accepted one stays.
   const { text, where, problem } = await loadList((candidate) => core.load(candidate));
   if (text === null) core.load(EMPTY_LIST);
-  if (!problem) await saveSnapshot(core.snapshot());
-  if (!problem && core instanceof Core) await saveFeedIndex(core);  // the decider has no list to read
+  if (!problem) await Promise.all([saveSnapshot(core.snapshot()), saveFeedIndex(core)]);
   return { core, where, problem };
 }
 

@@ -6,19 +6,20 @@
 // glue), which the service worker starts with and decides with, and the full
 // core below (embind), which it instantiates only when a page needs editing,
 // rules or stats.
-import createDeadboltCore from './wasm/deadbolt_core.mjs';
+import createDeadboltCore from './built/deadbolt_core.mjs';
+import { DECIDER_WASM_BASE64 } from './built/decider_wasm.js';
 import { instantiateDecider } from './decider.js';
+import { fromBase64 } from './storage.js';
 
 let modulePromise = null;
 
-const DECIDER_WASM = new URL('./wasm/deadbolt_decider.wasm', import.meta.url);
-
 /**
  * A decider (decider.js) with an empty list: blocks, decide, verdict,
- * addressKey, load, loadSnapshot, snapshot. `source` as instantiateDecider
- * takes it; by default the extension's own file, compiled as it streams in.
+ * addressKey, loadSnapshot, snapshot. `source` as instantiateDecider takes
+ * it; by default the bytes this module carries (no fetch: in the worker,
+ * fetching the .wasm costs more than compiling it).
  */
-export function createDecider(source = DECIDER_WASM) {
+export function createDecider(source = fromBase64(DECIDER_WASM_BASE64)) {
   return instantiateDecider(source);
 }
 
@@ -90,6 +91,11 @@ export class Core {
     const bytes = this.#encode(String(url));
     if (this.#module._deadbolt_decide_input(this.#address, bytes) !== 1) return null;
     return JSON.parse(this.#native.lastVerdict());
+  }
+
+  /** {verdict, platform, platformName, handle, kind, person, personIndex, address, channel, coparentChannel, draft}, allowed or not. */
+  verdict(url) {
+    return JSON.parse(this.#native.decideJson(String(url)));
   }
 
   /** The URL model's reading: {host, path, query} or null (tests compare it with the browser's). */

@@ -3,8 +3,12 @@
 // no embind. The service worker decides with it from its first event; the
 // full core (core.js) loads only when a page needs editing, rules or stats.
 //
+// The decider loads binary snapshots only: a v1 list (JSON) is read by the
+// full core, whose snapshot the decider then loads, so that no JSON library
+// is on the start path.
+//
 // This file is also the content scripts' decider: scripts/build wraps it
-// into a classic script (extension/wasm/decider.classic.js) that carries the
+// into a classic script (extension/built/decider.classic.js) that carries the
 // wasm bytes itself, since a content script can neither import a module nor
 // fetch a web-accessible file without letting pages detect Deadbolt. So it
 // has no module syntax but one export statement, at the end.
@@ -119,18 +123,18 @@ class Decider {
     return this.#output(this.#x.deadbolt_address(this.#encode(String(url))));
   }
 
-  /** Loads a v1 blocklist (JSON text). Returns null, or what is wrong, in words. */
-  load(json) {
-    const error = this.#x.deadbolt_load_list(this.#encode(String(json)));
-    return error === 0 ? null : this.#output(error);
-  }
-
   /** Loads a binary snapshot (Uint8Array) of this build; false, and nothing changed, if it cannot. */
   loadSnapshot(bytes) {
+    if (!this.#place(bytes)) return false;
+    return this.#x.deadbolt_load_snapshot(bytes.length) === 1;
+  }
+
+  // Copies a snapshot into the core's snapshot buffer: the one copy it takes.
+  #place(bytes) {
     if (!(bytes instanceof Uint8Array) || bytes.length === 0) return false;
     const pointer = this.#x.deadbolt_snapshot_buffer(bytes.length);  // may grow memory
     this.#heap.set(bytes, pointer);
-    return this.#x.deadbolt_load_snapshot(bytes.length) === 1;
+    return true;
   }
 
   /** The loaded index as a binary snapshot (a copy). */
@@ -140,18 +144,38 @@ class Decider {
     return this.#heap.slice(pointer, pointer + bytes);
   }
 
-  /** Whether the whole list is loaded, not only its snapshot. */
-  hasFullList() {
-    return this.#x.deadbolt_has_full_list() === 1;
+  /**
+   * Loads a feed index (the binary snapshot of the feed list) for deciding
+   * feed items; `mentions`: also hide items that only mention or tag them.
+   * False, and nothing hidden, if it cannot.
+   */
+  loadFeedIndex(bytes, mentions) {
+    if (!this.#place(bytes)) return false;
+    return this.#x.deadbolt_load_feed_index(bytes.length, mentions ? 1 : 0) === 1;
   }
 
   /**
-   * A text export of the core (DEADBOLT_TEXT_EXPORT in wasm/exports.cpp):
-   * `request` in, the core's answer (text, JSON for structured ones) out.
+   * The feed markup of the page at `pageUrl` ({platform, items, authors,
+   * attributes}), or null when it has none; '' gives {platforms: [every one]}.
    */
-  call(name, request) {
-    const bytes = this.#encode(String(request));
-    return this.#output(this.#x[name](bytes));
+  feedMarkup(pageUrl) {
+    const length = this.#x.deadbolt_feed_markup(pageUrl === '' ? 0 : this.#encode(String(pageUrl)));
+    return length === 0 ? null : JSON.parse(this.#output(length));
+  }
+
+  /**
+   * Decides one feed item: -1 to show it, else the index of the listed person
+   * whose item it is. `links` and `authors` are hrefs as written; `attributes`
+   * are [name, value] pairs, as feedMarkup() named them.
+   */
+  decideItem(pageUrl, links, authors, attributes) {
+    // One crossing per item: NUL-separated fields, each after a tag byte
+    // (wasm/exports.cpp reads them).
+    let text = 'P' + pageUrl;
+    for (const href of authors) text += '\0A' + href;
+    for (const href of links) text += '\0L' + href;
+    for (const [name, value] of attributes) text += '\0T' + name + '=' + value;
+    return this.#x.deadbolt_decide_item(this.#encode(text)) - 1;
   }
 
   /** Bytes of wasm memory this decider holds. */

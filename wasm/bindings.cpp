@@ -108,7 +108,7 @@ class Core {
   std::string identify(const std::string& url) {
     deadbolt::Identity id;
     engine_.identify(url, id);
-    return deadbolt::dump_json(identity_json(id));
+    return identity_json(id);
   }
 
   // "Add a profile": {platform, platformName, handle, error}.

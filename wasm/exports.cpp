@@ -1,35 +1,42 @@
 // The decider's C ABI: the same core as bindings.cpp, without embind, for the
-// start path (the service worker's first decision, content scripts). Each
-// instance of the module is one engine. JavaScript (extension/decider.js)
-// writes its input straight into wasm memory and reads results back from it:
+// start path (the service worker's first decision, and every platform tab's
+// content script). Each instance of the module is one engine. JavaScript
+// (extension/decider.js) writes its input straight into wasm memory and
+// reads results back from it:
 //
-//   char* deadbolt_input(size)        room for `size` input bytes (a URL, a list, a request)
+//   char* deadbolt_input(size)        room for `size` input bytes (a URL, an item)
+//   char* deadbolt_output()           where the last text result is (valid until the next call)
 //   int deadbolt_decide(size)         the URL in the input: 1 block, 0 allow (the hot path: no JSON)
 //   size deadbolt_verdict(size)       the URL in the input: verdict_json() into the output
 //   size deadbolt_address(size)       the URL in the input: address_key() into the output
-//   size deadbolt_load_list(size)     the v1 list in the input: 0 loaded, else the error's length (output)
 //   char* deadbolt_snapshot_buffer(size), int deadbolt_load_snapshot(size)
 //                                     a binary snapshot written in place: 1 loaded, 0 refused
 //   size deadbolt_snapshot()          the loaded index as a snapshot into the output
-//   int deadbolt_has_full_list()
-//   char* deadbolt_output()           where the last result is (valid until the next call)
+//   int deadbolt_load_feed_index(size, mentions)
+//                                     a feed index written in the snapshot buffer: 1 loaded
+//   size deadbolt_feed_markup(size)   the page URL in the input: its feed markup as JSON, 0 if none;
+//                                     an empty input: {"platforms": [every platform's markup]}
+//   int deadbolt_decide_item(size)    the item in the input: 0 show, else 1 + the person's index
 //
-// A new decision is one line at the end of this file, of the same shape:
-//   DEADBOLT_TEXT_EXPORT(deadbolt_items, deadbolt::items_json)
-// for a `std::string fn(deadbolt::Engine&, std::string_view input)`; its
-// answer is read in JavaScript with decider.call('deadbolt_items', text).
+// The decider never parses JSON: a v1 list is loaded by the full core, whose
+// snapshot the decider then loads. That keeps a JSON library off the start
+// path (and a third of the bytes out of the module).
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/items.h"
+#include "deadbolt/json_writer.h"
 #include "deadbolt/verdict_json.h"
 
 namespace {
 
 struct Decider {
   deadbolt::Engine engine;
+  std::unique_ptr<deadbolt::ItemDecider> items;  // made by the first feed index: content scripts only
   std::string input;
   std::string output;
 
@@ -43,6 +50,55 @@ struct Decider {
 Decider& decider() {
   static Decider* instance = new Decider();  // lives as long as the instance; never destroyed
   return *instance;
+}
+
+void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m) {
+  w.begin_object();
+  w.key("platform").string(m.platform);
+  w.key("items").string(m.items);
+  w.key("authors").string(m.authors);
+  w.key("attributes").begin_array();
+  for (const auto& a : m.attributes) {
+    if (!a.name.empty()) w.string(a.name);
+  }
+  w.end_array();
+  w.end_object();
+}
+
+// The item's fields: NUL-separated, each starting with a tag byte:
+//   'P' page URL (first)   'L' link href   'A' author link href
+//   'T' attribute, "name=value"
+// A NUL inside a field (only JavaScript could put one there) splits it; the
+// worst that does is misread that link.
+int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
+  bool started = false;
+  for (std::size_t start = 0; start < in.size();) {
+    std::size_t end = in.find('\0', start);
+    if (end == std::string_view::npos) end = in.size();
+    const std::string_view field = in.substr(start, end - start);
+    start = end + 1;
+    if (field.empty()) continue;
+    const std::string_view value = field.substr(1);
+    switch (field[0]) {
+      case 'P':
+        if (!d.begin(value)) return 0;
+        started = true;
+        break;
+      case 'L':
+      case 'A':
+        if (started) d.link(value, field[0] == 'A');
+        break;
+      case 'T':
+        if (started) {
+          const std::size_t eq = value.find('=');
+          if (eq != std::string_view::npos) d.attribute(value.substr(0, eq), value.substr(eq + 1));
+        }
+        break;
+      default: break;
+    }
+    if (started && d.verdict().hide) break;
+  }
+  return started && d.verdict().hide ? 1 + d.verdict().person : 0;
 }
 
 }  // namespace
@@ -72,19 +128,15 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_address(std::size_t bytes) {
   return d.answer(deadbolt::address_key(d.in(bytes)));
 }
 
-EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_load_list(std::size_t bytes) {
-  Decider& d = decider();
-  deadbolt::BlocklistError error;
-  if (d.engine.load(d.in(bytes), error)) return 0;
-  return d.answer(error.to_string());  // never empty
-}
-
 EMSCRIPTEN_KEEPALIVE char* deadbolt_snapshot_buffer(std::size_t bytes) {
   return decider().engine.snapshot_buffer(bytes);
 }
 
 EMSCRIPTEN_KEEPALIVE int deadbolt_load_snapshot(std::size_t bytes) {
-  return decider().engine.load_snapshot_buffer(bytes) ? 1 : 0;
+  Decider& d = decider();
+  const bool loaded = d.engine.load_snapshot_buffer(bytes);
+  if (d.items) d.items->refresh();
+  return loaded ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_snapshot() {
@@ -92,14 +144,35 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_snapshot() {
   return d.answer(d.engine.snapshot());
 }
 
-EMSCRIPTEN_KEEPALIVE int deadbolt_has_full_list() { return decider().engine.has_full_list() ? 1 : 0; }
+// `mentions`: hide items that only mention or tag them, not only theirs.
+EMSCRIPTEN_KEEPALIVE int deadbolt_load_feed_index(std::size_t bytes, int mentions) {
+  Decider& d = decider();
+  if (!d.items) d.items = std::make_unique<deadbolt::ItemDecider>(d.engine);
+  d.items->set_mentions(mentions != 0);
+  return deadbolt_load_snapshot(bytes);
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
+  Decider& d = decider();
+  deadbolt::JsonWriter w;
+  if (bytes == 0) {
+    w.begin_object().key("platforms").begin_array();
+    for (const auto& m : deadbolt::feed_table()) write_markup(w, m);
+    w.end_array().end_object();
+    return d.answer(w.take());
+  }
+  deadbolt::UrlParser parser;
+  deadbolt::Url url;
+  if (!parser.parse(d.in(bytes), url)) return d.answer(std::string());
+  const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_host(url.host);
+  if (m == nullptr) return d.answer(std::string());
+  write_markup(w, *m);
+  return d.answer(w.take());
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_decide_item(std::size_t bytes) {
+  Decider& d = decider();
+  return d.items ? decide_item(*d.items, d.in(bytes)) : 0;
+}
 
 }  // extern "C"
-
-// An export that answers text: the request in the input, the answer's length
-// returned and its bytes in the output. EMSCRIPTEN_KEEPALIVE exports it.
-#define DEADBOLT_TEXT_EXPORT(name, fn)                                  \
-  extern "C" EMSCRIPTEN_KEEPALIVE std::size_t name(std::size_t bytes) { \
-    Decider& d = decider();                                             \
-    return d.answer(fn(d.engine, d.in(bytes)));                         \
-  }

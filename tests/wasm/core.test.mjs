@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { default: createDeadboltCore } = await import(path.join(root, 'extension/wasm/deadbolt_core.mjs'));
-const wasmBinary = fs.readFileSync(path.join(root, 'extension/wasm/deadbolt_core.wasm'));
+const { default: createDeadboltCore } = await import(path.join(root, 'extension/built/deadbolt_core.mjs'));
+const wasmBinary = fs.readFileSync(path.join(root, 'extension/built/deadbolt_core.wasm'));
 const module = await createDeadboltCore({ wasmBinary });
 
 function newCore(list = fs.readFileSync(path.join(root, 'tests/data/blocklist.json'), 'utf8')) {

@@ -11,7 +11,7 @@ import { rng } from '../../bench/corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createCore } = await import(path.join(root, 'extension/core.js'));
-const core = await createCore({ wasmBinary: fs.readFileSync(path.join(root, 'extension/wasm/deadbolt_core.wasm')) });
+const core = await createCore({ wasmBinary: fs.readFileSync(path.join(root, 'extension/built/deadbolt_core.wasm')) });
 assert.equal(core.load(fs.readFileSync(path.join(root, 'tests/data/blocklist.json'), 'utf8')), null);
 
 const bases = fs.readFileSync(path.join(root, 'tests/data/decisions.tsv'), 'utf8').split('\n')

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { generate, PLATFORM_ICON_SLUGS } from '../../scripts/platform-icons.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { default: createDeadboltCore } = await import(path.join(root, 'extension/wasm/deadbolt_core.mjs'));
-const module = await createDeadboltCore({ wasmBinary: fs.readFileSync(path.join(root, 'extension/wasm/deadbolt_core.wasm')) });
+const { default: createDeadboltCore } = await import(path.join(root, 'extension/built/deadbolt_core.mjs'));
+const module = await createDeadboltCore({ wasmBinary: fs.readFileSync(path.join(root, 'extension/built/deadbolt_core.wasm')) });
 const { PLATFORM_ICONS } = await import(path.join(root, 'extension/icons/platforms.js'));
 
 test('extension/icons/platforms.js is up to date (node scripts/platform-icons.mjs)', () => {

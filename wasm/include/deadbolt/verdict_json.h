@@ -1,19 +1,17 @@
 // A verdict as the shell reads it, in JSON: the one description of a verdict
 // that both WebAssembly builds (the embind API and the decider's C exports)
-// hand to JavaScript.
+// hand to JavaScript. Written with JsonWriter: the decider has no JSON library.
 #pragma once
 
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "deadbolt/decide.h"
 
 namespace deadbolt {
 
 // {platform, platformName, handle, kind}: what a URL shows, listed or not.
-nlohmann::ordered_json identity_json(const Identity& id);
+std::string identity_json(const Identity& id);
 
 // The address a URL names as the core reads it: host, path and query, no
 // scheme, port or fragment (equal addresses, same page); the URL itself when

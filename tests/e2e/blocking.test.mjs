@@ -1,9 +1,9 @@
 // Deadbolt in a real Chromium: blocked before the page loads, logged once,
 // and still there after the worker or the whole browser restarts.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
-import { DEMO_LIST, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+import { DEMO_LIST, ask, launch, useBrowser, waitForHref } from './harness.mjs';
 
 const isBlockPage = (href) => href.includes('/extension/pages/blocked.html#');
 
@@ -25,18 +25,14 @@ async function expectBlocked(url) {
   return page;
 }
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  const result = await ask(browser, { type: 'importList', text: DEMO_LIST });
-  assert.equal(result.ok, true, JSON.stringify(result));
-  assert.equal(result.rules.refused, 0, 'Chrome accepted every compiled rule');
-  assert.ok(result.rules.installed >= 10, JSON.stringify(result.rules));
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
+useBrowser({
+  list: DEMO_LIST,
+  ready: (b, s, imported) => {
+    browser = b;
+    sites = s;
+    assert.equal(imported.rules.refused, 0, 'Chrome accepted every compiled rule');
+    assert.ok(imported.rules.installed >= 10, JSON.stringify(imported.rules));
+  },
 });
 
 describe('full navigations never reach the profile', () => {

@@ -1,26 +1,17 @@
 // Nothing is lost, nothing comes back: writes that meet in time (five block
 // pages at once, a cancel while the cool-down is being applied, a setting
 // changed on another device) each keep their effect.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
-import { DEMO_LIST, ask, launch, openBlocked, startFakeSites, waitForHref } from './harness.mjs';
+import { DEMO_LIST, ask, openBlocked, useBrowser, waitForHref } from './harness.mjs';
 
 let sites;
 let browser;
 
 const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  assert.equal((await ask(browser, { type: 'importList', text: DEMO_LIST })).ok, true);
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
-});
+useBrowser({ list: DEMO_LIST, ready: (b, s) => { browser = b; sites = s; } });
 
 test('five block pages in five tabs keep five different letters written at the same moment', async () => {
   const pages = [];

@@ -2,28 +2,18 @@
 // binary snapshot, refuses a damaged or stale one and falls back to the full
 // list (never to an empty one), and brings in the full core only when a page
 // needs it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
-import { DEMO_LIST, ask, launch, startFakeSites, stopWorker } from './harness.mjs';
+import { DEMO_LIST, ask, stopWorker, useBrowser } from './harness.mjs';
 
-let sites;
 let browser;
 
 const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
 const verdictOf = async (url) => (await ask(browser, { type: 'verdict', url })).verdict;
 const storedSnapshot = () => inExtension(async () => (await chrome.storage.local.get('list.snapshot'))['list.snapshot'] ?? null);
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  assert.equal((await ask(browser, { type: 'importList', text: DEMO_LIST })).ok, true);
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
-});
+useBrowser({ list: DEMO_LIST, ready: (b) => { browser = b; } });
 
 test('a restarted worker decides from the stored binary snapshot', async () => {
   const snapshot = await storedSnapshot();

@@ -4,28 +4,17 @@
 // listed item renders: on first load, with the worker stopped, on an SPA
 // navigation, for skeletons filled in later, for recycled nodes, on a
 // 2,000-item scroll and in a background tab brought forward.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ask, launch, startFakeSites, stopWorker } from './harness.mjs';
+import { ask, stopWorker, useBrowser } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 import { assertClean, FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
 
-let sites;
 let browser;
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  const result = await ask(browser, { type: 'importList', text: FEED_LIST });
-  assert.equal(result.ok, true, JSON.stringify(result));
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
-});
+useBrowser({ list: FEED_LIST, ready: (b) => { browser = b; } });
 
 /** Waits until the page has run `frames` more animation frames. */
 async function frames(page, count = 10) {

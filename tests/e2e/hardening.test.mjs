@@ -1,13 +1,13 @@
 // Faults and hostile input in the browser: a damaged synced list, a list too
 // large for sync, hostile imports, and Deadbolt itself sending nothing.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as harness from './harness.mjs';
-import { DEMO_LIST, ask, launch, openBlocked, startFakeSites, stopWorker, waitForHref } from './harness.mjs';
+import { DEMO_LIST, ask, launch, openBlocked, stopWorker, useBrowser, waitForHref } from './harness.mjs';
 
 let sites;
 let browser;
@@ -16,16 +16,7 @@ const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
 const restartWorker = () => stopWorker(browser);
 const expectBlocked = async (url) => (await openBlocked(browser, url)).close();
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  assert.equal((await ask(browser, { type: 'importList', text: DEMO_LIST })).ok, true);
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
-});
+useBrowser({ list: DEMO_LIST, ready: (b, s) => { browser = b; sites = s; } });
 
 test('a damaged synced copy falls back to the local copy, and says so', async () => {
   await inExtension(async () => {

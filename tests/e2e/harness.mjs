@@ -2,6 +2,7 @@
 // root, and fake social sites on loopback that speak TLS (the real hosts are
 // HSTS-preloaded) and record every request they receive.
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -128,6 +129,32 @@ export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, userDataDir, home, url: (p) => `chrome-extension://${extensionId}/${p}` };
+}
+
+/**
+ * The set-up most browser test files share: the fake sites and Chromium with
+ * Deadbolt, started before the file's tests and closed after them. `list`
+ * (JSON text), when given, is imported first and must be accepted.
+ * `ready(browser, sites, imported)` hands them to the file (`imported`: what
+ * the worker answered the import).
+ */
+export function useBrowser({ list = null, ready }) {
+  let sites = null;
+  let browser = null;
+  before(async () => {
+    sites = await startFakeSites();
+    browser = await launch({ port: sites.port });
+    let imported = null;
+    if (list !== null) {
+      imported = await ask(browser, { type: 'importList', text: list });
+      if (imported?.ok !== true) throw new Error(`the test list was refused: ${JSON.stringify(imported)}`);
+    }
+    await ready(browser, sites, imported);
+  });
+  after(async () => {
+    await browser?.context.close();
+    await sites?.close();
+  });
 }
 
 /** Sends a message to the service worker from one of Deadbolt's own pages. */

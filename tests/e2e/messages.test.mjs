@@ -3,10 +3,10 @@
 // sites; the text a compose link carried is offered as an unsent letter and
 // kept only on confirmation; a co-parent's open channel loads; and "I reached
 // out" starts the day count again on the block page and the popup.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
-import { ask, launch, openBlocked, startFakeSites } from './harness.mjs';
+import { ask, openBlocked, useBrowser } from './harness.mjs';
 
 let sites;
 let browser;
@@ -36,18 +36,14 @@ const localDate = (days) => harness.inExtension(browser, (d) => {
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
 }, days);
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  const result = await ask(browser, { type: 'importList', text: LIST });
-  assert.equal(result.ok, true, JSON.stringify(result));
-  assert.equal(result.rules.refused, 0, 'Chrome accepted every compiled rule');
-  await ask(browser, { type: 'updateSettings', patch: { startDate: await localDate(10) } });
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
+useBrowser({
+  list: LIST,
+  ready: async (b, s, imported) => {
+    browser = b;
+    sites = s;
+    assert.equal(imported.rules.refused, 0, 'Chrome accepted every compiled rule');
+    await ask(browser, { type: 'updateSettings', patch: { startDate: await localDate(10) } });
+  },
 });
 
 for (const [name, url, host, path] of [

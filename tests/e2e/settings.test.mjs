@@ -1,27 +1,24 @@
 // The settings page: "Add a profile" reads back what the core sees and blocks
 // it at once; "Import" refuses a bad file without touching the list;
 // "Export" downloads a v1 file.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_LIST, ask, launch, startFakeSites, waitForHref } from './harness.mjs';
+import { DEMO_LIST, ask, useBrowser, waitForHref } from './harness.mjs';
 
 let sites;
 let browser;
 let page;
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  page = await browser.context.newPage();
-  await page.goto(browser.url('extension/pages/options.html'));
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
+useBrowser({
+  ready: async (b, s) => {
+    browser = b;
+    sites = s;
+    page = await browser.context.newPage();
+    await page.goto(browser.url('extension/pages/options.html'));
+  },
 });
 
 test('"Add a profile" reads the link back and blocks it from then on', async () => {

@@ -1,16 +1,15 @@
 // What a person going no contact sees: the streak and milestones, the
 // 30-day chart, the slow removal, unsent letters, private data, "Block this
 // profile", keyboard use, and axe-core on every page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as harness from './harness.mjs';
-import { DEMO_LIST, ROOT, ask, launch, openBlocked, startFakeSites, waitForHref } from './harness.mjs';
+import { DEMO_LIST, ROOT, ask, openBlocked, useBrowser, waitForHref } from './harness.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
-let sites;
 let browser;
 
 const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
@@ -27,16 +26,7 @@ async function blockPage(url = 'https://www.instagram.com/janedoe/') {
   return page;
 }
 
-before(async () => {
-  sites = await startFakeSites();
-  browser = await launch({ port: sites.port });
-  assert.equal((await ask(browser, { type: 'importList', text: DEMO_LIST })).ok, true);
-});
-
-after(async () => {
-  await browser?.context.close();
-  await sites?.close();
-});
+useBrowser({ list: DEMO_LIST, ready: (b) => { browser = b; } });
 
 test('the block page shows the day of no contact and the next milestone', async () => {
   await ask(browser, { type: 'updateSettings', patch: { startDate: await localDate(10), reasons: ['I deserve peace.'], support: { name: 'Alex', contact: '' } } });

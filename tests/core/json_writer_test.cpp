@@ -23,16 +23,35 @@ std::string writer_string(const std::string& s) {
 
 TEST(JsonWriter, EscapesAsNlohmannDoes) {
   const std::string cases[] = {
-      "", "plain", "quote \" back \\ slash", "\b\f\n\r\t", std::string("nul \0 inside", 12), "\x01\x1f\x7f",
-      "caf\xC3\xA9", "\xF0\x9F\x92\x94 heart", "\xE2\x82\xAC euro",
+      "",
+      "plain",
+      "quote \" back \\ slash",
+      "\b\f\n\r\t",
+      std::string("nul \0 inside", 12),
+      "\x01\x1f\x7f",
+      "caf\xC3\xA9",
+      "\xF0\x9F\x92\x94 heart",
+      "\xE2\x82\xAC euro",
   };
   for (const auto& s : cases) EXPECT_EQ(writer_string(s), nlohmann_string(s)) << s;
 }
 
 TEST(JsonWriter, ReplacesIllFormedUtf8AsNlohmannDoes) {
   const std::string cases[] = {
-      "\xFF", "\xC3", "a\xC3", "\xE2\x82", "\xE2\x82x", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "\xE0\x80\xAF",
-      "\xF0\x8F\xBF\xBF", "\x80\x80", "ok\xE2\x82\xACok\x80x", "\xF0\x9F\x92", "\xF0\x9F\x92x\xF0\x9F\x92\x94",
+      "\xFF",
+      "\xC3",
+      "a\xC3",
+      "\xE2\x82",
+      "\xE2\x82x",
+      "\xED\xA0\x80",
+      "\xF4\x90\x80\x80",
+      "\xC0\xAF",
+      "\xE0\x80\xAF",
+      "\xF0\x8F\xBF\xBF",
+      "\x80\x80",
+      "ok\xE2\x82\xACok\x80x",
+      "\xF0\x9F\x92",
+      "\xF0\x9F\x92x\xF0\x9F\x92\x94",
   };
   for (const auto& s : cases) EXPECT_EQ(writer_string(s), nlohmann_string(s)) << testing::PrintToString(s);
 }
@@ -40,8 +59,9 @@ TEST(JsonWriter, ReplacesIllFormedUtf8AsNlohmannDoes) {
 TEST(JsonWriter, AgreesWithNlohmannOnRandomBytes) {
   std::mt19937 random(20261202);  // fixed: a failure reproduces
   // Bytes drawn mostly from the edges of UTF-8's ranges, where decoders differ.
-  const unsigned char pool[] = {0x00, 0x1F, 0x20, '"', '\\', 'a', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
-                                0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+  const unsigned char pool[] = {0x00, 0x1F, 0x20, '"',  '\\', 'a',  0x7F, 0x80, 0x8F, 0x90,
+                                0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+                                0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
   std::uniform_int_distribution<std::size_t> pick(0, sizeof pool - 1), length(0, 12);
   for (int round = 0; round < 200000; ++round) {
     std::string s(length(random), '\0');
@@ -54,7 +74,15 @@ TEST(JsonWriter, WritesObjectsArraysAndScalars) {
   deadbolt::JsonWriter w;
   w.begin_object();
   w.key("a").string("x").key("n").number(-3).key("t").boolean(true).key("z").null();
-  w.key("empty").string_or_null("").key("list").begin_array().string("p").number(1).begin_object().end_object().end_array();
+  w.key("empty")
+      .string_or_null("")
+      .key("list")
+      .begin_array()
+      .string("p")
+      .number(1)
+      .begin_object()
+      .end_object()
+      .end_array();
   w.end_object();
   EXPECT_EQ(w.text(), R"({"a":"x","n":-3,"t":true,"z":null,"empty":null,"list":["p",1,{}]})");
   EXPECT_EQ(nlohmann::json::parse(w.text())["list"][1], 1);

@@ -107,6 +107,11 @@ export async function startFakeSites() {
   };
 }
 
+// Every Chromium this file launched and has not closed yet: useBrowser()'s
+// `after` closes them all, also one a test launched to replace the first (a
+// browser left open keeps the test process, and the run, from ending).
+const openContexts = new Set();
+
 /** Launches Chromium with Deadbolt on `userDataDir` (a fresh one by default). */
 export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-profile-')), headless = true, everyHost = false, extensionDir = ROOT } = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-home-'));
@@ -126,6 +131,8 @@ export async function launch({ port = 0, userDataDir = fs.mkdtempSync(path.join(
       ...resolver,
     ],
   });
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, userDataDir, home, url: (p) => `chrome-extension://${extensionId}/${p}` };
@@ -152,7 +159,7 @@ export function useBrowser({ list = null, ready }) {
     await ready(browser, sites, imported);
   });
   after(async () => {
-    await browser?.context.close();
+    await Promise.all([...openContexts].map((context) => context.close().catch(() => {})));
     await sites?.close();
   });
 }

@@ -179,14 +179,19 @@ function describePending(p) {
 }
 
 // "Instagram · @janedoe": the core's reading, shown before anything is saved.
+// A reading that comes back after the field changed, or after the form was
+// sent, is stale: it must not overwrite "Added …".
 let readTimer = 0;
+let readGeneration = 0;
 async function readBack() {
+  const generation = ++readGeneration;
   const text = $('profile').value;
   if (!text.trim()) {
     $('readback').textContent = '';
     return;
   }
   const read = await ask({ type: 'readProfile', text, platform: $('platform').value });
+  if (generation !== readGeneration) return;
   $('readback').className = read.error ? 'readback error' : 'readback';
   $('readback').textContent = read.error ? profileError(read) : t('readBack', read.platformName, read.handle);
 }
@@ -199,6 +204,8 @@ for (const id of ['profile', 'platform']) {
 
 $('add-form').addEventListener('submit', async (event) => {
   event.preventDefault();
+  clearTimeout(readTimer);
+  readGeneration++;
   const result = await ask({ type: 'addAccount', text: $('profile').value, platform: $('platform').value, person: $('person').value });
   if (result.error) {
     $('readback').className = 'readback error';

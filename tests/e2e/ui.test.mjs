@@ -180,8 +180,12 @@ test('settings work from the keyboard alone', async () => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'profile', 'the first stop is "Add a profile"');
   await page.keyboard.type('https://www.tiktok.com/@jane.doe');
+  // Enter at once, before the field's debounced read-back is due: that
+  // reading must not come back later and replace "Added …" (it did, in CI).
   await page.keyboard.press('Enter');
   await page.getByText('Added TikTok · jane.doe', { exact: false }).waitFor();
+  await page.waitForTimeout(400);
+  assert.match(await page.locator('#readback').textContent(), /^Added TikTok · jane\.doe/, 'the confirmation stays');
   const stops = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');

@@ -17,9 +17,12 @@ let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, t
 export function installRules(core) {
   const install = ruleWrites.then(async () => {
     const { rules, covered, skipped } = core.rules(chrome.runtime.getURL(BLOCK_PAGE));
+    // The block rules for the apps' own requests are urlFilters: nothing to check.
     const checks = await Promise.all(
       rules.map((r) =>
-        chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
+        r.condition.regexFilter === undefined
+          ? { isSupported: true }
+          : chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
       ),
     );
     const accepted = rules.filter((_, i) => checks[i].isSupported);

@@ -143,6 +143,7 @@ class Core {
            ",\"skipped\":" + std::to_string(set.accounts_skipped) +
            ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
            ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
+           ",\"filters\":" + std::to_string(set.filters.size()) +
            ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
   }
 

@@ -57,8 +57,9 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
   }
   // A capture after a literal prefix: "u_{h}" (Reddit's profile subreddit),
   // "UU>UC{id}" (the prefix stands for another).
-  for (const auto& [token, type] : {std::pair{std::string_view("{h}"), T::handle},
-                                    std::pair{std::string_view("{id}"), T::id}, std::pair{std::string_view("{n}"), T::number}}) {
+  for (const auto& [token, type] :
+       {std::pair{std::string_view("{h}"), T::handle}, std::pair{std::string_view("{id}"), T::id},
+        std::pair{std::string_view("{n}"), T::number}}) {
     if (s.size() > token.size() && s.substr(s.size() - token.size()) == token) {
       const std::string_view prefix = s.substr(0, s.size() - token.size());
       if (prefix.find_first_of("{}|@") != std::string_view::npos) table_error("bad prefix", entry);

@@ -309,6 +309,10 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   if (out.found()) return false;
   if (fediverse_path && fediverse_fallback(level, out)) return true;
   out = Identity{};  // a shape that failed half-way may have written parts
+  // A known site's own shapes say all it shows (an AMP cache's images, say);
+  // the generic reading is for hosts the catalog does not describe, including
+  // a platform's other subdomains (publish.twitter.com/oembed?url=…).
+  if (site >= 0 && catalog_.prefix_allowed(catalog_.sites()[static_cast<std::size_t>(site)], prefix)) return false;
   return nested_url(depth, out);
 }
 
@@ -322,9 +326,8 @@ namespace {
 enum class Nested { no, url, host };
 Nested nested_kind(std::string_view s, const Catalog& catalog) {
   if (s.size() < 5) return Nested::no;
-  if ((s[0] == 'h' || s[0] == 'H') &&
-      (istarts_with(s, "http:") || istarts_with(s, "https:") || istarts_with(s, "http%3a") ||
-       istarts_with(s, "https%3a")))
+  if ((s[0] == 'h' || s[0] == 'H') && (istarts_with(s, "http:") || istarts_with(s, "https:") ||
+                                       istarts_with(s, "http%3a") || istarts_with(s, "https%3a")))
     return Nested::url;
   // A host alone: letters, digits, '-' and '.', then '/' (raw or %2F).
   char host[128];

@@ -590,6 +590,15 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t 
   bool full = false;
   for (std::size_t p = 0; p < list.people.size(); ++p) {
     for (std::size_t a = 0; a < list.people[p].accounts.size(); ++a) {
+      // The apps' own requests for the account: filter rules, on their own budget.
+      const Account& account = list.people[p].accounts[a];
+      const std::vector<std::string> filters = endpoint_filters(account);
+      if (set.filters.size() + filters.size() <= max_filters) {
+        const bool cs = catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & kCaseSensitive;
+        for (const std::string& f : filters) set.filters.push_back({f, cs, static_cast<int>(p), static_cast<int>(a)});
+      } else {
+        ++set.filters_skipped;
+      }
       if (full) {
         ++set.accounts_skipped;
         continue;
@@ -604,15 +613,6 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t 
       }
       for (auto& r : one.rules) set.rules.push_back(std::move(r));
       ++set.accounts_covered;
-      // The apps' own requests for the account: filter rules, on their own budget.
-      const Account& account = list.people[p].accounts[a];
-      const std::vector<std::string> filters = endpoint_filters(account);
-      if (set.filters.size() + filters.size() <= max_filters) {
-        const bool cs = catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & kCaseSensitive;
-        for (const std::string& f : filters) set.filters.push_back({f, cs, static_cast<int>(p), static_cast<int>(a)});
-      } else {
-        ++set.filters_skipped;
-      }
     }
     for (const std::string& keyword : list.people[p].keywords) {
       if (full) {

@@ -102,7 +102,7 @@ struct Shape {
   // feeds), not a page a person opens: rules block its requests instead of
   // redirecting them (rules.cpp).
   bool endpoint = false;
-  bool whole_query = false;       // "?*": the whole query is the wrapped URL (href.li/?https://…)
+  bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
   // For messages: the channel a co-parent may keep open ("whatsapp"), from
   // the kind "message.whatsapp"; the parameters holding a draft ("&text={draft}",
   // each '|'-separated names); a capture from the fragment ("#@{h}").

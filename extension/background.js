@@ -11,6 +11,7 @@ import { listenToNavigations } from './blocking.js';
 import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
 import { createProtection, saveFeedIndex } from './protection.js';
 import { createAttempts } from './attempts.js';
+import { inboxCounts } from './inbox_index.js';
 
 // ---- Start-up ----------------------------------------------------------------
 
@@ -142,6 +143,7 @@ const routes = {
   setCoparent: (m) => protection.setCoparent(m),
   setFeeds: (m) => protection.setFeeds(m),
   feedCounts: () => feedCounts(),
+  inboxCounts: () => inboxCounts(),
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),

@@ -192,6 +192,12 @@ export class Core {
     return view.length ? new Uint8Array(view) : null;  // a copy: the view is over wasm memory
   }
 
+  /** The inbox list's decision index (a snapshot) for the inbox content script; null without the full list. */
+  inboxIndex() {
+    const view = this.#native.inboxIndex();
+    return view.length ? new Uint8Array(view) : null;  // a copy: the view is over wasm memory
+  }
+
   /** Loads a snapshot (Uint8Array) of this build; false (and nothing changed) if it cannot. */
   loadSnapshot(bytes) {
     return bytes instanceof Uint8Array && bytes.length > 0 && this.#native.loadSnapshot(bytes);

@@ -6,6 +6,7 @@
 import { installRules, removeRules } from './blocking.js';
 import { saveList, saveSnapshot, readLog, toBase64 } from './storage.js';
 import { serialised } from './serialised.js';
+import { saveInboxIndex } from './inbox_index.js';
 import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -20,6 +21,7 @@ export async function saveFeedIndex(core) {
   const bytes = core.feedIndex();
   if (!bytes) return;
   const settings = await getSettings();
+  await saveInboxIndex(core, settings);  // the inbox script's index changes with the same list and switch
   await chrome.storage.local.set({
     'feeds.index': {
       snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,

@@ -12,6 +12,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
+#include "deadbolt/inbox.h"
 #include "deadbolt/items.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
@@ -297,6 +298,19 @@ class Core {
         emscripten::typed_memory_view(feed_index_.size(), reinterpret_cast<const unsigned char*>(feed_index_.data())));
   }
 
+  // The decision index of the inbox list (everyone, with the extra names
+  // the user gave them) for the inbox content script; as feedIndex().
+  emscripten::val inboxIndex() {
+    inbox_index_.clear();
+    deadbolt::Engine inbox;
+    deadbolt::BlocklistError error;
+    if (engine_.has_full_list() &&
+        inbox.load(deadbolt::serialize_blocklist(deadbolt::inbox_list(engine_.blocklist())), error))
+      inbox_index_ = inbox.snapshot();
+    return emscripten::val(emscripten::typed_memory_view(inbox_index_.size(),
+                                                         reinterpret_cast<const unsigned char*>(inbox_index_.data())));
+  }
+
   // The loaded list as v1 JSON, unknown fields included.
   std::string exportList() { return deadbolt::serialize_blocklist(engine_.blocklist()); }
 
@@ -332,6 +346,7 @@ class Core {
   std::size_t input_bytes_ = 0;
   std::string snapshot_;
   std::string feed_index_;
+  std::string inbox_index_;
 };
 
 }  // namespace
@@ -366,6 +381,7 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("listRows", &Core::listRows)
       .function("snapshot", &Core::snapshot)
       .function("feedIndex", &Core::feedIndex)
+      .function("inboxIndex", &Core::inboxIndex)
       .function("loadSnapshot", &Core::loadSnapshot)
       .function("hasFullList", &Core::hasFullList)
       .function("platforms", &Core::platforms)

@@ -17,6 +17,15 @@
 //   size deadbolt_feed_markup(size)   the page URL in the input: its feed markup as JSON, 0 if none;
 //                                     an empty input: {"platforms": [every platform's markup]}
 //   int deadbolt_decide_item(size)    the item in the input: 0 show, else 1 + the person's index
+//   int deadbolt_load_inbox_index(size)
+//                                     an inbox index written in the snapshot buffer: 1 loaded
+//   size deadbolt_inbox_markup(size)  the page URL in the input: its inbox markup as JSON, 0 if none;
+//                                     an empty input: {"inboxes": [every inbox's markup]}
+//   int deadbolt_decide_inbox_row(size)
+//                                     the row in the input: 0 show; else the action in the low two
+//                                     bits (1 seal, 2 cover, 3 open: a co-parent's channel) and the
+//                                     length of {"person", "listed"} in the output above them
+//   int deadbolt_inbox_text(size)     a title or notification text: 0, else 1 + the person it names
 //
 // The decider never parses JSON: a v1 list is loaded by the full core, whose
 // snapshot the decider then loads. That keeps a JSON library off the start
@@ -28,6 +37,7 @@
 #include <string>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/inbox.h"
 #include "deadbolt/items.h"
 #include "deadbolt/json_writer.h"
 #include "deadbolt/verdict_json.h"
@@ -36,7 +46,8 @@ namespace {
 
 struct Decider {
   deadbolt::Engine engine;
-  std::unique_ptr<deadbolt::ItemDecider> items;  // made by the first feed index: content scripts only
+  std::unique_ptr<deadbolt::ItemDecider> items;   // made by the first feed index: content scripts only
+  std::unique_ptr<deadbolt::InboxDecider> inbox;  // made by the first inbox index: the inbox script only
   std::string input;
   std::string output;
 
@@ -101,6 +112,51 @@ int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
   return started && d.verdict().hide ? 1 + d.verdict().person : 0;
 }
 
+void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m) {
+  w.begin_object();
+  w.key("id").string(m.id);
+  w.key("rows").string(m.rows);
+  w.key("senders").string(m.senders);
+  w.key("addresses").string(m.addresses);
+  w.key("names").string(m.names);
+  w.key("preview").string(m.preview);
+  w.key("group").string(m.group);
+  w.end_object();
+}
+
+// The row's fields, as decide_item's: NUL-separated, each after a tag byte:
+//   'P' page URL (first)   'S' a new participant   'A' an address attribute's value
+//   'N' a shown name       'L' a link href         'G' the row is a group chat
+int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
+  bool started = false;
+  for (std::size_t start = 0; start < in.size();) {
+    std::size_t end = in.find('\0', start);
+    if (end == std::string_view::npos) end = in.size();
+    const std::string_view field = in.substr(start, end - start);
+    start = end + 1;
+    if (field.empty()) continue;
+    const std::string_view value = field.substr(1);
+    if (field[0] == 'P') {
+      if (!d.begin(value)) return 0;
+      started = true;
+    } else if (!started) {
+      continue;
+    } else if (field[0] == 'S') {
+      d.participant();
+    } else if (field[0] == 'A') {
+      d.address(value);
+    } else if (field[0] == 'N') {
+      d.name(value);
+    } else if (field[0] == 'L') {
+      d.link(value);
+    } else if (field[0] == 'G') {
+      d.group();
+    }
+  }
+  if (!started) return 0;
+  return static_cast<int>(d.decide_row().action);
+}
+
 }  // namespace
 
 extern "C" {
@@ -136,6 +192,7 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_load_snapshot(std::size_t bytes) {
   Decider& d = decider();
   const bool loaded = d.engine.load_snapshot_buffer(bytes);
   if (d.items) d.items->refresh();
+  if (d.inbox) d.inbox->refresh();
   return loaded ? 1 : 0;
 }
 
@@ -173,6 +230,50 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
 EMSCRIPTEN_KEEPALIVE int deadbolt_decide_item(std::size_t bytes) {
   Decider& d = decider();
   return d.items ? decide_item(*d.items, d.in(bytes)) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_load_inbox_index(std::size_t bytes) {
+  Decider& d = decider();
+  if (!d.inbox) d.inbox = std::make_unique<deadbolt::InboxDecider>(d.engine);
+  return deadbolt_load_snapshot(bytes);
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_inbox_markup(std::size_t bytes) {
+  Decider& d = decider();
+  deadbolt::JsonWriter w;
+  if (bytes == 0) {
+    w.begin_object().key("inboxes").begin_array();
+    for (const auto& m : deadbolt::inbox_table()) write_inbox_markup(w, m);
+    w.end_array().end_object();
+    return d.answer(w.take());
+  }
+  deadbolt::UrlParser parser;
+  deadbolt::Url url;
+  if (!parser.parse(d.in(bytes), url)) return d.answer(std::string());
+  const deadbolt::InboxMarkup* m = deadbolt::inbox_markup_for(url.host, url.path);
+  if (m == nullptr) return d.answer(std::string());
+  write_inbox_markup(w, *m);
+  return d.answer(w.take());
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_decide_inbox_row(std::size_t bytes) {
+  Decider& d = decider();
+  if (!d.inbox) return 0;
+  const int action = decide_inbox_row(*d.inbox, d.in(bytes));
+  if (action != 0) {
+    const deadbolt::RowVerdict& v = d.inbox->row_verdict();
+    deadbolt::JsonWriter w;
+    w.begin_object().key("person").number(v.person).key("listed").begin_array();
+    for (int i : v.listed) w.number(i);
+    w.end_array().end_object();
+    return action + 4 * static_cast<int>(d.answer(w.take()));
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_inbox_text(std::size_t bytes) {
+  Decider& d = decider();
+  return d.inbox ? 1 + d.inbox->person_in_text(d.in(bytes)) : 0;
 }
 
 }  // extern "C"

@@ -20,6 +20,11 @@ async function render() {
   // Items hidden in feeds are not attempts: a count of their own.
   const kept = await ask({ type: 'feedCounts' });
   $('feeds-kept').textContent = t('feedsKept', kept.today, kept.all);
+  // Messages of listed people kept sealed in inboxes: they reached out, not
+  // the user. Shown only when there are some, calmly, never pushed.
+  const sealed = await ask({ type: 'inboxCounts' });
+  $('inbox-kept').textContent = t('inboxKept', sealed.today, sealed.all);
+  $('inbox-kept').hidden = !(sealed.all > 0);
   // "Your hardest hours": attempts by the local hour they came at.
   $('hours-chart').replaceChildren(hoursChart(stats.byHour, t('hoursChartLabel')));
   $('hours').hidden = stats.all === 0;

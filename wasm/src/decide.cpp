@@ -289,6 +289,15 @@ bool Engine::decide_recipients() {
   return false;
 }
 
+bool Engine::coparent_open(int person, std::string_view channel) {
+  if (person < 0 || channel.empty()) return false;
+  key_.assign(kCoparentKey);
+  key_ += channel;
+  key_ += '~';
+  key_ += std::to_string(person);
+  return accounts_.find(key_) != KeyIndex::kMissing;
+}
+
 void Engine::apply_coparent() {
   verdict_.coparent_channel = false;
   if (verdict_.identity.kind != Kind::message || verdict_.person < 0) return;

@@ -44,8 +44,8 @@
     `font-family="system-ui, sans-serif" font-size="13" fill="#8a8a8a">${label.replace(/[<&>"]/g, '')}</text></svg>`;
   const rules = document.createElement('style');
   rules.textContent = `
-    [${SEALED}] { pointer-events: none !important; background: url("data:image/svg+xml,${encodeURIComponent(svg)}") no-repeat 16px center !important; }
-    [${SEALED}] * , [${COVERED}], [${COVERED}] * { visibility: hidden !important; }
+    [${SEALED}] { pointer-events: none !important; color: transparent !important; background: url("data:image/svg+xml,${encodeURIComponent(svg)}") no-repeat 16px center !important; }
+    [${SEALED}] *, [${SEALED}]::before, [${SEALED}]::after, [${COVERED}], [${COVERED}] * { visibility: hidden !important; }
   `;
 
   let decider = null;
@@ -96,10 +96,13 @@
     covered.delete(row);
   }
 
+  // Only what changes is written: our own attribute changes come back to
+  // the observer, and rewriting them would decide the row again and again.
   function cover(row, elements) {
-    uncover(row);
-    for (const el of elements) el.setAttribute(COVERED, '');
-    covered.set(row, elements);
+    const next = new Set(elements);
+    for (const el of covered.get(row) ?? []) if (!next.has(el)) el.removeAttribute(COVERED);
+    for (const el of next) if (!el.hasAttribute(COVERED)) el.setAttribute(COVERED, '');
+    covered.set(row, [...next]);
   }
 
   function decide(row) {
@@ -164,8 +167,10 @@
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (!target) continue;
       if (r.type === 'attributes' && (r.attributeName === SEALED || r.attributeName === COVERED)) {
-        // The page took a mark off (a re-render): decide the row again.
-        const row = target.closest(markup.rows) ?? (target.matches(markup.rows) ? target : null);
+        // Only when the page took a mark off (a re-render) is the row decided again.
+        const lost = r.attributeName === SEALED ? sealed.has(target) && !target.hasAttribute(SEALED)
+          : !target.hasAttribute(COVERED) && [...covered.values()].some((els) => els.includes(target));
+        const row = lost ? target.closest(markup.rows) : null;
         if (row) touched.add(row);
         continue;
       }

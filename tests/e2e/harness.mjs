@@ -22,7 +22,30 @@ export const HOSTS = [
   // Message links and compose windows (tests/e2e/messages.test.mjs).
   'wa.me', 'api.whatsapp.com', 'mail.google.com', 'm.me', 'www.bing.com',
   'www.threads.net', 'www.reddit.com', 'bsky.app', 'mastodon.social',
+  // Web inboxes (tests/e2e/inbox.test.mjs).
+  'outlook.live.com', 'mail.yahoo.com', 'web.whatsapp.com', 'www.messenger.com', 'web.telegram.org',
 ];
+
+// The fake inboxes (tests/e2e/inbox/), each at its real host and path, and
+// /inbox/frames.js (the pages' own frame counter) on any host.
+const INBOX_DIR = path.join(ROOT, 'tests/e2e/inbox');
+export const INBOX_PAGES = {
+  gmail: 'https://mail.google.com/mail/u/0/',
+  outlook: 'https://outlook.live.com/mail/0/',
+  yahoo: 'https://mail.yahoo.com/d/folders/1',
+  whatsapp: 'https://web.whatsapp.com/',
+  messenger: 'https://www.messenger.com/',
+  facebook: 'https://www.facebook.com/messages/t/',
+  instagram: 'https://www.instagram.com/direct/inbox/',
+  x: 'https://x.com/messages',
+  linkedin: 'https://www.linkedin.com/messaging/',
+  telegram: 'https://web.telegram.org/k/',
+};
+function inboxPage(host, pathname) {
+  if (pathname === '/inbox/frames.js') return { body: fs.readFileSync(path.join(INBOX_DIR, 'frames.js')), type: 'text/javascript' };
+  const name = Object.keys(INBOX_PAGES).find((n) => INBOX_PAGES[n] === `https://${host}${pathname}`);
+  return name ? { body: fs.readFileSync(path.join(INBOX_DIR, `${name}.html`)), type: 'text/html; charset=utf-8' } : null;
+}
 
 // The fake feed pages (tests/e2e/feeds/): /feeds/<name> on any host serves
 // <name>.html, and /feeds/frames.js the pages' own frame counter.
@@ -68,7 +91,7 @@ export async function startFakeSites() {
       res.writeHead(302, { location: url.searchParams.get('u') ?? '/' });
       return res.end();
     }
-    const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : null;
+    const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : inboxPage(host, url.pathname);
     if (feed) {
       res.writeHead(200, { 'content-type': feed.type });
       return res.end(feed.body);

@@ -63,18 +63,20 @@ const std::vector<InboxMarkup>& inbox_table() {
        "span[dir=\"ltr\"], span.selectable-text, [data-icon=\"unread-count\"], [aria-label*=\"unread\"]",
        "[data-id*=\"@g.us\"]", ""},
       // Messenger (messenger.com): each chat is a row holding a link to
-      // /t/<username or id>; a group's link names a thread, not a person.
+      // /t/<username or id>; a group's link names a thread, not a person,
+      // and so does an end-to-end encrypted chat's (/e2ee/t/<thread>): there
+      // the name (the link's first span[dir="auto"]) is what tells.
       // Sources: public Messenger scrapers ('a[href^="/t/"]' conversation
       // links), Messenger's m.me / messenger.com/t/ links (catalog_data.cpp).
       {"messenger", "www.messenger.com messenger.com", "/", "messenger",
-       "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])", "a[href*=\"/t/\"]", "", "",
-       "span[dir=\"auto\"]", "", ""},
+       "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])",
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", ""},
       // Messenger inside Facebook (facebook.com/messages): the same rows,
       // links to /messages/t/<username or id>. Source: public Facebook
       // scrapers ("//a[contains(@href, '/messages/t/')]", role="row").
       {"facebook-messages", "www.facebook.com facebook.com web.facebook.com m.facebook.com", "/messages", "messenger",
-       "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])", "a[href*=\"/t/\"]", "", "",
-       "span[dir=\"auto\"]", "", ""},
+       "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])",
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", ""},
       // Instagram Direct: the inbox at /direct/inbox/ lists threads that
       // open /direct/t/<thread id> (a thread, not a person); a row shows the
       // other party's name (span[title]) and avatar. Sources: public

@@ -1,0 +1,171 @@
+// Sealed inboxes in a real Chromium (issue 23): on each inbox's fake page,
+// at its real host, every element that carries a trace of a listed person
+// (name, address, number, photo, preview, unread badge) is never painted —
+// counted by the page itself in every animation frame (tests/e2e/inbox/
+// frames.js) — on first load, when a message arrives, when a row is
+// re-rendered to the top and when a row node is recycled for them; every
+// other conversation stays visible; the page's notifications from them are
+// never shown (others are), and a tab title naming them is replaced.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { INBOX_PAGES, inExtension, useBrowser } from './harness.mjs';
+
+export const INBOX_LIST = JSON.stringify({
+  version: 1,
+  people: [
+    {
+      name: 'Jane Doe', keywords: ['Jane Doe'], names: ['Janey'],
+      accounts: [
+        { platform: 'email', handle: 'jane.doe@example.com' },
+        { platform: 'email', handle: 'jane.doe@gmail.com' },
+        { platform: 'phone', handle: '+1 555 123 4567' },
+        { platform: 'facebook', handle: 'jane.doe.77' },
+        { platform: 'instagram', handle: 'janedoe' },
+        { platform: 'x', handle: 'janedoe_x' },
+        { url: 'https://www.linkedin.com/in/jane-doe-123/' },
+        { platform: 'telegram', handle: 'janedoe_tg' },
+      ],
+    },
+    {
+      name: 'Sam Coparent', coparent: { channel: 'whatsapp' },
+      accounts: [{ platform: 'phone', handle: '+44 7700 900123' }, { platform: 'email', handle: 'sam@example.org' }],
+    },
+  ],
+});
+
+let browser;
+useBrowser({ list: INBOX_LIST, ready: (b) => { browser = b; } });
+
+async function frames(page, count = 10) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
+}
+
+const report = (page) => page.evaluate(() => window.inboxTest.report());
+
+function assertClean(r, what) {
+  assert.ok(r.traces > 0 && r.shown > 0, `${what}: the page has traces of them and other conversations (${r.traces}, ${r.shown})`);
+  assert.deepEqual(r.tracesRendered, [], `${what}: traces of a listed person still rendered`);
+  assert.deepEqual(r.painted, [], `${what}: traces of a listed person painted`);
+  assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
+  assert.deepEqual(r.shownHidden, [], `${what}: other conversations hidden`);
+  assert.ok(r.frames > 0, `${what}: the page counted frames`);
+}
+
+async function open(url) {
+  await browser.context.grantPermissions(['notifications'], { origin: new URL(url).origin });
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.inboxTest?.frames > 3);
+  await frames(page, 5);
+  return page;
+}
+
+/**
+ * Replaces `Notification` in Deadbolt's isolated world of `page` (reached
+ * over CDP) with a recorder: what Deadbolt would show, for the test to read.
+ */
+async function recordShownNotifications(page) {
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+  assert.ok(isolated, 'Deadbolt\'s isolated world is in the page');
+  const run = async (expression) => (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, returnByValue: true })).result.value;
+  await run('globalThis.shownForTest = []; window.Notification = class { constructor(title) { globalThis.shownForTest.push(title); } };');
+  return { shown: () => run('globalThis.shownForTest') };
+}
+
+for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
+  describe(inbox, () => {
+    test('first load, a message arriving, a row re-rendered to the top, a recycled row: no painted frame of them', async () => {
+      const page = await open(url);
+      assertClean(await report(page), 'first load');
+      await page.evaluate(() => {
+        window.inboxTest.arrive('listed');
+        window.inboxTest.arrive('friend');
+      });
+      await frames(page);
+      assertClean(await report(page), 'a message arriving');
+      await page.evaluate(() => {
+        window.inboxTest.toTop(':scope > :has([data-trace])');
+        window.inboxTest.toTop(':scope > :has([data-shown]):not(:has([data-trace]))');
+      });
+      await frames(page);
+      assertClean(await report(page), 'rows re-rendered to the top');
+      await page.evaluate(() => window.inboxTest.recycle(':scope > :has([data-shown]):not(:has([data-trace]))', 'listed'));
+      await frames(page);
+      assertClean(await report(page), 'a recycled row');
+      await page.close();
+    });
+
+    test('notifications from them are never shown, others are; the page cannot tell them apart', async () => {
+      const page = await open(url);
+      const notifications = await recordShownNotifications(page);
+      await page.evaluate(() => {
+        window.inboxTest.notify('Jane Doe', 'are you up?');
+        window.inboxTest.notify('Mum', 'dinner on Sunday?');
+        window.inboxTest.notify('New message', 'Janey: please answer');
+        window.inboxTest.notify('jane.doe@example.com', 'Re: us');
+      });
+      await frames(page);
+      assert.deepEqual(await notifications.shown(), ['Mum']);
+      const raised = await page.evaluate(() => window.inboxTest.raised);
+      assert.deepEqual(raised.map((n) => n.events), [['show'], ['show'], ['show'], ['show']], 'every one looks shown to the page');
+      await page.close();
+    });
+
+    test('a tab title naming them is replaced; others are left', async () => {
+      const page = await open(url);
+      await page.evaluate(() => { document.title = '(1) Jane Doe'; });
+      await frames(page, 3);
+      assert.equal(await page.title(), 'Messages');
+      await page.evaluate(() => { document.title = '(2) Mum'; });
+      await frames(page, 3);
+      assert.equal(await page.title(), '(2) Mum');
+      await page.close();
+    });
+  });
+}
+
+describe('every inbox', () => {
+  test('a co-parent\'s open channel stays visible there and sealed elsewhere; groups keep their other members', async () => {
+    const wa = await open(INBOX_PAGES.whatsapp);
+    const r = await report(wa);
+    assert.ok(!r.shownHidden.includes('coparent-name') && !r.shownHidden.includes('coparent-preview'), 'WhatsApp is Sam\'s open channel');
+    assert.ok(!r.shownHidden.includes('group-name'), 'the group stays, its name shown');
+    assert.ok(!r.tracesRendered.includes('group-sender') && !r.tracesRendered.includes('group-preview'), 'her name and the preview are covered');
+    await wa.close();
+    const gmail = await open(INBOX_PAGES.gmail);
+    assert.ok(!(await report(gmail)).tracesRendered.includes('coparent-elsewhere'), 'sealed in Gmail');
+    await gmail.close();
+  });
+
+  test('Enter on a sealed row does nothing; other rows keep their keys', async () => {
+    const page = await open(INBOX_PAGES.gmail);
+    await page.evaluate(() => {
+      window.keysForTest = [];
+      document.addEventListener('keydown', (e) => window.keysForTest.push(e.target.querySelector('[data-trace], [data-shown]')?.dataset.trace ?? 'shown'));
+    });
+    await page.focus('tr.zA:has([data-trace="jane-name"])');
+    await page.keyboard.press('Enter');
+    await page.focus('tr.zA:has([data-shown="bob-name"])');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.evaluate(() => window.keysForTest), ['shown']);
+    await page.close();
+  });
+
+  test('sealed conversations are counted for the popup, apart from attempts', async () => {
+    const page = await open(INBOX_PAGES.yahoo);
+    await new Promise((r) => setTimeout(r, 1500));  // the count is written a second after
+    await page.close();
+    const counts = await inExtension(browser, () => chrome.runtime.sendMessage({ type: 'inboxCounts' }));
+    assert.ok(counts.today > 0 && counts.all >= counts.today, JSON.stringify(counts));
+    const stats = await inExtension(browser, () => chrome.runtime.sendMessage({ type: 'stats' }));
+    assert.equal(stats.all, 0, 'not attempts');
+  });
+});

@@ -115,6 +115,7 @@ int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
 void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m) {
   w.begin_object();
   w.key("id").string(m.id);
+  w.key("hosts").string(m.hosts);
   w.key("rows").string(m.rows);
   w.key("senders").string(m.senders);
   w.key("addresses").string(m.addresses);

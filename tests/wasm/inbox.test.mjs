@@ -53,3 +53,22 @@ test('inbox rows, titles and notifications through the C exports', async () => {
   assert.equal(decider.inboxTextPerson('(1) WhatsApp'), -1);
   assert.equal(decider.inboxTextPerson('Jane Doerr'), -1);
 });
+
+test('the manifest runs the inbox scripts on every host of the inbox table, in both worlds', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const decider = await createDecider();
+  const entries = manifest.content_scripts.filter((e) => e.js.some((f) => f.startsWith('extension/content/inbox')));
+  assert.equal(entries.length, 2, 'the isolated script and the page-world notification hand-over');
+  assert.deepEqual(entries.map((e) => e.world ?? 'ISOLATED').sort(), ['ISOLATED', 'MAIN']);
+  assert.deepEqual(entries[0].matches, entries[1].matches);
+  const matches = (host) => entries[0].matches.some((m) => {
+    const pattern = new URL(m.replace('*.', 'wildcard.')).host;
+    return pattern === host || (pattern.startsWith('wildcard.') && host.endsWith(pattern.slice('wildcard'.length)));
+  });
+  for (const inbox of decider.inboxMarkup('').inboxes) {
+    for (const host of inbox.hosts.split(' ')) assert.ok(matches(host), `${inbox.id}: ${host} is in the manifest`);
+  }
+  const isolated = entries.find((e) => !e.world);
+  assert.ok(isolated.js.indexOf('extension/built/decider.classic.js') < isolated.js.indexOf('extension/content/inbox.js'));
+  assert.equal(isolated.run_at, 'document_start');
+});

@@ -12,6 +12,7 @@ import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } 
 import { createProtection, saveFeedIndex } from './protection.js';
 import { createAttempts } from './attempts.js';
 import { inboxCounts } from './inbox_index.js';
+import { endPass, passes } from './conversations.js';
 
 // ---- Start-up ----------------------------------------------------------------
 
@@ -112,10 +113,15 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 chrome.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name.startsWith('pending:')) protection.applyDue();
+  if (alarm.name === 'inbox-pass-end') endPass();
 });
 
 const navigations = listenToNavigations({
-  decide: attempts.decide,
+  // A sealed conversation opened on purpose, after its cool-down, passes for a few minutes.
+  decide: async (url) => {
+    const verdict = await attempts.decide(url);
+    return verdict && (await passes(verdict)) ? null : verdict;
+  },
   onBlocked: attempts.logBlocked,
   stage: {
     begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),
@@ -144,6 +150,9 @@ const routes = {
   setFeeds: (m) => protection.setFeeds(m),
   feedCounts: () => feedCounts(),
   inboxCounts: () => inboxCounts(),
+  openState: (m) => protection.openState(m),
+  requestOpen: (m) => protection.requestOpen(m),
+  openConversation: (m) => protection.openConversation(m),
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),

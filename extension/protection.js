@@ -7,6 +7,7 @@ import { installRules, removeRules } from './blocking.js';
 import { saveList, saveSnapshot, readLog, toBase64 } from './storage.js';
 import { serialised } from './serialised.js';
 import { saveInboxIndex } from './inbox_index.js';
+import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
 import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -79,6 +80,10 @@ export function createProtection(engine) {
   /** Applies the changes whose cool-down is over: list removals through the core, settings here. */
   function applyDue() {
     return takeDue(async (due) => {
+      // A sealed conversation asked for: it may be opened now (conversations.js), not a list change.
+      await markOpenable(due);
+      due = due.filter((c) => c.kind !== OPEN_KIND);
+      if (!due.length) return;
       await commit((core) => core.applyChanges(due));
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
@@ -143,6 +148,27 @@ export function createProtection(engine) {
 
     addKeyword({ person, keyword }) {
       return commit((core) => core.addKeyword(person, keyword));
+    },
+
+    /**
+     * Sealed conversations (conversations.js): asking to open one waits out
+     * the cool-down like any removal; then it opens once.
+     */
+    async openState({ url }) {
+      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      return { conversation: isConversation(verdict), ...(await openState(verdict, await getPending())) };
+    },
+    async requestOpen({ url }) {
+      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      if (!isConversation(verdict)) return { error: 'not-a-conversation' };
+      const state = await openState(verdict, await getPending());
+      if (state.state !== 'none') return state;
+      const [pending] = await queue([openRequest(verdict, String(url))]);
+      return { state: 'pending', dueAt: pending.dueAt };
+    },
+    async openConversation({ url }) {
+      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      return openNow(verdict, String(url ?? ''));
     },
 
     /** Removing anything waits for the cool-down; the core checks what it names. */

@@ -69,6 +69,25 @@ async function render() {
     ($('suggestion').dataset.hardHour === 'yes' ? ` ${t('hardHourNote')}` : '');
 }
 
+// A sealed conversation (issue 23): it can be asked for, and opens only after
+// the cool-down, once; nothing in it is deleted, marked read or answered.
+const when = (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+function showSealed(state) {
+  $('sealed').hidden = !state?.conversation;
+  $('open-later').hidden = state?.state !== 'none';
+  $('open-now').hidden = state?.state !== 'ready';
+  $('sealed-status').textContent = state?.state === 'pending' ? t('sealedOpensAt', when(state.dueAt)) : '';
+}
+ask({ type: 'openState', url }).then(showSealed, () => {});
+$('open-later').addEventListener('click', async () => {
+  const answer = await ask({ type: 'requestOpen', url }).catch(() => null);
+  if (answer && !answer.error) showSealed({ conversation: true, ...answer });
+});
+$('open-now').addEventListener('click', async () => {
+  const answer = await ask({ type: 'openConversation', url }).catch(() => null);
+  if (answer?.ok) location.replace(url);
+});
+
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 
 $('save-letter').addEventListener('click', async () => {

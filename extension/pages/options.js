@@ -170,6 +170,7 @@ function describePending(p) {
     case 'remove-account':
       return t('pendingRemoveAccount', p.platformName ? `${p.platformName} · ${p.handle}` : p.key, p.person);
     case 'coparent': return t('pendingCoparent', channelName(p.channel), p.person);
+    case 'open-conversation': return t('pendingOpenConversation', p.person, p.platformName ?? p.platform);
     case 'cooldown': return t('pendingCooldown', p.value);
     case 'disable': return t('pendingDisable');
     case 'feeds-off': return t('pendingFeedsOff', p.person);

@@ -8,7 +8,7 @@
 // never shown (others are), and a tab title naming them is replaced.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INBOX_PAGES, inExtension, useBrowser } from './harness.mjs';
+import { INBOX_PAGES, inExtension, openBlocked, stopWorker, useBrowser } from './harness.mjs';
 
 export const INBOX_LIST = JSON.stringify({
   version: 1,
@@ -167,5 +167,42 @@ describe('every inbox', () => {
     assert.ok(counts.today > 0 && counts.all >= counts.today, JSON.stringify(counts));
     const stats = await inExtension(browser, () => chrome.runtime.sendMessage({ type: 'stats' }));
     assert.equal(stats.all, 0, 'not attempts');
+  });
+
+  test('a sealed conversation opens only on purpose: after the cool-down, once, with a warning', async () => {
+    const url = 'https://www.messenger.com/t/jane.doe.77/';
+    const page = await openBlocked(browser, url);
+    await page.locator('#sealed').waitFor();
+    assert.match(await page.textContent('#sealed'), /may tell them you read it/);
+    assert.equal(await page.isVisible('#open-now'), false, 'not openable before the cool-down');
+    await page.click('#open-later');
+    await page.locator('#sealed-status').filter({ hasText: 'can be opened from' }).waitFor();
+    const pending = await inExtension(browser, async () => (await chrome.storage.local.get('pending')).pending);
+    assert.equal(pending.length, 1);
+    assert.equal(pending[0].kind, 'open-conversation');
+    assert.ok(pending[0].dueAt - pending[0].requestedAt >= 24 * 3_600_000, 'the same cool-down as any removal');
+    assert.equal((await inExtension(browser, () => chrome.runtime.sendMessage({ type: 'openConversation', url: 'https://www.messenger.com/t/jane.doe.77/' }))).error,
+      'not-yet', 'asking the worker directly does not open it early');
+    // The cool-down passes: a restarted worker applies what is due.
+    await inExtension(browser, async () => {
+      const { pending: p } = await chrome.storage.local.get('pending');
+      await chrome.storage.local.set({ pending: p.map((c) => ({ ...c, dueAt: Date.now() - 1 })) });
+    });
+    await stopWorker(browser);
+    let state = null;
+    for (let i = 0; i < 50 && state?.state !== 'ready'; i++) {
+      state = await inExtension(browser, (u) => chrome.runtime.sendMessage({ type: 'openState', url: u }), url);
+      if (state?.state !== 'ready') await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(state.state, 'ready');
+    await page.reload();
+    await page.click('#open-now');
+    await page.waitForFunction((u) => location.href === u, url);
+    await page.locator('h1').waitFor();
+    assert.match(await page.textContent('h1'), /PROFILE www\.messenger\.com\/t\/jane\.doe\.77/, 'the conversation opened');
+    await page.close();
+    // Once: asked again, it is sealed (the pass ends, the permission is used up).
+    const again = await inExtension(browser, (u) => chrome.runtime.sendMessage({ type: 'openState', url: u }), url);
+    assert.equal(again.state, 'none');
   });
 });

@@ -246,6 +246,8 @@ export function createProtection(engine) {
         if (patch.feedMentions === true) s.feedMentions = true;
         if (patch.feedMentions === false && s.feedMentions !== false) waits.push({ kind: 'feed-mentions-off' });
         if (typeof patch.feedPlaceholder === 'boolean') s.feedPlaceholder = patch.feedPlaceholder;
+        // The co-parent's previews, covered or not: their channel is open either way.
+        if (typeof patch.inboxCoverCoparentPreview === 'boolean') s.inboxCoverCoparentPreview = patch.inboxCoverCoparentPreview;
         if (patch.enabled === false && s.enabled) waits.push({ kind: 'disable' });
         if (Number.isFinite(patch.cooldownHours)) {
           const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
@@ -262,7 +264,9 @@ export function createProtection(engine) {
       const pending = lowering.length ? await addPending(lowering, settings.cooldownHours) : [];
       // The content scripts' copy carries the feed settings: rewritten only when they change.
       if (patch.enabled === true) await setEnabled(true);
-      else if ('feedMentions' in patch || 'feedPlaceholder' in patch) await saveFeedIndex((await engine.full()).core);
+      else if ('feedMentions' in patch || 'feedPlaceholder' in patch || 'inboxCoverCoparentPreview' in patch) {
+        await saveFeedIndex((await engine.full()).core);
+      }
       return { settings, pending };
     },
   };

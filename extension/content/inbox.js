@@ -191,12 +191,31 @@
     if (!active) return;
     if (!currentMarkup()) {
       if (sealed.size || covered.size) releaseAll();
+      observe(false);
       return;
+    }
+    if (observing !== true) {
+      // An SPA navigation into the inbox (a feed to /messages): every row now.
+      observe(true);
+      decideAll();
     }
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
     for (const row of sealed) if (!row.isConnected) sealed.delete(row);
     quietTitle();
   });
+
+  // Outside an inbox (the same site's feed) only added nodes are watched, to
+  // see the inbox come; inside, every change that can alter a row.
+  let observing = null;
+  function observe(inbox) {
+    if (observing === inbox) return;
+    observer.disconnect();
+    observer.observe(document, inbox ? {
+      childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', SEALED, COVERED],
+    } : { childList: true, subtree: true });
+    observing = inbox;
+  }
 
   // ---- The tab title: "(1) Jane Doe" becomes a neutral title.
   let quietTitleText = null;
@@ -307,10 +326,7 @@
     (document.head ?? document.documentElement).append(rules);
     active = true;
     mode = 'deciding';
-    observer.observe(document, {
-      childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', SEALED, COVERED],
-    });
+    observe(!!currentMarkup());
     decideAll();
     quietTitle();
     hold.remove();  // same task as decideAll: nothing painted in between
@@ -341,16 +357,12 @@
       return;
     }
     coverPreview = next.coverCoparentPreview === true;
-    if (!active) {
-      (document.head ?? document.documentElement).append(rules);
-      observer.observe(document, {
-        childList: true, subtree: true, characterData: true, attributes: true,
-        attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', SEALED, COVERED],
-      });
-    }
+    if (!active) (document.head ?? document.documentElement).append(rules);
     active = true;
     mode = 'deciding';
     markupHref = null;
+    observing = null;
+    observe(!!currentMarkup());
     decideAll();
   });
 

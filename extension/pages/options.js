@@ -149,6 +149,7 @@ async function render() {
   $('cooldown').value = String(settings.cooldownHours);
   $('feed-mentions').checked = settings.feedMentions !== false && !pending.some((p) => p.kind === 'feed-mentions-off');
   $('feed-placeholder').checked = settings.feedPlaceholder === true;
+  $('inbox-cover-coparent').checked = settings.inboxCoverCoparentPreview === true;
   $('toggle-enabled').textContent = settings.enabled ? t('turnOff') : t('turnOn');
 
   const { letters } = await ask({ type: 'letters' });
@@ -317,7 +318,7 @@ for (const [id, what] of [['delete-log', { log: true }], ['delete-letters', { le
 await render();
 performance.mark('deadbolt-ready');
 
-for (const [id, key] of [['feed-mentions', 'feedMentions'], ['feed-placeholder', 'feedPlaceholder']]) {
+for (const [id, key] of [['feed-mentions', 'feedMentions'], ['feed-placeholder', 'feedPlaceholder'], ['inbox-cover-coparent', 'inboxCoverCoparentPreview']]) {
   $(id).addEventListener('change', async () => {
     await ask({ type: 'updateSettings', patch: { [key]: $(id).checked } });
     await render();

@@ -145,6 +145,22 @@ describe('every inbox', () => {
     await gmail.close();
   });
 
+  test('an SPA navigation from the feed into the inbox seals before a frame', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/home');
+    await page.addScriptTag({ url: '/inbox/frames.js' });
+    await frames(page, 3);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/messages');
+      document.body.insertAdjacentHTML('beforeend', '<div data-list>' +
+        '<div data-testid="conversation"><a href="/janedoe_x"><span data-trace="spa-jane">Jane</span></a><span dir="auto" data-trace="spa-preview">hi</span></div>' +
+        '<div data-testid="conversation"><a href="/NASA"><span data-shown="spa-nasa">NASA</span></a></div></div>');
+    });
+    await frames(page);
+    assertClean(await report(page), 'SPA navigation into the inbox');
+    await page.close();
+  });
+
   test('Enter on a sealed row does nothing; other rows keep their keys', async () => {
     const page = await open(INBOX_PAGES.gmail);
     await page.evaluate(() => {

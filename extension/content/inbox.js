@@ -55,7 +55,6 @@
   let markupHref = null;
   const sealed = new Set();   // rows sealed now
   const covered = new Map();  // row -> its covered elements
-  const countedRows = new WeakSet();
 
   /** The page's inbox markup, asked of the core again when the URL changed (an SPA navigation). */
   function currentMarkup() {
@@ -114,14 +113,14 @@
       uncover(row);
       if (!row.hasAttribute(SEALED)) row.setAttribute(SEALED, '');
       sealed.add(row);
-      count(row);
+      count(verdict.person);
       return;
     }
     if (sealed.delete(row)) row.removeAttribute(SEALED);
     if (verdict?.action === 'cover') {
       const previews = markup.preview ? [...row.querySelectorAll(markup.preview)] : [];
       cover(row, [...verdict.listed.map((i) => participants[i]).filter(Boolean), ...previews]);
-      count(row);
+      count(verdict.person);
     } else if (verdict?.action === 'open' && coverPreview && markup.preview) {
       cover(row, [...row.querySelectorAll(markup.preview)]);
     } else {
@@ -141,22 +140,28 @@
   }
 
   // ---- "Messages kept sealed": one storage item per page and day, written
-  // without reading first (as feeds.js's counts), never an attempt.
+  // without reading first (as feeds.js's counts), never an attempt. A sealed
+  // conversation counts once a day per tab however often the inbox redraws
+  // its row; a notification kept back counts as one message.
   const session = Math.random().toString(36).slice(2);
-  const counts = {};
-  let pending = 0;
+  const today = () => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  };
+  const counts = {};     // day -> messages kept sealed here
+  const countedOn = {};  // day -> the conversations (people) counted
   let countTimer = 0;
-  function count(row) {
-    if (countedRows.has(row)) return;
-    countedRows.add(row);
-    pending += 1;
+  function count(key) {
+    const day = today();
+    if (key !== null) {
+      countedOn[day] ??= new Set();
+      if (countedOn[day].has(key)) return;
+      countedOn[day].add(key);
+    }
+    counts[day] = (counts[day] ?? 0) + 1;
     countTimer ||= setTimeout(() => {
       countTimer = 0;
-      const now = new Date();
-      const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-      counts[day] = (counts[day] ?? 0) + pending;
-      pending = 0;
-      chrome.storage.local.set({ [`inbox.count.${day}.${session}`]: counts[day] }).catch(() => {});
+      for (const [d, n] of Object.entries(counts)) chrome.storage.local.set({ [`inbox.count.${d}.${session}`]: n }).catch(() => {});
     }, 1000);
   }
 
@@ -257,7 +262,7 @@
     // Naming a listed person (in its title or text): never shown. While
     // Deadbolt is off or has no list, or for anyone else: shown as asked.
     if (active && decider.inboxTextPerson(`${n.title}\n${options.body ?? ''}`) >= 0) {
-      countNotification();
+      count(null);
       return;
     }
     try {
@@ -274,18 +279,6 @@
   function flushWaiting() {
     for (const n of waiting.splice(0)) notify(n);
   }
-  function countNotification() {
-    pending += 1;
-    countTimer ||= setTimeout(() => {
-      countTimer = 0;
-      const now = new Date();
-      const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-      counts[day] = (counts[day] ?? 0) + pending;
-      pending = 0;
-      chrome.storage.local.set({ [`inbox.count.${day}.${session}`]: counts[day] }).catch(() => {});
-    }, 1000);
-  }
-
   // ---- Keys on a sealed row do nothing (Enter or Space would open it).
   window.addEventListener('keydown', (event) => {
     if (!sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;

@@ -61,13 +61,9 @@ test('the manifest runs the inbox scripts on every host of the inbox table, in b
   assert.equal(entries.length, 2, 'the isolated script and the page-world notification hand-over');
   assert.deepEqual(entries.map((e) => e.world ?? 'ISOLATED').sort(), ['ISOLATED', 'MAIN']);
   assert.deepEqual(entries[0].matches, entries[1].matches);
-  const matches = (host) => entries[0].matches.some((m) => {
-    const pattern = new URL(m.replace('*.', 'wildcard.')).host;
-    return pattern === host || (pattern.startsWith('wildcard.') && host.endsWith(pattern.slice('wildcard'.length)));
-  });
-  for (const inbox of decider.inboxMarkup('').inboxes) {
-    for (const host of inbox.hosts.split(' ')) assert.ok(matches(host), `${inbox.id}: ${host} is in the manifest`);
-  }
+  // Generated from the catalog (node scripts/inbox-markup.mjs --manifest): exactly its hosts.
+  const hosts = [...new Set(decider.inboxMarkup('').inboxes.flatMap((m) => m.hosts.split(' ')))];
+  assert.deepEqual(entries[0].matches, hosts.map((h) => `https://${h}/*`));
   const isolated = entries.find((e) => !e.world);
   assert.ok(isolated.js.indexOf('extension/built/decider.classic.js') < isolated.js.indexOf('extension/content/inbox.js'));
   assert.equal(isolated.run_at, 'document_start');

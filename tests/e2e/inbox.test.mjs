@@ -114,6 +114,15 @@ describe('every inbox', () => {
     await gmail.close();
   });
 
+  test('with the worker stopped, a new inbox page is still sealed before a frame', async () => {
+    await stopWorker(browser);
+    for (const url of [INBOX_PAGES.whatsapp, INBOX_PAGES.gmail]) {
+      const page = await open(url);
+      assertClean(await report(page), `worker stopped: ${url}`);
+      await page.close();
+    }
+  });
+
   test('an SPA navigation from the feed into the inbox seals before a frame', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/home');

@@ -179,8 +179,10 @@
         if (row) touched.add(row);
         continue;
       }
-      const around = target.closest(markup.rows);
-      if (around) touched.add(around);
+      // Every row around the change: rows can nest (a list item and its link).
+      for (let around = target.closest(markup.rows); around; around = around.parentElement?.closest(markup.rows)) {
+        touched.add(around);
+      }
       if (r.type === 'childList') {
         for (const node of r.addedNodes) {
           if (node.nodeType !== 1) continue;
@@ -204,6 +206,8 @@
       observe(true);
       decideAll();
     }
+    // A page that rebuilds its <head> must not take the seals with it.
+    if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
     for (const row of sealed) if (!row.isConnected) sealed.delete(row);
     quietTitle();

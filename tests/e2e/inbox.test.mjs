@@ -114,6 +114,17 @@ describe('every inbox', () => {
     await gmail.close();
   });
 
+  test('a page that rebuilds its <head> does not unseal a frame', async () => {
+    const page = await open(INBOX_PAGES.linkedin);
+    await page.evaluate(() => {
+      for (const style of document.querySelectorAll('style')) style.remove();
+      document.head.append(Object.assign(document.createElement('style'), { textContent: '.msg-conversation-listitem { display: block; min-height: 40px; }' }));
+    });
+    await frames(page);
+    assertClean(await report(page), 'head rebuilt');
+    await page.close();
+  });
+
   test('with the worker stopped, a new inbox page is still sealed before a frame', async () => {
     await stopWorker(browser);
     for (const url of [INBOX_PAGES.whatsapp, INBOX_PAGES.gmail]) {

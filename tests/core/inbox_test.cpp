@@ -108,6 +108,12 @@ TEST(InboxSenders, GmailRowsByEmailAttribute) {
   EXPECT_EQ(f.row(kGmail, {{{'A', "janedoe@example.com"}}}).action, RowAction::show) << "dots count outside Gmail";
   EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.co"}}}).action, RowAction::show);
   EXPECT_EQ(f.row(kGmail, {{{'A', "bob@example.com"}, {'N', "Bob"}}}).action, RowAction::show);
+  // A message of an open thread: her avatar (jid), her as sender, "me" as recipient.
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.com"}},
+                           {{'A', "jane.doe@example.com"}, {'N', "Jane Doe"}},
+                           {{'A', "me@example.net"}, {'N', "me"}}})
+                .action,
+            RowAction::seal);
 }
 
 TEST(InboxSenders, SeveralParticipantsCoverOnlyTheListed) {

@@ -29,9 +29,14 @@ const std::vector<InboxMarkup>& inbox_table() {
       // (the same `[email]` spans), and public extensions' row readers
       // ("Extract sender email from an inbox row (.zA element)" with
       // '.yW span[email]'). A thread opens at #inbox/<thread id>, which
-      // names no person.
-      {"gmail", "mail.google.com", "/mail", "email", "tr.zA", "span[email]", "email", "name", ".y2, .bog, .bqe, .xT",
-       "", "me"},
+      // names no person; each message of an open thread is div.adn (gmail.js'
+      // email element), its sender span.gD[email] and avatar img[jid], its
+      // recipients span.g2[email], its body .a3s (as a rendered Gmail page
+      // saved as a test fixture by SubstrateLabs/brocc,
+      // _gmail-inbox-thread.html, Apr 2025, shows). The thread's subject
+      // (h2.hP) sits outside the messages and is not sealed.
+      {"gmail", "mail.google.com", "/mail", "email", "tr.zA, div.adn", "span[email], img[jid]", "email jid", "name",
+       ".y2, .bog, .bqe, .xT, .a3s", "", "me"},
       // Outlook on the web: the message list is a listbox of
       // div[role="option"] rows carrying data-convid; the sender's display
       // name is a span whose `title` is the address. Sources: public

@@ -32,7 +32,8 @@ test('inbox rows, titles and notifications through the C exports', async () => {
   assert.equal(decider.loadInboxIndex(index), true);
 
   const gmail = 'https://mail.google.com/mail/u/0/#inbox';
-  assert.equal(decider.inboxMarkup(gmail).rows, 'tr.zA');
+  assert.equal(decider.inboxMarkup(gmail).id, 'gmail');
+  assert.match(decider.inboxMarkup(gmail).rows, /tr\.zA/);
   assert.equal(decider.inboxMarkup('https://www.example.com/'), null);
   assert.ok(decider.inboxMarkup('').inboxes.length >= 10, 'every inbox');
 

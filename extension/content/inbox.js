@@ -196,6 +196,7 @@
 
   const observer = new MutationObserver((records) => {
     if (!active) return;
+    quietTitle();  // on every page of these sites: "Jane Doe messaged you | Facebook" too
     if (!currentMarkup()) {
       if (sealed.size || covered.size) releaseAll();
       observe(false);
@@ -210,7 +211,6 @@
     if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
     for (const row of sealed) if (!row.isConnected) sealed.delete(row);
-    quietTitle();
   });
 
   // Outside an inbox (the same site's feed) only added nodes are watched, to
@@ -229,7 +229,7 @@
   // ---- The tab title: "(1) Jane Doe" becomes a neutral title.
   let quietTitleText = null;
   function quietTitle() {
-    if (!active || !markup) return;
+    if (!active) return;
     const title = document.title;
     if (title === quietTitleText || decider.inboxTextPerson(title) < 0) return;
     quietTitleText = chrome.i18n.getMessage('inboxQuietTitle') || 'Messages';

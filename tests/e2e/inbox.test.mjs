@@ -114,6 +114,17 @@ describe('every inbox', () => {
     await gmail.close();
   });
 
+  test('a title naming them is replaced on the same sites outside the inbox too', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://www.facebook.com/feeds/facebook');
+    await page.evaluate(() => { document.title = 'Jane Doe messaged you | Facebook'; });
+    await page.waitForFunction(() => document.title === 'Messages');
+    await page.evaluate(() => { document.title = 'Alex Kim messaged you | Facebook'; });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await page.title(), 'Alex Kim messaged you | Facebook');
+    await page.close();
+  });
+
   test('a page that rebuilds its <head> does not unseal a frame', async () => {
     const page = await open(INBOX_PAGES.linkedin);
     await page.evaluate(() => {

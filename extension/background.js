@@ -84,6 +84,7 @@ list.deciding().then(() => protection.applyDue());
 // ---- Messages from Deadbolt's own pages --------------------------------------
 
 const routes = {
+  blockPage: ({ url, report }, sender) => attempts.blockPage(url, sender.tab?.id, report === true, navigations.settled),
   blockPageShown: ({ url }, sender) => attempts.blockPageShown(url, sender.tab?.id, navigations.settled),
   verdict: ({ url }) => attempts.verdict(url),
   overview: () => attempts.overview(),

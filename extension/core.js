@@ -146,6 +146,11 @@ export class ListCore {
     return JSON.parse(this.#native.stats(JSON.stringify({ log, nowMs, offsetMin, startDate })));
   }
 
+  /** The block page's part of stats() (see Decider.streak): the same answer, from the whole stats. */
+  streak(request) {
+    return this.stats(request);
+  }
+
   // ---- List editing: one call into the core per edit. The core edits the
   // list it holds and, when it changed, holds and indexes the new one, and
   // answers everything the shell stores and installs: {changed, ..., list:

@@ -270,7 +270,12 @@ export function recoverStagedAttempts(now = Date.now()) {
 /** Every logged attempt, oldest first. */
 export async function readLog() {
   await logQueue;
-  const all = await chrome.storage.local.get(null);
+  // Only the log's items where the browser can list keys (Chrome 130+):
+  // the list's copy and its snapshot are not read for nothing.
+  const keys = chrome.storage.local.getKeys
+    ? (await chrome.storage.local.getKeys()).filter((k) => k.startsWith(LOG_PREFIX))
+    : null;
+  const all = await chrome.storage.local.get(keys);
   return Object.keys(all)
     .filter((k) => k.startsWith(LOG_PREFIX))
     .flatMap((k) => (Array.isArray(all[k]) ? all[k] : typeof all[k]?.t === 'number' ? [all[k]] : []))

@@ -10,6 +10,7 @@ export const BLOCK_PAGE = 'extension/pages/blocked.html';
 export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 
 let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, then replaces
+let installed = null;  // id -> JSON of the rules this worker installed last; null: read them from the browser
 
 // Whether the browser compiles a regex, by regex: an edit adds a rule or
 // two, so only those are asked about (the answer for a regex never changes
@@ -36,11 +37,20 @@ export function installRules(core, compiled = null) {
     const { rules, covered, skipped } = compiled ?? core.rules(chrome.runtime.getURL(BLOCK_PAGE));
     const checks = await Promise.all(rules.map((r) => supported(r.condition.regexFilter)));
     const accepted = rules.filter((_, i) => checks[i]);
-    const existing = await chrome.declarativeNetRequest.getDynamicRules();
-    await chrome.declarativeNetRequest.updateDynamicRules({
-      removeRuleIds: existing.map((r) => r.id),
-      addRules: accepted,
-    });
+    const wanted = new Map(accepted.map((r) => [r.id, JSON.stringify(r)]));
+    let change;
+    if (installed) {
+      // Only what changed: an edit that adds an account touches a rule or none,
+      // and the browser recompiles only those.
+      const removeRuleIds = [...installed].filter(([id, text]) => wanted.get(id) !== text).map(([id]) => id);
+      change = { removeRuleIds, addRules: accepted.filter((r) => installed.get(r.id) !== wanted.get(r.id)) };
+    } else {
+      const existing = await chrome.declarativeNetRequest.getDynamicRules();
+      change = { removeRuleIds: existing.map((r) => r.id), addRules: accepted };
+    }
+    installed = null;  // unknown until the update succeeds
+    if (change.removeRuleIds.length || change.addRules.length) await chrome.declarativeNetRequest.updateDynamicRules(change);
+    installed = wanted;
     const status = { installed: accepted.length, refused: rules.length - accepted.length, covered, skipped };
     await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;
@@ -53,7 +63,9 @@ export function installRules(core, compiled = null) {
 export function removeRules() {
   const remove = ruleWrites.then(async () => {
     const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    installed = null;
     await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id) });
+    installed = new Map();
     const status = { installed: 0, refused: 0, covered: 0, skipped: 0, off: true };
     await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;

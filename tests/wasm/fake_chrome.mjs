@@ -60,7 +60,9 @@ export function installFakeChrome() {
       async isRegexSupported() { chrome.declarativeNetRequest.regexChecks += 1; return { isSupported: true }; },
       regexChecks: 0,
       async getDynamicRules() { return chrome.declarativeNetRequest.rules; },
+      lastUpdate: null,
       async updateDynamicRules({ removeRuleIds = [], addRules = [] }) {
+        chrome.declarativeNetRequest.lastUpdate = { removed: removeRuleIds.length, added: addRules.length };
         chrome.declarativeNetRequest.rules = [
           ...chrome.declarativeNetRequest.rules.filter((r) => !removeRuleIds.includes(r.id)), ...addRules];
       },

@@ -133,15 +133,23 @@ test('an edit is one crossing: the core answers the list, its snapshot, the feed
   fresh.free();
 });
 
-test('an edit asks the browser only about regexes it has not checked', async () => {
+test('an edit asks the browser only about regexes it has not checked, and changes only the rules that changed', async () => {
   freshStorage();
   const { owner, protection } = newWorker();
   assert.equal((await protection.importList({ text: LIST_1000 })).ok, true);
   const first = chrome.declarativeNetRequest.regexChecks;
+  chrome.declarativeNetRequest.lastUpdate = { removed: 0, added: 0 };
   assert.ok(first > 100, `${first} checks for the whole list`);
   assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
   const perEdit = chrome.declarativeNetRequest.regexChecks - first;
   assert.ok(perEdit <= 2, `${perEdit} isRegexSupported calls for one added account`);
+  const { removed, added } = chrome.declarativeNetRequest.lastUpdate;
+  assert.ok(removed + added <= 4, `one added account replaced ${removed} rules with ${added}`);
+  const installed = chrome.declarativeNetRequest.rules;
+  const { core } = await owner.full();
+  assert.deepEqual(installed.map((r) => JSON.stringify(r)).sort(),
+    core.rules(chrome.runtime.getURL('extension/pages/blocked.html')).rules.map((r) => JSON.stringify(r)).sort(),
+    'the rules installed are the list\'s');
   owner.free();
 });
 

@@ -1,30 +1,16 @@
-// The decider's C ABI: the same core as bindings.cpp, without embind, for the
-// start path (the service worker's first decision, and every platform tab's
-// content script). Each instance of the module is one engine. JavaScript
-// (extension/decider.js) writes its input straight into wasm memory and
-// reads results back from it:
-//
-//   char* deadbolt_input(size)        room for `size` input bytes (a URL, an item)
-//   char* deadbolt_output()           where the last text result is (valid until the next call)
-//   int deadbolt_decide(size)         the URL in the input: 1 block, 0 allow (the hot path: no JSON)
-//   size deadbolt_verdict(size)       the URL in the input: verdict_json() into the output
-//   size deadbolt_address(size)       the URL in the input: address_key() into the output
-//   char* deadbolt_snapshot_buffer(size), int deadbolt_load_snapshot(size)
-//                                     a binary snapshot written in place: 1 loaded, 0 refused
-//   size deadbolt_snapshot()          the loaded index as a snapshot into the output
-//   int deadbolt_load_feed_index(size, mentions)
-//                                     a feed index written in the snapshot buffer: 1 loaded
-//   size deadbolt_feed_markup(size)   the page URL in the input: its feed markup as JSON, 0 if none;
-//                                     an empty input: {"platforms": [every platform's markup]}
-//   int deadbolt_decide_item(size)    the item in the input: 0 show, else 1 + the person's index
-//   size deadbolt_streak(size, now_ms, offset_min)
-//                                     the input: the start date ("YYYY-MM-DD" or empty), a newline,
-//                                     then the log as parse_attempts_tsv() reads it; into the output,
-//                                     what the block page shows of the stats, as JSON (streak_json)
+// The decider's C ABI (deadbolt/decider_c.h states each call and the
+// lifetime of what it answers): the same core as bindings.cpp, without
+// embind, for the start path (the service worker's first decision, and every
+// platform tab's content script). Each instance of the module is one engine.
+// JavaScript (extension/decider.js) writes its input straight into wasm
+// memory and reads results back from it.
 //
 // The decider never parses JSON: a v1 list is loaded by the full core, whose
 // snapshot the decider then loads. That keeps a JSON library off the start
-// path (and a third of the bytes out of the module).
+// path (and a third of the bytes out of the module); tests/wasm/decider.test.mjs
+// checks that no JSON parser is linked in.
+#include "deadbolt/decider_c.h"
+
 #include <emscripten/emscripten.h>
 
 #include <algorithm>

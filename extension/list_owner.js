@@ -35,6 +35,9 @@ export function createListOwner({
   let held = null;  // {core: listCore, where, problem} once it holds the stored list
   let deciding;  // Promise<{core, where, problem}>: what decisions use now
   const counts = { reloads: 0, listLoads: 0 };
+  let copying = Promise.resolve();  // the copies of the last edit being written (see commit)
+  let lastFeedIndex = null;  // the feed index an edit last wrote
+  let snapshotTimer = null;
 
   // Only ever called inside serialised('list'): loads the stored list into
   // the list core (made once, then reused: nothing to free) and keeps its
@@ -47,6 +50,7 @@ export function createListOwner({
     const { text, where, problem } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
     if (!problem) await Promise.all([saveSnapshot(core.snapshot()), quietly(onHeld(core))]);
+    lastFeedIndex = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem };
     deciding = Promise.resolve(held);  // decisions move to the list core
     return held;
@@ -105,9 +109,21 @@ export function createListOwner({
       }
       held = { core, where: where.where, problem: null };
       deciding = Promise.resolve(held);
-      await Promise.all([saveSnapshot(result.snapshot), quietly(onHeld(core, result.feedIndex))]);
       // Saved. The navigation listeners block at once; the rules follow.
       const rules = await install(core, result.rules);
+      // The content scripts' feed index when it changed, at once; the
+      // snapshot for the next start once edits pause (a burst of edits
+      // writes it once). Both after the answer, in order (a snapshot that
+      // landed means its feed index did too). A snapshot lost with a stopped
+      // worker only means the next start reads the whole list: its
+      // generation will not match.
+      const feedIndex = sameBytes(result.feedIndex, lastFeedIndex) ? null : result.feedIndex;
+      lastFeedIndex = result.feedIndex;
+      if (feedIndex) copying = copying.then(() => quietly(onHeld(core, feedIndex)));
+      clearTimeout(snapshotTimer);
+      snapshotTimer = setTimeout(() => {
+        copying = copying.then(() => quietly(saveSnapshot(result.snapshot, where.gen)));
+      }, SNAPSHOT_DELAY_MS);
       return { ...strip(result), ok: true, where, rules };
     });
   }
@@ -150,6 +166,10 @@ export function createListOwner({
     counts,
   };
 }
+
+const SNAPSHOT_DELAY_MS = 1000;
+
+const sameBytes = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
 
 const quietly = (promise) => Promise.resolve(promise).catch(() => {});
 

@@ -107,8 +107,13 @@ export const fromBase64 = (text) => {
 };
 
 /** Keeps the core's snapshot (Uint8Array) of the list as it is stored now. */
-export async function saveSnapshot(bytes) {
-  await chrome.storage.local.set({ [LIST_SNAPSHOT]: { version: (await listVersion()).version, bytes: toBase64(bytes) } });
+/**
+ * Keeps the core's snapshot (Uint8Array) of the list as it is stored now,
+ * or of the list of generation `version` (saveList() claims it).
+ */
+export async function saveSnapshot(bytes, version = undefined) {
+  version ??= (await listVersion()).version;
+  await chrome.storage.local.set({ [LIST_SNAPSHOT]: { version, bytes: toBase64(bytes) } });
 }
 
 /** The snapshot (Uint8Array), if it was made from the list as stored now; else null. */

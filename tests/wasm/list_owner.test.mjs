@@ -69,6 +69,13 @@ test('40 edits on this device make no reload, and the list core memory stays fla
   assert.equal(made(), 1, 'one list core, reused: none to leak');
   assert.ok(after - before <= 1 << 20, `memory grew ${after - before} B over 40 edits`);
   assert.equal(core.blocks('https://www.instagram.com/jane_44/'), true);
+  // Once edits pause, the next start's snapshot is the last stored list's.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const { 'list.snapshot': snapshot, 'list.gen': gen } = await chrome.storage.local.get(['list.snapshot', 'list.gen']);
+  assert.equal(snapshot.version, gen);
+  const decider = await createDecider();
+  assert.equal(decider.loadSnapshot(Uint8Array.from(atob(snapshot.bytes), (c) => c.charCodeAt(0))), true);
+  assert.equal(decider.blocks('https://www.instagram.com/jane_44/'), true);
   owner.free();
 });
 
@@ -96,6 +103,9 @@ test('a due removal whose list cannot be stored stays due and is applied on the 
   chrome.storage.local.failWrites = (items) => ('list.backup' in items ? new Error('QUOTA_BYTES quota exceeded') : null);
   await assert.rejects(protection.applyDue());
   assert.equal((await getPending()).length, 1, 'still due');
+  await new Promise((resolve) => setTimeout(resolve, 1100));  // edits paused: the snapshot is written
+  const { 'list.snapshot': snapshot, 'list.gen': gen } = await chrome.storage.local.get(['list.snapshot', 'list.gen']);
+  assert.equal(snapshot?.version, gen, 'the snapshot is the stored list\'s, not the one that was not stored');
   assert.ok(chrome.alarmsCreated.some((a) => a.name === 'pending:retry'), 'a retry is set');
   const { core } = await owner.full();
   assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true, 'the list held is the one stored');

@@ -37,7 +37,15 @@ export function createListOwner({
   const counts = { reloads: 0, listLoads: 0 };
   let copying = Promise.resolve();  // the copies of the last edit being written (see commit)
   let lastFeedIndex = null;  // the feed index an edit last wrote
-  let snapshotTimer = null;
+  let newest = null;  // {core, feedIndex, snapshot, gen}: copies of the last edit not yet written
+
+  async function writeNewest() {
+    const copies = newest;
+    newest = null;
+    if (!copies) return;  // a later edit's turn wrote them already
+    if (copies.feedIndex) await quietly(onHeld(copies.core, copies.feedIndex));
+    await quietly(saveSnapshot(copies.snapshot, copies.gen));
+  }
 
   // Only ever called inside serialised('list'): loads the stored list into
   // the list core (made once, then reused: nothing to free) and keeps its
@@ -111,19 +119,16 @@ export function createListOwner({
       deciding = Promise.resolve(held);
       // Saved. The navigation listeners block at once; the rules follow.
       const rules = await install(core, result.rules);
-      // The content scripts' feed index when it changed, at once; the
-      // snapshot for the next start once edits pause (a burst of edits
-      // writes it once). Both after the answer, in order (a snapshot that
-      // landed means its feed index did too). A snapshot lost with a stopped
-      // worker only means the next start reads the whole list: its
-      // generation will not match.
+      // Then, after the answer, the content scripts' feed index when it
+      // changed, and the snapshot for the next start: in order (a snapshot
+      // that landed means its feed index did too), and in a burst of edits
+      // only the newest is written once the one being written lands. A
+      // snapshot lost with a stopped worker only means the next start reads
+      // the whole list: its generation will not match.
       const feedIndex = sameBytes(result.feedIndex, lastFeedIndex) ? null : result.feedIndex;
       lastFeedIndex = result.feedIndex;
-      if (feedIndex) copying = copying.then(() => quietly(onHeld(core, feedIndex)));
-      clearTimeout(snapshotTimer);
-      snapshotTimer = setTimeout(() => {
-        copying = copying.then(() => quietly(saveSnapshot(result.snapshot, where.gen)));
-      }, SNAPSHOT_DELAY_MS);
+      newest = { core, feedIndex: feedIndex ?? newest?.feedIndex ?? null, snapshot: result.snapshot, gen: where.gen };
+      copying = copying.then(writeNewest);
       return { ...strip(result), ok: true, where, rules };
     });
   }
@@ -166,8 +171,6 @@ export function createListOwner({
     counts,
   };
 }
-
-const SNAPSHOT_DELAY_MS = 1000;
 
 const sameBytes = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
 

@@ -11,9 +11,8 @@
 //   local  'inbox.openable'  [{person, platform, platformName, url, readyAt}]  (cool-down over)
 //   session 'inbox.pass'     {person, platform, until}                        (opened: minutes)
 import { updateItem } from './serialised.js';
+import { INBOX_OPENABLE as OPENABLE_KEY, INBOX_PASS as PASS_KEY } from './storage_keys.js';
 
-const OPENABLE_KEY = 'inbox.openable';
-const PASS_KEY = 'inbox.pass';
 const PASS_MS = 10 * 60_000;  // long enough to read, short enough not to stay open
 const PASS_RULE_ID = 990_001;  // a session rule, above the dynamic rules' ids
 export const OPEN_KIND = 'open-conversation';
@@ -45,13 +44,13 @@ export function markOpenable(due, now = Date.now()) {
   }));
 }
 
-/** 'ready' (it may be opened now), 'pending' {dueAt}, or 'none', for the block page. */
+/** 'ready' (it may be opened now), 'waiting' {dueAt}, or 'none', for the block page. */
 export async function openState(verdict, pending) {
   if (!isConversation(verdict)) return { state: 'none' };
   const { [OPENABLE_KEY]: list = [] } = await chrome.storage.local.get(OPENABLE_KEY);
   if (list.some((o) => same(o, verdict))) return { state: 'ready' };
   const waiting = pending.find((p) => p.kind === OPEN_KIND && same(p, verdict));
-  return waiting ? { state: 'pending', dueAt: waiting.dueAt } : { state: 'none' };
+  return waiting ? { state: 'waiting', dueAt: waiting.dueAt } : { state: 'none' };
 }
 
 /**

@@ -3,8 +3,7 @@
 // them, in base64) and the inbox settings, in chrome.storage.local (never in
 // the page's world). Written whole, never read-modify-written.
 import { toBase64 } from './storage.js';
-
-export const INBOX_INDEX_KEY = 'inbox.index';
+import { INBOX_COUNT_PREFIX, INBOX_INDEX as INBOX_INDEX_KEY } from './storage_keys.js';
 
 /** Writes the inbox index for the list the core holds, with `settings` (enabled, coverCoparentPreview). */
 export async function saveInboxIndex(core, settings) {
@@ -26,11 +25,11 @@ export async function saveInboxIndex(core, settings) {
  */
 export async function inboxCounts(now = new Date()) {
   const all = await chrome.storage.local.get(null);
-  const today = `inbox.count.${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  const today = `${INBOX_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
   let total = 0;
   let day = 0;
   for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith('inbox.count.') || !Number.isFinite(value)) continue;
+    if (!key.startsWith(INBOX_COUNT_PREFIX) || !Number.isFinite(value)) continue;
     total += value;
     if (key.startsWith(today)) day += value;
   }

@@ -148,7 +148,7 @@ export function createProtection(engine) {
       const state = await openState(verdict, await getPending());
       if (state.state !== 'none') return state;
       const [pending] = await queue([openRequest(verdict, String(url))]);
-      return { state: 'pending', dueAt: pending.dueAt };
+      return { state: 'waiting', dueAt: pending.dueAt };
     },
     async openConversation({ url }) {
       const verdict = (await engine.full()).core.decide(String(url ?? ''));

@@ -21,6 +21,9 @@ export const LOG_PREFIX = 'log.';  // `log.<YYYY-MM>.<id>`: one attempt each
 export const PENDING = 'pending';
 export const LETTERS = 'letters';
 export const PERF_MEASURE = 'perf.measure';  // set by benchmarks only
+export const INBOX_INDEX = 'inbox.index';  // the inbox content script's index and settings
+export const INBOX_COUNT_PREFIX = 'inbox.count.';  // `inbox.count.<day>.<session>`: messages kept sealed
+export const INBOX_OPENABLE = 'inbox.openable';  // sealed conversations whose cool-down is over
 
 // chrome.storage.session
 export const PERF_COLD_START = 'perf.coldStartMs';
@@ -28,3 +31,4 @@ export const PERF_START_PHASES = 'perf.startPhases';
 export const STAGED_ATTEMPT_PREFIX = 'attempt.';
 export const SEEN_PREFIX = 'seen.';
 export const STAGED_NAVIGATION_PREFIX = 'nav.';
+export const INBOX_PASS = 'inbox.pass';  // a sealed conversation opened on purpose: {person, platform, until}

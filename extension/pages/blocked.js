@@ -74,7 +74,7 @@ function showSealed(state) {
   $('sealed').hidden = !state?.conversation;
   $('open-later').hidden = state?.state !== 'none';
   $('open-now').hidden = state?.state !== 'ready';
-  $('sealed-status').textContent = state?.state === 'pending' ? t('sealedOpensAt', when(state.dueAt)) : '';
+  $('sealed-status').textContent = state?.state === 'waiting' ? t('sealedOpensAt', when(state.dueAt)) : '';
 }
 ask({ type: 'openState', url }).then(showSealed, () => {});
 $('open-later').addEventListener('click', async () => {

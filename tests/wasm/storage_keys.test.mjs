@@ -29,3 +29,9 @@ test('the feeds content script reads the keys the worker writes', () => {
   assert.match(feeds, new RegExp(`'${keys.FEED_INDEX.replace('.', '\\.')}'`));
   assert.match(feeds, new RegExp(`'${keys.PERF_MEASURE.replace('.', '\\.')}'`));
 });
+
+test('the inbox content script reads the keys the worker writes', () => {
+  const inbox = read('extension/content/inbox.js');
+  assert.match(inbox, new RegExp(`'${keys.INBOX_INDEX.replace('.', '\\.')}'`));
+  assert.ok(inbox.includes(`\`${keys.INBOX_COUNT_PREFIX}\${`), 'inbox.count.<day>.<session>');
+});

@@ -7,10 +7,14 @@ import { Core, createCore, createDecider, EMPTY_LIST } from './core.js';
 import {
   feedCounts, loadList, loadSnapshot, recoverStagedAttempts, saveSnapshot, stageNavigation, unstageNavigation,
 } from './storage.js';
+import { listFollowsSync, switchingListArea } from './storage.js';  // the list's sync choice (listsync.js)
 import { listenToNavigations } from './blocking.js';
 import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
 import { createProtection, saveFeedIndex } from './protection.js';
 import { createAttempts } from './attempts.js';
+import { createHealth, HEALTH_ALARM } from './health.js';
+import { createListSync } from './listsync.js';
+import { createForgetting } from './forget.js';
 
 // ---- Start-up ----------------------------------------------------------------
 
@@ -94,28 +98,47 @@ const engine = {
 };
 const protection = createProtection(engine);
 const attempts = createAttempts(engine);
+const forgetting = createForgetting(engine);  // registers its history listener now, when granted
+const listSync = createListSync(engine, (core) => protection.applyRules(core));
+const health = createHealth({ full, enabled: () => enabled, applyRules: (core) => protection.applyRules(core) });
 
 // ---- Listeners -----------------------------------------------------------------
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   full().then(({ core }) => protection.applyRules(core));
+  chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
 });
-chrome.runtime.onStartup.addListener(() => full().then(({ core }) => protection.applyRules(core)));
+chrome.runtime.onStartup.addListener(() => {
+  full().then(({ core }) => protection.applyRules(core));
+  chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
+});
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area !== 'sync') return;
   // Another device changed the synced list, or turned Deadbolt on or off.
   const meta = changes['list.meta'];
-  if (meta && meta.newValue?.gen !== ownGeneration) reload();
+  // (Not while this device keeps its list to itself, nor while it is moving
+  // it: the move merges what others write meanwhile.)
+  if (meta && meta.newValue?.gen !== ownGeneration && !switchingListArea()) {
+    listFollowsSync().then((on) => on && !switchingListArea() && reload());
+  }
   if (changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
 });
+// Site access granted or withheld (Chromium's "On click", Firefox's per-site
+// access): the rules follow, block rules where a redirect would be dropped.
+const rulesFollowAccess = () => full().then(({ core }) => protection.applyRules(core)).then(() => health.check());
+chrome.permissions?.onAdded?.addListener(rulesFollowAccess);
+chrome.permissions?.onAdded?.addListener(() => forgetting.listen());
+chrome.permissions?.onRemoved?.addListener(rulesFollowAccess);
 chrome.alarms?.onAlarm.addListener((alarm) => {
   if (alarm.name.startsWith('pending:')) protection.applyDue();
+  if (alarm.name === HEALTH_ALARM) health.check();
 });
 
 const navigations = listenToNavigations({
   decide: attempts.decide,
   onBlocked: attempts.logBlocked,
+  afterBlocked: (url) => forgetting.blocked(url),
   stage: {
     begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),
     end: unstageNavigation,
@@ -154,6 +177,11 @@ const routes = {
   deleteLetter: ({ id }) => deleteLetter(String(id)).then(() => ({ ok: true })),
   deletePrivateData: ({ letters, log }) => deletePrivateData({ letters: !!letters, log: !!log }).then(() => ({ ok: true })),
   incognito: async () => ({ allowed: await chrome.extension.isAllowedIncognitoAccess() }),
+  health: () => health.check(),
+  listSync: () => listSync.status(),
+  setListSync: (m) => listSync.set(m),
+  forgetHistory: () => forgetting.status(),
+  setForgetHistory: (m) => forgetting.set(m),
 };
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

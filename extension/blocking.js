@@ -10,30 +10,70 @@ export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url
 let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, then replaces
 
 /**
- * Replaces the dynamic rules with the core's rules for the loaded list.
- * Chrome refuses a regex it cannot compile within its budget; each rule is
- * checked first so that one refusal cannot cost the others.
+ * The core's rules for the loaded list as this browser will take them:
+ * block rules where site access is withheld, and without any regex Chrome
+ * refuses within its budget (each is checked first, so that one refusal
+ * cannot cost the others).
  */
+async function compileRules(core) {
+  const blockPage = chrome.runtime.getURL(BLOCK_PAGE);
+  // A redirect needs site access (Chromium's "On click", Firefox's per-site
+  // access can withhold it) and the browser drops one it lacks; a block
+  // needs none. Where access is withheld the core writes block rules, and
+  // the navigation listener shows the block page: the request never leaves.
+  let compiled = core.rules(blockPage);
+  const withheld = await withheldGroups(compiled.origins);
+  if (withheld.length) compiled = core.rules(blockPage, withheld.map((g) => g.patterns));
+  const { rules } = compiled;
+  const checks = await Promise.all(
+    rules.map((r) =>
+      chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
+    ),
+  );
+  return { ...compiled, accepted: rules.filter((_, i) => checks[i].isSupported), withheld };
+}
+
+/** Replaces the dynamic rules with the core's rules for the loaded list. */
 export function installRules(core) {
   const install = ruleWrites.then(async () => {
-    const { rules, covered, skipped } = core.rules(chrome.runtime.getURL(BLOCK_PAGE));
-    const checks = await Promise.all(
-      rules.map((r) =>
-        chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
-      ),
-    );
-    const accepted = rules.filter((_, i) => checks[i].isSupported);
+    const { rules, accepted, covered, skipped, withheld } = await compileRules(core);
     const existing = await chrome.declarativeNetRequest.getDynamicRules();
     await chrome.declarativeNetRequest.updateDynamicRules({
       removeRuleIds: existing.map((r) => r.id),
       addRules: accepted,
     });
-    const status = { installed: accepted.length, refused: rules.length - accepted.length, covered, skipped };
+    const status = {
+      installed: accepted.length, refused: rules.length - accepted.length, covered, skipped,
+      blockOnly: accepted.filter((r) => r.action.type === 'block').length, withheld,
+    };
     await chrome.storage.local.set({ 'rules.status': status });
     return status;
   });
   ruleWrites = install.catch(() => {});
   return install;
+}
+
+/**
+ * Do the installed rules match what the core compiles now, in count and
+ * content? {ok, expected, installed}.
+ */
+export function verifyRules(core) {
+  const verify = ruleWrites.then(async () => {
+    const { accepted } = await compileRules(core);
+    const installed = await chrome.declarativeNetRequest.getDynamicRules();
+    const key = (r) => JSON.stringify([r.action.type, r.action.redirect?.regexSubstitution ?? null, r.condition.regexFilter]);
+    const want = accepted.map(key).sort();
+    const have = installed.map(key).sort();
+    return { ok: want.length === have.length && want.every((k, i) => k === have[i]), expected: want.length, installed: have.length };
+  });
+  ruleWrites = verify.catch(() => {});
+  return verify;
+}
+
+/** The core's groups of match patterns ({patterns, domains}) the browser has not granted. */
+export async function withheldGroups(groups = []) {
+  const granted = await Promise.all(groups.map((g) => chrome.permissions.contains({ origins: g.patterns }).catch(() => false)));
+  return groups.filter((_, i) => !granted[i]);
 }
 
 /** Removes every rule: Deadbolt turned off (after its cool-down). */
@@ -57,11 +97,12 @@ const REPEAT_MS = 1500;
 /**
  * Listens to every kind of navigation. `decide(url)` returns the core's
  * verdict (one decision: person, platform, kind, address) or null to allow;
- * `onBlocked(verdict, tabId, stagedId, time)` logs the attempt. Must be called synchronously at service-worker start-up (MV3
+ * `onBlocked(verdict, tabId, stagedId, time)` logs the attempt; `afterBlocked(url)`,
+ * when given, runs once it is logged. Must be called synchronously at service-worker start-up (MV3
  * wakes the worker only for listeners registered then). Returns {settled()}:
  * a promise that every navigation reported so far has been handled.
  */
-export function listenToNavigations({ decide, onBlocked, stage = null }) {
+export function listenToNavigations({ decide, onBlocked, stage = null, afterBlocked = null }) {
   const recent = new Map();  // `${tabId} ${url}` -> time reported
   const inFlight = new Set();
 
@@ -78,6 +119,7 @@ export function listenToNavigations({ decide, onBlocked, stage = null }) {
     if (verdict) {
       chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
       await onBlocked(verdict, tabId, staged, now);
+      afterBlocked?.(url);
     }
     if (staged) await stage.end(staged);
   };

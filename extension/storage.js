@@ -1,7 +1,9 @@
 // Where Deadbolt keeps things, and how it keeps them safe.
 //
-// The blocklist lives in chrome.storage.sync so that it follows the user's
-// browser sync, split into items under the sync quotas, with a full copy in
+// The blocklist lives in chrome.storage.local, on this device only, unless
+// the person turns on "follow my browsers" (see listFollowsSync): then it is
+// also kept in chrome.storage.sync so that it follows their browser sync,
+// split into items under the sync quotas, with the full copy in
 // chrome.storage.local written first: a failed or interrupted sync write, a
 // corrupt item or a list too large for sync never loses the list. The attempt
 // log lives in chrome.storage.local, one item per attempt, each staged in
@@ -40,9 +42,10 @@ function chunk(text) {
  */
 export async function saveList(text) {
   await chrome.storage.local.set({ [BACKUP_KEY]: text, 'list.savedAt': Date.now() });
+  if (!(await listFollowsSync())) return saveOnDevice();
   const { [META_KEY]: old } = await chrome.storage.sync.get(META_KEY);
   const oldKeys = old?.where === 'sync' ? Array.from({ length: old.count }, (_, i) => `${CHUNK_PREFIX}${old.gen}.${i}`) : [];
-  const gen = (old?.gen ?? 0) + 1;
+  const gen = nextGeneration(old?.gen);
   const pieces = byteLength(text) > SYNC_LIST_BYTES ? null : chunk(text);
   const newKeys = (pieces ?? []).map((_, i) => `${CHUNK_PREFIX}${gen}.${i}`);
   let result = { where: 'local', reason: 'too-large' };
@@ -77,9 +80,10 @@ export async function saveList(text) {
 async function listVersion(local = []) {
   const [{ [META_KEY]: meta }, items] = await Promise.all([
     chrome.storage.sync.get(META_KEY).catch(() => ({})),
-    chrome.storage.local.get(['list.gen', ...local]),
+    chrome.storage.local.get(['list.gen', SYNC_CHOICE_KEY, ...local]),
   ]);
-  return { version: meta?.gen ?? items['list.gen'] ?? null, items };
+  const synced = followsSync(items[SYNC_CHOICE_KEY], meta);
+  return { version: (synced ? meta?.gen : null) ?? items['list.gen'] ?? null, items };
 }
 
 // Storage keeps JSON values: the snapshot's bytes are kept in base64. The
@@ -125,6 +129,13 @@ export async function loadSnapshot() {
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
   const { [BACKUP_KEY]: backup } = await chrome.storage.local.get(BACKUP_KEY);
+  if (!(await listFollowsSync())) {
+    // On this device only: the local copy is the list.
+    const error = typeof backup === 'string' ? validate(backup) : null;
+    if (typeof backup !== 'string') return { text: null, where: 'none', problem: null };
+    if (!error) return { text: backup, where: 'device' };
+    return { text: null, where: 'none', problem: chrome.i18n.getMessage('problemUnreadable', [error]) };
+  }
   let problem = null;
   if (meta?.where === 'sync' && Number.isInteger(meta.count) && meta.count > 0) {
     const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
@@ -132,7 +143,12 @@ export async function loadList(validate) {
     if (keys.every((k) => typeof items[k] === 'string')) {
       const text = keys.map((k) => items[k]).join('');
       const error = validate(text);
-      if (!error) return { text, where: 'sync' };
+      if (!error) {
+        // The local copy follows: turning sync off later, or a synced copy
+        // removed elsewhere, leaves this device with the list it last saw.
+        if (text !== backup) await chrome.storage.local.set({ [BACKUP_KEY]: text }).catch(() => {});
+        return { text, where: 'sync' };
+      }
       problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
       problem = chrome.i18n.getMessage('problemSyncIncomplete');
@@ -144,6 +160,111 @@ export async function loadList(validate) {
     problem = chrome.i18n.getMessage('problemUnreadable', [error]);
   }
   return { text: null, where: 'none', problem };
+}
+
+// ---- Where the list lives: this device, or also the browser's sync ----------
+// The person's choice, per device, in storage.local. Off unless they turn it
+// on; an install from before the choice existed, whose list is in sync
+// today, keeps it there (as it had it: turning sync off behind their back
+// would leave their other browsers with a list that no longer follows).
+
+const SYNC_CHOICE_KEY = 'list.followsSync';
+
+const followsSync = (choice, meta) => (typeof choice === 'boolean' ? choice : meta?.where === 'sync' && Number.isInteger(meta?.gen));
+
+/** Does the list follow the person's browsers (chrome.storage.sync)? */
+export async function listFollowsSync() {
+  const { [SYNC_CHOICE_KEY]: choice } = await chrome.storage.local.get(SYNC_CHOICE_KEY);
+  if (typeof choice === 'boolean') return choice;
+  const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+  const kept = followsSync(choice, meta);
+  await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: kept });
+  return kept;
+}
+
+// Generations written by two devices at once must not share chunk keys: a
+// random step makes that unlikely (gen is only ever compared for equality).
+const nextGeneration = (old) => (Number.isInteger(old) ? old : 0) + 1 + Math.floor(Math.random() * 1000);
+
+/** Saves on this device only (the local copy is already written). */
+async function saveOnDevice() {
+  const { 'list.gen': old } = await chrome.storage.local.get('list.gen');
+  const gen = nextGeneration(old);
+  const result = { where: 'device' };
+  await chrome.storage.local.set({ 'list.where': result, 'list.gen': gen });
+  return { ...result, gen };
+}
+
+/** The synced list `meta` points at, whole, or null. */
+async function readSynced(meta) {
+  if (meta?.where !== 'sync' || !Number.isInteger(meta.count) || meta.count <= 0) return null;
+  const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
+  const items = await chrome.storage.sync.get(keys).catch(() => ({}));
+  return keys.every((k) => typeof items[k] === 'string') ? keys.map((k) => items[k]).join('') : null;
+}
+
+let switching = false;
+/** Is a switch under way? (The worker leaves other devices' writes to it meanwhile.) */
+export const switchingListArea = () => switching;
+
+/**
+ * Moves the list in or out of sync: `on` true makes it follow the person's
+ * browsers, false keeps it on this device only and removes it from sync.
+ * `text`: the list as this device holds it; `merge(other)` returns the list
+ * with `other` (another device's synced list) added, or null to keep the
+ * list as it is (the core merges: nothing is lost, nothing doubled). Lists
+ * other devices write while this runs are merged too. Resolves to what
+ * saveList answered for the final list, with its `text`.
+ * Call inside serialised('list').
+ */
+export async function switchListArea(on, text, merge) {
+  switching = true;
+  const foreign = [];  // other writers' list.meta seen while switching
+  const watch = (changes, area) => {
+    const meta = changes[META_KEY]?.newValue;
+    if (area === 'sync' && meta) foreign.push(meta);
+  };
+  chrome.storage.onChanged.addListener(watch);
+  try {
+    if (!on) {
+      await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: false });
+      const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+      const synced = await readSynced(meta);
+      const merged = synced === null ? null : merge(synced);
+      const finalText = merged ?? text;
+      const saved = await saveList(finalText);
+      // Nothing of the list stays in the browser account.
+      const all = await chrome.storage.sync.get(null).catch(() => ({}));
+      const ours = Object.keys(all).filter((k) => k === META_KEY || k.startsWith(CHUNK_PREFIX));
+      if (ours.length) await chrome.storage.sync.remove(ours).catch(() => {});
+      return { ...saved, text: finalText };
+    }
+    const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+    const synced = await readSynced(meta);
+    let current = synced === null ? text : merge(synced) ?? text;
+    await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: true });
+    let saved = await saveList(current);
+    // Another device may have written meanwhile: its list is merged in and
+    // written again, until no write is left unmerged.
+    const merged = new Set([saved.gen, meta?.gen]);
+    for (let round = 0; round < 5; round++) {
+      await new Promise((r) => setTimeout(r, 100));  // storage events arrive after the write
+      const { [META_KEY]: now } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+      const others = [...foreign, now].filter((m) => m && !merged.has(m.gen));
+      if (!others.length) break;
+      for (const other of others) {
+        merged.add(other.gen);
+        const theirs = await readSynced(other);
+        if (theirs !== null) current = merge(theirs) ?? current;
+      }
+      saved = await saveList(current);
+      merged.add(saved.gen);
+    }
+    return { ...saved, text: current };
+  } finally {
+    chrome.storage.onChanged.removeListener(watch);
+    switching = false;
+  }
 }
 
 // ---- Attempt log ------------------------------------------------------------

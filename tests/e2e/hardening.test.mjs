@@ -16,7 +16,16 @@ const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
 const restartWorker = () => stopWorker(browser);
 const expectBlocked = async (url) => (await openBlocked(browser, url)).close();
 
-useBrowser({ list: DEMO_LIST, ready: (b, s) => { browser = b; sites = s; } });
+// These tests are of the synced copy: the person has turned sync on.
+useBrowser({
+  list: DEMO_LIST,
+  ready: async (b, s) => {
+    browser = b;
+    sites = s;
+    const result = await ask(b, { type: 'setListSync', on: true });
+    if (result?.ok !== true) throw new Error(`sync could not be turned on: ${JSON.stringify(result)}`);
+  },
+});
 
 test('a damaged synced copy falls back to the local copy, and says so', async () => {
   await inExtension(async () => {

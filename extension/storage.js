@@ -219,42 +219,39 @@ export const switchingListArea = () => switching;
  */
 export async function switchListArea(on, text, merge) {
   switching = true;
-  const foreign = [];  // other writers' list.meta seen while switching
+  // Other writers' lists seen while switching, read at once: the next write
+  // of the list removes the generation it replaces.
+  const foreign = [];
   const watch = (changes, area) => {
     const meta = changes[META_KEY]?.newValue;
-    if (area === 'sync' && meta) foreign.push(meta);
+    if (area === 'sync' && meta) foreign.push({ gen: meta.gen, text: readSynced(meta) });
   };
   chrome.storage.onChanged.addListener(watch);
   try {
+    const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+    const synced = await readSynced(meta);
+    let current = synced === null ? text : merge(synced) ?? text;
     if (!on) {
       await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: false });
-      const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
-      const synced = await readSynced(meta);
-      const merged = synced === null ? null : merge(synced);
-      const finalText = merged ?? text;
-      const saved = await saveList(finalText);
+      const saved = await saveList(current);
       // Nothing of the list stays in the browser account.
       const all = await chrome.storage.sync.get(null).catch(() => ({}));
       const ours = Object.keys(all).filter((k) => k === META_KEY || k.startsWith(CHUNK_PREFIX));
       if (ours.length) await chrome.storage.sync.remove(ours).catch(() => {});
-      return { ...saved, text: finalText };
+      return { ...saved, text: current };
     }
-    const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
-    const synced = await readSynced(meta);
-    let current = synced === null ? text : merge(synced) ?? text;
     await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: true });
     let saved = await saveList(current);
     // Another device may have written meanwhile: its list is merged in and
     // written again, until no write is left unmerged.
     const merged = new Set([saved.gen, meta?.gen]);
     for (let round = 0; round < 5; round++) {
-      await new Promise((r) => setTimeout(r, 100));  // storage events arrive after the write
-      const { [META_KEY]: now } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
-      const others = [...foreign, now].filter((m) => m && !merged.has(m.gen));
+      await new Promise((r) => setTimeout(r, 150));  // storage events arrive after the write
+      const others = foreign.filter((f) => !merged.has(f.gen));
       if (!others.length) break;
       for (const other of others) {
         merged.add(other.gen);
-        const theirs = await readSynced(other);
+        const theirs = await other.text;
         if (theirs !== null) current = merge(theirs) ?? current;
       }
       saved = await saveList(current);

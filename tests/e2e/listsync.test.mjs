@@ -72,11 +72,23 @@ test('turning sync off keeps the whole list here and removes it from sync', asyn
 
 test('switching on while another device writes: both lists kept, once each', async () => {
   const before = await accounts();
-  const [result] = await Promise.all([
-    ask(browser, { type: 'setListSync', on: true }),
-    otherDeviceWrites([SAM, ALEX], 20),
-  ]);
+  // The other device writes the moment this one has read sync and begun
+  // switching (it sets its choice first): the narrowest window there is.
+  const other = await browser.context.newPage();
+  await other.goto(browser.url('extension/pages/welcome.html'));
+  const wrote = other.evaluate(({ text, gen }) => new Promise((resolve) => {
+    chrome.storage.onChanged.addListener(async (changes, area) => {
+      if (area !== 'local' || changes['list.followsSync']?.newValue !== true) return;
+      await chrome.storage.sync.set({ [`list.chunk.${gen}.0`]: text });
+      await chrome.storage.sync.set({ 'list.meta': { v: 1, where: 'sync', gen, count: 1 } });
+      resolve(true);
+    });
+  }), { text: JSON.stringify({ version: 1, people: [SAM, ALEX] }), gen: 20 });
+  await new Promise((r) => setTimeout(r, 200));
+  const result = await ask(browser, { type: 'setListSync', on: true });
   assert.equal(result.ok, true, JSON.stringify(result));
+  assert.equal(await wrote, true, 'the other device wrote during the switch');
+  await other.close();
   await new Promise((r) => setTimeout(r, 800));
   const after = await accounts();
   assert.deepEqual(after, [...before, 'Alex tiktok alex_later'].sort());

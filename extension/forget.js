@@ -6,7 +6,7 @@
 // (recorded as the start of a redirect chain, which history.search does not
 // list) and Deadbolt's own block page, whose address carries it, are removed
 // by address. Nothing is read or kept: history is only searched and deleted.
-import { BLOCK_PAGE, blockPageUrl } from './blocking.js';
+import { BLOCK_PAGE } from './blocking.js';
 
 const FORGET_KEY = 'history.forget';  // storage.local: true while the person wants it
 const PAGE = 2000;  // history entries asked for at a time
@@ -24,8 +24,11 @@ export function createForgetting(engine) {
     return on === true && (await hasHistory());
   }
 
-  // Deadbolt's own block page only ever carries an address it blocked.
-  const ownBlockPage = (url) => url.startsWith(chrome.runtime.getURL(BLOCK_PAGE));
+  // Deadbolt's own block page only ever carries an address it blocked. With
+  // a dynamic URL (web_accessible_resources) the browser redirects to one
+  // address and records the page under the extension's own: both count.
+  const blockPages = () => [chrome.runtime.getURL(BLOCK_PAGE), `${chrome.runtime.getURL('')}${BLOCK_PAGE}`];
+  const ownBlockPage = (url) => blockPages().some((page) => url.startsWith(page));
 
   async function forgettable(url) {
     if (ownBlockPage(url)) return true;
@@ -75,7 +78,8 @@ export function createForgetting(engine) {
       if (!(await wanted())) return;
       for (const delay of LATE_MS) {
         await new Promise((r) => setTimeout(r, delay));
-        await Promise.all([chrome.history.deleteUrl({ url }), chrome.history.deleteUrl({ url: blockPageUrl(url) })]).catch(() => {});
+        const pages = blockPages().map((page) => `${page}#${url}`);
+        await Promise.all([url, ...pages].map((u) => chrome.history.deleteUrl({ url: u }))).catch(() => {});
       }
     },
 

@@ -13,9 +13,12 @@ let browser;
 useBrowser({
   list: DEMO_LIST,
   ready: async (b, s) => {
+    // What Chromium writes when the person allows an optional permission.
     browser = await relaunchWith(b, s.port, (settings) => {
-      const granted = settings.runtime_granted_permissions ?? {};
-      settings.runtime_granted_permissions = { ...granted, api: [...(granted.api ?? []), 'history'] };
+      for (const key of ['active_permissions', 'granted_permissions', 'runtime_granted_permissions']) {
+        const set = settings[key] ?? {};
+        settings[key] = { ...set, api: [...(set.api ?? []), 'history'] };
+      }
     });
   },
 });

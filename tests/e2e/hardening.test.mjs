@@ -275,6 +275,7 @@ test('the browser killed right after an add: the add is there after restart', as
 test('a quota error while saving keeps the list on this device', async () => {
   const own = await launch({ port: sites.port });  // a profile of its own: the list above is large now
   try {
+    assert.equal((await ask(own, { type: 'setListSync', on: true })).ok, true, 'sync turned on');
     const inOwn = async (fn) => {
       const page = await own.context.newPage();
       await page.goto(own.url('extension/pages/welcome.html'));

@@ -131,7 +131,8 @@ chrome.permissions?.onAdded?.addListener(rulesFollowAccess);
 chrome.permissions?.onAdded?.addListener(() => forgetting.listen());
 chrome.permissions?.onRemoved?.addListener(rulesFollowAccess);
 chrome.alarms?.onAlarm.addListener((alarm) => {
-  if (alarm.name.startsWith('pending:')) protection.applyDue();
+  // A due change may turn Deadbolt off: the check notes when, at once.
+  if (alarm.name.startsWith('pending:')) Promise.resolve(protection.applyDue()).then(() => health.check()).catch(() => {});
   if (alarm.name === HEALTH_ALARM) health.check();
 });
 

@@ -229,7 +229,9 @@ export async function switchListArea(on, text, merge) {
   chrome.storage.onChanged.addListener(watch);
   try {
     const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
-    const synced = await readSynced(meta);
+    // The synced list is this device's own while it follows sync (a last
+    // change from another device is kept); otherwise it is merged only on the way in.
+    const synced = on || (await listFollowsSync()) ? await readSynced(meta) : null;
     let current = synced === null ? text : merge(synced) ?? text;
     if (!on) {
       await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: false });

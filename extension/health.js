@@ -28,11 +28,16 @@ export function createHealth(engine) {
     // The rules as the core compiles them now: a missing, extra or changed
     // rule (another tool, a browser that dropped them) is put right at once.
     let repaired = false;
+    let refused = null;  // what the browser said when it would not take the rules
     if (on) {
       const { ok } = await verifyRules(core);
       if (!ok) {
-        await engine.applyRules(core);
-        repaired = true;
+        try {
+          await engine.applyRules(core);
+          repaired = true;
+        } catch (e) {
+          refused = String(e?.message ?? e);
+        }
       }
     }
     const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length > 0 }, repaired);
@@ -41,6 +46,7 @@ export function createHealth(engine) {
     if (!incognito) problems.push({ kind: 'incognito' });
     for (const group of withheld) problems.push({ kind: 'siteAccess', patterns: group.patterns, domains: group.domains });
     if (repaired) problems.push({ kind: 'rulesRepaired' });
+    if (refused !== null) problems.push({ kind: 'rulesRefused', reason: refused });
     return { problems, history };
   }
 

@@ -40,6 +40,8 @@ export async function showHealth(notices, history = null, section = null) {
       shown.push(p);
     } else if (problem.kind === 'rulesRepaired') {
       shown.push(paragraph(t('healthRulesRepaired')));
+    } else if (problem.kind === 'rulesRefused') {
+      shown.push(paragraph(t('healthRulesRefused', problem.reason)));
     }
   }
   notices.replaceChildren(...shown);

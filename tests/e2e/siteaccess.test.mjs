@@ -94,3 +94,37 @@ test('site access granted again: the rules redirect once more', async () => {
   await page.close();
   assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
 });
+
+test('one site allowed ("On click", then allowed on instagram.com): its rules redirect, the rest block, nothing leaks', async () => {
+  browser = await relaunchWith(browser, sites.port, (settings) => {
+    settings.withholding_permissions = true;
+    settings.runtime_granted_permissions = {
+      api: [], manifest_permissions: [], scriptable_host: [], explicit_host: ['*://*.instagram.com/*', '*://*.instagr.am/*'],
+    };
+  });
+  const end = Date.now() + 8000;
+  let current = await status();
+  while (!(current?.blockOnly > 0 && current.blockOnly < current.installed) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    current = await status();
+  }
+  assert.ok(current.blockOnly > 0 && current.blockOnly < current.installed, JSON.stringify(current));
+  assert.ok(!current.withheld.some((g) => g.domains.includes('instagram.com')), 'instagram.com is allowed');
+  const seen = sites.hits('instagram.com', '/janedoe').length;
+  // Typed, and a link from a site Deadbolt may not see (the request's initiator).
+  const typed = await browser.context.newPage();
+  typed.goto('https://www.instagram.com/janedoe/?typed').catch(() => {});
+  await waitForHref(typed, (href) => href.includes('blocked.html'));
+  await typed.close();
+  const news = await browser.context.newPage();
+  await news.goto('https://news.example/');
+  await news.click('#profile', { noWaitAfter: true });
+  await waitForHref(news, (href) => href.includes('blocked.html'));
+  await news.close();
+  const x = await browser.context.newPage();
+  x.goto('https://x.com/janedoe_x').catch(() => {});
+  await waitForHref(x, (href) => href.includes('blocked.html'));
+  await x.close();
+  assert.equal(sites.hits('instagram.com', '/janedoe').length, seen, 'no request for the profile');
+  assert.deepEqual(sites.hits('x.com', '/janedoe_x'), []);
+});

@@ -3,50 +3,80 @@
 // cannot see (single-page-app navigations, wrapped links, searches, pages a
 // site serves from its own service worker). Every decision is the core's.
 
+import { RULES_STATUS } from './storage_keys.js';
+
 export const BLOCK_PAGE = 'extension/pages/blocked.html';
 
 export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 
 let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, then replaces
+let installed = null;  // id -> JSON of the rules this worker installed last; null: read them from the browser
+
+// Whether the browser compiles a regex, by regex: an edit adds a rule or
+// two, so only those are asked about (the answer for a regex never changes
+// while the worker runs).
+const regexSupported = new Map();
+function supported(regex) {
+  let answer = regexSupported.get(regex);
+  if (answer === undefined) {
+    answer = chrome.declarativeNetRequest.isRegexSupported({ regex, isCaseSensitive: true }).then((r) => r.isSupported);
+    regexSupported.set(regex, answer);
+    answer.catch(() => regexSupported.delete(regex));
+  }
+  return answer;
+}
 
 /**
- * The core's rules for the loaded list as this browser will take them:
- * block rules where site access is withheld, and without any regex Chrome
- * refuses within its budget (each is checked first, so that one refusal
- * cannot cost the others).
+/**
+ * The core's rules as this browser will take them: `compiled` (the rules an
+ * edit already answered: rules()'s shape) or the core's rules for the list it
+ * holds, as block rules where site access is withheld, and without any regex
+ * Chrome refuses within its budget (each is checked first, so that one
+ * refusal cannot cost the others).
  */
-async function compileRules(core) {
+async function compileRules(core, compiled = null) {
   const blockPage = chrome.runtime.getURL(BLOCK_PAGE);
   // A redirect needs site access (Chromium's "On click", Firefox's per-site
   // access can withhold it) and the browser drops one it lacks; a block
   // needs none. Where access is withheld the core writes block rules, and
   // the navigation listener shows the block page: the request never leaves.
-  let compiled = core.rules(blockPage);
-  const withheld = await withheldGroups(compiled.origins);
-  if (withheld.length) compiled = core.rules(blockPage, withheld.map((g) => g.patterns));
-  const { rules } = compiled;
-  const checks = await Promise.all(
-    rules.map((r) =>
-      chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
-    ),
-  );
-  return { ...compiled, accepted: rules.filter((_, i) => checks[i].isSupported), withheld };
+  let answer = compiled ?? core.rules(blockPage);
+  const withheld = await withheldGroups(answer.origins);
+  // The core keeps what it was last told; told again when anything is
+  // withheld now or was before (an answer with block rules).
+  if (withheld.length || answer.rules.some((r) => r.action.type === 'block')) {
+    answer = core.rules(blockPage, withheld.map((g) => g.patterns));
+  }
+  const checks = await Promise.all(answer.rules.map((r) => supported(r.condition.regexFilter)));
+  return { ...answer, accepted: answer.rules.filter((_, i) => checks[i]), withheld };
 }
 
-/** Replaces the dynamic rules with the core's rules for the loaded list. */
-export function installRules(core) {
+/**
+ * Replaces the dynamic rules with the core's rules for the list it holds,
+ * or with `compiled` (the rules an edit already answered: rules()'s shape).
+ */
+export function installRules(core, compiled = null) {
   const install = ruleWrites.then(async () => {
-    const { rules, accepted, covered, skipped, withheld } = await compileRules(core);
-    const existing = await chrome.declarativeNetRequest.getDynamicRules();
-    await chrome.declarativeNetRequest.updateDynamicRules({
-      removeRuleIds: existing.map((r) => r.id),
-      addRules: accepted,
-    });
+    const { rules, accepted, covered, skipped, withheld } = await compileRules(core, compiled);
+    const wanted = new Map(accepted.map((r) => [r.id, JSON.stringify(r)]));
+    let change;
+    if (installed) {
+      // Only what changed: an edit that adds an account touches a rule or none,
+      // and the browser recompiles only those.
+      const removeRuleIds = [...installed].filter(([id, text]) => wanted.get(id) !== text).map(([id]) => id);
+      change = { removeRuleIds, addRules: accepted.filter((r) => installed.get(r.id) !== wanted.get(r.id)) };
+    } else {
+      const existing = await chrome.declarativeNetRequest.getDynamicRules();
+      change = { removeRuleIds: existing.map((r) => r.id), addRules: accepted };
+    }
+    installed = null;  // unknown until the update succeeds
+    if (change.removeRuleIds.length || change.addRules.length) await chrome.declarativeNetRequest.updateDynamicRules(change);
+    installed = wanted;
     const status = {
       installed: accepted.length, refused: rules.length - accepted.length, covered, skipped,
       blockOnly: accepted.filter((r) => r.action.type === 'block').length, withheld,
     };
-    await chrome.storage.local.set({ 'rules.status': status });
+    await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;
   });
   ruleWrites = install.catch(() => {});
@@ -60,11 +90,13 @@ export function installRules(core) {
 export function verifyRules(core) {
   const verify = ruleWrites.then(async () => {
     const { accepted } = await compileRules(core);
-    const installed = await chrome.declarativeNetRequest.getDynamicRules();
     const key = (r) => JSON.stringify([r.action.type, r.action.redirect?.regexSubstitution ?? null, r.condition.regexFilter]);
     const want = accepted.map(key).sort();
-    const have = installed.map(key).sort();
-    return { ok: want.length === have.length && want.every((k, i) => k === have[i]), expected: want.length, installed: have.length };
+    const present = await chrome.declarativeNetRequest.getDynamicRules();
+    const have = present.map(key).sort();
+    const ok = want.length === have.length && want.every((k, i) => k === have[i]);
+    if (!ok) installed = null;  // what this worker installed is not what is there: read it again
+    return { ok, expected: want.length, installed: have.length };
   });
   ruleWrites = verify.catch(() => {});
   return verify;
@@ -80,9 +112,11 @@ export async function withheldGroups(groups = []) {
 export function removeRules() {
   const remove = ruleWrites.then(async () => {
     const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    installed = null;
     await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id) });
+    installed = new Map();
     const status = { installed: 0, refused: 0, covered: 0, skipped: 0, off: true };
-    await chrome.storage.local.set({ 'rules.status': status });
+    await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;
   });
   ruleWrites = remove.catch(() => {});

@@ -7,8 +7,9 @@
 // list) and Deadbolt's own block page, whose address carries it, are removed
 // by address. Nothing is read or kept: history is only searched and deleted.
 import { BLOCK_PAGE } from './blocking.js';
+import { HISTORY_FORGET } from './storage_keys.js';
 
-const FORGET_KEY = 'history.forget';  // storage.local: true while the person wants it
+const FORGET_KEY = HISTORY_FORGET;  // storage.local: true while the person wants it
 const PAGE = 2000;  // history entries asked for at a time
 const LATE_MS = [0, 1000, 4000];  // a visit can be written to history after the navigation ends
 

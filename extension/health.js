@@ -8,8 +8,9 @@
 // only) for the popup's history: told plainly, never as blame.
 import { BLOCK_PAGE, verifyRules, withheldGroups } from './blocking.js';
 import { updateItem } from './serialised.js';
+import { HEALTH_HISTORY } from './storage_keys.js';
 
-const HISTORY_KEY = 'health.history';  // [{kind, from, to}]: to is null while it lasts
+const HISTORY_KEY = HEALTH_HISTORY;  // [{kind, from, to}]: to is null while it lasts
 const MAX_PERIODS = 40;
 export const HEALTH_ALARM = 'health';
 

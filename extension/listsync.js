@@ -1,42 +1,35 @@
 // "Keep my list in step across my browsers": the person's choice, per
 // device. Switching moves the list between chrome.storage.local and
 // chrome.storage.sync (storage.js: switchListArea); where another device's
-// list is already in sync, the core merges the two, so nothing is lost and
-// nothing doubled.
+// list is already in sync, the core merges the two (an import: nothing lost,
+// nothing doubled). The list owner then reads the list as stored and
+// installs its rules.
 import { serialised } from './serialised.js';
-import { listFollowsSync, saveSnapshot, switchListArea } from './storage.js';
-import { saveFeedIndex } from './protection.js';
+import { listFollowsSync, switchListArea } from './storage.js';
 
-/** `engine`: the worker's full() and stored(core, saved); `applyRules(core)`. */
-export function createListSync(engine, applyRules) {
+/** `owner`: the list owner's full() and reload() (list_owner.js). */
+export function createListSync(owner) {
   return {
     async status() {
       return { on: await listFollowsSync() };
     },
 
-    set({ on }) {
-      return serialised('list', async () => {
-        const { core } = await engine.full();
+    async set({ on }) {
+      const { core } = await owner.full();  // outside the lock: full() takes it itself
+      const result = await serialised('list', async () => {
         const before = core.exportList();
         // The core adds another device's list to the one it holds.
-        const merge = (other) => {
-          const plan = core.planImport(other);
-          if (plan.error || !plan.list || core.load(plan.list)) return null;
-          return core.exportList();
-        };
-        let saved;
+        const merge = (other) => (core.importList(other).error ? null : core.exportList());
         try {
-          saved = await switchListArea(on === true, before, merge);
+          const saved = await switchListArea(on === true, before, merge);
+          return { ok: true, on: on === true, where: saved.where };
         } catch (e) {
           core.load(before);
           return { error: `Could not move your list: ${e?.message ?? e}` };
         }
-        engine.stored(core, saved);
-        await saveSnapshot(core.snapshot());
-        await saveFeedIndex(core);
-        await applyRules(core);
-        return { ok: true, on: on === true, where: saved.where };
       });
+      if (result.ok) await owner.reload();  // reads the list as stored now; installs its rules
+      return result;
     },
   };
 }

@@ -11,6 +11,9 @@ import { createProtection, saveFeedIndex } from './protection.js';
 import { createAttempts } from './attempts.js';
 import { createListOwner } from './list_owner.js';
 import { PERF_COLD_START, PERF_START_PHASES } from './storage_keys.js';
+import { createHealth, HEALTH_ALARM } from './health.js';
+import { createListSync } from './listsync.js';
+import { createForgetting } from './forget.js';
 import { inboxCounts } from './inbox_index.js';
 import { endPass, passes } from './conversations.js';
 
@@ -53,22 +56,37 @@ const engine = {
 const protection = createProtection(engine);
 const attempts = createAttempts(engine);
 const installAll = () => list.full().then(({ core }) => protection.applyRules(core));
+const forgetting = createForgetting(engine);  // registers its history listener now, when granted
+const listSync = createListSync({ full: () => list.full(), reload: () => list.reload() });
+const health = createHealth({ full: () => list.full(), enabled: () => enabled, applyRules: (core) => protection.applyRules(core) });
 
 // ---- Listeners -----------------------------------------------------------------
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   installAll();
+  chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
 });
-chrome.runtime.onStartup.addListener(installAll);
+chrome.runtime.onStartup.addListener(() => {
+  installAll();
+  chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
+});
 chrome.storage.onChanged.addListener((changes, area) => {
   // Another device changed the synced list (this worker's own writes are
   // known by their generation), or turned Deadbolt on or off.
   list.storageChanged(changes, area);
   if (area === 'sync' && changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
 });
+// Site access granted or withheld (Chromium's "On click", Firefox's per-site
+// access): the rules follow, block rules where a redirect would be dropped.
+const rulesFollowAccess = () => installAll().then(() => health.check());
+chrome.permissions?.onAdded?.addListener(rulesFollowAccess);
+chrome.permissions?.onAdded?.addListener(() => forgetting.listen());
+chrome.permissions?.onRemoved?.addListener(rulesFollowAccess);
 chrome.alarms?.onAlarm.addListener((alarm) => {
-  if (alarm.name.startsWith('pending:')) protection.applyDue();
+  // A due change may turn Deadbolt off: the check notes when, at once.
+  if (alarm.name.startsWith('pending:')) Promise.resolve(protection.applyDue()).then(() => health.check()).catch(() => {});
+  if (alarm.name === HEALTH_ALARM) health.check();
   if (alarm.name === 'inbox-pass-end') endPass();
 });
 
@@ -79,6 +97,7 @@ const navigations = listenToNavigations({
     return verdict && (await passes(verdict)) ? null : verdict;
   },
   onBlocked: attempts.logBlocked,
+  afterBlocked: (url) => forgetting.blocked(url),
   stage: {
     begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),
     end: unstageNavigation,
@@ -122,6 +141,11 @@ const routes = {
   deleteLetter: ({ id }) => deleteLetter(String(id)).then(() => ({ ok: true })),
   deletePrivateData: ({ letters, log }) => deletePrivateData({ letters: !!letters, log: !!log }).then(() => ({ ok: true })),
   incognito: async () => ({ allowed: await chrome.extension.isAllowedIncognitoAccess() }),
+  health: () => health.check(),
+  listSync: () => listSync.status(),
+  setListSync: (m) => listSync.set(m),
+  forgetHistory: () => forgetting.status(),
+  setForgetHistory: (m) => forgetting.set(m),
 };
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

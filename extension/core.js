@@ -130,9 +130,14 @@ export class ListCore {
     return JSON.parse(this.#native.readProfile(text, platform));
   }
 
-  /** declarativeNetRequest rules for the loaded list: {covered, skipped, rules}. */
-  rules(blockPage) {
-    return JSON.parse(this.#native.rules(blockPage));
+  /**
+   * declarativeNetRequest rules for the loaded list: {covered, skipped,
+   * rules, origins}. `origins`: the groups of match patterns the rules need
+   * site access for; the rules of the groups in `withheld` block instead of
+   * redirecting.
+   */
+  rules(blockPage, withheld = []) {
+    return JSON.parse(this.#native.rules(blockPage, JSON.stringify(withheld)));
   }
 
   /**

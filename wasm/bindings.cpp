@@ -19,6 +19,7 @@
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
+#include "deadbolt/text.h"
 #include "deadbolt/verdict_json.h"
 
 namespace {
@@ -138,9 +139,22 @@ class Core {
   }
 
   // declarativeNetRequest rules for the loaded list, redirecting to
-  // `blockPage`: {"covered": n, "skipped": n, "rules": [...]}.
-  std::string rules(const std::string& block_page) {
+  // `blockPage`: {"covered": n, "skipped": n, "rules": [...], "origins":
+  // [{patterns, domains}, ...]}. `origins` lists the site access each group
+  // of rules needs; `withheld` (a JSON array of such groups' `patterns`)
+  // names the groups the browser has not granted: their rules block instead.
+  // Both are kept for the rules an edit answers.
+  std::string rules(const std::string& block_page, const std::string& withheld) {
     block_page_ = block_page;
+    withheld_.clear();
+    if (const ojson groups = request(withheld); groups.is_array())
+      for (const ojson& group : groups) {
+        if (!group.is_array()) continue;
+        std::string joined;
+        for (const ojson& pattern : group)
+          if (pattern.is_string()) joined += (joined.empty() ? "" : " ") + pattern.get<std::string>();
+        withheld_.push_back(std::move(joined));
+      }
     return rules_answer();
   }
 
@@ -355,11 +369,26 @@ class Core {
 
   std::string rules_answer() const {
     const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
+    // Each group: its match patterns (to ask the browser about, and to name
+    // back in `withheld`) and its domains as a person reads them ("" for any site).
+    ojson origins = ojson::array();
+    for (const std::string& group : deadbolt::rule_origins(set)) {
+      ojson patterns = ojson::array(), domains = ojson::array();
+      deadbolt::for_each_word(group, [&](std::string_view p) {
+        patterns.push_back(std::string(p));
+        constexpr std::string_view kAny = "*://*.";
+        domains.push_back(p.substr(0, kAny.size()) == kAny
+                              ? std::string(p.substr(kAny.size(), p.size() - kAny.size() - 2))
+                              : std::string());
+      });
+      origins.push_back({{"patterns", std::move(patterns)}, {"domains", std::move(domains)}});
+    }
     return "{\"covered\":" + std::to_string(set.accounts_covered) +
            ",\"skipped\":" + std::to_string(set.accounts_skipped) +
            ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
            ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
-           ",\"rules\":" + deadbolt::rules_json(set, block_page_) + "}";
+           ",\"origins\":" + deadbolt::dump_json(origins) +
+           ",\"rules\":" + deadbolt::rules_json(set, block_page_, 1, withheld_) + "}";
   }
 
   static ojson import_json(const deadbolt::ImportPlan& plan) {
@@ -404,6 +433,7 @@ class Core {
   std::string feed_index_;
   std::string inbox_index_;
   std::string block_page_;
+  std::vector<std::string> withheld_;            // rule groups without site access: block rules (see rules())
   std::optional<deadbolt::Blocklist> previous_;  // the list before the last edit, for undo()
 };
 

@@ -4,6 +4,7 @@
 import { ask, localize, profileError, reachedOutButton, showStreak, t } from './i18n.js';
 import { chart, hoursChart } from './chart.js';
 import { platformBadge } from './platform-badge.js';
+import { showHealth } from './health.js';
 
 localize();
 const $ = (id) => document.getElementById(id);
@@ -83,6 +84,9 @@ async function offerCurrentTab() {
 
 $('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
+// The protection check runs beside the counts: a worker that does not
+// answer is itself a notice.
+showHealth($('health-notices'), $('health-periods'), $('health-history'));
 await render();
 await offerCurrentTab();
 performance.mark('deadbolt-ready');

@@ -187,6 +187,27 @@ export function useBrowser({ list = null, ready }) {
   });
 }
 
+/**
+ * Closes Chromium, rewrites Deadbolt's settings in the profile's Preferences
+ * with `change(settings)` (what the person's choices on the extensions page
+ * write: site access withheld, an optional permission granted), and starts
+ * it again on the same profile. (DESIGN.md §4: a test's stand-in for "Allow".)
+ */
+export async function relaunchWith(current, port, change) {
+  const { userDataDir, extensionId } = current;
+  await current.context.close();
+  for (const name of ['Preferences', 'Secure Preferences']) {
+    const file = path.join(userDataDir, 'Default', name);
+    if (!fs.existsSync(file)) continue;
+    const prefs = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const settings = prefs.extensions?.settings?.[extensionId];
+    if (!settings) continue;
+    change(settings);
+    fs.writeFileSync(file, JSON.stringify(prefs));
+  }
+  return launch({ port, userDataDir });
+}
+
 /** Sends a message to the service worker from one of Deadbolt's own pages. */
 export async function ask(browser, message) {
   const page = await browser.context.newPage();

@@ -81,6 +81,9 @@ test('40 edits on this device make no reload, and the list core memory stays fla
 
 test('a change another device synced reloads the list exactly once', async () => {
   freshStorage();
+  // The person keeps the list in step across their browsers (else sync is never read).
+  const { LIST_FOLLOWS_SYNC } = await import('../../extension/storage_keys.js');
+  await chrome.storage.local.set({ [LIST_FOLLOWS_SYNC]: true });
   const { owner, protection } = newWorker();
   assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
   const { core } = await owner.full();

@@ -131,7 +131,7 @@ if (!fs.existsSync(REALFEED)) {
         const unrendered = new Set(base.shownHidden.map(Number));
         const named = [...new Set(items.flatMap((it, k) => (unrendered.has(k) ? [] : it.owners)))].sort();
         const owners = named.filter(listable);
-        const f = (figures[name] = { people: owners.length, unlistable: named.length - owners.length, items: 0, hidden: 0, missed: [], wrong: [], painted: 0, unrendered: unrendered.size });
+        const f = (figures[name] = { people: owners.length, unlistable: named.length - owners.length, items: 0, hidden: 0, missed: [], wrong: [], painted: 0, paintedItems: [], unrendered: unrendered.size });
         const BATCH = batchSize(owners.length);
         for (let b = 0; b < owners.length; b += BATCH) {
           const batch = owners.slice(b, b + BATCH);
@@ -146,11 +146,13 @@ if (!fs.existsSync(REALFEED)) {
           f.missed.push(...r.listedRendered.map((k) => `${k}:${items[k].owners.filter((o) => batch.includes(o)).join('+')}`));
           f.wrong.push(...wrong.map((k) => `${k}:${items[k].owners.join('+') || '(no one)'}`));
           f.painted += r.paintedFrames;
+          if (r.paintedFrames) f.paintedItems.push(...r.painted.map((k) => `${k}:${items[k].owners.join('+')}`));
         }
         console.log(`# ${name}${STRIP ? ' (stripped)' : ''}: ${f.people} people, ${f.hidden}/${f.items} of their items hidden, ` +
           `${f.wrong.length} other items hidden, ${f.painted} painted frames; not rendered by the page itself: ${f.unrendered}; ` +
           `accounts no list can hold (company pages): ${f.unlistable}`);
         if (f.missed.length) console.log(`#   missed: ${f.missed.join(' ')}`);
+        if (f.painted) console.log(`#   painted: ${f.paintedItems.join(' ')}`);
         if (f.wrong.length) console.log(`#   wrongly hidden: ${[...new Set(f.wrong)].join(' ')}`);
         if (!STRIP) {
           assert.deepEqual(f.missed, [], 'listed items shown');

@@ -27,6 +27,7 @@ const PAGES = {
     ].map((h) => `x:${h}`),
   },
   'threads-home': {
+    quotesNest: true,  // a pressable container inside another is a quoted post
     units: ['div[data-pressable-container="true"]'],
     owners: ($, el) => hrefs($, el, /^\/@([\w.]+)(?:\/.*)?$/).map((h) => `threads:${h}`),
   },
@@ -55,7 +56,7 @@ const PAGES = {
   },
   'reddit-post': {
     units: ['[data-testid="post-container"]', 'div.Comment'],
-    owners: ($, el) => hrefs($, el, /^(?:https:\/\/www\.reddit\.com)?\/user\/([^/?#]+)\/?$/).map((h) => `reddit:${h}`),
+    owners: ($, el) => hrefs($, el, /^(?:https:\/\/www\.reddit\.com)?\/(?:user|u)\/([^/?#]+)\/?$/).map((h) => `reddit:${h}`),
   },
   'facebook-group': {
     units: ['article'],
@@ -98,12 +99,16 @@ for (const [name, page] of Object.entries(PAGES)) {
         let card = $(a);
         let up = 0;
         while (card.parent().find('a:has(img)').length === 1) { card = card.parent(); up += 1; }
-        items.push({ sel: `a[href="${$(a).attr('href')}"]:has(img)`, nth: 0, up, owners: [...new Set(page.owners($, card[0]))], what: 'suggestion card' });
+        items.push({ sel: `a[href="${$(a).attr('href')}"]:has(img)`, nth: 0, up, owners: [...new Set(page.owners($, card[0]))] });
       });
       continue;
     }
     $(unit).each((nth, el) => {
-      items.push({ sel: unit, nth, owners: [...new Set(page.owners($, el))], what: '' });
+      // A nested item (a comment in a post, a reply in a comment) is its own:
+      // its accounts are not the enclosing item's, unless the page nests quotes.
+      const units = page.units.filter((u) => typeof u === 'string').join(', ');
+      const own = page.quotesNest ? el : $(el).clone().find(units).remove().end()[0];
+      items.push({ sel: unit, nth, owners: [...new Set(page.owners($, own))] });
     });
   }
   const out = { page: `${name}.html`, items };

@@ -111,15 +111,18 @@
   // ---- The fallback, for markup the catalog does not know (a platform
   // changed its containers): a link outside every known item that names a
   // listed person hides the repeating unit of the list around it, the
-  // nearest ancestor with at least two siblings of its tag that link
+  // nearest ancestor with at least two siblings of its shape that link
   // elsewhere. Bounded so that it never hides a feed or a page: it stops
   // below body, main, landmarks and lists' own roles, within 12 levels,
   // before an ancestor holding more than 40 distinct links, and never
   // around an item the catalog decides.
   const FALLBACK_STOP = 'body, main, [role="main"], [role="feed"], [role="list"], [role="navigation"], nav, header, footer, aside, section, ul, ol';
   const fallbackHidden = new Set();
-  function parallel(sibling, tag, href) {
-    if (sibling.tagName !== tag) return false;
+  // A sibling of the same shape (tag, number of children, first child's
+  // tag) that links elsewhere: another unit of the same list.
+  function parallel(sibling, el, href) {
+    if (sibling.tagName !== el.tagName || sibling.childElementCount !== el.childElementCount ||
+        sibling.firstElementChild?.tagName !== el.firstElementChild?.tagName) return false;
     let other = false;
     for (const a of sibling.querySelectorAll('a[href]')) {
       if (a.getAttribute('href') === href) return false;
@@ -134,7 +137,7 @@
       if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) return null;
       if (new Set([...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).size > 40) return null;
       let siblings = 0;
-      for (const s of el.parentElement.children) if (s !== el && parallel(s, el.tagName, href)) siblings += 1;
+      for (const s of el.parentElement.children) if (s !== el && parallel(s, el, href)) siblings += 1;
       if (siblings >= 2) return el;
     }
     return null;
@@ -255,8 +258,12 @@
   // page in, it stays until the end of parsing: an item the parser has only
   // half inserted (its author's link not yet parsed) must not paint.
   function releaseHold() {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => hold.remove(), { once: true });
-    else hold.remove();
+    if (document.readyState !== 'loading') return hold.remove();
+    document.addEventListener('DOMContentLoaded', () => {
+      // The fallback's units are whole only now (their list's other units parsed).
+      if (active) fallback(document);
+      hold.remove();
+    }, { once: true });
   }
 
   let ready = false;  // the core is started and the page's markup known

@@ -22,8 +22,8 @@ import { inExtension, ROOT, ROUTES, useBrowser } from './harness.mjs';
 const REALFEED = path.resolve(ROOT, '../shared/testdata/realfeed');
 const EXPECT = path.join(ROOT, 'tests/e2e/realfeed');
 const STRIP = process.env.REALFEED_STRIP === '1';
-// A few people at a time; at most about eight page loads per page (CI time).
-const batchSize = (people) => Math.max(8, Math.ceil(people / 8));
+// A few people at a time; at most about six page loads per page (CI time).
+const batchSize = (people) => Math.max(8, Math.ceil(people / 6));
 
 /** Where SOURCES.md says each page is served. */
 const SERVED = {
@@ -74,19 +74,15 @@ if (!fs.existsSync(REALFEED)) {
   /** Whether the core accepts `owner` as a listed account (a company page is not one). */
   const listable = (owner) => core.load(JSON.stringify({ version: 1, people: [{ name: owner, accounts: [account(owner)] }] })) === null;
 
-  /** Serves `name` with `listed` items (indexes) marked data-listed and `shown` data-shown. */
-  function serve(name, items, listed, shown) {
+  // Each page parsed once (and renamed once, when stripping); the marks change per batch.
+  const parsed = new Map();
+  function load(name, items) {
+    if (parsed.has(name)) return parsed.get(name);
     const $ = cheerio.load(fs.readFileSync(path.join(REALFEED, `${name}.html`), 'utf8'));
     const els = items.map((item) => {
       let el = $(item.sel).eq(item.nth);
       for (let i = 0; i < (item.up ?? 0); i++) el = el.parent();
       return el;
-    });
-    // An item inside a hidden one (a reply in a listed person's thread) goes with it: neither counted nor checked.
-    const hiddenNodes = new Set([...listed].map((k) => els[k][0]));
-    els.forEach((el, k) => {
-      if (listed.has(k)) el.attr('data-listed', String(k));
-      else if (shown.has(k) && !el.parents().toArray().some((p) => hiddenNodes.has(p))) el.attr('data-shown', String(k));
     });
     if (STRIP) {
       // Tomorrow's markup: every class and test id renamed.
@@ -96,6 +92,20 @@ if (!fs.existsSync(REALFEED)) {
       }
     }
     $('head').prepend('<script src="/feeds/frames.js"></script>');
+    parsed.set(name, { $, els });
+    return parsed.get(name);
+  }
+
+  /** Serves `name` with `listed` items (indexes) marked data-listed and `shown` data-shown. */
+  function serve(name, items, listed, shown) {
+    const { $, els } = load(name, items);
+    for (const el of els) el.removeAttr('data-listed').removeAttr('data-shown');
+    // An item inside a hidden one (a reply in a listed person's thread) goes with it: neither counted nor checked.
+    const hiddenNodes = new Set([...listed].map((k) => els[k][0]));
+    els.forEach((el, k) => {
+      if (listed.has(k)) el.attr('data-listed', String(k));
+      else if (shown.has(k) && !el.parents().toArray().some((p) => hiddenNodes.has(p))) el.attr('data-shown', String(k));
+    });
     const url = new URL(SERVED[name]);
     ROUTES.set(`${url.host}${url.pathname}`, { body: $.html() });
     return els.map((el) => el.length);

@@ -113,7 +113,7 @@
   // listed person hides the repeating unit of the list around it, the
   // nearest ancestor with at least two siblings of its shape that link
   // elsewhere. Bounded so that it never hides a feed or a page: it stops
-  // below body, main, landmarks and lists' own roles, within 12 levels,
+  // below body, main, landmarks and lists' own roles, within 24 levels,
   // before an ancestor holding more than 40 distinct links, and never
   // around an item the catalog decides.
   const FALLBACK_STOP = 'body, main, [role="main"], [role="feed"], [role="list"], [role="navigation"], nav, header, footer, aside, section, ul, ol';
@@ -132,7 +132,7 @@
   }
   function unitAround(link) {
     const href = link.getAttribute('href');
-    for (let el = link.parentElement, depth = 0; el && depth < 12; el = el.parentElement, depth++) {
+    for (let el = link.parentElement, depth = 0; el && depth < 24; el = el.parentElement, depth++) {
       // Never a landmark, never around an item the catalog decides.
       if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) return null;
       if (new Set([...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).size > 40) return null;

@@ -3,33 +3,56 @@
 // cannot see (single-page-app navigations, wrapped links, searches, pages a
 // site serves from its own service worker). Every decision is the core's.
 
+import { RULES_STATUS } from './storage_keys.js';
+
 export const BLOCK_PAGE = 'extension/pages/blocked.html';
 
 export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 
 let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, then replaces
+let installed = null;  // id -> JSON of the rules this worker installed last; null: read them from the browser
+
+// Whether the browser compiles a regex, by regex: an edit adds a rule or
+// two, so only those are asked about (the answer for a regex never changes
+// while the worker runs).
+const regexSupported = new Map();
+function supported(regex) {
+  let answer = regexSupported.get(regex);
+  if (answer === undefined) {
+    answer = chrome.declarativeNetRequest.isRegexSupported({ regex, isCaseSensitive: true }).then((r) => r.isSupported);
+    regexSupported.set(regex, answer);
+    answer.catch(() => regexSupported.delete(regex));
+  }
+  return answer;
+}
 
 /**
- * Replaces the dynamic rules with the core's rules for the loaded list.
+ * Replaces the dynamic rules with the core's rules for the list it holds,
+ * or with `compiled` (the rules an edit already answered: rules()'s shape).
  * Chrome refuses a regex it cannot compile within its budget; each rule is
  * checked first so that one refusal cannot cost the others.
  */
-export function installRules(core) {
+export function installRules(core, compiled = null) {
   const install = ruleWrites.then(async () => {
-    const { rules, covered, skipped } = core.rules(chrome.runtime.getURL(BLOCK_PAGE));
-    const checks = await Promise.all(
-      rules.map((r) =>
-        chrome.declarativeNetRequest.isRegexSupported({ regex: r.condition.regexFilter, isCaseSensitive: true }),
-      ),
-    );
-    const accepted = rules.filter((_, i) => checks[i].isSupported);
-    const existing = await chrome.declarativeNetRequest.getDynamicRules();
-    await chrome.declarativeNetRequest.updateDynamicRules({
-      removeRuleIds: existing.map((r) => r.id),
-      addRules: accepted,
-    });
+    const { rules, covered, skipped } = compiled ?? core.rules(chrome.runtime.getURL(BLOCK_PAGE));
+    const checks = await Promise.all(rules.map((r) => supported(r.condition.regexFilter)));
+    const accepted = rules.filter((_, i) => checks[i]);
+    const wanted = new Map(accepted.map((r) => [r.id, JSON.stringify(r)]));
+    let change;
+    if (installed) {
+      // Only what changed: an edit that adds an account touches a rule or none,
+      // and the browser recompiles only those.
+      const removeRuleIds = [...installed].filter(([id, text]) => wanted.get(id) !== text).map(([id]) => id);
+      change = { removeRuleIds, addRules: accepted.filter((r) => installed.get(r.id) !== wanted.get(r.id)) };
+    } else {
+      const existing = await chrome.declarativeNetRequest.getDynamicRules();
+      change = { removeRuleIds: existing.map((r) => r.id), addRules: accepted };
+    }
+    installed = null;  // unknown until the update succeeds
+    if (change.removeRuleIds.length || change.addRules.length) await chrome.declarativeNetRequest.updateDynamicRules(change);
+    installed = wanted;
     const status = { installed: accepted.length, refused: rules.length - accepted.length, covered, skipped };
-    await chrome.storage.local.set({ 'rules.status': status });
+    await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;
   });
   ruleWrites = install.catch(() => {});
@@ -40,9 +63,11 @@ export function installRules(core) {
 export function removeRules() {
   const remove = ruleWrites.then(async () => {
     const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    installed = null;
     await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: existing.map((r) => r.id) });
+    installed = new Map();
     const status = { installed: 0, refused: 0, covered: 0, skipped: 0, off: true };
-    await chrome.storage.local.set({ 'rules.status': status });
+    await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;
   });
   ruleWrites = remove.catch(() => {});

@@ -178,6 +178,23 @@ class Decider {
     return this.#x.deadbolt_decide_item(this.#encode(text)) - 1;
   }
 
+  /**
+   * What the block page shows of the attempt log at `nowMs`, in the zone
+   * `offsetMin` minutes east of UTC, from `startDate` ("YYYY-MM-DD" or null):
+   * {all, currentStreak, daysSinceStart, nextMilestone, lastContact,
+   * noContactDays, longestNoContactDays, byHour}, as ListCore.stats() names them.
+   */
+  streak({ log, nowMs, offsetMin, startDate = null }) {
+    // The log as the core's TSV reader takes it: only times and contacts count here.
+    let text = `${startDate ?? ''}\n`;
+    for (const e of log) {
+      const t = typeof e.t === 'number' ? e.t : Date.parse(e.t);
+      if (Number.isFinite(t)) text += `${Math.round(t)}\t${Number.isInteger(e.o) ? e.o : 0}\t\t\t${e.kind === 'contact' ? 'contact' : 'attempt'}\n`;
+    }
+    const bytes = this.#x.deadbolt_streak(this.#encode(text), nowMs, offsetMin);
+    return JSON.parse(this.#output(bytes));
+  }
+
   /** Bytes of wasm memory this decider holds. */
   memoryBytes() {
     return this.#x.memory.buffer.byteLength;

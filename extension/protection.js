@@ -4,24 +4,25 @@
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
 import { installRules, removeRules } from './blocking.js';
-import { saveList, saveSnapshot, readLog, toBase64 } from './storage.js';
-import { serialised } from './serialised.js';
+import { readLog, toBase64 } from './storage.js';
+import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
 import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The alarm that tries due changes again after their list could not be stored. */
+export const RETRY_ALARM = 'pending:retry';
+
 /**
  * The content scripts' copy of what to hide in feeds: the feed list's
- * decision index (a core snapshot, in base64) and the feed settings, in
- * chrome.storage.local (never in the page's world). Written whole, never
- * read-modify-written.
+ * decision index (a core snapshot, in base64: `bytes` when an edit already
+ * made it) and the feed settings, in chrome.storage.local (never in the
+ * page's world). Written whole, never read-modify-written.
  */
-export async function saveFeedIndex(core) {
-  const bytes = core.feedIndex();
-  if (!bytes) return;
+export async function saveFeedIndex(core, bytes = core.feedIndex()) {
   const settings = await getSettings();
   await chrome.storage.local.set({
-    'feeds.index': {
+    [FEED_INDEX]: {
       snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
       placeholder: settings.feedPlaceholder === true,
     },
@@ -29,44 +30,17 @@ export async function saveFeedIndex(core) {
 }
 
 /**
- * `engine`: what the worker's start-up keeps — full() (the core with the
- * whole list), stored(core, saved) (the core now holds the list just
- * stored; `saved` is what saveList answered), enabled() and setEnabled(on).
+ * `engine`: the list's owner (list_owner.js) — full() (the list core with
+ * the whole list) and commit(edit) (one edit, stored and installed) — and
+ * the switch: enabled() and setEnabled(on).
  */
 export function createProtection(engine) {
-  /** Installs the rules, or none while Deadbolt is turned off. */
-  async function applyRules(core) {
-    return (await engine.enabled()) ? installRules(core) : removeRules();
+  /** Installs the rules (`rules`: an edit's own, else the core compiles them), or none while Deadbolt is off. */
+  async function applyRules(core, rules = null) {
+    return (await engine.enabled()) ? installRules(core, rules) : removeRules();
   }
 
-  /**
-   * Runs `edit(core)` on the whole list, one edit at a time, and stores and
-   * installs the list it returns ({list: v1 text} or {error}).
-   */
-  function commit(edit) {
-    return serialised('list', async () => {
-      const { core } = await engine.full();
-      const result = edit(core);
-      if (result.error || !result.list) return result;
-      if (result.changed === false) return { ...result, list: undefined, ok: true };
-      const before = core.exportList();
-      const error = core.load(result.list);
-      if (error) return { error };
-      let where;
-      try {
-        where = await saveList(core.exportList());
-      } catch (e) {
-        core.load(before);  // not stored: do not pretend it was
-        return { error: `Could not save your list: ${e?.message ?? e}` };
-      }
-      engine.stored(core, where);
-      await saveSnapshot(core.snapshot());
-      await saveFeedIndex(core);
-      // Saved. The navigation listeners block at once; the rules follow.
-      const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
-      return { ...result, list: undefined, ok: true, where, rules };
-    });
-  }
+  const commit = (edit) => engine.commit(edit);
 
   /** Queues removals planned by the core; they wait out the cool-down. */
   async function queue(changes) {
@@ -74,10 +48,19 @@ export function createProtection(engine) {
     return addPending(changes, cooldownHours);
   }
 
-  /** Applies the changes whose cool-down is over: list removals through the core, settings here. */
+  /**
+   * Applies the changes whose cool-down is over: list removals through the
+   * core, settings here. A list that could not be stored leaves every due
+   * change pending (takeDue keeps them when this throws), tried again in a
+   * minute and at each start.
+   */
   function applyDue() {
     return takeDue(async (due) => {
-      await commit((core) => core.applyChanges(due));
+      const result = await commit((core) => core.applyChanges(due));
+      if (result.stored === false) {
+        chrome.alarms?.create(RETRY_ALARM, { delayInMinutes: 1 });
+        throw new Error(result.error);
+      }
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
       const mentionsOff = due.some((c) => c.kind === 'feed-mentions-off');
@@ -111,6 +94,7 @@ export function createProtection(engine) {
   return {
     applyRules,
     applyDue,
+    saveFeedIndex,
 
     /** Deadbolt was turned on or off elsewhere (another device): at once. */
     async enabledElsewhere(on) {
@@ -120,7 +104,7 @@ export function createProtection(engine) {
     /** Everything the settings page shows. */
     async list() {
       const { core, where, problem } = await engine.full();
-      const rules = (await chrome.storage.local.get('rules.status'))['rules.status'] ?? null;
+      const rules = (await chrome.storage.local.get(RULES_STATUS))[RULES_STATUS] ?? null;
       const pending = await getPending();
       return {
         people: core.listRows(await readLog(), pending), list: JSON.parse(core.exportList()),
@@ -195,11 +179,10 @@ export function createProtection(engine) {
 
     /** Applies what an import adds; its removals are queued only on request. */
     async importList({ text, removals = false }) {
-      let plan;
-      const result = await commit((core) => (plan = core.planImport(String(text ?? ''))));
+      const result = await commit((core) => core.importList(String(text ?? '')));
       if (result.error) return result;
-      if (removals && plan.removals.length) await queue(plan.removals);
-      return { ...result, added: plan.added.length, removals: plan.removals.length };
+      if (removals && result.removals.length) await queue(result.removals);
+      return { ...result, added: result.added.length, removals: result.removals.length };
     },
 
     async exportList() {

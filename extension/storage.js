@@ -7,9 +7,11 @@
 // log lives in chrome.storage.local, one item per attempt, each staged in
 // storage.session before it is written so that a stopped worker loses none.
 
-const META_KEY = 'list.meta';
-const BACKUP_KEY = 'list.backup';
-const CHUNK_PREFIX = 'list.chunk.';
+import {
+  FEED_COUNT_PREFIX, LIST_BACKUP as BACKUP_KEY, LIST_CHUNK_PREFIX as CHUNK_PREFIX, LIST_GEN, LIST_META as META_KEY,
+  LIST_SAVED_AT, LIST_SNAPSHOT, LIST_WHERE, LOG_PREFIX, SEEN_PREFIX, STAGED_ATTEMPT_PREFIX, STAGED_NAVIGATION_PREFIX,
+} from './storage_keys.js';
+
 // chrome.storage.sync allows 8,192 bytes an item (key and JSON value) and
 // 102,400 in all; leave room for the meta item and other settings.
 const CHUNK_BYTES = 7000;
@@ -37,12 +39,15 @@ function chunk(text) {
  * Saves the list (v1 JSON text, already validated by the core).
  * Returns {where: 'sync' | 'local', reason?, gen}: `gen` is the generation
  * written, which the worker's own storage.onChanged event carries too.
+ * `claim(gen)` is told that generation before anything is written, so that
+ * the writer knows its own change when the event comes (list_owner.js).
  */
-export async function saveList(text) {
-  await chrome.storage.local.set({ [BACKUP_KEY]: text, 'list.savedAt': Date.now() });
+export async function saveList(text, { claim = () => {} } = {}) {
   const { [META_KEY]: old } = await chrome.storage.sync.get(META_KEY);
   const oldKeys = old?.where === 'sync' ? Array.from({ length: old.count }, (_, i) => `${CHUNK_PREFIX}${old.gen}.${i}`) : [];
   const gen = (old?.gen ?? 0) + 1;
+  claim(gen);
+  await chrome.storage.local.set({ [BACKUP_KEY]: text, [LIST_SAVED_AT]: Date.now() });
   const pieces = byteLength(text) > SYNC_LIST_BYTES ? null : chunk(text);
   const newKeys = (pieces ?? []).map((_, i) => `${CHUNK_PREFIX}${gen}.${i}`);
   let result = { where: 'local', reason: 'too-large' };
@@ -63,7 +68,7 @@ export async function saveList(text) {
   }
   const stale = result.where === 'sync' ? oldKeys : [...oldKeys, ...newKeys];
   if (stale.length) await chrome.storage.sync.remove(stale).catch(() => {});
-  await chrome.storage.local.set({ 'list.where': result, 'list.gen': gen });
+  await chrome.storage.local.set({ [LIST_WHERE]: result, [LIST_GEN]: gen });
   return { ...result, gen };
 }
 
@@ -77,9 +82,9 @@ export async function saveList(text) {
 async function listVersion(local = []) {
   const [{ [META_KEY]: meta }, items] = await Promise.all([
     chrome.storage.sync.get(META_KEY).catch(() => ({})),
-    chrome.storage.local.get(['list.gen', ...local]),
+    chrome.storage.local.get([LIST_GEN, ...local]),
   ]);
-  return { version: meta?.gen ?? items['list.gen'] ?? null, items };
+  return { version: meta?.gen ?? items[LIST_GEN] ?? null, items };
 }
 
 // Storage keeps JSON values: the snapshot's bytes are kept in base64. The
@@ -102,13 +107,18 @@ export const fromBase64 = (text) => {
 };
 
 /** Keeps the core's snapshot (Uint8Array) of the list as it is stored now. */
-export async function saveSnapshot(bytes) {
-  await chrome.storage.local.set({ 'list.snapshot': { version: (await listVersion()).version, bytes: toBase64(bytes) } });
+/**
+ * Keeps the core's snapshot (Uint8Array) of the list as it is stored now,
+ * or of the list of generation `version` (saveList() claims it).
+ */
+export async function saveSnapshot(bytes, version = undefined) {
+  version ??= (await listVersion()).version;
+  await chrome.storage.local.set({ [LIST_SNAPSHOT]: { version, bytes: toBase64(bytes) } });
 }
 
 /** The snapshot (Uint8Array), if it was made from the list as stored now; else null. */
 export async function loadSnapshot() {
-  const { version, items: { 'list.snapshot': snapshot } } = await listVersion(['list.snapshot']);
+  const { version, items: { [LIST_SNAPSHOT]: snapshot } } = await listVersion([LIST_SNAPSHOT]);
   if (!snapshot || version === null || snapshot.version !== version || typeof snapshot.bytes !== 'string') return null;
   try {
     return fromBase64(snapshot.bytes);
@@ -152,8 +162,8 @@ export async function loadList(validate) {
 // and its report is logged only when the listener's record of the same
 // address in the same tab is missing (a worker stopped before it ran).
 
-const STAGED = 'attempt.';  // storage.session keys of attempts not yet in the log
-const SEEN = 'seen.';  // storage.session: `seen.<tab>.<address hash>` -> time it was logged
+const STAGED = STAGED_ATTEMPT_PREFIX;  // storage.session keys of attempts not yet in the log
+const SEEN = SEEN_PREFIX;  // storage.session: `seen.<tab>.<address hash>` -> time it was logged
 const SEEN_MS = 60_000;  // a block page reports within seconds; older records are dropped
 let logQueue = Promise.resolve();
 
@@ -161,7 +171,7 @@ let logQueue = Promise.resolve();
 // never reads first, so the last write of a stopped worker and the first of
 // its successor cannot undo each other, and storing a recovered attempt again
 // changes nothing. (Earlier versions kept one array a month: still read.)
-const logKey = (entry) => `log.${new Date(entry.t).toISOString().slice(0, 7)}.${entry.id}`;
+const logKey = (entry) => `${LOG_PREFIX}${new Date(entry.t).toISOString().slice(0, 7)}.${entry.id}`;
 
 async function appendToLog(entries) {
   await chrome.storage.local.set(Object.fromEntries(entries.map((e) => [logKey(e), e])));
@@ -225,7 +235,7 @@ export function appendReportedAttempt(entry, seen) {
 // stopped in that window the navigation would go unlogged. Such navigations
 // are staged (in memory-only session storage) until decided.
 
-const NAV = 'nav.';
+const NAV = STAGED_NAVIGATION_PREFIX;
 
 export async function stageNavigation(url, t, tabId) {
   const id = crypto.randomUUID().slice(0, 12);
@@ -265,9 +275,14 @@ export function recoverStagedAttempts(now = Date.now()) {
 /** Every logged attempt, oldest first. */
 export async function readLog() {
   await logQueue;
-  const all = await chrome.storage.local.get(null);
+  // Only the log's items where the browser can list keys (Chrome 130+):
+  // the list's copy and its snapshot are not read for nothing.
+  const keys = chrome.storage.local.getKeys
+    ? (await chrome.storage.local.getKeys()).filter((k) => k.startsWith(LOG_PREFIX))
+    : null;
+  const all = await chrome.storage.local.get(keys);
   return Object.keys(all)
-    .filter((k) => k.startsWith('log.'))
+    .filter((k) => k.startsWith(LOG_PREFIX))
     .flatMap((k) => (Array.isArray(all[k]) ? all[k] : typeof all[k]?.t === 'number' ? [all[k]] : []))
     .sort((a, b) => a.t - b.t);
 }
@@ -281,11 +296,11 @@ export async function readLog() {
  */
 export async function feedCounts(now = new Date()) {
   const all = await chrome.storage.local.get(null);
-  const today = `feeds.count.${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  const today = `${FEED_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
   let total = 0;
   let day = 0;
   for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith('feeds.count.') || !Number.isFinite(value)) continue;
+    if (!key.startsWith(FEED_COUNT_PREFIX) || !Number.isFinite(value)) continue;
     total += value;
     if (key.startsWith(today)) day += value;
   }

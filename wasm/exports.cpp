@@ -1,35 +1,27 @@
-// The decider's C ABI: the same core as bindings.cpp, without embind, for the
-// start path (the service worker's first decision, and every platform tab's
-// content script). Each instance of the module is one engine. JavaScript
-// (extension/decider.js) writes its input straight into wasm memory and
-// reads results back from it:
-//
-//   char* deadbolt_input(size)        room for `size` input bytes (a URL, an item)
-//   char* deadbolt_output()           where the last text result is (valid until the next call)
-//   int deadbolt_decide(size)         the URL in the input: 1 block, 0 allow (the hot path: no JSON)
-//   size deadbolt_verdict(size)       the URL in the input: verdict_json() into the output
-//   size deadbolt_address(size)       the URL in the input: address_key() into the output
-//   char* deadbolt_snapshot_buffer(size), int deadbolt_load_snapshot(size)
-//                                     a binary snapshot written in place: 1 loaded, 0 refused
-//   size deadbolt_snapshot()          the loaded index as a snapshot into the output
-//   int deadbolt_load_feed_index(size, mentions)
-//                                     a feed index written in the snapshot buffer: 1 loaded
-//   size deadbolt_feed_markup(size)   the page URL in the input: its feed markup as JSON, 0 if none;
-//                                     an empty input: {"platforms": [every platform's markup]}
-//   int deadbolt_decide_item(size)    the item in the input: 0 show, else 1 + the person's index
+// The decider's C ABI (deadbolt/decider_c.h states each call and the
+// lifetime of what it answers): the same core as bindings.cpp, without
+// embind, for the start path (the service worker's first decision, and every
+// platform tab's content script). Each instance of the module is one engine.
+// JavaScript (extension/decider.js) writes its input straight into wasm
+// memory and reads results back from it.
 //
 // The decider never parses JSON: a v1 list is loaded by the full core, whose
 // snapshot the decider then loads. That keeps a JSON library off the start
-// path (and a third of the bytes out of the module).
+// path (and a third of the bytes out of the module); tests/wasm/decider.test.mjs
+// checks that no JSON parser is linked in.
+#include "deadbolt/decider_c.h"
+
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "deadbolt/decide.h"
 #include "deadbolt/items.h"
 #include "deadbolt/json_writer.h"
+#include "deadbolt/stats.h"
 #include "deadbolt/verdict_json.h"
 
 namespace {
@@ -123,6 +115,31 @@ int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
   return started && d.verdict().hide ? 1 + d.verdict().person : 0;
 }
 
+// The stats the block page shows at once (the day count, the milestone, the
+// hours of attempts), with the names and meanings of stats_json()'s.
+std::string streak_json(const deadbolt::Stats& s) {
+  deadbolt::JsonWriter w;
+  w.begin_object();
+  w.key("all").number(s.all);
+  w.key("currentStreak").number(s.current_streak);
+  w.key("daysSinceStart");
+  if (s.days_since_start) w.number(*s.days_since_start);
+  else w.null();
+  w.key("nextMilestone").number(s.next_milestone);
+  w.key("lastContact");
+  if (s.last_contact_day) w.string(deadbolt::day_string(*s.last_contact_day));
+  else w.null();
+  w.key("noContactDays");
+  if (s.no_contact_days) w.number(*s.no_contact_days);
+  else w.null();
+  w.key("longestNoContactDays").number(s.longest_no_contact_days);
+  w.key("byHour").begin_array();
+  for (int n : s.by_hour) w.number(n);
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
 }  // namespace
 
 extern "C" {
@@ -190,6 +207,19 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
   if (m == nullptr) return d.answer(std::string());
   write_markup(w, *m);
   return d.answer(w.take());
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_streak(std::size_t bytes, double now_ms, int offset_min) {
+  Decider& d = decider();
+  const std::string_view in = d.in(bytes);
+  const std::size_t line = std::min(in.find('\n'), in.size());
+  std::optional<std::int64_t> start;
+  std::int64_t start_ms = 0;
+  std::optional<std::int32_t> ignored;
+  if (line > 0 && deadbolt::parse_iso8601(in.substr(0, line), start_ms, ignored))
+    start = deadbolt::local_day(start_ms, 0);
+  const auto log = deadbolt::parse_attempts_tsv(in.substr(std::min(line + 1, in.size())));
+  return d.answer(streak_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now_ms), offset_min, start)));
 }
 
 EMSCRIPTEN_KEEPALIVE int deadbolt_decide_item(std::size_t bytes) {

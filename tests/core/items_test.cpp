@@ -227,10 +227,18 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
   EXPECT_GT(compared, 100);
 }
 
-TEST_F(Items, RepeatsOfTheSameHrefAreDecidedOnce) {
-  // Not observable as a result, only as the same verdict: a repeated link
-  // after an unlisted one still hides.
+TEST_F(Items, RepeatedHrefsAreSkippedWithinOneItemOnly) {
+  // An item repeats its author's link (avatar, name, time), and the decider
+  // skips a repeat of the link it just read. The skip must never hide a
+  // listed link: not after an unlisted repeat, and not in the next item,
+  // whose same link is decided again.
   EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/", "/friend/", "/janedoe/", "/janedoe/"}).hide);
+  EXPECT_FALSE(item("https://www.instagram.com/", {"/friend/", "/friend/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/", "/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/janedoe/"}).hide) << "the previous item's last link was skipped";
+  EXPECT_FALSE(item("https://www.instagram.com/", {"/friend/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/"}, {"/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/janedoe/"}, {"/janedoe/"}).hide) << "author then link";
 }
 
 TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {

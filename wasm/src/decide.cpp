@@ -1,6 +1,7 @@
 #include "deadbolt/decide.h"
 
 #include <cctype>
+#include <utility>
 
 #include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
@@ -32,6 +33,11 @@ bool Engine::load(std::string_view json, BlocklistError& error) {
   list_ = std::move(list);
   build_index();
   return true;
+}
+
+void Engine::load(Blocklist list) {
+  list_ = std::move(list);
+  build_index();
 }
 
 std::string Engine::account_key(int platform, Capture capture, std::string_view handle) const {

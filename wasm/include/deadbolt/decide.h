@@ -38,6 +38,9 @@ class Engine {
 
   // Replaces the list. On error the current list stays as it was.
   bool load(std::string_view json, BlocklistError& error);
+  // Replaces the list with one already read and checked (an edit's result):
+  // indexed as it is, never written out and parsed back.
+  void load(Blocklist list);
   const Blocklist& blocklist() const { return list_; }
 
   // The index alone, as a binary image: what a decision needs and nothing

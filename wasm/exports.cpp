@@ -46,14 +46,36 @@ Decider& decider() {
   return *instance;
 }
 
-void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m) {
+// `hosts`: also the registrable domains of the platform's own site (its first
+// site in the catalog; later ones are short links, viewers and mirrors with
+// markup of their own), for scripts/feed-hosts.mjs, which makes the feed
+// script's manifest matches of them.
+void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m, bool hosts = false) {
   w.begin_object();
+  if (hosts) {
+    w.key("hosts").begin_array();
+    for (const auto& site : deadbolt::site_table()) {
+      if (site.platform != m.platform) continue;
+      for (std::string_view rest = site.hosts; !rest.empty();) {
+        const std::size_t space = rest.find(' ');
+        const std::string_view host = rest.substr(0, space);
+        if (!host.empty()) w.string(host);
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+      break;
+    }
+    w.end_array();
+  }
   w.key("platform").string(m.platform);
   w.key("items").string(m.items);
   w.key("authors").string(m.authors);
-  w.key("attributes").begin_array();
-  for (const auto& a : m.attributes) {
-    if (!a.name.empty()) w.string(a.name);
+  w.key("quotes").string(m.quotes);
+  // Where identities are read ({selector, attribute}); the core keeps what
+  // makes a handle of them.
+  w.key("identities").begin_array();
+  for (const auto& id : m.identities) {
+    if (id.attribute.empty()) continue;
+    w.begin_object().key("selector").string(id.selector).key("attribute").string(id.attribute).end_object();
   }
   w.end_array();
   w.end_object();
@@ -223,7 +245,7 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
   deadbolt::JsonWriter w;
   if (bytes == 0) {
     w.begin_object().key("platforms").begin_array();
-    for (const auto& m : deadbolt::feed_table()) write_markup(w, m);
+    for (const auto& m : deadbolt::feed_table()) write_markup(w, m, true);
     w.end_array().end_object();
     return d.answer(w.take());
   }

@@ -57,6 +57,11 @@ function feedPage(pathname) {
   return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
 }
 
+// Pages a test file serves at a host and path of its own ("host/path" ->
+// {body, type}), looked up before everything else; tests/e2e/realfeed.test.mjs
+// serves the real platforms' saved pages at their real addresses this way.
+export const ROUTES = new Map();
+
 /** A self-signed certificate whose subjectAltName lists every host. */
 function certificate(dir) {
   const key = path.join(dir, 'key.pem');
@@ -90,6 +95,11 @@ export async function startFakeSites() {
     if (host === 'l.facebook.com' && url.pathname === '/l.php') {
       res.writeHead(302, { location: url.searchParams.get('u') ?? '/' });
       return res.end();
+    }
+    const route = ROUTES.get(`${host}${url.pathname}`);
+    if (route) {
+      res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' });
+      return res.end(route.body);
     }
     const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : inboxPage(host, url.pathname);
     if (feed) {

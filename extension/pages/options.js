@@ -331,27 +331,6 @@ $('list-sync').addEventListener('change', async () => {
   box.disabled = false;
   $('list-sync-status').textContent = result.error ?? t(result.on ? 'listSyncOn' : 'listSyncOff');
   await showListSync();
-
-// "Remove them from this browser's history": the browser asks the person for
-// the history permission first; turning it off gives the permission back.
-$('forget-history').checked = (await ask({ type: 'forgetHistory' })).on === true;
-$('forget-history').addEventListener('change', async () => {
-  const box = $('forget-history');
-  if (!box.checked) {
-    await ask({ type: 'setForgetHistory', on: false });
-    await chrome.permissions.remove({ permissions: ['history'] }).catch(() => false);
-    $('forget-status').textContent = t('forgetOff');
-    return;
-  }
-  const granted = await chrome.permissions.request({ permissions: ['history'] }).catch(() => false);
-  if (!granted) {
-    box.checked = false;
-    $('forget-status').textContent = t('forgetNotAllowed');
-    return;
-  }
-  const result = await ask({ type: 'setForgetHistory', on: true });
-  $('forget-status').textContent = result.ok ? t('forgetDone', result.removed) : t('forgetNotAllowed');
-});
   await render();
 });
 await showListSync();

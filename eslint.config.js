@@ -35,7 +35,7 @@ export default [
   },
   {
     // The fake feed pages' own script, in the page's world.
-    files: ['tests/e2e/feeds/**/*.js'],
+    files: ['tests/e2e/feeds/**/*.js', 'tests/e2e/inbox/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {

@@ -71,6 +71,27 @@ export function createAttempts(engine) {
       return { logged: await appendReportedAttempt(attemptOf(verdict, Date.now()), seenIn(tabId, verdict)) };
     },
 
+    /**
+     * Everything the block page shows at once, in one answer, from what
+     * the worker holds (the deciding core and the log; never the list
+     * core): {verdict (or {verdict: 'allow'}), stats (Decider.streak()),
+     * reasons, support, logged}. The URL is decided once; with `report`, the
+     * page is the second witness of the attempt (as blockPageShown).
+     */
+    async blockPage(url, tabId, report, settled) {
+      const { core } = await engine.loaded();
+      const verdict = core.decide(String(url));
+      const logging = report && verdict && Number.isInteger(tabId) && (await engine.enabled())
+        ? settled().then(() => appendReportedAttempt(attemptOf(verdict, Date.now()), seenIn(tabId, verdict)))
+        : false;
+      const [settings, log] = await Promise.all([getSettings(), readLog()]);
+      const stats = core.streak({ log, nowMs: Date.now(), offsetMin: -new Date().getTimezoneOffset(), startDate: settings.startDate });
+      return {
+        verdict: verdict ?? { verdict: 'allow' }, stats, reasons: settings.reasons, support: settings.support,
+        logged: await logging,
+      };
+    },
+
     /** What the block page says of `url`: the verdict, or {verdict: 'allow'}. */
     async verdict(url) {
       const { core } = await engine.loaded();

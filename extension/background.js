@@ -3,131 +3,114 @@
 // the cool-down; attempts.js: decisions, the log and its stats; settings.js:
 // the person's own writing). It rebuilds everything on every start — MV3
 // stops idle workers, so nothing may depend on memory surviving.
-import { Core, createCore, createDecider, EMPTY_LIST } from './core.js';
-import {
-  feedCounts, loadList, loadSnapshot, recoverStagedAttempts, saveSnapshot, stageNavigation, unstageNavigation,
-} from './storage.js';
-import { listenToNavigations } from './blocking.js';
+import { createDecider, createListCore } from './core.js';
+import { feedCounts, recoverStagedAttempts, stageNavigation, unstageNavigation } from './storage.js';
+import { BLOCK_PAGE, listenToNavigations } from './blocking.js';
 import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
 import { createProtection, saveFeedIndex } from './protection.js';
 import { createAttempts } from './attempts.js';
+import { createListOwner } from './list_owner.js';
+import { PERF_COLD_START, PERF_START_PHASES } from './storage_keys.js';
+import { createHealth, HEALTH_ALARM } from './health.js';
+import { createListSync } from './listsync.js';
+import { createForgetting } from './forget.js';
+import { inboxCounts } from './inbox_index.js';
+import { endPass, passes } from './conversations.js';
 
 // ---- Start-up ----------------------------------------------------------------
 
-const firstLineMs = performance.now();  // the worker's own start to its first line: Chromium's part
-let state = start();
+// `phases`: when each start-up step ended, for scripts/bench (a figure kept
+// in session storage, never sent anywhere).
+const phases = { firstLine: performance.now() };  // the worker's own start to its first line: Chromium's part
+// The list and its cores: the decider from the stored snapshot at once, the
+// list core when a page or an edit needs it (list_owner.js).
+const list = createListOwner({
+  createDecider,
+  async createListCore() {
+    const core = await createListCore();
+    core.setBlockPage(chrome.runtime.getURL(BLOCK_PAGE));
+    return core;
+  },
+  held: (core, feedIndex) => saveFeedIndex(core, feedIndex),
+  installRules: (core, rules) => protection.applyRules(core, rules),
+  onPhase: (name) => { phases[name] = performance.now(); },
+});
 let ready = false;
-state.then(() => { ready = true; });
+list.deciding().then(({ core }) => {
+  phases.loaded = performance.now();
+  core.decide('https://www.example.com/');
+  phases.decided = performance.now();
+  ready = true;
+  chrome.storage.session.set({ [PERF_COLD_START]: phases.decided, [PERF_START_PHASES]: phases }).catch(() => {});
+});
 recoverStagedAttempts();  // attempts a stopped worker had not yet written
-let ownGeneration = null;  // the list.meta generation this worker wrote last
 let enabled = getSettings().then((s) => s.enabled);
 
-async function start() {
-  // The fast way: the decider (the core's decisions without the embind glue)
-  // and the index snapshot of the list as stored now. The full core waits
-  // until a page needs it (full()), or until there is no snapshot this build
-  // accepts (a fresh install, an update, a damaged one): then it reads the
-  // list itself and stores a new snapshot.
-  // The snapshot is asked for first: the browser reads it while the wasm
-  // compiles, and a first decision on the empty decider compiles the
-  // decision path (V8 compiles wasm functions on their first call) while the
-  // read is still on its way.
-  // `phases`: when each step ended, for scripts/bench (a figure kept in
-  // session storage, never sent anywhere).
-  const phases = { firstLine: firstLineMs };
-  const reading = loadSnapshot().then((bytes) => { phases.snapshotRead = performance.now(); return bytes; });
-  const decider = await createDecider();
-  phases.deciderReady = performance.now();
-  decider.blocks('https://www.example.com/');
-  const snapshot = await reading;
-  let result = { core: decider, where: null, problem: null };
-  if (!snapshot || !decider.loadSnapshot(snapshot)) result = await loadFullList(await createCore());
-  phases.loaded = performance.now();
-  result.core.decide('https://www.example.com/');
-  phases.decided = performance.now();
-  chrome.storage.session.set({ 'perf.coldStartMs': phases.decided, 'perf.startPhases': phases }).catch(() => {});
-  return result;
-}
-
-/** Loads and validates the stored list into the full core, and refreshes the snapshot and the feed index. */
-async function loadFullList(core) {
-  // Each candidate is loaded as it is validated: the last accepted one stays.
-  const { text, where, problem } = await loadList((candidate) => core.load(candidate));
-  if (text === null) core.load(EMPTY_LIST);
-  if (!problem) await Promise.all([saveSnapshot(core.snapshot()), saveFeedIndex(core)]);
-  return { core, where, problem };
-}
-
-/**
- * The state with the full core and the whole list loaded: editing, rules,
- * stats. A start has only the decider; the full core is instantiated on the
- * first call, and decides from then on.
- */
-let fullState = null;
-function full() {
-  if (fullState) return fullState;
-  const loading = state.then(async (current) =>
-    current.core instanceof Core && current.core.hasFullList() ? current : loadFullList(await createCore()));
-  fullState = loading;
-  // Decisions stay with the decider until the full core is ready.
-  loading.then((current) => { if (fullState === loading) state = Promise.resolve(current); },
-    () => { if (fullState === loading) fullState = null; });
-  return loading;
-}
-
-async function reload() {
-  fullState = null;
-  state = start();  // the snapshot is stale now: start() loads the list itself
-  const { core } = await full();
-  await protection.applyRules(core);
-}
-
 const engine = {
-  loaded: () => state,
-  full,
-  stored(core, saved) {
-    state = Promise.resolve({ core, where: saved.where, problem: null });
-    ownGeneration = saved.gen;
-  },
+  loaded: () => list.deciding(),
+  full: () => list.full(),
+  commit: (edit) => list.commit(edit),
   enabled: () => enabled,
   setEnabled(on) { enabled = Promise.resolve(on); },
 };
 const protection = createProtection(engine);
 const attempts = createAttempts(engine);
+const installAll = () => list.full().then(({ core }) => protection.applyRules(core));
+const forgetting = createForgetting(engine);  // registers its history listener now, when granted
+const listSync = createListSync({ full: () => list.full(), reload: () => list.reload() });
+const health = createHealth({ full: () => list.full(), enabled: () => enabled, applyRules: (core) => protection.applyRules(core) });
 
 // ---- Listeners -----------------------------------------------------------------
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {
-  full().then(({ core }) => protection.applyRules(core));
+  installAll();
+  chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
 });
-chrome.runtime.onStartup.addListener(() => full().then(({ core }) => protection.applyRules(core)));
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'sync') return;
-  // Another device changed the synced list, or turned Deadbolt on or off.
-  const meta = changes['list.meta'];
-  if (meta && meta.newValue?.gen !== ownGeneration) reload();
-  if (changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
+chrome.runtime.onStartup.addListener(() => {
+  installAll();
+  chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
 });
+chrome.storage.onChanged.addListener((changes, area) => {
+  // Another device changed the synced list (this worker's own writes are
+  // known by their generation), or turned Deadbolt on or off.
+  list.storageChanged(changes, area);
+  if (area === 'sync' && changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
+});
+// Site access granted or withheld (Chromium's "On click", Firefox's per-site
+// access): the rules follow, block rules where a redirect would be dropped.
+const rulesFollowAccess = () => installAll().then(() => health.check());
+chrome.permissions?.onAdded?.addListener(rulesFollowAccess);
+chrome.permissions?.onAdded?.addListener(() => forgetting.listen());
+chrome.permissions?.onRemoved?.addListener(rulesFollowAccess);
 chrome.alarms?.onAlarm.addListener((alarm) => {
-  if (alarm.name.startsWith('pending:')) protection.applyDue();
+  // A due change may turn Deadbolt off: the check notes when, at once.
+  if (alarm.name.startsWith('pending:')) Promise.resolve(protection.applyDue()).then(() => health.check()).catch(() => {});
+  if (alarm.name === HEALTH_ALARM) health.check();
+  if (alarm.name === 'inbox-pass-end') endPass();
 });
 
 const navigations = listenToNavigations({
-  decide: attempts.decide,
+  // A sealed conversation opened on purpose, after its cool-down, passes for a few minutes.
+  decide: async (url) => {
+    const verdict = await attempts.decide(url);
+    return verdict && (await passes(verdict)) ? null : verdict;
+  },
   onBlocked: attempts.logBlocked,
+  afterBlocked: (url) => forgetting.blocked(url),
   stage: {
     begin: (url, t, tabId) => (ready ? null : stageNavigation(url, t, tabId)),
     end: unstageNavigation,
   },
 });
 
-state.then(() => attempts.recoverStaged());
-state.then(() => protection.applyDue());
+list.deciding().then(() => attempts.recoverStaged());
+list.deciding().then(() => protection.applyDue());
 
 // ---- Messages from Deadbolt's own pages --------------------------------------
 
 const routes = {
+  blockPage: ({ url, report }, sender) => attempts.blockPage(url, sender.tab?.id, report === true, navigations.settled),
   blockPageShown: ({ url }, sender) => attempts.blockPageShown(url, sender.tab?.id, navigations.settled),
   verdict: ({ url }) => attempts.verdict(url),
   overview: () => attempts.overview(),
@@ -142,6 +125,10 @@ const routes = {
   setCoparent: (m) => protection.setCoparent(m),
   setFeeds: (m) => protection.setFeeds(m),
   feedCounts: () => feedCounts(),
+  inboxCounts: () => inboxCounts(),
+  openState: (m) => protection.openState(m),
+  requestOpen: (m) => protection.requestOpen(m),
+  openConversation: (m) => protection.openConversation(m),
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),
@@ -154,6 +141,11 @@ const routes = {
   deleteLetter: ({ id }) => deleteLetter(String(id)).then(() => ({ ok: true })),
   deletePrivateData: ({ letters, log }) => deletePrivateData({ letters: !!letters, log: !!log }).then(() => ({ ok: true })),
   incognito: async () => ({ allowed: await chrome.extension.isAllowedIncognitoAccess() }),
+  health: () => health.check(),
+  listSync: () => listSync.status(),
+  setListSync: (m) => listSync.set(m),
+  forgetHistory: () => forgetting.status(),
+  setForgetHistory: (m) => forgetting.set(m),
 };
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

@@ -3,9 +3,11 @@
 // parses the core's JSON answers.
 //
 // Two builds of the one C++ core: the decider (decider.js, C exports, no
-// glue), which the service worker starts with and decides with, and the full
-// core below (embind), which it instantiates only when a page needs editing,
-// rules or stats.
+// glue), which the service worker starts with and decides with, and the list
+// core below (embind), which holds the whole list: the worker instantiates
+// it only when a page needs editing, rules or stats (list_owner.js owns it).
+// A list core is only ever given a list's text, never a snapshot, so it
+// cannot compile rules from an empty index; the decider has no rules().
 import createDeadboltCore from './built/deadbolt_core.mjs';
 import { DECIDER_WASM_BASE64 } from './built/decider_wasm.js';
 import { instantiateDecider } from './decider.js';
@@ -24,20 +26,23 @@ export function createDecider(source = fromBase64(DECIDER_WASM_BASE64)) {
 }
 
 /**
- * Instantiates the core (once per JavaScript realm) with an empty list.
- * `options` go to the Emscripten factory: Node tests pass {wasmBinary}.
+ * A list core with an empty list (the module instantiated once per
+ * JavaScript realm). `options` go to the Emscripten factory: Node tests pass
+ * {wasmBinary}. Free it with free() when it is replaced.
  */
-export async function createCore(options = {}) {
+export async function createListCore(options = {}) {
   modulePromise ??= createDeadboltCore(options);
   const module = await modulePromise;
-  return new Core(new module.Core(), module);
+  return new ListCore(new module.Core(), module);
 }
+
+export const createCore = createListCore;
 
 const encoder = new TextEncoder();
 
 export const EMPTY_LIST = '{"version":1,"people":[]}';
 
-export class Core {
+export class ListCore {
   #native;
   #module;
   #address;
@@ -65,6 +70,18 @@ export class Core {
     const size = Math.max(bytes, this.#input?.byteLength ?? 0);
     const pointer = this.#module._deadbolt_input_buffer(this.#address, size);
     this.#input = this.#module.HEAPU8.subarray(pointer, pointer + size);
+  }
+
+  /** Frees the core's memory (an embind object is never garbage-collected). Unusable after. */
+  free() {
+    this.#native.delete();
+    this.#native = null;
+    this.#input = null;
+  }
+
+  /** Bytes of wasm memory the list cores of this realm share. */
+  memoryBytes() {
+    return this.#module.HEAPU8.byteLength;
   }
 
   /** Loads a v1 blocklist (JSON text). Returns null, or what is wrong, in words. */
@@ -113,9 +130,14 @@ export class Core {
     return JSON.parse(this.#native.readProfile(text, platform));
   }
 
-  /** declarativeNetRequest rules for the loaded list: {covered, skipped, rules}. */
-  rules(blockPage) {
-    return JSON.parse(this.#native.rules(blockPage));
+  /**
+   * declarativeNetRequest rules for the loaded list: {covered, skipped,
+   * rules, origins}. `origins`: the groups of match patterns the rules need
+   * site access for; the rules of the groups in `withheld` block instead of
+   * redirecting.
+   */
+  rules(blockPage, withheld = []) {
+    return JSON.parse(this.#native.rules(blockPage, JSON.stringify(withheld)));
   }
 
   /**
@@ -129,47 +151,81 @@ export class Core {
     return JSON.parse(this.#native.stats(JSON.stringify({ log, nowMs, offsetMin, startDate })));
   }
 
-  // ---- List editing: each returns {list: v1 text to store, changed, ...} or
-  // {error, errorCode, list: null}. The loaded list is the one edited; the
-  // caller stores the new text and loads it (see editing.h).
+  /** The block page's part of stats() (see Decider.streak): the same answer, from the whole stats. */
+  streak(request) {
+    return this.stats(request);
+  }
+
+  // ---- List editing: one call into the core per edit. The core edits the
+  // list it holds and, when it changed, holds and indexes the new one, and
+  // answers everything the shell stores and installs: {changed, ..., list:
+  // v1 text, snapshot, feedIndex (Uint8Array), rules: rules()'s answer}. A
+  // refused edit answers {error, errorCode} and changes nothing; undo()
+  // puts back the list before the last edit (it could not be stored).
+
+  #edit(bundle) {
+    const answer = JSON.parse(bundle.answer);
+    if (bundle.list === undefined) return answer;
+    return {
+      ...answer,
+      list: bundle.list,
+      snapshot: new Uint8Array(bundle.snapshot),  // copies: the views are over wasm memory
+      feedIndex: new Uint8Array(bundle.feedIndex),
+      rules: JSON.parse(bundle.rules),
+    };
+  }
+
+  /** The block page the compiled rules redirect to (rules() and every edit's rules). */
+  setBlockPage(url) {
+    this.#native.setBlockPage(String(url));
+  }
+
+  undo() {
+    this.#native.undo();
+  }
 
   /** Adds the account `text` names (a link, or a handle of `platform`) to `person`, new or listed. */
   addAccount({ person, text, platform = '', today }) {
-    return JSON.parse(this.#native.addAccount(JSON.stringify({ person, text, platform, today })));
+    return this.#edit(this.#native.addAccount(JSON.stringify({ person, text, platform, today })));
   }
 
   addPerson(name) {
-    return JSON.parse(this.#native.addPerson(String(name ?? '')));
+    return this.#edit(this.#native.addPerson(String(name ?? '')));
   }
 
   addKeyword(person, keyword) {
-    return JSON.parse(this.#native.addKeyword(String(person ?? ''), String(keyword ?? '')));
+    return this.#edit(this.#native.addKeyword(String(person ?? ''), String(keyword ?? '')));
+  }
+
+  feedsOn(person) {
+    return this.#edit(this.#native.feedsOn(String(person ?? '')));
+  }
+
+  closeChannel(person) {
+    return this.#edit(this.#native.closeChannel(String(person ?? '')));
   }
 
   /**
    * Checks a removal {kind, person, key|keyword} against the list: {change}
    * to keep through the cool-down, with what the pages show of it, or {error}.
    */
-  feedsOn(person) {
-    return JSON.parse(this.#native.feedsOn(String(person ?? '')));
-  }
-
-  closeChannel(person) {
-    return JSON.parse(this.#native.closeChannel(String(person ?? '')));
-  }
-
   planRemoval(change) {
     return JSON.parse(this.#native.planRemoval(JSON.stringify(change ?? null)));
   }
 
   /** Applies removals whose cool-down is over (other changes are ignored). */
   applyChanges(changes) {
-    return JSON.parse(this.#native.applyChanges(JSON.stringify(changes)));
+    return this.#edit(this.#native.applyChanges(JSON.stringify(changes)));
   }
 
-  /** What importing `text` would do: {list (merged), added: [...], removals: [...]} or {error}. */
+  /** What importing `text` would do: {added: [...], removals: [...]} or {error}; the list unchanged. */
   planImport(text) {
     return JSON.parse(this.#native.planImport(String(text)));
+  }
+
+  /** Applies what importing `text` adds: an edit, whose answer has planImport()'s added and removals too. */
+  importList(text) {
+    return this.#edit(this.#native.importList(String(text)));
   }
 
   /**
@@ -186,20 +242,14 @@ export class Core {
     return new Uint8Array(this.#native.snapshot());  // a copy: the view is over wasm memory
   }
 
-  /** The feed list's decision index (a snapshot) for the content scripts; null without the full list. */
+  /** The feed list's decision index (a snapshot) for the content scripts. */
   feedIndex() {
-    const view = this.#native.feedIndex();
-    return view.length ? new Uint8Array(view) : null;  // a copy: the view is over wasm memory
+    return new Uint8Array(this.#native.feedIndex());  // a copy: the view is over wasm memory
   }
 
-  /** Loads a snapshot (Uint8Array) of this build; false (and nothing changed) if it cannot. */
-  loadSnapshot(bytes) {
-    return bytes instanceof Uint8Array && bytes.length > 0 && this.#native.loadSnapshot(bytes);
-  }
-
-  /** Whether the whole list is loaded, not only its snapshot. */
-  hasFullList() {
-    return this.#native.hasFullList();
+  /** The inbox list's decision index (a snapshot) for the inbox content script. */
+  inboxIndex() {
+    return new Uint8Array(this.#native.inboxIndex());  // a copy: the view is over wasm memory
   }
 
   /** The loaded list as v1 JSON text, unknown fields included. */

@@ -178,6 +178,68 @@ class Decider {
     return this.#x.deadbolt_decide_item(this.#encode(text)) - 1;
   }
 
+  /**
+   * What the block page shows of the attempt log at `nowMs`, in the zone
+   * `offsetMin` minutes east of UTC, from `startDate` ("YYYY-MM-DD" or null):
+   * {all, currentStreak, daysSinceStart, nextMilestone, lastContact,
+   * noContactDays, longestNoContactDays, byHour}, as ListCore.stats() names them.
+   */
+  streak({ log, nowMs, offsetMin, startDate = null }) {
+    // The log as the core's TSV reader takes it: only times and contacts count here.
+    let text = `${startDate ?? ''}\n`;
+    for (const e of log) {
+      const t = typeof e.t === 'number' ? e.t : Date.parse(e.t);
+      if (Number.isFinite(t)) text += `${Math.round(t)}\t${Number.isInteger(e.o) ? e.o : 0}\t\t\t${e.kind === 'contact' ? 'contact' : 'attempt'}\n`;
+    }
+    const bytes = this.#x.deadbolt_streak(this.#encode(text), nowMs, offsetMin);
+    return JSON.parse(this.#output(bytes));
+  }
+
+  /**
+   * Loads an inbox index (the binary snapshot of the inbox list) for
+   * deciding inbox rows. False, and nothing sealed, if it cannot.
+   */
+  loadInboxIndex(bytes) {
+    if (!this.#place(bytes)) return false;
+    return this.#x.deadbolt_load_inbox_index(bytes.length) === 1;
+  }
+
+  /**
+   * The inbox markup of the page at `pageUrl` ({id, rows, senders,
+   * addresses, names, preview, group}), or null when it is no inbox; ''
+   * gives {inboxes: [every one]}.
+   */
+  inboxMarkup(pageUrl) {
+    const length = this.#x.deadbolt_inbox_markup(pageUrl === '' ? 0 : this.#encode(String(pageUrl)));
+    return length === 0 ? null : JSON.parse(this.#output(length));
+  }
+
+  /**
+   * Decides one inbox row: null to show it, else {action: 'seal' | 'cover' |
+   * 'open', person, listed: [participant indexes]}. `participants` is an
+   * array of {addresses: [value], names: [text], links: [href]}.
+   */
+  decideInboxRow(pageUrl, participants, group) {
+    let text = 'P' + pageUrl;
+    for (const p of participants) {
+      text += '\0S';
+      for (const value of p.addresses) text += '\0A' + value;
+      for (const value of p.names) text += '\0N' + value;
+      for (const href of p.links) text += '\0L' + href;
+    }
+    if (group) text += '\0G';
+    // The action in the low two bits, the answer's length above them.
+    const answer = this.#x.deadbolt_decide_inbox_row(this.#encode(text));
+    if (answer === 0) return null;
+    const { person, listed } = JSON.parse(this.#output(answer >>> 2));
+    return { action: ['show', 'seal', 'cover', 'open'][answer & 3], person, listed };
+  }
+
+  /** The index of the listed person a title or notification text names, or -1. */
+  inboxTextPerson(text) {
+    return this.#x.deadbolt_inbox_text(this.#encode(String(text))) - 1;
+  }
+
   /** Bytes of wasm memory this decider holds. */
   memoryBytes() {
     return this.#x.memory.buffer.byteLength;

@@ -4,24 +4,28 @@
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
 import { installRules, removeRules } from './blocking.js';
-import { saveList, saveSnapshot, readLog, toBase64 } from './storage.js';
-import { serialised } from './serialised.js';
+import { readLog, toBase64 } from './storage.js';
+import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
+import { saveInboxIndex } from './inbox_index.js';
+import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
 import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The alarm that tries due changes again after their list could not be stored. */
+export const RETRY_ALARM = 'pending:retry';
+
 /**
  * The content scripts' copy of what to hide in feeds: the feed list's
- * decision index (a core snapshot, in base64) and the feed settings, in
- * chrome.storage.local (never in the page's world). Written whole, never
- * read-modify-written.
+ * decision index (a core snapshot, in base64: `bytes` when an edit already
+ * made it) and the feed settings, in chrome.storage.local (never in the
+ * page's world). Written whole, never read-modify-written.
  */
-export async function saveFeedIndex(core) {
-  const bytes = core.feedIndex();
-  if (!bytes) return;
+export async function saveFeedIndex(core, bytes = core.feedIndex()) {
   const settings = await getSettings();
+  await saveInboxIndex(core, settings);  // the inbox script's index changes with the same list and switch
   await chrome.storage.local.set({
-    'feeds.index': {
+    [FEED_INDEX]: {
       snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
       placeholder: settings.feedPlaceholder === true,
     },
@@ -29,44 +33,17 @@ export async function saveFeedIndex(core) {
 }
 
 /**
- * `engine`: what the worker's start-up keeps — full() (the core with the
- * whole list), stored(core, saved) (the core now holds the list just
- * stored; `saved` is what saveList answered), enabled() and setEnabled(on).
+ * `engine`: the list's owner (list_owner.js) — full() (the list core with
+ * the whole list) and commit(edit) (one edit, stored and installed) — and
+ * the switch: enabled() and setEnabled(on).
  */
 export function createProtection(engine) {
-  /** Installs the rules, or none while Deadbolt is turned off. */
-  async function applyRules(core) {
-    return (await engine.enabled()) ? installRules(core) : removeRules();
+  /** Installs the rules (`rules`: an edit's own, else the core compiles them), or none while Deadbolt is off. */
+  async function applyRules(core, rules = null) {
+    return (await engine.enabled()) ? installRules(core, rules) : removeRules();
   }
 
-  /**
-   * Runs `edit(core)` on the whole list, one edit at a time, and stores and
-   * installs the list it returns ({list: v1 text} or {error}).
-   */
-  function commit(edit) {
-    return serialised('list', async () => {
-      const { core } = await engine.full();
-      const result = edit(core);
-      if (result.error || !result.list) return result;
-      if (result.changed === false) return { ...result, list: undefined, ok: true };
-      const before = core.exportList();
-      const error = core.load(result.list);
-      if (error) return { error };
-      let where;
-      try {
-        where = await saveList(core.exportList());
-      } catch (e) {
-        core.load(before);  // not stored: do not pretend it was
-        return { error: `Could not save your list: ${e?.message ?? e}` };
-      }
-      engine.stored(core, where);
-      await saveSnapshot(core.snapshot());
-      await saveFeedIndex(core);
-      // Saved. The navigation listeners block at once; the rules follow.
-      const rules = await applyRules(core).catch((e) => ({ error: String(e?.message ?? e) }));
-      return { ...result, list: undefined, ok: true, where, rules };
-    });
-  }
+  const commit = (edit) => engine.commit(edit);
 
   /** Queues removals planned by the core; they wait out the cool-down. */
   async function queue(changes) {
@@ -74,10 +51,23 @@ export function createProtection(engine) {
     return addPending(changes, cooldownHours);
   }
 
-  /** Applies the changes whose cool-down is over: list removals through the core, settings here. */
+  /**
+   * Applies the changes whose cool-down is over: list removals through the
+   * core, settings here. A list that could not be stored leaves every due
+   * change pending (takeDue keeps them when this throws), tried again in a
+   * minute and at each start.
+   */
   function applyDue() {
     return takeDue(async (due) => {
-      await commit((core) => core.applyChanges(due));
+      // A sealed conversation asked for: it may be opened now (conversations.js), not a list change.
+      await markOpenable(due);
+      due = due.filter((c) => c.kind !== OPEN_KIND);
+      if (!due.length) return;
+      const result = await commit((core) => core.applyChanges(due));
+      if (result.stored === false) {
+        chrome.alarms?.create(RETRY_ALARM, { delayInMinutes: 1 });
+        throw new Error(result.error);
+      }
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
       const mentionsOff = due.some((c) => c.kind === 'feed-mentions-off');
@@ -111,6 +101,7 @@ export function createProtection(engine) {
   return {
     applyRules,
     applyDue,
+    saveFeedIndex,
 
     /** Deadbolt was turned on or off elsewhere (another device): at once. */
     async enabledElsewhere(on) {
@@ -120,7 +111,7 @@ export function createProtection(engine) {
     /** Everything the settings page shows. */
     async list() {
       const { core, where, problem } = await engine.full();
-      const rules = (await chrome.storage.local.get('rules.status'))['rules.status'] ?? null;
+      const rules = (await chrome.storage.local.get(RULES_STATUS))[RULES_STATUS] ?? null;
       const pending = await getPending();
       return {
         people: core.listRows(await readLog(), pending), list: JSON.parse(core.exportList()),
@@ -141,6 +132,27 @@ export function createProtection(engine) {
 
     addKeyword({ person, keyword }) {
       return commit((core) => core.addKeyword(person, keyword));
+    },
+
+    /**
+     * Sealed conversations (conversations.js): asking to open one waits out
+     * the cool-down like any removal; then it opens once.
+     */
+    async openState({ url }) {
+      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      return { conversation: isConversation(verdict), ...(await openState(verdict, await getPending())) };
+    },
+    async requestOpen({ url }) {
+      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      if (!isConversation(verdict)) return { error: 'not-a-conversation' };
+      const state = await openState(verdict, await getPending());
+      if (state.state !== 'none') return state;
+      const [pending] = await queue([openRequest(verdict, String(url))]);
+      return { state: 'waiting', dueAt: pending.dueAt };
+    },
+    async openConversation({ url }) {
+      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      return openNow(verdict, String(url ?? ''));
     },
 
     /** Removing anything waits for the cool-down; the core checks what it names. */
@@ -195,11 +207,10 @@ export function createProtection(engine) {
 
     /** Applies what an import adds; its removals are queued only on request. */
     async importList({ text, removals = false }) {
-      let plan;
-      const result = await commit((core) => (plan = core.planImport(String(text ?? ''))));
+      const result = await commit((core) => core.importList(String(text ?? '')));
       if (result.error) return result;
-      if (removals && plan.removals.length) await queue(plan.removals);
-      return { ...result, added: plan.added.length, removals: plan.removals.length };
+      if (removals && result.removals.length) await queue(result.removals);
+      return { ...result, added: result.added.length, removals: result.removals.length };
     },
 
     async exportList() {
@@ -218,6 +229,8 @@ export function createProtection(engine) {
         if (patch.feedMentions === true) s.feedMentions = true;
         if (patch.feedMentions === false && s.feedMentions !== false) waits.push({ kind: 'feed-mentions-off' });
         if (typeof patch.feedPlaceholder === 'boolean') s.feedPlaceholder = patch.feedPlaceholder;
+        // The co-parent's previews, covered or not: their channel is open either way.
+        if (typeof patch.inboxCoverCoparentPreview === 'boolean') s.inboxCoverCoparentPreview = patch.inboxCoverCoparentPreview;
         if (patch.enabled === false && s.enabled) waits.push({ kind: 'disable' });
         if (Number.isFinite(patch.cooldownHours)) {
           const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
@@ -234,7 +247,9 @@ export function createProtection(engine) {
       const pending = lowering.length ? await addPending(lowering, settings.cooldownHours) : [];
       // The content scripts' copy carries the feed settings: rewritten only when they change.
       if (patch.enabled === true) await setEnabled(true);
-      else if ('feedMentions' in patch || 'feedPlaceholder' in patch) await saveFeedIndex((await engine.full()).core);
+      else if ('feedMentions' in patch || 'feedPlaceholder' in patch || 'inboxCoverCoparentPreview' in patch) {
+        await saveFeedIndex((await engine.full()).core);
+      }
       return { settings, pending };
     },
   };

@@ -1,15 +1,19 @@
 // Where Deadbolt keeps things, and how it keeps them safe.
 //
-// The blocklist lives in chrome.storage.sync so that it follows the user's
-// browser sync, split into items under the sync quotas, with a full copy in
+// The blocklist lives in chrome.storage.local, on this device only, unless
+// the person turns on "follow my browsers" (see listFollowsSync): then it is
+// also kept in chrome.storage.sync so that it follows their browser sync,
+// split into items under the sync quotas, with the full copy in
 // chrome.storage.local written first: a failed or interrupted sync write, a
 // corrupt item or a list too large for sync never loses the list. The attempt
 // log lives in chrome.storage.local, one item per attempt, each staged in
 // storage.session before it is written so that a stopped worker loses none.
 
-const META_KEY = 'list.meta';
-const BACKUP_KEY = 'list.backup';
-const CHUNK_PREFIX = 'list.chunk.';
+import {
+  FEED_COUNT_PREFIX, LIST_BACKUP as BACKUP_KEY, LIST_FOLLOWS_SYNC, LIST_CHUNK_PREFIX as CHUNK_PREFIX, LIST_GEN, LIST_META as META_KEY,
+  LIST_SAVED_AT, LIST_SNAPSHOT, LIST_WHERE, LOG_PREFIX, SEEN_PREFIX, STAGED_ATTEMPT_PREFIX, STAGED_NAVIGATION_PREFIX,
+} from './storage_keys.js';
+
 // chrome.storage.sync allows 8,192 bytes an item (key and JSON value) and
 // 102,400 in all; leave room for the meta item and other settings.
 const CHUNK_BYTES = 7000;
@@ -37,12 +41,16 @@ function chunk(text) {
  * Saves the list (v1 JSON text, already validated by the core).
  * Returns {where: 'sync' | 'local', reason?, gen}: `gen` is the generation
  * written, which the worker's own storage.onChanged event carries too.
+ * `claim(gen)` is told that generation before anything is written, so that
+ * the writer knows its own change when the event comes (list_owner.js).
  */
-export async function saveList(text) {
-  await chrome.storage.local.set({ [BACKUP_KEY]: text, 'list.savedAt': Date.now() });
+export async function saveList(text, { claim = () => {} } = {}) {
+  if (!(await listFollowsSync())) return saveOnDevice(text, claim);
   const { [META_KEY]: old } = await chrome.storage.sync.get(META_KEY);
   const oldKeys = old?.where === 'sync' ? Array.from({ length: old.count }, (_, i) => `${CHUNK_PREFIX}${old.gen}.${i}`) : [];
-  const gen = (old?.gen ?? 0) + 1;
+  const gen = nextGeneration(old?.gen);
+  claim(gen);
+  await chrome.storage.local.set({ [BACKUP_KEY]: text, [LIST_SAVED_AT]: Date.now() });
   const pieces = byteLength(text) > SYNC_LIST_BYTES ? null : chunk(text);
   const newKeys = (pieces ?? []).map((_, i) => `${CHUNK_PREFIX}${gen}.${i}`);
   let result = { where: 'local', reason: 'too-large' };
@@ -63,7 +71,7 @@ export async function saveList(text) {
   }
   const stale = result.where === 'sync' ? oldKeys : [...oldKeys, ...newKeys];
   if (stale.length) await chrome.storage.sync.remove(stale).catch(() => {});
-  await chrome.storage.local.set({ 'list.where': result, 'list.gen': gen });
+  await chrome.storage.local.set({ [LIST_WHERE]: result, [LIST_GEN]: gen });
   return { ...result, gen };
 }
 
@@ -77,9 +85,10 @@ export async function saveList(text) {
 async function listVersion(local = []) {
   const [{ [META_KEY]: meta }, items] = await Promise.all([
     chrome.storage.sync.get(META_KEY).catch(() => ({})),
-    chrome.storage.local.get(['list.gen', ...local]),
+    chrome.storage.local.get([LIST_GEN, SYNC_CHOICE_KEY, ...local]),
   ]);
-  return { version: meta?.gen ?? items['list.gen'] ?? null, items };
+  const synced = followsSync(items[SYNC_CHOICE_KEY], meta);
+  return { version: (synced ? meta?.gen : null) ?? items[LIST_GEN] ?? null, items };
 }
 
 // Storage keeps JSON values: the snapshot's bytes are kept in base64. The
@@ -102,13 +111,18 @@ export const fromBase64 = (text) => {
 };
 
 /** Keeps the core's snapshot (Uint8Array) of the list as it is stored now. */
-export async function saveSnapshot(bytes) {
-  await chrome.storage.local.set({ 'list.snapshot': { version: (await listVersion()).version, bytes: toBase64(bytes) } });
+/**
+ * Keeps the core's snapshot (Uint8Array) of the list as it is stored now,
+ * or of the list of generation `version` (saveList() claims it).
+ */
+export async function saveSnapshot(bytes, version = undefined) {
+  version ??= (await listVersion()).version;
+  await chrome.storage.local.set({ [LIST_SNAPSHOT]: { version, bytes: toBase64(bytes) } });
 }
 
 /** The snapshot (Uint8Array), if it was made from the list as stored now; else null. */
 export async function loadSnapshot() {
-  const { version, items: { 'list.snapshot': snapshot } } = await listVersion(['list.snapshot']);
+  const { version, items: { [LIST_SNAPSHOT]: snapshot } } = await listVersion([LIST_SNAPSHOT]);
   if (!snapshot || version === null || snapshot.version !== version || typeof snapshot.bytes !== 'string') return null;
   try {
     return fromBase64(snapshot.bytes);
@@ -125,6 +139,13 @@ export async function loadSnapshot() {
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
   const { [BACKUP_KEY]: backup } = await chrome.storage.local.get(BACKUP_KEY);
+  if (!(await listFollowsSync())) {
+    // On this device only: the local copy is the list.
+    const error = typeof backup === 'string' ? validate(backup) : null;
+    if (typeof backup !== 'string') return { text: null, where: 'none', problem: null };
+    if (!error) return { text: backup, where: 'device' };
+    return { text: null, where: 'none', problem: chrome.i18n.getMessage('problemUnreadable', [error]) };
+  }
   let problem = null;
   if (meta?.where === 'sync' && Number.isInteger(meta.count) && meta.count > 0) {
     const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
@@ -132,7 +153,12 @@ export async function loadList(validate) {
     if (keys.every((k) => typeof items[k] === 'string')) {
       const text = keys.map((k) => items[k]).join('');
       const error = validate(text);
-      if (!error) return { text, where: 'sync' };
+      if (!error) {
+        // The local copy follows: turning sync off later, or a synced copy
+        // removed elsewhere, leaves this device with the list it last saw.
+        if (text !== backup) await chrome.storage.local.set({ [BACKUP_KEY]: text }).catch(() => {});
+        return { text, where: 'sync' };
+      }
       problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
       problem = chrome.i18n.getMessage('problemSyncIncomplete');
@@ -146,14 +172,119 @@ export async function loadList(validate) {
   return { text: null, where: 'none', problem };
 }
 
+// ---- Where the list lives: this device, or also the browser's sync ----------
+// The person's choice, per device, in storage.local. Off unless they turn it
+// on; an install from before the choice existed, whose list is in sync
+// today, keeps it there (as it had it: turning sync off behind their back
+// would leave their other browsers with a list that no longer follows).
+
+const SYNC_CHOICE_KEY = LIST_FOLLOWS_SYNC;
+
+const followsSync = (choice, meta) => (typeof choice === 'boolean' ? choice : meta?.where === 'sync' && Number.isInteger(meta?.gen));
+
+/** Does the list follow the person's browsers (chrome.storage.sync)? */
+export async function listFollowsSync() {
+  const { [SYNC_CHOICE_KEY]: choice } = await chrome.storage.local.get(SYNC_CHOICE_KEY);
+  if (typeof choice === 'boolean') return choice;
+  const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+  const kept = followsSync(choice, meta);
+  await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: kept });
+  return kept;
+}
+
+// Generations written by two devices at once must not share chunk keys: a
+// random step makes that unlikely (gen is only ever compared for equality).
+const nextGeneration = (old) => (Number.isInteger(old) ? old : 0) + 1 + Math.floor(Math.random() * 1000);
+
+/** Saves on this device only. */
+async function saveOnDevice(text, claim) {
+  const { [LIST_GEN]: old } = await chrome.storage.local.get(LIST_GEN);
+  const gen = nextGeneration(old);
+  claim(gen);
+  const result = { where: 'device' };
+  await chrome.storage.local.set({ [BACKUP_KEY]: text, [LIST_SAVED_AT]: Date.now(), [LIST_WHERE]: result, [LIST_GEN]: gen });
+  return { ...result, gen };
+}
+
+/** The synced list `meta` points at, whole, or null. */
+async function readSynced(meta) {
+  if (meta?.where !== 'sync' || !Number.isInteger(meta.count) || meta.count <= 0) return null;
+  const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
+  const items = await chrome.storage.sync.get(keys).catch(() => ({}));
+  return keys.every((k) => typeof items[k] === 'string') ? keys.map((k) => items[k]).join('') : null;
+}
+
+let switching = false;
+/** Is a switch under way? (The worker leaves other devices' writes to it meanwhile.) */
+export const switchingListArea = () => switching;
+
+/**
+ * Moves the list in or out of sync: `on` true makes it follow the person's
+ * browsers, false keeps it on this device only and removes it from sync.
+ * `text`: the list as this device holds it; `merge(other)` returns the list
+ * with `other` (another device's synced list) added, or null to keep the
+ * list as it is (the core merges: nothing is lost, nothing doubled). Lists
+ * other devices write while this runs are merged too. Resolves to what
+ * saveList answered for the final list, with its `text`.
+ * Call inside serialised('list').
+ */
+export async function switchListArea(on, text, merge) {
+  switching = true;
+  // Other writers' lists seen while switching, read at once: the next write
+  // of the list removes the generation it replaces.
+  const foreign = [];
+  const watch = (changes, area) => {
+    const meta = changes[META_KEY]?.newValue;
+    if (area === 'sync' && meta) foreign.push({ gen: meta.gen, text: readSynced(meta) });
+  };
+  chrome.storage.onChanged.addListener(watch);
+  try {
+    const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
+    // The synced list is this device's own while it follows sync (a last
+    // change from another device is kept); otherwise it is merged only on the way in.
+    const synced = on || (await listFollowsSync()) ? await readSynced(meta) : null;
+    let current = synced === null ? text : merge(synced) ?? text;
+    if (!on) {
+      await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: false });
+      const saved = await saveList(current);
+      // Nothing of the list stays in the browser account.
+      const all = await chrome.storage.sync.get(null).catch(() => ({}));
+      const ours = Object.keys(all).filter((k) => k === META_KEY || k.startsWith(CHUNK_PREFIX));
+      if (ours.length) await chrome.storage.sync.remove(ours).catch(() => {});
+      return { ...saved, text: current };
+    }
+    await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: true });
+    let saved = await saveList(current);
+    // Another device may have written meanwhile: its list is merged in and
+    // written again, until no write is left unmerged.
+    const merged = new Set([saved.gen, meta?.gen]);
+    for (let round = 0; round < 5; round++) {
+      await new Promise((r) => setTimeout(r, 150));  // storage events arrive after the write
+      const others = foreign.filter((f) => !merged.has(f.gen));
+      if (!others.length) break;
+      for (const other of others) {
+        merged.add(other.gen);
+        const theirs = await other.text;
+        if (theirs !== null) current = merge(theirs) ?? current;
+      }
+      saved = await saveList(current);
+      merged.add(saved.gen);
+    }
+    return { ...saved, text: current };
+  } finally {
+    chrome.storage.onChanged.removeListener(watch);
+    switching = false;
+  }
+}
+
 // ---- Attempt log ------------------------------------------------------------
 // Two witnesses see an attempt: the navigation listener, at once, and the
 // block page, when it shows. The listener logs; the block page reports too,
 // and its report is logged only when the listener's record of the same
 // address in the same tab is missing (a worker stopped before it ran).
 
-const STAGED = 'attempt.';  // storage.session keys of attempts not yet in the log
-const SEEN = 'seen.';  // storage.session: `seen.<tab>.<address hash>` -> time it was logged
+const STAGED = STAGED_ATTEMPT_PREFIX;  // storage.session keys of attempts not yet in the log
+const SEEN = SEEN_PREFIX;  // storage.session: `seen.<tab>.<address hash>` -> time it was logged
 const SEEN_MS = 60_000;  // a block page reports within seconds; older records are dropped
 let logQueue = Promise.resolve();
 
@@ -161,7 +292,7 @@ let logQueue = Promise.resolve();
 // never reads first, so the last write of a stopped worker and the first of
 // its successor cannot undo each other, and storing a recovered attempt again
 // changes nothing. (Earlier versions kept one array a month: still read.)
-const logKey = (entry) => `log.${new Date(entry.t).toISOString().slice(0, 7)}.${entry.id}`;
+const logKey = (entry) => `${LOG_PREFIX}${new Date(entry.t).toISOString().slice(0, 7)}.${entry.id}`;
 
 async function appendToLog(entries) {
   await chrome.storage.local.set(Object.fromEntries(entries.map((e) => [logKey(e), e])));
@@ -225,7 +356,7 @@ export function appendReportedAttempt(entry, seen) {
 // stopped in that window the navigation would go unlogged. Such navigations
 // are staged (in memory-only session storage) until decided.
 
-const NAV = 'nav.';
+const NAV = STAGED_NAVIGATION_PREFIX;
 
 export async function stageNavigation(url, t, tabId) {
   const id = crypto.randomUUID().slice(0, 12);
@@ -265,9 +396,14 @@ export function recoverStagedAttempts(now = Date.now()) {
 /** Every logged attempt, oldest first. */
 export async function readLog() {
   await logQueue;
-  const all = await chrome.storage.local.get(null);
+  // Only the log's items where the browser can list keys (Chrome 130+):
+  // the list's copy and its snapshot are not read for nothing.
+  const keys = chrome.storage.local.getKeys
+    ? (await chrome.storage.local.getKeys()).filter((k) => k.startsWith(LOG_PREFIX))
+    : null;
+  const all = await chrome.storage.local.get(keys);
   return Object.keys(all)
-    .filter((k) => k.startsWith('log.'))
+    .filter((k) => k.startsWith(LOG_PREFIX))
     .flatMap((k) => (Array.isArray(all[k]) ? all[k] : typeof all[k]?.t === 'number' ? [all[k]] : []))
     .sort((a, b) => a.t - b.t);
 }
@@ -281,11 +417,11 @@ export async function readLog() {
  */
 export async function feedCounts(now = new Date()) {
   const all = await chrome.storage.local.get(null);
-  const today = `feeds.count.${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  const today = `${FEED_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
   let total = 0;
   let day = 0;
   for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith('feeds.count.') || !Number.isFinite(value)) continue;
+    if (!key.startsWith(FEED_COUNT_PREFIX) || !Number.isFinite(value)) continue;
     total += value;
     if (key.startsWith(today)) day += value;
   }

@@ -40,10 +40,8 @@ if (headless) {
   await popup.screenshot({ path: path.join(dir, 'popup.png') });
   await options.screenshot({ path: path.join(dir, 'options.png'), fullPage: true });
   await welcome.screenshot({ path: path.join(dir, 'welcome.png') });
-  // The README shows these; keep its copies in step with what the product shows.
-  fs.mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
-  for (const name of ['blocked.png', 'popup.png', 'options.png', 'welcome.png'])
-    fs.copyFileSync(path.join(dir, name), path.join(ROOT, 'docs/screenshots', name));
+  // Only dist/ is written: the README's copies in docs/screenshots/ are
+  // tracked, and are replaced by hand (cp dist/screenshots/*.png docs/screenshots/).
   console.log(`No display: screenshots of the block page, popup and settings are in ${path.relative(process.cwd(), dir)}/`);
   await browser.context.close();
 } else {

@@ -9,13 +9,17 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
+#include "deadbolt/inbox.h"
 #include "deadbolt/items.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
+#include "deadbolt/text.h"
 #include "deadbolt/verdict_json.h"
 
 namespace {
@@ -24,17 +28,15 @@ using deadbolt::Catalog;
 using deadbolt::identity_json;
 using ojson = nlohmann::ordered_json;
 
-// A list edit's answer: {"list": v1 text, "changed": bool, ...} or
-// {"error": English, "errorCode": code, "list": null}.
+// A list edit's answer: {"changed": bool, ...} or {"error": English,
+// "errorCode": code}. The new list itself travels beside it (Core::commit).
 ojson edit_json(const deadbolt::EditResult& r) {
   ojson j;
   if (r.error) {
     j["error"] = r.error.message;
     j["errorCode"] = r.error.code;
-    j["list"] = nullptr;
     return j;
   }
-  j["list"] = deadbolt::serialize_blocklist(r.list);
   j["changed"] = r.changed;
   return j;
 }
@@ -60,6 +62,7 @@ class Core {
   // Loads a v1 blocklist; returns "" on success, else the error in words
   // (the current list stays).
   std::string load(const std::string& json) {
+    previous_.reset();
     deadbolt::BlocklistError error;
     return engine_.load(json, error) ? std::string() : error.to_string();
   }
@@ -136,15 +139,23 @@ class Core {
   }
 
   // declarativeNetRequest rules for the loaded list, redirecting to
-  // `blockPage`: {"covered": n, "skipped": n, "rules": [...]}.
-  std::string rules(const std::string& block_page) {
-    const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
-    return "{\"covered\":" + std::to_string(set.accounts_covered) +
-           ",\"skipped\":" + std::to_string(set.accounts_skipped) +
-           ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
-           ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
-           ",\"filters\":" + std::to_string(set.filters.size()) +
-           ",\"rules\":" + deadbolt::rules_json(set, block_page) + "}";
+  // `blockPage`: {"covered": n, "skipped": n, "rules": [...], "origins":
+  // [{patterns, domains}, ...]}. `origins` lists the site access each group
+  // of rules needs; `withheld` (a JSON array of such groups' `patterns`)
+  // names the groups the browser has not granted: their rules block instead.
+  // Both are kept for the rules an edit answers.
+  std::string rules(const std::string& block_page, const std::string& withheld) {
+    block_page_ = block_page;
+    withheld_.clear();
+    if (const ojson groups = request(withheld); groups.is_array())
+      for (const ojson& group : groups) {
+        if (!group.is_array()) continue;
+        std::string joined;
+        for (const ojson& pattern : group)
+          if (pattern.is_string()) joined += (joined.empty() ? "" : " ") + pattern.get<std::string>();
+        withheld_.push_back(std::move(joined));
+      }
+    return rules_answer();
   }
 
   // Stats of the attempt log. Request: {"log": [{t, o, person, platform,
@@ -173,15 +184,22 @@ class Core {
   }
 
   // ---- List editing (see editing.h), on the loaded list ---------------------
-  // Each answers edit_json(): the new list's text for the shell to store.
+  // One crossing per edit: each applies the edit to the list this core
+  // holds and, when the list changed, re-indexes the result in place (no
+  // text written and parsed back) and answers commit(): everything the
+  // shell stores and installs. undo() puts the list before it back (the
+  // shell could not store the new one).
+
+  // The block page the compiled rules redirect to.
+  void setBlockPage(const std::string& url) { block_page_ = url; }
 
   // Request: {"person", "text", "platform", "today": "YYYY-MM-DD"}; the answer
   // also has "added": {person, platform, platformName, handle}.
-  std::string addAccount(const std::string& text) {
+  emscripten::val addAccount(const std::string& text) {
     const ojson req = request(text);
     deadbolt::Identifier identifier;
-    const auto r = deadbolt::add_account(engine_.blocklist(), identifier, field(req, "person"), field(req, "text"),
-                                         field(req, "platform"), field(req, "today"));
+    auto r = deadbolt::add_account(engine_.blocklist(), identifier, field(req, "person"), field(req, "text"),
+                                   field(req, "platform"), field(req, "today"));
     ojson j = edit_json(r);
     if (!r.error) {
       ojson added = {{"person", r.person}};
@@ -194,25 +212,28 @@ class Core {
       // The input's own reading (with the platform's handle rule), so that
       // the page says what is wrong in the person's language.
       j.update(read);
-      j["list"] = nullptr;
     }
-    return deadbolt::dump_json(j);
+    return commit(std::move(j), std::move(r));
   }
-  std::string addPerson(const std::string& name) {
-    return deadbolt::dump_json(edit_json(deadbolt::add_person(engine_.blocklist(), name)));
+  emscripten::val addPerson(const std::string& name) {
+    auto r = deadbolt::add_person(engine_.blocklist(), name);
+    return commit(edit_json(r), std::move(r));
   }
-  std::string addKeyword(const std::string& person, const std::string& keyword) {
-    return deadbolt::dump_json(edit_json(deadbolt::add_keyword(engine_.blocklist(), person, keyword)));
-  }
-
-  // Hides a person in feeds again, at once. Answer: edit_json().
-  std::string feedsOn(const std::string& person) {
-    return deadbolt::dump_json(edit_json(deadbolt::feeds_on(engine_.blocklist(), person)));
+  emscripten::val addKeyword(const std::string& person, const std::string& keyword) {
+    auto r = deadbolt::add_keyword(engine_.blocklist(), person, keyword);
+    return commit(edit_json(r), std::move(r));
   }
 
-  // Closes a co-parent's open channel at once. Answer: edit_json().
-  std::string closeChannel(const std::string& person) {
-    return deadbolt::dump_json(edit_json(deadbolt::close_channel(engine_.blocklist(), person)));
+  // Hides a person in feeds again, at once.
+  emscripten::val feedsOn(const std::string& person) {
+    auto r = deadbolt::feeds_on(engine_.blocklist(), person);
+    return commit(edit_json(r), std::move(r));
+  }
+
+  // Closes a co-parent's open channel at once.
+  emscripten::val closeChannel(const std::string& person) {
+    auto r = deadbolt::close_channel(engine_.blocklist(), person);
+    return commit(edit_json(r), std::move(r));
   }
 
   // Request: {"kind": "remove-person"|"remove-account"|"remove-keyword"|"coparent",
@@ -234,28 +255,44 @@ class Core {
   }
 
   // Request: [change_json(), ...] whose cool-down is over (other members and
-  // entries that are not list changes are ignored). Answer: edit_json().
-  std::string applyChanges(const std::string& text) {
+  // entries that are not list changes are ignored).
+  emscripten::val applyChanges(const std::string& text) {
     const ojson req = request(text);
     std::vector<deadbolt::Change> changes;
     if (req.is_array())
       for (const auto& entry : req)
         if (deadbolt::Change c; deadbolt::parse_change(entry, c)) changes.push_back(std::move(c));
-    return deadbolt::dump_json(edit_json(deadbolt::apply_changes(engine_.blocklist(), changes)));
+    auto r = deadbolt::apply_changes(engine_.blocklist(), changes);
+    return commit(edit_json(r), std::move(r));
   }
 
-  // Answer: {"list": merged v1 text, "added": [addition_json()], "removals":
-  // [change_json()]} or {"error": "$.path: what is wrong", "errorCode": "bad-list"}.
+  // Applies what importing `text` adds (planImport's "added"); its answer also
+  // has "added" and "removals" as planImport's.
+  emscripten::val importList(const std::string& text) {
+    deadbolt::Identifier identifier;
+    auto plan = deadbolt::plan_import(engine_.blocklist(), identifier, text);
+    deadbolt::EditResult r;
+    r.error = plan.error;
+    r.changed = !plan.error;
+    r.list = std::move(plan.merged);
+    ojson j = edit_json(r);
+    if (!plan.error) j.update(import_json(plan));
+    return commit(std::move(j), std::move(r));
+  }
+
+  void undo() {
+    if (previous_) engine_.load(std::move(*previous_));
+    previous_.reset();
+  }
+
+  // What importing `text` would do, the loaded list unchanged: {"added":
+  // [addition_json()], "removals": [change_json()]} or {"error": "$.path:
+  // what is wrong", "errorCode": "bad-list"}.
   std::string planImport(const std::string& text) {
     deadbolt::Identifier identifier;
     const auto plan = deadbolt::plan_import(engine_.blocklist(), identifier, text);
     if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
-    ojson added = ojson::array(), removals = ojson::array();
-    for (const auto& a : plan.added) added.push_back(deadbolt::addition_json(a));
-    for (const auto& c : plan.removals) removals.push_back(deadbolt::change_json(c));
-    return deadbolt::dump_json(ojson{{"list", deadbolt::serialize_blocklist(plan.merged)},
-                                     {"added", std::move(added)},
-                                     {"removals", std::move(removals)}});
+    return deadbolt::dump_json(import_json(plan));
   }
 
   // The settings page's rows: [{name, removalPending, keywords: [{text,
@@ -275,27 +312,28 @@ class Core {
   }
 
   // The decision index as a binary image (a Uint8Array over wasm memory,
-  // valid until the next call: copy it), and back (see Engine::snapshot).
+  // valid until the next call: copy it). This core is made only by loading
+  // a whole list (there is no way to give it a snapshot): its rules() can
+  // never come from an empty list by mistake. Snapshots are for the decider.
   emscripten::val snapshot() {
     snapshot_ = engine_.snapshot();
-    return emscripten::val(
-        emscripten::typed_memory_view(snapshot_.size(), reinterpret_cast<const unsigned char*>(snapshot_.data())));
+    return view(snapshot_);
   }
-  bool loadSnapshot(const std::string& bytes) { return engine_.load_snapshot(bytes); }
-  bool hasFullList() { return engine_.has_full_list(); }
 
   // The decision index of the feed list (the people hidden in feeds) for the
-  // content scripts; "" when only a snapshot is loaded (no list to read).
-  // A view valid until the next call, as snapshot()'s.
+  // content scripts. A view valid until the next call, as snapshot()'s.
   emscripten::val feedIndex() {
-    feed_index_.clear();
-    deadbolt::Engine feeds;
-    deadbolt::BlocklistError error;
-    if (engine_.has_full_list() &&
-        feeds.load(deadbolt::serialize_blocklist(deadbolt::feed_list(engine_.blocklist())), error))
-      feed_index_ = feeds.snapshot();
-    return emscripten::val(
-        emscripten::typed_memory_view(feed_index_.size(), reinterpret_cast<const unsigned char*>(feed_index_.data())));
+    feed_index_ = feed_snapshot();
+    return view(feed_index_);
+  }
+
+  // The decision index of the inbox list (everyone, with the extra names
+  // the user gave them) for the inbox content script; as feedIndex().
+  emscripten::val inboxIndex() {
+    deadbolt::Engine inbox;
+    inbox.load(deadbolt::inbox_list(engine_.blocklist()));
+    inbox_index_ = inbox.snapshot();
+    return view(inbox_index_);
   }
 
   // The loaded list as v1 JSON, unknown fields included.
@@ -318,6 +356,67 @@ class Core {
   }
 
  private:
+  static emscripten::val view(const std::string& bytes) {
+    return emscripten::val(
+        emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())));
+  }
+
+  std::string feed_snapshot() const {
+    deadbolt::Engine feeds;
+    feeds.load(deadbolt::feed_list(engine_.blocklist()));
+    return feeds.snapshot();
+  }
+
+  std::string rules_answer() const {
+    const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
+    // Each group: its match patterns (to ask the browser about, and to name
+    // back in `withheld`) and its domains as a person reads them ("" for any site).
+    ojson origins = ojson::array();
+    for (const std::string& group : deadbolt::rule_origins(set)) {
+      ojson patterns = ojson::array(), domains = ojson::array();
+      deadbolt::for_each_word(group, [&](std::string_view p) {
+        patterns.push_back(std::string(p));
+        constexpr std::string_view kAny = "*://*.";
+        domains.push_back(p.substr(0, kAny.size()) == kAny
+                              ? std::string(p.substr(kAny.size(), p.size() - kAny.size() - 2))
+                              : std::string());
+      });
+      origins.push_back({{"patterns", std::move(patterns)}, {"domains", std::move(domains)}});
+    }
+    return "{\"covered\":" + std::to_string(set.accounts_covered) +
+           ",\"skipped\":" + std::to_string(set.accounts_skipped) +
+           ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
+           ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
+           ",\"filters\":" + std::to_string(set.filters.size()) +
+           ",\"origins\":" + deadbolt::dump_json(origins) +
+           ",\"rules\":" + deadbolt::rules_json(set, block_page_, 1, withheld_) + "}";
+  }
+
+  static ojson import_json(const deadbolt::ImportPlan& plan) {
+    ojson added = ojson::array(), removals = ojson::array();
+    for (const auto& a : plan.added) added.push_back(deadbolt::addition_json(a));
+    for (const auto& c : plan.removals) removals.push_back(deadbolt::change_json(c));
+    return ojson{{"added", std::move(added)}, {"removals", std::move(removals)}};
+  }
+
+  // An edit's one answer: {answer: JSON text}, and when the list changed,
+  // also {list: v1 text, snapshot, feedIndex (Uint8Array views valid until
+  // the next call), rules: rules() JSON}, with the new list held and indexed.
+  emscripten::val commit(ojson answer, deadbolt::EditResult&& r) {
+    emscripten::val out = emscripten::val::object();
+    out.set("answer", deadbolt::dump_json(answer));
+    if (r.error || !r.changed) return out;
+    previous_ = engine_.blocklist();
+    engine_.load(std::move(r.list));
+    snapshot_ = engine_.snapshot();
+    feed_index_ = feed_snapshot();
+    out.set("list", deadbolt::serialize_blocklist(engine_.blocklist()));
+    out.set("snapshot", view(snapshot_));
+    out.set("feedIndex", view(feed_index_));
+    out.set("rules", rules_answer());
+    return out;
+  }
+
   static std::string field(const ojson& req, const char* key) {
     const ojson& v = member(req, key);
     return v.is_string() ? v.get<std::string>() : std::string();
@@ -333,6 +432,10 @@ class Core {
   std::size_t input_bytes_ = 0;
   std::string snapshot_;
   std::string feed_index_;
+  std::string inbox_index_;
+  std::string block_page_;
+  std::vector<std::string> withheld_;            // rule groups without site access: block rules (see rules())
+  std::optional<deadbolt::Blocklist> previous_;  // the list before the last edit, for undo()
 };
 
 }  // namespace
@@ -364,11 +467,13 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("feedsOn", &Core::feedsOn)
       .function("applyChanges", &Core::applyChanges)
       .function("planImport", &Core::planImport)
+      .function("importList", &Core::importList)
+      .function("setBlockPage", &Core::setBlockPage)
+      .function("undo", &Core::undo)
       .function("listRows", &Core::listRows)
       .function("snapshot", &Core::snapshot)
       .function("feedIndex", &Core::feedIndex)
-      .function("loadSnapshot", &Core::loadSnapshot)
-      .function("hasFullList", &Core::hasFullList)
+      .function("inboxIndex", &Core::inboxIndex)
       .function("platforms", &Core::platforms)
       .function("coparentChannels", &Core::coparentChannels);
 }

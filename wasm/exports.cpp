@@ -1,42 +1,36 @@
-// The decider's C ABI: the same core as bindings.cpp, without embind, for the
-// start path (the service worker's first decision, and every platform tab's
-// content script). Each instance of the module is one engine. JavaScript
-// (extension/decider.js) writes its input straight into wasm memory and
-// reads results back from it:
-//
-//   char* deadbolt_input(size)        room for `size` input bytes (a URL, an item)
-//   char* deadbolt_output()           where the last text result is (valid until the next call)
-//   int deadbolt_decide(size)         the URL in the input: 1 block, 0 allow (the hot path: no JSON)
-//   size deadbolt_verdict(size)       the URL in the input: verdict_json() into the output
-//   size deadbolt_address(size)       the URL in the input: address_key() into the output
-//   char* deadbolt_snapshot_buffer(size), int deadbolt_load_snapshot(size)
-//                                     a binary snapshot written in place: 1 loaded, 0 refused
-//   size deadbolt_snapshot()          the loaded index as a snapshot into the output
-//   int deadbolt_load_feed_index(size, mentions)
-//                                     a feed index written in the snapshot buffer: 1 loaded
-//   size deadbolt_feed_markup(size)   the page URL in the input: its feed markup as JSON, 0 if none;
-//                                     an empty input: {"platforms": [every platform's markup]}
-//   int deadbolt_decide_item(size)    the item in the input: 0 show, else 1 + the person's index
+// The decider's C ABI (deadbolt/decider_c.h states each call and the
+// lifetime of what it answers): the same core as bindings.cpp, without
+// embind, for the start path (the service worker's first decision, and every
+// platform tab's content script). Each instance of the module is one engine.
+// JavaScript (extension/decider.js) writes its input straight into wasm
+// memory and reads results back from it.
 //
 // The decider never parses JSON: a v1 list is loaded by the full core, whose
 // snapshot the decider then loads. That keeps a JSON library off the start
-// path (and a third of the bytes out of the module).
+// path (and a third of the bytes out of the module); tests/wasm/decider.test.mjs
+// checks that no JSON parser is linked in.
+#include "deadbolt/decider_c.h"
+
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/inbox.h"
 #include "deadbolt/items.h"
 #include "deadbolt/json_writer.h"
+#include "deadbolt/stats.h"
 #include "deadbolt/verdict_json.h"
 
 namespace {
 
 struct Decider {
   deadbolt::Engine engine;
-  std::unique_ptr<deadbolt::ItemDecider> items;  // made by the first feed index: content scripts only
+  std::unique_ptr<deadbolt::ItemDecider> items;   // made by the first feed index: content scripts only
+  std::unique_ptr<deadbolt::InboxDecider> inbox;  // made by the first inbox index: the inbox script only
   std::string input;
   std::string output;
 
@@ -52,14 +46,36 @@ Decider& decider() {
   return *instance;
 }
 
-void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m) {
+// `hosts`: also the registrable domains of the platform's own site (its first
+// site in the catalog; later ones are short links, viewers and mirrors with
+// markup of their own), for scripts/feed-hosts.mjs, which makes the feed
+// script's manifest matches of them.
+void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m, bool hosts = false) {
   w.begin_object();
+  if (hosts) {
+    w.key("hosts").begin_array();
+    for (const auto& site : deadbolt::site_table()) {
+      if (site.platform != m.platform) continue;
+      for (std::string_view rest = site.hosts; !rest.empty();) {
+        const std::size_t space = rest.find(' ');
+        const std::string_view host = rest.substr(0, space);
+        if (!host.empty()) w.string(host);
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+      break;
+    }
+    w.end_array();
+  }
   w.key("platform").string(m.platform);
   w.key("items").string(m.items);
   w.key("authors").string(m.authors);
-  w.key("attributes").begin_array();
-  for (const auto& a : m.attributes) {
-    if (!a.name.empty()) w.string(a.name);
+  w.key("quotes").string(m.quotes);
+  // Where identities are read ({selector, attribute}); the core keeps what
+  // makes a handle of them.
+  w.key("identities").begin_array();
+  for (const auto& id : m.identities) {
+    if (id.attribute.empty()) continue;
+    w.begin_object().key("selector").string(id.selector).key("attribute").string(id.attribute).end_object();
   }
   w.end_array();
   w.end_object();
@@ -101,6 +117,77 @@ int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
   return started && d.verdict().hide ? 1 + d.verdict().person : 0;
 }
 
+void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m) {
+  w.begin_object();
+  w.key("id").string(m.id);
+  w.key("hosts").string(m.hosts);
+  w.key("rows").string(m.rows);
+  w.key("senders").string(m.senders);
+  w.key("addresses").string(m.addresses);
+  w.key("names").string(m.names);
+  w.key("preview").string(m.preview);
+  w.key("group").string(m.group);
+  w.end_object();
+}
+
+// The row's fields, as decide_item's: NUL-separated, each after a tag byte:
+//   'P' page URL (first)   'S' a new participant   'A' an address attribute's value
+//   'N' a shown name       'L' a link href         'G' the row is a group chat
+int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
+  bool started = false;
+  for (std::size_t start = 0; start < in.size();) {
+    std::size_t end = in.find('\0', start);
+    if (end == std::string_view::npos) end = in.size();
+    const std::string_view field = in.substr(start, end - start);
+    start = end + 1;
+    if (field.empty()) continue;
+    const std::string_view value = field.substr(1);
+    if (field[0] == 'P') {
+      if (!d.begin(value)) return 0;
+      started = true;
+    } else if (!started) {
+      continue;
+    } else if (field[0] == 'S') {
+      d.participant();
+    } else if (field[0] == 'A') {
+      d.address(value);
+    } else if (field[0] == 'N') {
+      d.name(value);
+    } else if (field[0] == 'L') {
+      d.link(value);
+    } else if (field[0] == 'G') {
+      d.group();
+    }
+  }
+  if (!started) return 0;
+  return static_cast<int>(d.decide_row().action);
+}
+
+// The stats the block page shows at once (the day count, the milestone, the
+// hours of attempts), with the names and meanings of stats_json()'s.
+std::string streak_json(const deadbolt::Stats& s) {
+  deadbolt::JsonWriter w;
+  w.begin_object();
+  w.key("all").number(s.all);
+  w.key("currentStreak").number(s.current_streak);
+  w.key("daysSinceStart");
+  if (s.days_since_start) w.number(*s.days_since_start);
+  else w.null();
+  w.key("nextMilestone").number(s.next_milestone);
+  w.key("lastContact");
+  if (s.last_contact_day) w.string(deadbolt::day_string(*s.last_contact_day));
+  else w.null();
+  w.key("noContactDays");
+  if (s.no_contact_days) w.number(*s.no_contact_days);
+  else w.null();
+  w.key("longestNoContactDays").number(s.longest_no_contact_days);
+  w.key("byHour").begin_array();
+  for (int n : s.by_hour) w.number(n);
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
 }  // namespace
 
 extern "C" {
@@ -136,6 +223,7 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_load_snapshot(std::size_t bytes) {
   Decider& d = decider();
   const bool loaded = d.engine.load_snapshot_buffer(bytes);
   if (d.items) d.items->refresh();
+  if (d.inbox) d.inbox->refresh();
   return loaded ? 1 : 0;
 }
 
@@ -157,7 +245,7 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
   deadbolt::JsonWriter w;
   if (bytes == 0) {
     w.begin_object().key("platforms").begin_array();
-    for (const auto& m : deadbolt::feed_table()) write_markup(w, m);
+    for (const auto& m : deadbolt::feed_table()) write_markup(w, m, true);
     w.end_array().end_object();
     return d.answer(w.take());
   }
@@ -170,9 +258,66 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
   return d.answer(w.take());
 }
 
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_streak(std::size_t bytes, double now_ms, int offset_min) {
+  Decider& d = decider();
+  const std::string_view in = d.in(bytes);
+  const std::size_t line = std::min(in.find('\n'), in.size());
+  std::optional<std::int64_t> start;
+  std::int64_t start_ms = 0;
+  std::optional<std::int32_t> ignored;
+  if (line > 0 && deadbolt::parse_iso8601(in.substr(0, line), start_ms, ignored))
+    start = deadbolt::local_day(start_ms, 0);
+  const auto log = deadbolt::parse_attempts_tsv(in.substr(std::min(line + 1, in.size())));
+  return d.answer(streak_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now_ms), offset_min, start)));
+}
+
 EMSCRIPTEN_KEEPALIVE int deadbolt_decide_item(std::size_t bytes) {
   Decider& d = decider();
   return d.items ? decide_item(*d.items, d.in(bytes)) : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_load_inbox_index(std::size_t bytes) {
+  Decider& d = decider();
+  if (!d.inbox) d.inbox = std::make_unique<deadbolt::InboxDecider>(d.engine);
+  return deadbolt_load_snapshot(bytes);
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_inbox_markup(std::size_t bytes) {
+  Decider& d = decider();
+  deadbolt::JsonWriter w;
+  if (bytes == 0) {
+    w.begin_object().key("inboxes").begin_array();
+    for (const auto& m : deadbolt::inbox_table()) write_inbox_markup(w, m);
+    w.end_array().end_object();
+    return d.answer(w.take());
+  }
+  deadbolt::UrlParser parser;
+  deadbolt::Url url;
+  if (!parser.parse(d.in(bytes), url)) return d.answer(std::string());
+  const deadbolt::InboxMarkup* m = deadbolt::inbox_markup_for(url.host, url.path);
+  if (m == nullptr) return d.answer(std::string());
+  write_inbox_markup(w, *m);
+  return d.answer(w.take());
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_decide_inbox_row(std::size_t bytes) {
+  Decider& d = decider();
+  if (!d.inbox) return 0;
+  const int action = decide_inbox_row(*d.inbox, d.in(bytes));
+  if (action != 0) {
+    const deadbolt::RowVerdict& v = d.inbox->row_verdict();
+    deadbolt::JsonWriter w;
+    w.begin_object().key("person").number(v.person).key("listed").begin_array();
+    for (int i : v.listed) w.number(i);
+    w.end_array().end_object();
+    return action + 4 * static_cast<int>(d.answer(w.take()));
+  }
+  return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int deadbolt_inbox_text(std::size_t bytes) {
+  Decider& d = decider();
+  return d.inbox ? 1 + d.inbox->person_in_text(d.in(bytes)) : 0;
 }
 
 }  // extern "C"

@@ -30,24 +30,42 @@
   let pendingCount = 0;
   let spacerRun = 0;              // hidden items in a row, for the "load more" guard
 
+  // Whether `el` inside `item` is the item's own: not inside a nested item,
+  // unless that nested item is a quote (its account hides the quoting item).
+  function owns(item, el) {
+    const inner = el.closest(markup.items);
+    if (inner === item || inner === null) return true;
+    return markup.quotes !== '' && inner.matches(markup.quotes) && inner.parentElement?.closest(markup.items) === item;
+  }
+
   function linksOf(item, selector, nested) {
     const out = [];
     if (item.matches(selector) && item.hasAttribute('href')) out.push(item.getAttribute('href'));
     for (const a of item.querySelectorAll(selector)) {
-      if (nested && a.closest(markup.items) !== item) continue;  // a nested item's link is its own
+      if (nested && !owns(item, a)) continue;  // a nested item's link is its own
       const href = a.getAttribute('href');
       if (href !== null) out.push(href);
     }
     return out;
   }
 
-  function decide(item) {
-    const attributes = [];
-    for (const name of markup.attributes) {
-      const value = item.getAttribute(name);
-      if (value !== null) attributes.push([name, value]);
+  // The identities the catalog says the item carries without a link.
+  function identitiesOf(item, nested) {
+    const out = [];
+    for (const { selector, attribute } of markup.identities) {
+      const els = selector === '' ? [item] : item.querySelectorAll(selector);
+      for (const el of els) {
+        if (nested && el !== item && !owns(item, el)) continue;
+        const value = attribute === '#text' ? el.textContent : el.getAttribute(attribute);
+        if (value !== null && value.length <= 200) out.push([attribute, value]);
+      }
     }
+    return out;
+  }
+
+  function decide(item) {
     const nested = item.querySelector(markup.items) !== null;
+    const attributes = identitiesOf(item, nested);
     // With mentions hidden too, every link counts alike: no author query.
     const authors = mentions ? [] : linksOf(item, markup.authorLinks, nested);
     const person = deadboltItems.decideItem(document.baseURI, linksOf(item, 'a[href]', nested), authors, attributes);
@@ -90,6 +108,54 @@
     else item.style.removeProperty('display');
   }
 
+  // ---- The fallback, for markup the catalog does not know (a platform
+  // changed its containers): a link outside every known item that names a
+  // listed person hides the repeating unit of the list around it, the
+  // nearest ancestor with at least two siblings of its shape that link
+  // elsewhere. Bounded so that it never hides a feed or a page: it stops
+  // below body, main, landmarks and lists' own roles, within 24 levels,
+  // before an ancestor holding more than 40 distinct links, and never
+  // around an item the catalog decides.
+  const FALLBACK_STOP = 'body, main, [role="main"], [role="feed"], [role="list"], [role="navigation"], nav, header, footer, aside, section, ul, ol';
+  const fallbackHidden = new Set();
+  // A sibling of the same shape (tag, number of children, first child's
+  // tag) that links elsewhere: another unit of the same list.
+  function parallel(sibling, el, href) {
+    if (sibling.tagName !== el.tagName || sibling.childElementCount !== el.childElementCount ||
+        sibling.firstElementChild?.tagName !== el.firstElementChild?.tagName) return false;
+    let other = false;
+    for (const a of sibling.querySelectorAll('a[href]')) {
+      if (a.getAttribute('href') === href) return false;
+      other = true;
+    }
+    return other;
+  }
+  function unitAround(link) {
+    const href = link.getAttribute('href');
+    for (let el = link.parentElement, depth = 0; el && depth < 24; el = el.parentElement, depth++) {
+      // Never a landmark, never around an item the catalog decides.
+      if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) return null;
+      if (new Set([...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).size > 40) return null;
+      let siblings = 0;
+      for (const s of el.parentElement.children) if (s !== el && parallel(s, el, href)) siblings += 1;
+      if (siblings >= 2) return el;
+    }
+    return null;
+  }
+  function fallback(root) {
+    const links = root.nodeType === 1 && root.matches('a[href]') ? [root] : root.querySelectorAll('a[href]');
+    for (const a of links) {
+      if (a.closest(markup.items)) continue;  // the catalog's item decides it
+      // As a mention: with "also hide mentions" off, the fallback hides nothing.
+      if (deadboltItems.decideItem(document.baseURI, [a.getAttribute('href')], [], []) < 0) continue;
+      const unit = unitAround(a);
+      if (unit && !hidden.has(unit)) {
+        fallbackHidden.add(unit);
+        hide(unit);
+      }
+    }
+  }
+
   // ---- "Kept out of your feeds": one storage item per page and day, written
   // without reading first, so no two tabs can undo each other's counts.
   const session = Math.random().toString(36).slice(2);
@@ -120,6 +186,10 @@
       }
       const around = target.closest(markup.items);
       if (around) touched.add(around);
+      if (around && markup.quotes !== '' && around.matches(markup.quotes)) {
+        const outer = around.parentElement?.closest(markup.items);
+        if (outer) touched.add(outer);
+      }
       if (r.type === 'childList') {
         for (const node of r.addedNodes) {
           if (node.nodeType !== 1) continue;
@@ -139,6 +209,10 @@
     if (!active) return;
     const t0 = measuring ? performance.now() : 0;
     for (const item of itemsTouched(records)) if (item.isConnected) decide(item);
+    for (const r of records) {
+      if (r.type !== 'childList') continue;
+      for (const node of r.addedNodes) if (node.nodeType === 1 && node.isConnected && !node.closest(markup.items)) fallback(node);
+    }
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {
@@ -149,9 +223,50 @@
   });
 
   function decideAll() {
+    for (const unit of fallbackHidden) show(unit);
+    fallbackHidden.clear();
     for (const item of document.querySelectorAll(markup.items)) decide(item);
+    fallback(document);
   }
 
+  // Applies a feed index: on, the list loaded, every item decided; off (or
+  // unreadable), every item shown. The observer runs from the first
+  // application on; while off it does nothing.
+  let observing = false;
+  function apply(index) {
+    active = !!index && index.enabled === true && deadboltItems.load(index.snapshot, index.mentions !== false);
+    if (!active) {
+      for (const item of document.querySelectorAll(markup.items)) show(item);
+      for (const unit of fallbackHidden) show(unit);
+      fallbackHidden.clear();
+      return;
+    }
+    placeholder = index.placeholder === true;
+    mentions = index.mentions !== false;
+    if (!observing) {
+      observing = true;
+      observer.observe(document, {
+        childList: true, subtree: true, attributes: true,
+        attributeFilter: ['href', 'style', ...markup.attributes],
+      });
+    }
+    decideAll();
+  }
+
+  // The hold is lifted in the task that decided every item present, so
+  // nothing is painted in between; while the parser is still streaming the
+  // page in, it stays until the end of parsing: an item the parser has only
+  // half inserted (its author's link not yet parsed) must not paint.
+  function releaseHold() {
+    if (document.readyState !== 'loading') return hold.remove();
+    document.addEventListener('DOMContentLoaded', () => {
+      // The fallback's units are whole only now (their list's other units parsed).
+      if (active) fallback(document);
+      hold.remove();
+    }, { once: true });
+  }
+
+  let ready = false;  // the core is started and the page's markup known
   async function start() {
     // The index is asked for first: the browser reads it while the core compiles.
     const index = chrome.storage.local.get([INDEX_KEY, 'perf.measure']).catch(() => ({}));
@@ -160,12 +275,6 @@
       index,
     ]);
     if (!ok) return;  // the hold stays: see the top of this file
-    if (!stored || !stored.enabled || !deadboltItems.load(stored.snapshot, stored.mentions !== false)) {
-      if (stored === null || stored.enabled === false) hold.remove();  // no list yet, or Deadbolt off
-      return;
-    }
-    placeholder = stored.placeholder === true;
-    mentions = stored.mentions !== false;
     page = location.href;
     markup = deadboltItems.markupFor(page);
     if (!markup) {
@@ -173,31 +282,25 @@
       return;
     }
     markup.authorLinks = markup.authors;
-    active = true;
-    observer.observe(document, {
-      childList: true, subtree: true, attributes: true,
-      attributeFilter: ['href', 'style', ...markup.attributes],
-    });
-    decideAll();
-    hold.remove();  // same task as decideAll: nothing painted in between
+    markup.attributes = [...new Set(markup.identities.map((i) => i.attribute).filter((a) => a !== '#text'))];
+    ready = true;
+    apply(stored);
+    // On, but an index Deadbolt cannot read: the hold stays, as when the core cannot start.
+    if (stored?.enabled === true && !active) return;
+    releaseHold();
     // For scripts/bench only (it sets perf.measure): content script start to
     // the first decision. A figure in local storage, never sent anywhere.
     measuring = measure === true;
     if (measure === true) chrome.storage.local.set({ [`perf.content.${session}`]: performance.now() - startedAt });
   }
 
-  // A changed list or setting (the worker rewrites the index): decide again.
+  // A changed list or setting (the worker rewrites the index, also when
+  // Deadbolt is turned on or off here or on another device): applied live,
+  // also in a tab that opened while Deadbolt was off.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[INDEX_KEY] || !markup) return;
-    const next = changes[INDEX_KEY].newValue;
-    active = !!next && next.enabled === true && deadboltItems.load(next.snapshot, next.mentions !== false);
-    if (!active) {
-      for (const item of document.querySelectorAll(markup.items)) show(item);
-      return;
-    }
-    placeholder = next.placeholder === true;
-    mentions = next.mentions !== false;
-    decideAll();
+    if (area !== 'local' || !changes[INDEX_KEY] || !ready) return;
+    apply(changes[INDEX_KEY].newValue);
+    releaseHold();
   });
 
   start();

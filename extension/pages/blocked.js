@@ -8,30 +8,30 @@ const $ = (id) => document.getElementById(id);
 const url = location.hash.slice(1);
 $('url').textContent = url;
 
+const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMusic', 'suggestBreathe'];
+
 /**
- * Tells the worker this page is showing: it logs the attempt if its own
- * navigation listener missed it (a worker stopped at the wrong moment).
- * Retried until answered; once per page, not again on reload or back.
+ * One question to the worker, answered from what it already holds: the
+ * verdict on this address (decided once), the day count, the reasons. It
+ * also tells the worker this page is showing, once per page (not again on
+ * reload or back): the worker logs the attempt if its own navigation
+ * listener missed it (a worker stopped at the wrong moment). Retried until
+ * answered.
  */
-async function reportShown() {
-  if (history.state?.reported) return;
-  for (let delay = 100; delay <= 3200; delay *= 2) {
-    const answer = await ask({ type: 'blockPageShown', url }).catch(() => null);
-    if (answer) {
-      history.replaceState({ ...history.state, reported: true }, '');
-      return;
+async function askWorker() {
+  const report = !history.state?.reported;
+  for (let delay = 100; ; delay *= 2) {
+    const answer = await ask({ type: 'blockPage', url, report }).catch(() => null);
+    if (answer && !answer.error) {
+      if (report) history.replaceState({ ...history.state, reported: true }, '');
+      return answer;
     }
+    if (delay > 3200) return null;
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
-const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMusic', 'suggestBreathe'];
-
-async function render() {
-  const [verdict, overview] = await Promise.all([
-    ask({ type: 'verdict', url }).catch(() => null),
-    ask({ type: 'overview' }).catch(() => null),
-  ]);
+function render({ verdict, stats, reasons, support }) {
   if (verdict?.kind === 'message' && verdict?.person) $('who').textContent = t('blockedWhoMessage', verdict.person);
   else if (verdict?.person && verdict?.platformName) $('who').textContent = t('blockedWho', verdict.person, verdict.platformName);
   else if (verdict?.person) $('who').textContent = t('blockedWhoSearch', verdict.person);
@@ -41,9 +41,7 @@ async function render() {
     $('letter').value = verdict.draft;
     $('draft-note').hidden = false;
   }
-  if (!overview) return;
 
-  const { stats, reasons, support } = overview;
   showStreak(stats);
   if (stats.all >= 5) {
     // The hour they are in, when it is one of their three hardest: said kindly.
@@ -69,6 +67,25 @@ async function render() {
     ($('suggestion').dataset.hardHour === 'yes' ? ` ${t('hardHourNote')}` : '');
 }
 
+// A sealed conversation (issue 23): it can be asked for, and opens only after
+// the cool-down, once; nothing in it is deleted, marked read or answered.
+const when = (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+function showSealed(state) {
+  $('sealed').hidden = !state?.conversation;
+  $('open-later').hidden = state?.state !== 'none';
+  $('open-now').hidden = state?.state !== 'ready';
+  $('sealed-status').textContent = state?.state === 'waiting' ? t('sealedOpensAt', when(state.dueAt)) : '';
+}
+ask({ type: 'openState', url }).then(showSealed, () => {});
+$('open-later').addEventListener('click', async () => {
+  const answer = await ask({ type: 'requestOpen', url }).catch(() => null);
+  if (answer && !answer.error) showSealed({ conversation: true, ...answer });
+});
+$('open-now').addEventListener('click', async () => {
+  const answer = await ask({ type: 'openConversation', url }).catch(() => null);
+  if (answer?.ok) location.replace(url);
+});
+
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 
 $('save-letter').addEventListener('click', async () => {
@@ -88,6 +105,10 @@ $('back').addEventListener('click', async () => {
   await chrome.tabs.update(tab.id, { url: 'chrome://newtab/' }).catch(() => location.replace('about:blank'));
 });
 
-reportShown();
-await render();
+const answer = await askWorker();
+if (answer) {
+  render(answer);
+  // For scripts/bench: the day count is in the frame about to be painted.
+  requestAnimationFrame(() => performance.mark('deadbolt-days-painted'));
+}
 performance.mark('deadbolt-ready');

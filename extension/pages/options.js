@@ -3,6 +3,7 @@
 // core's; anything that lowers protection waits out the cool-down.
 import { ask, localize, profileError, t } from './i18n.js';
 import { platformBadge } from './platform-badge.js';
+import { showHealth } from './health.js';
 
 localize();
 
@@ -149,6 +150,7 @@ async function render() {
   $('cooldown').value = String(settings.cooldownHours);
   $('feed-mentions').checked = settings.feedMentions !== false && !pending.some((p) => p.kind === 'feed-mentions-off');
   $('feed-placeholder').checked = settings.feedPlaceholder === true;
+  $('inbox-cover-coparent').checked = settings.inboxCoverCoparentPreview === true;
   $('toggle-enabled').textContent = settings.enabled ? t('turnOff') : t('turnOn');
 
   const { letters } = await ask({ type: 'letters' });
@@ -170,6 +172,7 @@ function describePending(p) {
     case 'remove-account':
       return t('pendingRemoveAccount', p.platformName ? `${p.platformName} · ${p.handle}` : p.key, p.person);
     case 'coparent': return t('pendingCoparent', channelName(p.channel), p.person);
+    case 'open-conversation': return t('pendingOpenConversation', p.person, p.platformName ?? p.platform);
     case 'cooldown': return t('pendingCooldown', p.value);
     case 'disable': return t('pendingDisable');
     case 'feeds-off': return t('pendingFeedsOff', p.person);
@@ -313,10 +316,47 @@ for (const [id, what] of [['delete-log', { log: true }], ['delete-letters', { le
   });
 }
 
+showHealth($('health-notices'));  // the protection check: site access, rules, a silent worker
 await render();
 performance.mark('deadbolt-ready');
 
-for (const [id, key] of [['feed-mentions', 'feedMentions'], ['feed-placeholder', 'feedPlaceholder']]) {
+// Where the list lives: this device only, or also the person's browser sync.
+async function showListSync() {
+  $('list-sync').checked = (await ask({ type: 'listSync' })).on === true;
+}
+$('list-sync').addEventListener('change', async () => {
+  const box = $('list-sync');
+  box.disabled = true;
+  const result = await ask({ type: 'setListSync', on: box.checked });
+  box.disabled = false;
+  $('list-sync-status').textContent = result.error ?? t(result.on ? 'listSyncOn' : 'listSyncOff');
+  await showListSync();
+  await render();
+});
+await showListSync();
+
+// "Remove them from this browser's history": the browser asks the person for
+// the history permission first; turning it off gives the permission back.
+$('forget-history').checked = (await ask({ type: 'forgetHistory' })).on === true;
+$('forget-history').addEventListener('change', async () => {
+  const box = $('forget-history');
+  if (!box.checked) {
+    await ask({ type: 'setForgetHistory', on: false });
+    await chrome.permissions.remove({ permissions: ['history'] }).catch(() => false);
+    $('forget-status').textContent = t('forgetOff');
+    return;
+  }
+  const granted = await chrome.permissions.request({ permissions: ['history'] }).catch(() => false);
+  if (!granted) {
+    box.checked = false;
+    $('forget-status').textContent = t('forgetNotAllowed');
+    return;
+  }
+  const result = await ask({ type: 'setForgetHistory', on: true });
+  $('forget-status').textContent = result.ok ? t('forgetDone', result.removed) : t('forgetNotAllowed');
+});
+
+for (const [id, key] of [['feed-mentions', 'feedMentions'], ['feed-placeholder', 'feedPlaceholder'], ['inbox-cover-coparent', 'inboxCoverCoparentPreview']]) {
   $(id).addEventListener('change', async () => {
     await ask({ type: 'updateSettings', patch: { [key]: $(id).checked } });
     await render();

@@ -4,6 +4,7 @@
 import { ask, localize, profileError, reachedOutButton, showStreak, t } from './i18n.js';
 import { chart, hoursChart } from './chart.js';
 import { platformBadge } from './platform-badge.js';
+import { showHealth } from './health.js';
 
 localize();
 const $ = (id) => document.getElementById(id);
@@ -20,6 +21,11 @@ async function render() {
   // Items hidden in feeds are not attempts: a count of their own.
   const kept = await ask({ type: 'feedCounts' });
   $('feeds-kept').textContent = t('feedsKept', kept.today, kept.all);
+  // Messages of listed people kept sealed in inboxes: they reached out, not
+  // the user. Shown only when there are some, calmly, never pushed.
+  const sealed = await ask({ type: 'inboxCounts' });
+  $('inbox-kept').textContent = t('inboxKept', sealed.today, sealed.all);
+  $('inbox-kept').hidden = !(sealed.all > 0);
   // "Your hardest hours": attempts by the local hour they came at.
   $('hours-chart').replaceChildren(hoursChart(stats.byHour, t('hoursChartLabel')));
   $('hours').hidden = stats.all === 0;
@@ -78,6 +84,9 @@ async function offerCurrentTab() {
 
 $('settings').addEventListener('click', () => chrome.runtime.openOptionsPage());
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
+// The protection check runs beside the counts: a worker that does not
+// answer is itself a notice.
+showHealth($('health-notices'), $('health-periods'), $('health-history'));
 await render();
 await offerCurrentTab();
 performance.mark('deadbolt-ready');

@@ -144,6 +144,38 @@ TEST_F(Items, AuthorAttributesMakeProfileLinksOnThePagesHost) {
   EXPECT_FALSE(decider.verdict().hide);
 }
 
+TEST_F(Items, IdentitiesWithoutLinksAreReadOnlyThroughTheirCatalogEntries) {
+  // X: an avatar's test id and a card's "@handle" line (a quote card, a carousel card).
+  decider.begin("https://x.com/home");
+  decider.attribute("data-testid", "UserAvatar-Container-friend");
+  EXPECT_FALSE(decider.verdict().hide);
+  decider.attribute("data-testid", "UserAvatar-Container-JaneDoe_X");
+  EXPECT_TRUE(decider.verdict().hide);
+  decider.begin("https://x.com/home");
+  decider.attribute("#text", " @janedoe_x ");
+  EXPECT_TRUE(decider.verdict().hide);
+  decider.begin("https://x.com/home");
+  decider.attribute("#text", "janedoe_x");  // a display name, not the "@handle" line
+  EXPECT_FALSE(decider.verdict().hide);
+  // Instagram: a story-tray button's label and an avatar's alt text.
+  decider.begin("https://www.instagram.com/");
+  decider.attribute("aria-label", "Story by janedoe, not seen");
+  EXPECT_TRUE(decider.verdict().hide);
+  decider.begin("https://www.instagram.com/");
+  decider.attribute("aria-label", "Story by janedoe");  // no end: not the entry's shape
+  EXPECT_FALSE(decider.verdict().hide);
+  decider.begin("https://www.instagram.com/");
+  decider.attribute("alt", "janedoe's profile picture");
+  EXPECT_TRUE(decider.verdict().hide);
+  decider.begin("https://www.instagram.com/");
+  decider.attribute("alt", "Photo by janedoe's friend");
+  EXPECT_FALSE(decider.verdict().hide);
+  // Free text of another platform's page means nothing.
+  decider.begin("https://www.reddit.com/");
+  decider.attribute("#text", "@jane_doe_r");
+  EXPECT_FALSE(decider.verdict().hide);
+}
+
 TEST_F(Items, PeopleWhoAreNotHiddenInFeedsStayShown) {
   EXPECT_FALSE(item("https://www.instagram.com/", {"/quietone/"}).hide);
   Engine full;
@@ -195,10 +227,18 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
   EXPECT_GT(compared, 100);
 }
 
-TEST_F(Items, RepeatsOfTheSameHrefAreDecidedOnce) {
-  // Not observable as a result, only as the same verdict: a repeated link
-  // after an unlisted one still hides.
+TEST_F(Items, RepeatedHrefsAreSkippedWithinOneItemOnly) {
+  // An item repeats its author's link (avatar, name, time), and the decider
+  // skips a repeat of the link it just read. The skip must never hide a
+  // listed link: not after an unlisted repeat, and not in the next item,
+  // whose same link is decided again.
   EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/", "/friend/", "/janedoe/", "/janedoe/"}).hide);
+  EXPECT_FALSE(item("https://www.instagram.com/", {"/friend/", "/friend/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/", "/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/janedoe/"}).hide) << "the previous item's last link was skipped";
+  EXPECT_FALSE(item("https://www.instagram.com/", {"/friend/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/friend/"}, {"/janedoe/"}).hide);
+  EXPECT_TRUE(item("https://www.instagram.com/", {"/janedoe/"}, {"/janedoe/"}).hide) << "author then link";
 }
 
 TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
@@ -208,9 +248,9 @@ TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
     EXPECT_FALSE(markup.items.empty()) << markup.platform;
     EXPECT_FALSE(markup.authors.empty()) << markup.platform;
     EXPECT_TRUE(platforms.insert(markup.platform).second) << "twice: " << markup.platform;
-    for (const auto& attr : markup.attributes) {
-      if (!attr.name.empty()) {
-        EXPECT_NE(attr.href.find("{}"), std::string_view::npos) << markup.platform;
+    for (const auto& id : markup.identities) {
+      if (!id.attribute.empty()) {
+        EXPECT_NE(id.href.find("{}"), std::string_view::npos) << markup.platform;
       }
     }
   }

@@ -14,10 +14,35 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/rules.h"
+#include "deadbolt/text.h"
+#include "deadbolt/url.h"
 #include "test_support.h"
 
 namespace deadbolt {
 namespace {
+
+// Does one of a rule's origins (space-separated match patterns) cover the
+// URL's host? A rule must name every host it can match: the shell blocks
+// instead of redirecting where the browser withholds access to them.
+bool origins_cover(const std::string& origins, const std::string& url) {
+  UrlParser parser;
+  Url parsed;
+  if (!parser.parse(url, parsed)) return false;
+  std::string host(parsed.host);
+  if (!host.empty() && host.back() == '.') host.pop_back();
+  bool covered = false;
+  for_each_word(origins, [&](std::string_view pattern) {
+    if (pattern == "<all_urls>") covered = true;
+    constexpr std::string_view kAny = "*://*.";
+    if (pattern.substr(0, kAny.size()) != kAny || pattern.substr(pattern.size() - 2) != "/*") return;
+    const std::string_view domain = pattern.substr(kAny.size(), pattern.size() - kAny.size() - 2);
+    if (host == domain ||
+        (host.size() > domain.size() && host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
+         host[host.size() - domain.size() - 1] == '.'))
+      covered = true;
+  });
+  return covered;
+}
 
 class RulesTest : public ::testing::Test {
  protected:
@@ -96,6 +121,7 @@ TEST_F(RulesTest, EveryUrlARuleMatchesIsBlockedByDecide) {
           const Verdict& verdict = engine.decide(url);
           EXPECT_TRUE(verdict.block) << url << " matches rule " << rule->regex;
           EXPECT_EQ(verdict.person, rule->person) << url;
+          EXPECT_TRUE(origins_cover(rule->origins, url)) << url << " is outside " << rule->origins;
         }
       }
     }
@@ -309,6 +335,33 @@ TEST(Rules, StayWithinChromesBudgetAndSayWhatIsLeft) {
   EXPECT_EQ(rules[0]["condition"]["resourceTypes"], nlohmann::json({"main_frame", "sub_frame"}));
 }
 
+// Where the browser withholds site access, a redirect is dropped: the rules
+// of the withheld groups block instead, the others still redirect.
+TEST(Rules, WithheldSiteAccessTurnsThoseRulesIntoBlocks) {
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(test::read_file(test::test_data("blocklist.json")), error)) << error.to_string();
+  const RuleSet set = compile_rules(engine.blocklist());
+  const std::vector<std::string> groups = rule_origins(set);
+  ASSERT_GT(groups.size(), 1u);
+  for (const CompiledRule& r : set.rules) EXPECT_FALSE(r.origins.empty()) << r.regex;
+  const auto instagram = std::find_if(groups.begin(), groups.end(), [](const std::string& g) {
+    return g.find("*://*.instagram.com/*") != std::string::npos;
+  });
+  ASSERT_NE(instagram, groups.end());
+  const auto rules = nlohmann::json::parse(rules_json(set, "chrome-extension://abc/b.html", 1, {*instagram}));
+  ASSERT_EQ(rules.size(), set.rules.size());
+  std::size_t blocks = 0;
+  for (std::size_t i = 0; i < set.rules.size(); ++i) {
+    const bool withheld = set.rules[i].origins == *instagram;
+    EXPECT_EQ(rules[i]["action"]["type"], withheld ? "block" : "redirect") << set.rules[i].regex;
+    EXPECT_EQ(rules[i]["condition"]["regexFilter"], set.rules[i].regex);
+    blocks += withheld;
+  }
+  EXPECT_GT(blocks, 0u);
+  EXPECT_LT(blocks, set.rules.size());
+}
+
 // The message links, compose windows and name searches of the messages list:
 // covered by rules (stopped before the request), and every rule held to decide().
 TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
@@ -350,6 +403,7 @@ TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
         const Verdict& verdict = engine.decide(v);
         EXPECT_TRUE(verdict.block) << v << " matches " << r->regex;
         EXPECT_EQ(verdict.person, r->person) << v;
+        EXPECT_TRUE(origins_cover(r->origins, v)) << v << " is outside " << r->origins;
       }
     }
   }

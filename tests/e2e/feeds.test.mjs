@@ -129,6 +129,33 @@ describe('every situation', () => {
   });
 });
 
+describe('live on and off', () => {
+  test('a tab opened while off hides at once when turned on, and shows again when turned off, without a reload', async () => {
+    const control = await browser.context.newPage();
+    await control.goto(browser.url('extension/pages/popup.html'));
+    const index = await control.evaluate(async () => (await chrome.storage.local.get('feeds.index'))['feeds.index']);
+    // Off, as the worker writes it once the cool-down has passed (here or from another device).
+    await control.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
+    const page = await open(FEEDS.x);
+    const before = await report(page);
+    assert.ok(before.listed > 0 && before.listedRendered.length === before.listed, 'off: every listed item shown');
+    // On, through the worker, as the popup's switch does.
+    const t0 = Date.now();
+    await control.evaluate(() => chrome.runtime.sendMessage({ type: 'updateSettings', patch: { enabled: true } }));
+    await page.waitForFunction(() => window.feedTest.report().listedRendered.length === 0, null, { timeout: 1000 });
+    const on = Date.now() - t0;
+    assert.deepEqual((await report(page)).shownHidden, [], 'on: no one else hidden');
+    // Off again: every item shown, no reload.
+    await control.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
+    await page.waitForFunction(() => { const r = window.feedTest.report(); return r.listedRendered.length === r.listed; }, null, { timeout: 1000 });
+    await control.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
+    await page.waitForFunction(() => window.feedTest.report().listedRendered.length === 0, null, { timeout: 1000 });
+    console.log(`# live on: listed items hidden ${on} ms after turning Deadbolt on`);
+    await page.close();
+    await control.close();
+  });
+});
+
 describe('settings', () => {
   test('with "also hide mentions" off, only items by them stay hidden', async () => {
     const control = await browser.context.newPage();

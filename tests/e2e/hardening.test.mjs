@@ -16,7 +16,16 @@ const inExtension = (fn, arg) => harness.inExtension(browser, fn, arg);
 const restartWorker = () => stopWorker(browser);
 const expectBlocked = async (url) => (await openBlocked(browser, url)).close();
 
-useBrowser({ list: DEMO_LIST, ready: (b, s) => { browser = b; sites = s; } });
+// These tests are of the synced copy: the person has turned sync on.
+useBrowser({
+  list: DEMO_LIST,
+  ready: async (b, s) => {
+    browser = b;
+    sites = s;
+    const result = await ask(b, { type: 'setListSync', on: true });
+    if (result?.ok !== true) throw new Error(`sync could not be turned on: ${JSON.stringify(result)}`);
+  },
+});
 
 test('a damaged synced copy falls back to the local copy, and says so', async () => {
   await inExtension(async () => {
@@ -266,6 +275,7 @@ test('the browser killed right after an add: the add is there after restart', as
 test('a quota error while saving keeps the list on this device', async () => {
   const own = await launch({ port: sites.port });  // a profile of its own: the list above is large now
   try {
+    assert.equal((await ask(own, { type: 'setListSync', on: true })).ok, true, 'sync turned on');
     const inOwn = async (fn) => {
       const page = await own.context.newPage();
       await page.goto(own.url('extension/pages/welcome.html'));

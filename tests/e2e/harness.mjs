@@ -22,7 +22,30 @@ export const HOSTS = [
   // Message links and compose windows (tests/e2e/messages.test.mjs).
   'wa.me', 'api.whatsapp.com', 'mail.google.com', 'm.me', 'www.bing.com',
   'www.threads.net', 'www.reddit.com', 'bsky.app', 'mastodon.social',
+  // Web inboxes (tests/e2e/inbox.test.mjs).
+  'outlook.live.com', 'mail.yahoo.com', 'web.whatsapp.com', 'www.messenger.com', 'web.telegram.org',
 ];
+
+// The fake inboxes (tests/e2e/inbox/), each at its real host and path, and
+// /inbox/frames.js (the pages' own frame counter) on any host.
+const INBOX_DIR = path.join(ROOT, 'tests/e2e/inbox');
+export const INBOX_PAGES = {
+  gmail: 'https://mail.google.com/mail/u/0/',
+  outlook: 'https://outlook.live.com/mail/0/',
+  yahoo: 'https://mail.yahoo.com/d/folders/1',
+  whatsapp: 'https://web.whatsapp.com/',
+  messenger: 'https://www.messenger.com/',
+  facebook: 'https://www.facebook.com/messages/t/',
+  instagram: 'https://www.instagram.com/direct/inbox/',
+  x: 'https://x.com/messages',
+  linkedin: 'https://www.linkedin.com/messaging/',
+  telegram: 'https://web.telegram.org/k/',
+};
+function inboxPage(host, pathname) {
+  if (pathname === '/inbox/frames.js') return { body: fs.readFileSync(path.join(INBOX_DIR, 'frames.js')), type: 'text/javascript' };
+  const name = Object.keys(INBOX_PAGES).find((n) => INBOX_PAGES[n] === `https://${host}${pathname}`);
+  return name ? { body: fs.readFileSync(path.join(INBOX_DIR, `${name}.html`)), type: 'text/html; charset=utf-8' } : null;
+}
 
 // The fake feed pages (tests/e2e/feeds/): /feeds/<name> on any host serves
 // <name>.html, and /feeds/frames.js the pages' own frame counter.
@@ -33,6 +56,11 @@ function feedPage(pathname) {
   const file = path.join(FEEDS_DIR, name.endsWith('.js') ? name : `${name}.html`);
   return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
 }
+
+// Pages a test file serves at a host and path of its own ("host/path" ->
+// {body, type}), looked up before everything else; tests/e2e/realfeed.test.mjs
+// serves the real platforms' saved pages at their real addresses this way.
+export const ROUTES = new Map();
 
 /** A self-signed certificate whose subjectAltName lists every host. */
 function certificate(dir) {
@@ -68,7 +96,12 @@ export async function startFakeSites() {
       res.writeHead(302, { location: url.searchParams.get('u') ?? '/' });
       return res.end();
     }
-    const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : null;
+    const route = ROUTES.get(`${host}${url.pathname}`);
+    if (route) {
+      res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' });
+      return res.end(route.body);
+    }
+    const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : inboxPage(host, url.pathname);
     if (feed) {
       res.writeHead(200, { 'content-type': feed.type });
       return res.end(feed.body);
@@ -162,6 +195,27 @@ export function useBrowser({ list = null, ready }) {
     await Promise.all([...openContexts].map((context) => context.close().catch(() => {})));
     await sites?.close();
   });
+}
+
+/**
+ * Closes Chromium, rewrites Deadbolt's settings in the profile's Preferences
+ * with `change(settings)` (what the person's choices on the extensions page
+ * write: site access withheld, an optional permission granted), and starts
+ * it again on the same profile. (DESIGN.md §4: a test's stand-in for "Allow".)
+ */
+export async function relaunchWith(current, port, change) {
+  const { userDataDir, extensionId } = current;
+  await current.context.close();
+  for (const name of ['Preferences', 'Secure Preferences']) {
+    const file = path.join(userDataDir, 'Default', name);
+    if (!fs.existsSync(file)) continue;
+    const prefs = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const settings = prefs.extensions?.settings?.[extensionId];
+    if (!settings) continue;
+    change(settings);
+    fs.writeFileSync(file, JSON.stringify(prefs));
+  }
+  return launch({ port, userDataDir });
 }
 
 /** Sends a message to the service worker from one of Deadbolt's own pages. */

@@ -109,12 +109,13 @@ test('stats take the log and the start date as typed values', async () => {
   assert.equal(since.daysSinceStart, 10);
 });
 
-test('list edits come back as the list to store, with typed results', async () => {
+test('list edits come back as the list to store, with typed results, and the core holds the new list', async () => {
   const core = await createCore({ wasmBinary });
   core.load('{"version":1,"mood":"kept","people":[{"name":"Jane Doe","accounts":[]}]}');
   const added = core.addAccount({ person: 'jane doe', text: 'https://www.instagram.com/JaneDoe/', today: '2026-12-01' });
   assert.deepEqual(added.added, { person: 'Jane Doe', platform: 'instagram', platformName: 'Instagram', handle: 'JaneDoe' });
-  assert.equal(core.load(added.list), null);
+  assert.equal(added.list, core.exportList());
+  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true);
   assert.equal(JSON.parse(core.exportList()).mood, 'kept');
   assert.equal(core.addAccount({ person: 'Jane Doe', text: 'janedoe', platform: 'instagram' }).errorCode, 'already-listed');
   const bad = core.addAccount({ person: 'Jane Doe', text: 'no spaces', platform: 'instagram' });
@@ -127,7 +128,7 @@ test('list edits come back as the list to store, with typed results', async () =
   assert.equal(core.listRows([], [change])[0].accounts[0].removalPending, true);
   assert.equal(core.planRemoval({ kind: 'remove-person', person: 'Nobody' }).errorCode, 'person-missing');
   const applied = core.applyChanges([{ ...change, id: 'x', dueAt: 0 }, { kind: 'disable' }]);
-  assert.equal(core.load(applied.list), null);
+  assert.equal(applied.changed, true);
   assert.deepEqual(JSON.parse(core.exportList()).people[0].accounts, []);
   const plan = core.planImport('{"version":1,"people":[{"name":"Sam","accounts":[{"platform":"tiktok","handle":"sam"}]}]}');
   assert.deepEqual(plan.added.map((a) => a.kind), ['person', 'account']);

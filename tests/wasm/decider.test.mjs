@@ -85,14 +85,45 @@ test('a damaged, truncated or foreign snapshot is refused and changes nothing', 
   assert.equal(decider.blocks('https://www.instagram.com/janedoe'), true);
 });
 
-test('the decider reads no JSON: it has no list loader, and hostile strings are allowed', async () => {
+test('the decider has no JSON parser linked in: the parser\'s own error texts are in the full core only', () => {
+  // nlohmann's lexer carries these messages wherever its parser is linked;
+  // the full core parses lists, so they must be found there, or this probe
+  // could not see a parser at all.
+  const probes = ['invalid literal', 'while parsing'];
+  const has = (file, text) => fs.readFileSync(path.join(root, 'extension/built', file)).includes(Buffer.from(text));
+  assert.ok(probes.some((p) => has('deadbolt_core.wasm', p)), 'the probe finds the full core\'s parser');
+  for (const p of probes) assert.equal(has('deadbolt_decider.wasm', p), false, `the decider carries "${p}"`);
+});
+
+test('hostile strings are allowed by the decider, and its memory views follow growth', async () => {
   const decider = await newDecider();
-  assert.equal(typeof decider.load, 'undefined', 'lists go through the full core');
   for (const input of ['', 'x'.repeat(3_000_000), 'https://www.instagram.com/jane\uD800doe', '\u0000', 'https://\uFFFF/']) {
     assert.equal(decider.blocks(input), false);
     assert.equal(decider.decide(input), null);
   }
   assert.equal(decider.blocks('https://www.instagram.com/janedoe'), true, 'memory grew and the views followed');
+});
+
+test('the block page\'s stats from the decider are the full core\'s', async () => {
+  const decider = await newDecider();
+  const day = 86_400_000;
+  const now = Date.UTC(2026, 11, 4, 15);
+  const logs = [
+    [],
+    [{ t: now - 3 * day, o: 60, person: 'Jane', platform: 'instagram', kind: 'profile' }],
+    [{ t: now - 9 * day, o: 0, kind: 'profile' }, { t: now - 5 * day, o: -300, person: '', platform: '', kind: 'contact' },
+      { t: now - 2 * day - 3_600_000, o: 0, kind: 'search' }, { t: now - 600_000, o: 0, kind: 'message' }],
+  ];
+  const keys = ['all', 'currentStreak', 'daysSinceStart', 'nextMilestone', 'lastContact', 'noContactDays', 'longestNoContactDays', 'byHour'];
+  for (const log of logs) {
+    for (const startDate of [null, '2026-11-01', '2026-12-04']) {
+      const request = { log, nowMs: now, offsetMin: 60, startDate };
+      const whole = full.stats(request);
+      const streak = decider.streak(request);
+      assert.deepEqual(Object.keys(streak).sort(), [...keys].sort());
+      for (const k of keys) assert.deepEqual(streak[k], whole[k], `${k} of ${JSON.stringify(request)}`);
+    }
+  }
 });
 
 test('the classic-script form instantiates from the bytes it carries, and decides URLs and feed items', async () => {

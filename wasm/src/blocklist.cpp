@@ -147,6 +147,20 @@ struct Validator {
         out.keywords.push_back(k.get<std::string>());
       }
     }
+    // "names": how the person is saved in the user's phone or inboxes
+    // ("Janey", "J ❤️"), matched whole in inbox rows (inbox.h). Optional.
+    if (const auto it = obj.find("names"); it != obj.end()) {
+      if (!it->is_array()) return fail(path + ".names", std::string("must be an array, not ") + type_name(*it));
+      std::string folded;
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& n = (*it)[i];
+        const std::string npath = path + ".names[" + std::to_string(i) + "]";
+        if (!n.is_string()) return fail(npath, std::string("must be a string, not ") + type_name(n));
+        folded.clear();
+        fold_words(n.get_ref<const std::string&>(), folded);
+        if (folded.empty()) return fail(npath, "has no letters or digits to match");
+      }
+    }
     if (const auto it = obj.find("coparent"); it != obj.end()) {
       // {"channel": id}; other members of the object are kept like any unknown field.
       if (!it->is_object()) return fail(path + ".coparent", std::string("must be an object, not ") + type_name(*it));

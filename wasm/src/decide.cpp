@@ -1,6 +1,7 @@
 #include "deadbolt/decide.h"
 
 #include <cctype>
+#include <utility>
 
 #include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
@@ -32,6 +33,11 @@ bool Engine::load(std::string_view json, BlocklistError& error) {
   list_ = std::move(list);
   build_index();
   return true;
+}
+
+void Engine::load(Blocklist list) {
+  list_ = std::move(list);
+  build_index();
 }
 
 std::string Engine::account_key(int platform, Capture capture, std::string_view handle) const {
@@ -287,6 +293,15 @@ bool Engine::decide_recipients() {
     verdict_.coparent_channel = true;
   }
   return false;
+}
+
+bool Engine::coparent_open(int person, std::string_view channel) {
+  if (person < 0 || channel.empty()) return false;
+  key_.assign(kCoparentKey);
+  key_ += channel;
+  key_ += '~';
+  key_ += std::to_string(person);
+  return accounts_.find(key_) != KeyIndex::kMissing;
 }
 
 void Engine::apply_coparent() {

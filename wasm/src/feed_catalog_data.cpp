@@ -11,8 +11,17 @@
 //               a post is its own item.
 //   authors     inside an item, the links of its author, reposter or quoted
 //               author: what counts when "also hide mentions" is off.
-//   attributes  author attributes: name, value prefix, and the profile href
-//               the handle makes on the page's host.
+//   quotes      nested items that are quotes: what names the quoted account
+//               also hides the quoting item.
+//   identities  where an item names an account without a link: selector
+//               inside the item ("" = the item), attribute ("#text" = its
+//               text), what comes before and after the handle, and the
+//               profile href the handle makes on the page's host.
+//
+// Markup read from real rendered pages is cited as "brocc fixture": the
+// pages SubstrateLabs/brocc saved as test fixtures (MIT, cli/src/brocc_li/
+// tests/html_fixtures/, Apr 2025), and "postlight fixture" / "facebook-
+// scraper cassette" likewise (see ../shared/testdata/realfeed/SOURCES.md).
 #include "deadbolt/items.h"
 
 namespace deadbolt {
@@ -26,19 +35,31 @@ const std::vector<FeedMarkup>& feed_table() {
       // rendered markup as scraped in public tools (instaloader issues,
       // "article header a" in instagram-scraper projects on GitHub) and the
       // ARIA roles it sets (role="menu" on the tray, role="dialog" on a post).
+      // Home's story tray (brocc fixture _instagram-home.html, Apr 2025):
+      // each entry is div[role=button] with aria-label "Story by <handle>,
+      // not seen" and no link at all; its avatar's alt is "<handle>'s
+      // profile picture" (both English: other languages rely on the
+      // fallback). "Suggested for you" cards there are plain divs: the
+      // content script's fallback finds them around their profile links.
       {"instagram",
-       "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li",
+       "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li, "
+       "div[role=\"button\"][aria-label^=\"Story by \"]",
        "header a, a:has(> img), h2 a, h3 a",
-       {}},
+       "",
+       {{"", "aria-label", "Story by ", ",", "/{}/"},
+        {"img[alt$=\"'s profile picture\"]", "alt", "", "'s profile picture", "/{}/"}}},
       // Facebook: each feed unit is a div with aria-posinset inside role="feed";
       // posts, shared posts and comments are role="article" (a comment is an
       // article nested in the post's). "People you may know" cards are list
       // items of the feed unit. Sources: SocialFixer's and public FB-cleaner
       // scripts' selectors ('div[aria-posinset]', 'div[role="article"]',
       // '[data-pagelet^="FeedUnit"]'); Facebook's own ARIA feed pattern.
+      // m.facebook.com (facebook-scraper cassette, Jun 2021): a story is an
+      // <article data-ft> with no role; the author is in its header's h3.
       {"facebook",
-       "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li",
-       "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img)",
+       "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li, article",
+       "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img), header a",
+       "",
        {}},
       // X: a timeline row is div[data-testid="cellInnerDiv"] holding
       // article[data-testid="tweet"]; the author is in data-testid="User-Name",
@@ -47,18 +68,33 @@ const std::vector<FeedMarkup>& feed_table() {
       // rows are data-testid="UserCell". Source: Control Panel for Twitter,
       // insin/control-panel-for-twitter script.js (cellInnerDiv, tweet,
       // socialContext, UserCell, User-Name), and X's data-testid attributes.
+      // Read on real pages (brocc fixtures _x-home.html, _x-bookmarks.html,
+      // Apr 2025): "Who to follow" UserCells sit in the sidebar outside any
+      // cellInnerDiv; a carousel's cards are the role=presentation children
+      // of data-testid="ScrollSnap-List" with no profile link at all; every
+      // avatar is data-testid="UserAvatar-Container-<handle>" and every
+      // User-Name block has a "@handle" span, also in a quote card
+      // (div[role=link], no link to the quoted account). A UserCell in a
+      // timeline row is decided with its row.
       {"x",
-       "[data-testid=\"cellInnerDiv\"], [data-testid=\"HoverCard\"], [data-testid=\"typeaheadResult\"]",
+       "[data-testid=\"cellInnerDiv\"], [data-testid=\"HoverCard\"], [data-testid=\"typeaheadResult\"], "
+       "[data-testid=\"UserCell\"]:not([data-testid=\"cellInnerDiv\"] *), "
+       "[data-testid=\"ScrollSnap-List\"] > [role=\"presentation\"]",
        "[data-testid=\"User-Name\"] a, a:has([data-testid=\"socialContext\"]), "
        "[data-testid=\"Tweet-User-Avatar\"] a, [data-testid=\"UserCell\"] a",
-       {}},
+       "",
+       {{"[data-testid^=\"UserAvatar-Container-\"]", "data-testid", "UserAvatar-Container-", "", "/{}"},
+        {"[data-testid=\"User-Name\"] span", "#text", "@", "", "/{}"}}},
       // Threads: every post and reply is div[data-pressable-container="true"]
       // (no <article>); the author link is the first /@handle link in it.
       // Source: public Threads tools' selector files on GitHub
       // ('div[data-pressable-container="true"]', 'a[role="link"][href*="/@"]').
+      // A quoted post is a pressable container inside the quoting one
+      // (brocc fixture _threads-home.html, Apr 2025): a quote.
       {"threads",
        "div[data-pressable-container=\"true\"], [role=\"region\"] li",
        "a[role=\"link\"]:has(img), span > a[role=\"link\"]:not(:has(time))",
+       "div[data-pressable-container=\"true\"] div[data-pressable-container=\"true\"]",
        {}},
       // TikTok: the For You feed item is [data-e2e="recommend-list-item-container"],
       // explore tiles [data-e2e="explore-item"], comment rows and suggested
@@ -73,6 +109,7 @@ const std::vector<FeedMarkup>& feed_table() {
        "a[data-e2e=\"video-author-avatar\"], [data-e2e=\"video-author-uniqueid\"], "
        "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], "
        "a:has([data-e2e^=\"comment-username\"])",
+       "",
        {}},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer
       // (search), ytd-compact-video-renderer (watch sidebar), ytd-reel-item-renderer
@@ -87,16 +124,24 @@ const std::vector<FeedMarkup>& feed_table() {
        "ytd-post-renderer, ytd-backstage-post-thread-renderer",
        "ytd-channel-name a, #channel-name a, a#avatar-link, #author-text, a#author-text, #avatar a, "
        "a.yt-simple-endpoint#main-link",
+       "",
        {}},
       // Reddit (shreddit): posts are <shreddit-post author="name"> and
       // comments <shreddit-comment author="name"> custom elements, the author
       // an attribute rather than a link. Sources: public Reddit extensions'
       // selectors ('shreddit-post[author]', 'shreddit-comment[author]') and
       // old Reddit's div.thing[data-author] (RES, reddit-enhancement-suite).
+      // Reddit's 2018-2023 design (postlight fixture www.reddit.com.html,
+      // Nov 2022): posts are [data-testid="post-container"], comments
+      // div.Comment (flat, indented), authors /user/NAME/ links
+      // (data-testid comment_author_link / post_author_link... ).
       {"reddit",
-       "shreddit-post, shreddit-comment, shreddit-profile-comment, div.thing, faceplate-tracker[noun=\"user\"]",
-       "a[href*=\"/user/\"][slot], a.author",
-       {{"author", "", "/user/{}"}, {"data-author", "", "/user/{}"}}},
+       "shreddit-post, shreddit-comment, shreddit-profile-comment, div.thing, faceplate-tracker[noun=\"user\"], "
+       "[data-testid=\"post-container\"], div.Comment",
+       "a[href*=\"/user/\"][slot], a.author, a[data-testid=\"comment_author_link\"], "
+       "a[data-testid=\"post_author_link\"]",
+       "",
+       {{"", "author", "", "", "/user/{}"}, {"", "data-author", "", "", "/user/{}"}}},
       // LinkedIn: a feed update is div.feed-shared-update-v2 with a data-urn
       // of urn:li:activity; its actor (author, or who reposted) is
       // .update-components-actor; comments are article.comments-comment-entity
@@ -110,6 +155,7 @@ const std::vector<FeedMarkup>& feed_table() {
        ".comments-comment-item, li.discover-fluid-entity-list--item, .discover-entity-card",
        ".update-components-actor a, .update-components-header a, .comments-comment-meta__actor a, "
        ".comments-post-meta a",
+       "",
        {}},
       // Bluesky: a feed item is data-testid="feedItem-by-<handle>" (a thread
       // item "postThreadItem-by-<handle>"), so the author is an attribute.
@@ -118,7 +164,9 @@ const std::vector<FeedMarkup>& feed_table() {
       {"bluesky",
        "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"]",
        "a[aria-label][href^=\"/profile/\"]",
-       {{"data-testid", "feedItem-by-", "/profile/{}"}, {"data-testid", "postThreadItem-by-", "/profile/{}"}}},
+       "",
+       {{"", "data-testid", "feedItem-by-", "", "/profile/{}"},
+        {"", "data-testid", "postThreadItem-by-", "", "/profile/{}"}}},
       // Mastodon (any instance's web UI): statuses are div.status inside a
       // div.status__wrapper in an <article> of the timeline; the author link is a.status__display-name
       // (href = the account's URL on its home instance), a boost names its
@@ -128,6 +176,7 @@ const std::vector<FeedMarkup>& feed_table() {
       {"mastodon",
        "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification",
        "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name",
+       "",
        {}},
   };
   return table;

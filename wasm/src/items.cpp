@@ -22,6 +22,12 @@ bool plain_segment(std::string_view value) {
   return true;
 }
 
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
+  while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);
+  return text;
+}
+
 // A handle's folded form for the word filter: ASCII lower case, no dots
 // (Facebook ignores them; elsewhere folding only widens the filter).
 bool is_word_char(unsigned char c) {
@@ -190,15 +196,21 @@ void ItemDecider::link(std::string_view href, bool author) {
 
 void ItemDecider::attribute(std::string_view name, std::string_view value) {
   if (verdict_.hide || !page_ok_ || markup_ == nullptr) return;
-  for (const FeedAttribute& attr : markup_->attributes) {
-    if (attr.name.empty() || attr.name != name || value.substr(0, attr.prefix.size()) != attr.prefix) continue;
-    const std::string_view handle = value.substr(attr.prefix.size());
+  value = trim_spaces(value);
+  for (const FeedIdentity& id : markup_->identities) {
+    if (id.attribute.empty() || id.attribute != name || value.substr(0, id.prefix.size()) != id.prefix) continue;
+    std::string_view handle = value.substr(id.prefix.size());
+    if (!id.end.empty()) {
+      const std::size_t stop = handle.find(id.end);
+      if (stop == std::string_view::npos) continue;
+      handle = handle.substr(0, stop);
+    }
     if (!plain_segment(handle)) continue;
-    const std::size_t slot = attr.href.find("{}");
+    const std::size_t slot = id.href.find("{}");
     if (slot == std::string_view::npos) continue;
     resolved_.clear();
     resolved_.append(page_.scheme).append("://").append(page_.host);
-    resolved_.append(attr.href.substr(0, slot)).append(handle).append(attr.href.substr(slot + 2));
+    resolved_.append(id.href.substr(0, slot)).append(handle).append(id.href.substr(slot + 2));
     decide_absolute(resolved_);
     if (verdict_.hide) return;
   }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "deadbolt/contact_address.h"
+#include "deadbolt/json_writer.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -73,6 +74,24 @@ std::string hosts_alternation(std::string_view hosts) {
     }
   });
   return out + ')';
+}
+
+// The match patterns for a site's hosts and every subdomain: what a rule of
+// that site needs site access for. A country-domain wildcard ("google.*")
+// has no match pattern short of every site.
+std::string hosts_origins(std::string_view hosts) {
+  std::string out;
+  for_each_word(hosts, [&](std::string_view h) {
+    if (!out.empty()) out += ' ';
+    if (h.size() > 2 && h.substr(h.size() - 2) == ".*") out += "<all_urls>";
+    else out += "*://*." + std::string(h) + "/*";
+  });
+  return out;
+}
+
+// Gives the rules appended since `from` their origins.
+void set_origins(RuleSet& set, std::size_t from, const std::string& origins) {
+  for (std::size_t i = from; i < set.rules.size(); ++i) set.rules[i].origins = origins;
 }
 
 std::vector<std::string> host_regexes(const Site& site, const SiteSpec& spec) {
@@ -194,7 +213,7 @@ constexpr int kMaxRegexCost = 88;  // see regex_cost()
 
 void add(RuleSet& set, std::string regex, int person, int account) {
   if (regex_cost(regex) > kMaxRegexCost) return;  // too long for Chrome: the listeners cover it
-  set.rules.push_back({std::move(regex), true, person, account});
+  set.rules.push_back({std::move(regex), true, person, account, {}});
 }
 
 int strict_cost(std::string_view re);
@@ -246,18 +265,24 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
   if (p.flags & kPhone) {
     std::string digits;
     if (!append_phone_digits(account.handle, digits)) return;
+    std::size_t from = out.rules.size();
     if (open_channel != "telegram")  // a co-parent's open channel gets no rule
       add_strict(
           out,
           "^https?://(?:www\\.)?(?:t\\.me|telegram\\.me|telegram\\.dog)/+(?:\\+|%2[Bb])" + digits + "/*(?:[?#].*)?$",
           person, index);
+    set_origins(out, from, "*://*.t.me/* *://*.telegram.me/* *://*.telegram.dog/*");
     if (open_channel == "whatsapp") return;
+    from = out.rules.size();
     add_strict(out, "^https?://wa\\.me/+" + digits + "/*(?:[?#].*)?$", person, index);
+    set_origins(out, from, "*://*.wa.me/*");
+    from = out.rules.size();
     // The number as the first parameter, as WhatsApp writes its links.
     add_strict(
         out,
         "^https?://(?:(?:api|web|www)\\.)?whatsapp\\.com/+send/*\\?phone=(?:\\+|%2[Bb])?" + digits + "(?:[&#].*)?$",
         person, index);
+    set_origins(out, from, "*://*.whatsapp.com/*");
     return;
   }
   if (!(p.flags & kEmail) || open_channel == "email") return;
@@ -266,6 +291,7 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
   const std::string tail = std::string(kEarlierParams) + "to=" + std::string(kBeforeAddress) + address +
                            std::string(kAfterAddress);
   const std::string gmail = "^https?://mail\\.google\\.com/mail/(?:u/[0-9]+/)?\\?";
+  std::size_t from = out.rules.size();
   add_strict(out, gmail + tail, person, index);
   // Gmail's Cc and Bcc; and a Gmail address written with its other domain.
   add_strict(out, gmail + std::string(kEarlierParams) + "(?:cc|bcc)=" + address + std::string(kAfterAddress), person,
@@ -275,8 +301,13 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
                gmail + std::string(kEarlierParams) + "to=" + address.substr(0, gm) + "googlemail\\.com" +
                    std::string(kAfterAddress),
                person, index);
+  set_origins(out, from, "*://*.mail.google.com/*");
+  from = out.rules.size();
   add_strict(out, "^https?://outlook\\.(?:live|office)\\.com/mail/(?:0/)?deeplink/compose/*\\?" + tail, person, index);
+  set_origins(out, from, "*://*.outlook.live.com/* *://*.outlook.office.com/*");
+  from = out.rules.size();
   add_strict(out, "^https?://compose\\.mail\\.yahoo\\.com/*\\?" + tail, person, index);
+  set_origins(out, from, "*://*.compose.mail.yahoo.com/*");
 }
 
 // A character of a search that separates words as fold_words() reads it:
@@ -339,7 +370,9 @@ void keyword_rules(const Catalog& catalog, std::string_view keyword, int person,
       append_escaped(param, name);
       param += '=';
       // The engine's hosts with "www." only: the shortest form within RE2's budget.
+      const std::size_t from = out.rules.size();
       add_strict(out, "^https?://(?:www\\.)?" + hosts_alternation(specs[s].hosts) + path + param + text, person, -1);
+      set_origins(out, from, hosts_origins(specs[s].hosts));
     }
   }
 }
@@ -374,7 +407,7 @@ int strict_cost(std::string_view re) {
 
 void add_strict(RuleSet& set, std::string regex, int person, int account) {
   if (strict_cost(regex) > kMaxRegexCost) return;  // the listeners cover it
-  set.rules.push_back({std::move(regex), true, person, account});
+  set.rules.push_back({std::move(regex), true, person, account, {}});
 }
 
 // Rules for one account; appended to `out`.
@@ -398,14 +431,20 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
     any += '@';
     append_escaped(any, instance);
     any += ")/*(?:[0-9]+/*)?(?:[?#].*)?$";
+    std::size_t from = out.rules.size();
     add(out, std::move(any), person, index);
+    set_origins(out, from, "<all_urls>");  // any instance
     if (catalog.platforms()[static_cast<std::size_t>(account.platform)].id == "mastodon") {
       std::string home = "^https?://(?:www\\.)?(?i:";
       append_escaped(home, instance);
       home += ")\\.?(?::\\d+)?/+(?i:@";
       append_escaped(home, user);
       home += ")(?:[/?#].*)?$";
+      from = out.rules.size();
       add(out, std::move(home), person, index);
+      std::string origin = "*://*.";
+      for (char c : instance) origin += ascii_lower(c);
+      set_origins(out, from, origin + "/*");
     }
     return;
   }
@@ -413,6 +452,7 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
     const Site& site = sites[s];
     if (site.platform != account.platform) continue;
     std::vector<std::string> hosts;  // built once a shape of this site applies
+    const std::size_t from = out.rules.size();
     for (const Shape& shape : site.shapes) {
       // Posts sit under profiles; messages (m.me/<them>, ig.me/m/<them>) are pages of their own.
       if (shape.kind != Kind::profile && shape.kind != Kind::story && shape.kind != Kind::message) continue;
@@ -428,15 +468,16 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
       if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
       std::string lower;
       for (char c : handle) lower += ascii_lower(c);
-      if (!catalog.valid_handle(account.platform, handle) || site.reserved.find(lower) != KeyIndex::kMissing ||
-          catalog.prefix_allowed(site, lower) || lower.find('.') != std::string::npos)
-        continue;
-      std::string sub = "^https?://(?i:";
-      append_escaped(sub, handle);
-      sub += ")\\." + hosts_alternation(specs[s].hosts);
-      sub += "\\.?(?::\\d+)?(?:[/?#].*)?$";
-      add(out, std::move(sub), person, index);
+      if (catalog.valid_handle(account.platform, handle) && site.reserved.find(lower) == KeyIndex::kMissing &&
+          !catalog.prefix_allowed(site, lower) && lower.find('.') == std::string::npos) {
+        std::string sub = "^https?://(?i:";
+        append_escaped(sub, handle);
+        sub += ")\\." + hosts_alternation(specs[s].hosts);
+        sub += "\\.?(?::\\d+)?(?:[/?#].*)?$";
+        add(out, std::move(sub), person, index);
+      }
     }
+    set_origins(out, from, hosts_origins(specs[s].hosts));
   }
 }
 
@@ -633,32 +674,57 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t 
   return set;
 }
 
-std::string rules_json(const RuleSet& set, std::string_view block_page, int first_id) {
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+std::vector<std::string> rule_origins(const RuleSet& set) {
+  std::vector<std::string> out;
+  for (const CompiledRule& r : set.rules)
+    if (std::find(out.begin(), out.end(), r.origins) == out.end()) out.push_back(r.origins);
+  return out;
+}
+
+std::string rules_json(const RuleSet& set, std::string_view block_page, int first_id,
+                       const std::vector<std::string>& withheld) {
+  // Written straight out (byte for byte what nlohmann's dump() wrote): an
+  // edit answers the rules of the whole list, and building ~1,000 JSON
+  // objects first cost six times compiling them.
+  JsonWriter w;
   int id = first_id;
   const std::string substitution = std::string(block_page) + "#\\0";
+  w.begin_array();
   for (const CompiledRule& r : set.rules) {
-    nlohmann::ordered_json rule;
-    rule["id"] = id++;
-    rule["priority"] = 1;
-    rule["action"] = {{"type", "redirect"}, {"redirect", {{"regexSubstitution", substitution}}}};
-    rule["condition"] = {{"regexFilter", r.regex},
-                         {"isUrlFilterCaseSensitive", r.case_sensitive},
-                         {"resourceTypes", {"main_frame", "sub_frame"}}};
-    rules.push_back(std::move(rule));
+    w.begin_object();
+    w.key("id").number(id++);
+    w.key("priority").number(1);
+    w.key("action").begin_object();
+    if (std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end()) {
+      w.key("type").string("block");
+    } else {
+      w.key("type").string("redirect");
+      w.key("redirect").begin_object().key("regexSubstitution").string(substitution).end_object();
+    }
+    w.end_object();
+    w.key("condition").begin_object();
+    w.key("regexFilter").string(r.regex);
+    w.key("isUrlFilterCaseSensitive").boolean(r.case_sensitive);
+    w.key("resourceTypes").begin_array().string("main_frame").string("sub_frame").end_array();
+    w.end_object();
+    w.end_object();
   }
   for (const FilterRule& f : set.filters) {
-    nlohmann::ordered_json rule;
-    rule["id"] = id++;
-    rule["priority"] = 1;
-    rule["action"] = {{"type", "block"}};
-    nlohmann::ordered_json types = nlohmann::ordered_json::array();
-    for (std::string_view t : kEndpointResourceTypes) types.push_back(std::string(t));
-    rule["condition"] = {
-        {"urlFilter", f.url_filter}, {"isUrlFilterCaseSensitive", f.case_sensitive}, {"resourceTypes", types}};
-    rules.push_back(std::move(rule));
+    w.begin_object();
+    w.key("id").number(id++);
+    w.key("priority").number(1);
+    w.key("action").begin_object().key("type").string("block").end_object();
+    w.key("condition").begin_object();
+    w.key("urlFilter").string(f.url_filter);
+    w.key("isUrlFilterCaseSensitive").boolean(f.case_sensitive);
+    w.key("resourceTypes").begin_array();
+    for (std::string_view t : kEndpointResourceTypes) w.string(t);
+    w.end_array();
+    w.end_object();
+    w.end_object();
   }
-  return dump_json(rules);
+  w.end_array();
+  return w.take();
 }
 
 }  // namespace deadbolt

@@ -38,6 +38,9 @@ class Engine {
 
   // Replaces the list. On error the current list stays as it was.
   bool load(std::string_view json, BlocklistError& error);
+  // Replaces the list with one already read and checked (an edit's result):
+  // indexed as it is, never written out and parsed back.
+  void load(Blocklist list);
   const Blocklist& blocklist() const { return list_; }
 
   // The index alone, as a binary image: what a decision needs and nothing
@@ -73,6 +76,19 @@ class Engine {
   std::string account_key(int platform, Capture capture, std::string_view handle) const;
 
   std::size_t index_memory_bytes() const;
+
+  // For inboxes (inbox.h): the person listed with an account ("email",
+  // "jane@example.com"), or -1; whether `person` keeps `channel` open as a
+  // co-parent; how many people; every keyword, folded ("jane doe").
+  int person_for_account(int platform, Capture capture, std::string_view handle) {
+    return listed_person(platform, capture, handle);
+  }
+  bool coparent_open(int person, std::string_view channel);
+  std::size_t people_count() const { return people_names_.size(); }
+  template <typename Fn>
+  void for_each_keyword(Fn fn) const {
+    for (const KeywordEntry& k : keywords_) fn(k.person, std::string_view(k.words));
+  }
 
   // Every indexed account key ("instagram:janedoe", "youtube#UC…"), for
   // indexes built over them (the feed items' token filter, items.h).

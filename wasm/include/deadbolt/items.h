@@ -22,13 +22,18 @@
 
 namespace deadbolt {
 
-// An attribute that names an item's author without a link: the value, after
-// `prefix`, is a handle that `href` ("/user/{}") turns into a profile link
-// resolved against the page.
-struct FeedAttribute {
-  std::string_view name;    // "author", "data-testid"
-  std::string_view prefix;  // "" or "feedItem-by-"
-  std::string_view href;    // "/user/{}"
+// Where a platform names an item's account without a link: an attribute
+// (or the text, when `attribute` is "#text") of the item itself or of an
+// element inside it. The handle is what stands between `prefix` and `end`
+// ("" = the end of the value); `href` ("/user/{}") turns it into a profile
+// link on the page's host, decided exactly as a link would be. Free page
+// text is never read except through such an entry.
+struct FeedIdentity {
+  std::string_view selector;   // inside the item; "" = the item itself
+  std::string_view attribute;  // "author", "data-testid", "aria-label", "alt", "#text"
+  std::string_view prefix;     // "" or "feedItem-by-", "Story by ", "@"
+  std::string_view end;        // "" or ", " or "'s profile picture"
+  std::string_view href;       // "/user/{}"
 };
 
 // One platform's feed markup: CSS selectors the content script queries.
@@ -41,7 +46,10 @@ struct FeedMarkup {
   // Inside an item: the links that name its author, reposter, quoted author
   // or co-author (what counts when mentions are not hidden).
   std::string_view authors;
-  FeedAttribute attributes[2];
+  // Nested items that are quotes: their links and identities are also the
+  // enclosing item's, so a post quoting a listed person is hidden whole.
+  std::string_view quotes;
+  FeedIdentity identities[4];
 };
 
 // The feed table (feed_catalog_data.cpp), part of the catalog.
@@ -90,7 +98,9 @@ class ItemDecider {
   bool begin(std::string_view page);
   // Adds one link of the item; `author` when the feed's author selector chose it.
   void link(std::string_view href, bool author);
-  // Adds an attribute of the item (name and value as the page set them).
+  // Adds an identity the item carries: the attribute's name ("#text" for
+  // text) and value as the page set them; only the platform's identity
+  // entries (FeedMarkup::identities) read it.
   void attribute(std::string_view name, std::string_view value);
   const ItemVerdict& verdict() const { return verdict_; }
 

@@ -23,6 +23,10 @@ struct CompiledRule {
   bool case_sensitive;  // always true: case-insensitive parts are wrapped in (?i:…)
   int person;
   int account;  // -1 for a name keyword's rule
+  // The hosts the rule can match, as space-separated match patterns
+  // ("*://*.instagram.com/*", or "<all_urls>" where the host is open): the
+  // site access a redirect needs. Rules of the same site share one string.
+  std::string origins;
 };
 
 // A rule that blocks the apps' own requests for a listed account (their
@@ -69,9 +73,16 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules = kMaxRegexRu
 // What a regex costs in RE2 program instructions, estimated from above.
 int regex_cost(std::string_view regex);
 
+// The distinct `origins` strings of the rules, in first-seen order.
+std::vector<std::string> rule_origins(const RuleSet& rules);
+
 // The rules as the JSON array chrome.declarativeNetRequest.updateDynamicRules
-// takes: each regex rule redirects to `block_page` + "#" + the original URL;
-// then the filter rules, each blocking its requests.
-std::string rules_json(const RuleSet& rules, std::string_view block_page, int first_id = 1);
+// takes: each redirects to `block_page` + "#" + the original URL, except the
+// rules whose `origins` is one of `withheld`: those block instead. A browser
+// drops a redirect it lacks site access for (and with it the request's only
+// matching rule), while a block needs none; the shell's navigation listener
+// then shows the block page. Then the filter rules, each blocking its requests.
+std::string rules_json(const RuleSet& rules, std::string_view block_page, int first_id = 1,
+                       const std::vector<std::string>& withheld = {});
 
 }  // namespace deadbolt

@@ -1,0 +1,367 @@
+// Seals conversations with listed people in web inboxes (Gmail, Outlook,
+// Yahoo Mail, WhatsApp Web, Messenger, Instagram Direct, X, LinkedIn,
+// Telegram Web) before a frame of them is painted. Runs at document_start
+// in the isolated world, with its own decider (the core), as feeds.js does:
+//  1. Until the core is ready, a style sheet holds back every inbox's rows
+//     (visibility: hidden); the selectors were generated from the core's
+//     inbox table at build time (extension/built/inbox_markup.js).
+//  2. Ready, every row present is decided and the hold lifted in the same task.
+//  3. Then a MutationObserver decides every new, moved or changed row inside
+//     its callback (a microtask, before the next frame): a message arriving,
+//     a row re-rendered to the top, a recycled row given another person.
+// If the core cannot start, the hold stays.
+//
+// What a sealed row looks like: the row keeps its place and height (so the
+// inbox's virtual lists, keyboard order, selection and scrolling behave for
+// everyone else) but shows nothing of theirs: every element inside it is
+// hidden and the row reads, in a quiet grey, "A sealed conversation. It will
+// keep." Nothing is deleted, marked read or answered; pointer events are off
+// so that a stray click does not open it, and Enter or Space on it does
+// nothing. A row with someone else too (a group, a thread with another
+// sender) stays, with their names and the preview covered.
+//
+// Titles: a tab title naming them ("(1) Jane Doe") is replaced by a neutral
+// one. Notifications: extension/content/inbox_notify.js (the page's world)
+// hands every notification here, and only those that do not name a listed
+// person are shown (see that file for why the page learns nothing).
+/* global deadboltDecider, deadboltInboxHoldBack */
+(() => {
+  const INDEX_KEY = 'inbox.index';
+  // The events of inbox_notify.js (the page's world): notifications come in, clicks go back.
+  const NOTIFY_EVENT = 'deadbolt-inbox-notification';
+  const CLOSE_EVENT = 'deadbolt-inbox-notification-close';
+  const CLICK_EVENT = 'deadbolt-inbox-notification-click';
+  const hold = document.createElement('style');
+  hold.textContent = `${deadboltInboxHoldBack} { visibility: hidden !important; }`;
+  (document.head ?? document.documentElement).append(hold);
+
+  // Marks, named at random per page: the style sheet below keys on them.
+  const tag = Math.random().toString(36).slice(2, 8);
+  const SEALED = `data-s${tag}`;   // a sealed row
+  const COVERED = `data-c${tag}`;  // a covered element (a name, a preview)
+  const label = chrome.i18n.getMessage('inboxSealedRow') || 'A sealed conversation. It will keep.';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="20"><text x="0" y="14" ` +
+    `font-family="system-ui, sans-serif" font-size="13" fill="#8a8a8a">${label.replace(/[<&>"]/g, '')}</text></svg>`;
+  const rules = document.createElement('style');
+  rules.textContent = `
+    [${SEALED}] { pointer-events: none !important; color: transparent !important; background: url("data:image/svg+xml,${encodeURIComponent(svg)}") no-repeat 16px center !important; }
+    [${SEALED}] *, [${SEALED}]::before, [${SEALED}]::after, [${COVERED}], [${COVERED}] * { visibility: hidden !important; }
+  `;
+
+  let decider = null;
+  let active = false;
+  let coverPreview = false;
+  let markup = null;
+  let markupHref = null;
+  const sealed = new Set();   // rows sealed now
+  const covered = new Map();  // row -> its covered elements
+
+  /** The page's inbox markup, asked of the core again when the URL changed (an SPA navigation). */
+  function currentMarkup() {
+    if (location.href !== markupHref) {
+      markupHref = location.href;
+      markup = decider.inboxMarkup(markupHref);
+      if (markup) {
+        markup.addressList = markup.addresses.split(' ').filter(Boolean);
+        markup.nameList = markup.names.split(' ').filter(Boolean);
+      }
+    }
+    return markup;
+  }
+
+  function participantsOf(row) {
+    const elements = row.matches(markup.senders) ? [row] : [];
+    for (const el of row.querySelectorAll(markup.senders)) elements.push(el);
+    return elements;
+  }
+
+  function read(el) {
+    const addresses = [];
+    const names = [];
+    for (const name of markup.addressList) {
+      const value = el.getAttribute(name);
+      if (value) addresses.push(value);
+    }
+    for (const name of markup.nameList) {
+      const value = name === 'text' ? el.textContent.trim() : el.getAttribute(name);
+      if (value) names.push(value);
+    }
+    const href = el.getAttribute('href');
+    return { addresses, names, links: href ? [href] : [] };
+  }
+
+  function uncover(row) {
+    for (const el of covered.get(row) ?? []) el.removeAttribute(COVERED);
+    covered.delete(row);
+  }
+
+  // Only what changes is written: our own attribute changes come back to
+  // the observer, and rewriting them would decide the row again and again.
+  function cover(row, elements) {
+    const next = new Set(elements);
+    for (const el of covered.get(row) ?? []) if (!next.has(el)) el.removeAttribute(COVERED);
+    for (const el of next) if (!el.hasAttribute(COVERED)) el.setAttribute(COVERED, '');
+    covered.set(row, [...next]);
+  }
+
+  function decide(row) {
+    const participants = participantsOf(row);
+    const group = !!markup.group && (row.matches(markup.group) || row.querySelector(markup.group) !== null);
+    const verdict = participants.length === 0 && !group ? null
+      : decider.decideInboxRow(document.URL, participants.map(read), group);
+    if (verdict?.action === 'seal') {
+      uncover(row);
+      if (!row.hasAttribute(SEALED)) row.setAttribute(SEALED, '');
+      sealed.add(row);
+      count(verdict.person);
+      return;
+    }
+    if (sealed.delete(row)) row.removeAttribute(SEALED);
+    if (verdict?.action === 'cover') {
+      const previews = markup.preview ? [...row.querySelectorAll(markup.preview)] : [];
+      cover(row, [...verdict.listed.map((i) => participants[i]).filter(Boolean), ...previews]);
+      count(verdict.person);
+    } else if (verdict?.action === 'open' && coverPreview && markup.preview) {
+      cover(row, [...row.querySelectorAll(markup.preview)]);
+    } else {
+      uncover(row);
+    }
+  }
+
+  function decideAll() {
+    if (!currentMarkup()) return;
+    for (const row of document.querySelectorAll(markup.rows)) decide(row);
+  }
+
+  function releaseAll() {
+    for (const row of sealed) row.removeAttribute(SEALED);
+    sealed.clear();
+    for (const row of [...covered.keys()]) uncover(row);
+  }
+
+  // ---- "Messages kept sealed": one storage item per page and day, written
+  // without reading first (as feeds.js's counts), never an attempt. A sealed
+  // conversation counts once a day per tab however often the inbox redraws
+  // its row; a notification kept back counts as one message.
+  const session = Math.random().toString(36).slice(2);
+  const today = () => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  };
+  const counts = {};     // day -> messages kept sealed here
+  const countedOn = {};  // day -> the conversations (people) counted
+  let countTimer = 0;
+  function count(key) {
+    const day = today();
+    if (key !== null) {
+      countedOn[day] ??= new Set();
+      if (countedOn[day].has(key)) return;
+      countedOn[day].add(key);
+    }
+    counts[day] = (counts[day] ?? 0) + 1;
+    countTimer ||= setTimeout(() => {
+      countTimer = 0;
+      for (const [d, n] of Object.entries(counts)) chrome.storage.local.set({ [`inbox.count.${d}.${session}`]: n }).catch(() => {});
+    }, 1000);
+  }
+
+  // ---- The observer: every change that can alter a row's verdict.
+  function rowsTouched(records) {
+    const touched = new Set();
+    for (const r of records) {
+      const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (!target) continue;
+      if (r.type === 'attributes' && (r.attributeName === SEALED || r.attributeName === COVERED)) {
+        // Only when the page took a mark off (a re-render) is the row decided again.
+        const lost = r.attributeName === SEALED ? sealed.has(target) && !target.hasAttribute(SEALED)
+          : !target.hasAttribute(COVERED) && [...covered.values()].some((els) => els.includes(target));
+        const row = lost ? target.closest(markup.rows) : null;
+        if (row) touched.add(row);
+        continue;
+      }
+      // Every row around the change: rows can nest (a list item and its link).
+      for (let around = target.closest(markup.rows); around; around = around.parentElement?.closest(markup.rows)) {
+        touched.add(around);
+      }
+      if (r.type === 'childList') {
+        for (const node of r.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.matches(markup.rows)) touched.add(node);
+          for (const inner of node.querySelectorAll(markup.rows)) touched.add(inner);
+        }
+      }
+    }
+    return touched;
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (!active) return;
+    quietTitle();  // on every page of these sites: "Jane Doe messaged you | Facebook" too
+    if (!currentMarkup()) {
+      if (sealed.size || covered.size) releaseAll();
+      observe(false);
+      return;
+    }
+    if (observing !== true) {
+      // An SPA navigation into the inbox (a feed to /messages): every row now.
+      observe(true);
+      decideAll();
+    }
+    // A page that rebuilds its <head> must not take the seals with it.
+    if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
+    for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
+    for (const row of sealed) if (!row.isConnected) sealed.delete(row);
+  });
+
+  // Outside an inbox (the same site's feed) only added nodes are watched, to
+  // see the inbox come; inside, every change that can alter a row.
+  let observing = null;
+  function observe(inbox) {
+    if (observing === inbox) return;
+    observer.disconnect();
+    observer.observe(document, inbox ? {
+      childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', SEALED, COVERED],
+    } : { childList: true, subtree: true });
+    observing = inbox;
+  }
+
+  // ---- The tab title: "(1) Jane Doe" becomes a neutral title.
+  let quietTitleText = null;
+  function quietTitle() {
+    if (!active) return;
+    const title = document.title;
+    if (title === quietTitleText || decider.inboxTextPerson(title) < 0) return;
+    quietTitleText = chrome.i18n.getMessage('inboxQuietTitle') || 'Messages';
+    document.title = quietTitleText;
+  }
+
+  // ---- Notifications handed over by the page's world (inbox_notify.js).
+  window.addEventListener(NOTIFY_EVENT, (event) => {
+    if (typeof event.detail !== 'string') return;
+    let n;
+    try {
+      n = JSON.parse(event.detail);
+    } catch {
+      return;
+    }
+    if (!n || typeof n.title !== 'string') return;
+    if (mode === 'starting') waiting.push(n);  // decided when the core is ready
+    else if (mode !== 'failed') notify(n);  // failed: kept back, as the rows are
+  }, true);
+  window.addEventListener(CLOSE_EVENT, (event) => {
+    shownById.get(event.detail)?.close();
+  }, true);
+
+  const waiting = [];
+  const shownById = new Map();  // the page's id -> the notification shown for it
+  function notify(n) {
+    const options = {};
+    for (const key of ['body', 'tag', 'icon', 'badge', 'image', 'dir', 'lang']) {
+      if (typeof n.options?.[key] === 'string') options[key] = n.options[key];
+    }
+    for (const key of ['silent', 'requireInteraction', 'renotify']) {
+      if (typeof n.options?.[key] === 'boolean') options[key] = n.options[key];
+    }
+    // Naming a listed person (in its title or text): never shown. While
+    // Deadbolt is off or has no list, or for anyone else: shown as asked.
+    if (active && decider.inboxTextPerson(`${n.title}\n${options.body ?? ''}`) >= 0) {
+      count(null);
+      return;
+    }
+    try {
+      const shown = new Notification(n.title, options);
+      const id = String(n.id);
+      shownById.set(id, shown);
+      // A click goes back to the page's own handler (it opens that chat).
+      shown.onclick = () => window.dispatchEvent(new CustomEvent(CLICK_EVENT, { detail: id }));
+      shown.onclose = () => shownById.delete(id);
+    } catch {
+      // The page could not have shown it either.
+    }
+  }
+  function flushWaiting() {
+    for (const n of waiting.splice(0)) notify(n);
+  }
+  // ---- Keys on a sealed row do nothing (Enter or Space would open it).
+  window.addEventListener('keydown', (event) => {
+    if (!sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (target && [...sealed].some((row) => row.contains(target))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  // 'starting', 'deciding', 'off' (Deadbolt off, or no list yet: nothing sealed) or
+  // 'failed' (the core or its index cannot be used: rows and notifications held back).
+  let mode = 'starting';
+  async function start() {
+    const stored = chrome.storage.local.get(INDEX_KEY).catch(() => ({}));
+    let index;
+    try {
+      [decider, { [INDEX_KEY]: index = null }] = await Promise.all([
+        deadboltDecider.instantiateDecider(deadboltDecider.wasm), stored,
+      ]);
+    } catch {
+      mode = 'failed';  // the hold stays: see the top of this file
+      waiting.length = 0;
+      return;
+    }
+    if (!index || !index.enabled || !load(index)) {
+      if (index === null || index.enabled === false) {
+        mode = 'off';
+        hold.remove();
+        flushWaiting();
+      } else {
+        mode = 'failed';  // a damaged index: held back
+        waiting.length = 0;
+      }
+      return;
+    }
+    coverPreview = index.coverCoparentPreview === true;
+    (document.head ?? document.documentElement).append(rules);
+    active = true;
+    mode = 'deciding';
+    observe(!!currentMarkup());
+    decideAll();
+    quietTitle();
+    hold.remove();  // same task as decideAll: nothing painted in between
+    flushWaiting();
+  }
+
+  function load(index) {
+    if (typeof index.snapshot !== 'string') return false;
+    let bytes;
+    try {
+      bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(index.snapshot)
+        : Uint8Array.from(atob(index.snapshot), (c) => c.charCodeAt(0));
+    } catch {
+      return false;
+    }
+    return decider.loadInboxIndex(bytes);
+  }
+
+  // A changed list or setting (the worker rewrites the index): decide again.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[INDEX_KEY] || !decider) return;
+    const next = changes[INDEX_KEY].newValue;
+    const on = !!next && next.enabled === true && load(next);
+    if (!on) {
+      active = false;
+      if (next?.enabled === false || !next) mode = 'off';
+      releaseAll();
+      return;
+    }
+    coverPreview = next.coverCoparentPreview === true;
+    if (!active) (document.head ?? document.documentElement).append(rules);
+    active = true;
+    mode = 'deciding';
+    markupHref = null;
+    observing = null;
+    observe(!!currentMarkup());
+    decideAll();
+  });
+
+  start();
+})();

@@ -1,0 +1,82 @@
+// The protection check: what Deadbolt depends on, and whether it holds —
+// on (not switched off), allowed in private windows, site access for the
+// hosts its rules cover, and its rules installed as the core compiled them
+// (count and content; put back when something removed or changed them). It
+// runs when the worker starts, every half hour, when site access changes
+// and whenever the popup or the settings page opens. The periods when
+// Deadbolt was off or could not protect everywhere are kept (on this device
+// only) for the popup's history: told plainly, never as blame.
+import { BLOCK_PAGE, verifyRules, withheldGroups } from './blocking.js';
+import { updateItem } from './serialised.js';
+import { HEALTH_HISTORY } from './storage_keys.js';
+
+const HISTORY_KEY = HEALTH_HISTORY;  // [{kind, from, to}]: to is null while it lasts
+const MAX_PERIODS = 40;
+export const HEALTH_ALARM = 'health';
+
+/**
+ * `engine`: full() (the core with the whole list), enabled(), and
+ * applyRules(core) (installs the rules, or removes them while off).
+ */
+export function createHealth(engine) {
+  async function check() {
+    const { core } = await engine.full();
+    const on = await engine.enabled();
+    const [incognito, withheld] = await Promise.all([
+      chrome.extension.isAllowedIncognitoAccess(),
+      withheldGroups(core.rules(chrome.runtime.getURL(BLOCK_PAGE)).origins),
+    ]);
+    // The rules as the core compiles them now: a missing, extra or changed
+    // rule (another tool, a browser that dropped them) is put right at once.
+    let repaired = false;
+    let refused = null;  // what the browser said when it would not take the rules
+    if (on) {
+      const { ok } = await verifyRules(core);
+      if (!ok) {
+        try {
+          await engine.applyRules(core);
+          repaired = true;
+        } catch (e) {
+          refused = String(e?.message ?? e);
+        }
+      }
+    }
+    const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length > 0 }, repaired);
+    const problems = [];
+    if (!on) problems.push({ kind: 'off' });
+    if (!incognito) problems.push({ kind: 'incognito' });
+    for (const group of withheld) problems.push({ kind: 'siteAccess', patterns: group.patterns, domains: group.domains });
+    if (repaired) problems.push({ kind: 'rulesRepaired' });
+    if (refused !== null) problems.push({ kind: 'rulesRefused', reason: refused });
+    return { problems, history };
+  }
+
+  return { check };
+}
+
+/**
+ * Opens a period for each state that has begun and closes the ones that
+ * have ended; a repair is a moment of its own. Returns the history, newest first.
+ */
+function record(states, repaired, now = Date.now()) {
+  return updateItem('local', HISTORY_KEY, [], (stored) => {
+    const history = Array.isArray(stored) ? stored.slice() : [];
+    let changed = false;
+    for (const [kind, lacking] of Object.entries(states)) {
+      const open = history.find((p) => p.kind === kind && p.to === null);
+      if (lacking && !open) {
+        history.push({ kind, from: now, to: null });
+        changed = true;
+      } else if (!lacking && open) {
+        open.to = now;
+        changed = true;
+      }
+    }
+    if (repaired) {
+      history.push({ kind: 'rules', from: now, to: now });
+      changed = true;
+    }
+    const kept = history.slice(-MAX_PERIODS);
+    return { value: changed ? kept : undefined, result: kept.slice().reverse() };
+  });
+}

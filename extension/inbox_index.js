@@ -1,0 +1,37 @@
+// The inbox content script's copy of whom to seal: the inbox list's decision
+// index (a core snapshot of every person, with the extra names the user gave
+// them, in base64) and the inbox settings, in chrome.storage.local (never in
+// the page's world). Written whole, never read-modify-written.
+import { toBase64 } from './storage.js';
+import { INBOX_COUNT_PREFIX, INBOX_INDEX as INBOX_INDEX_KEY } from './storage_keys.js';
+
+/** Writes the inbox index for the list the core holds, with `settings` (enabled, coverCoparentPreview). */
+export async function saveInboxIndex(core, settings) {
+  const bytes = core.inboxIndex?.();
+  if (!bytes) return;
+  await chrome.storage.local.set({
+    [INBOX_INDEX_KEY]: {
+      snapshot: toBase64(bytes), enabled: settings.enabled,
+      coverCoparentPreview: settings.inboxCoverCoparentPreview === true,
+    },
+  }).catch(() => {});
+}
+
+/**
+ * How many conversations and notifications of listed people were kept
+ * sealed: {today, all}. Each inbox tab writes its own keys
+ * (inbox.count.<day>.<session>) whole, so none can undo another's; this
+ * only adds them up. They reached out; the user did not: not attempts.
+ */
+export async function inboxCounts(now = new Date()) {
+  const all = await chrome.storage.local.get(null);
+  const today = `${INBOX_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  let total = 0;
+  let day = 0;
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(INBOX_COUNT_PREFIX) || !Number.isFinite(value)) continue;
+    total += value;
+    if (key.startsWith(today)) day += value;
+  }
+  return { today: day, all: total };
+}

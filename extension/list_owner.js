@@ -1,0 +1,185 @@
+// The one owner of the stored list and of the cores that hold it. Everything
+// that reads the list into a core or writes a new one goes through here: the
+// worker's start, each edit, a change another device synced, a removal whose
+// cool-down is over. One list operation runs at a time (serialised 'list'),
+// so a reload can never race an edit's writes.
+//
+// Two kinds of core, so that the wrong state cannot be built:
+//   - the decider (decider.js): decisions only, from a snapshot; it has no
+//     rules(), no editing, so an empty rule set can never come from it;
+//   - the list core (core.js ListCore): made only by loading a list's text,
+//     so it always holds the whole list it decides with.
+// At most one list core lives at a time: a list core that is replaced is
+// freed (embind objects are not garbage-collected).
+//
+// Generations: saveList() tells this owner the generation it is about to
+// write before it writes anything, so storage.onChanged can tell this
+// worker's own writes from another device's change without a race.
+import { serialised } from './serialised.js';
+import { loadList, loadSnapshot, saveList, saveSnapshot } from './storage.js';
+import { LIST_META } from './storage_keys.js';
+
+/**
+ * createDecider() and createListCore(): core.js's. `held(core, feedIndex?)`:
+ * the list core holds a list just loaded or stored (it writes the content
+ * scripts' feed index: the edit's own when given). `installRules(core,
+ * rules?)`: installs the list core's rules (the edit's own when given);
+ * resolves to what the settings page shows of them. `onPhase(name)`:
+ * start-up timings for scripts/bench.
+ */
+export function createListOwner({
+  createDecider, createListCore, held: onHeld = async () => {}, installRules = async () => ({}), onPhase = () => {},
+}) {
+  const ownGenerations = new Set();  // generations this worker wrote or is writing
+  let listCore = null;  // the one list core, once made
+  let held = null;  // {core: listCore, where, problem} once it holds the stored list
+  let deciding;  // Promise<{core, where, problem}>: what decisions use now
+  const counts = { reloads: 0, listLoads: 0 };
+  let copying = Promise.resolve();  // the copies of the last edit being written (see commit)
+  let lastFeedIndex = null;  // the feed index an edit last wrote
+  let newest = null;  // {core, feedIndex, snapshot, gen}: copies of the last edit not yet written
+
+  async function writeNewest() {
+    const copies = newest;
+    newest = null;
+    if (!copies) return;  // a later edit's turn wrote them already
+    if (copies.feedIndex) await quietly(onHeld(copies.core, copies.feedIndex));
+    await quietly(saveSnapshot(copies.snapshot, copies.gen));
+  }
+
+  // Only ever called inside serialised('list'): loads the stored list into
+  // the list core (made once, then reused: nothing to free) and keeps its
+  // snapshot for the next start.
+  async function ensureHeld() {
+    if (held) return held;
+    counts.listLoads += 1;
+    const core = listCore ?? (listCore = await createListCore());
+    // Each candidate is loaded as it is validated: the last accepted one stays.
+    const { text, where, problem } = await loadList((candidate) => core.load(candidate));
+    if (text === null && !problem) core.load(EMPTY);
+    if (!problem) await Promise.all([saveSnapshot(core.snapshot()), quietly(onHeld(core))]);
+    lastFeedIndex = null;  // written just now from the list core, whatever an edit wrote before
+    held = { core, where, problem };
+    deciding = Promise.resolve(held);  // decisions move to the list core
+    return held;
+  }
+
+  // Rules are installed again on the next change or start: a failure is said, never thrown.
+  async function install(core, rules) {
+    try {
+      return await installRules(core, rules);
+    } catch (e) {
+      return { error: String(e?.message ?? e) };
+    }
+  }
+
+  // The fast way: the decider and the index snapshot of the list as stored
+  // now; the list core waits until a page or an edit needs it, or until no
+  // snapshot this build accepts is stored (a fresh install, an update, a
+  // damaged one). The snapshot is asked for first: it is read while the wasm
+  // compiles, and a first decision on the empty decider compiles the
+  // decision path while the read is on its way.
+  async function start() {
+    const reading = loadSnapshot().then((bytes) => { onPhase('snapshotRead'); return bytes; });
+    const decider = await createDecider();
+    onPhase('deciderReady');
+    decider.blocks('https://www.example.com/');
+    const snapshot = await reading;
+    if (snapshot && decider.loadSnapshot(snapshot)) return { core: decider, where: null, problem: null };
+    return serialised('list', ensureHeld);
+  }
+
+  /** The list core with the whole list: editing, rules, stats. Loaded on first call. */
+  function full() {
+    return held ? Promise.resolve(held) : deciding.then(() => serialised('list', ensureHeld));
+  }
+
+  /**
+   * Runs `edit(core)` on the list core, one list operation at a time. An
+   * edit is one call into the core (ListCore.edit) answering {list,
+   * snapshot, feedIndex, rules, ...} or {error}. The new list is stored, the
+   * generation recorded before the first write; a list not stored is undone.
+   * Resolves to the answer without its bulk, plus {ok, where, rules}, or
+   * {error} ({error, stored: false} when only storing failed).
+   */
+  function commit(edit) {
+    return serialised('list', async () => {
+      const { core } = await ensureHeld();
+      const result = edit(core);
+      if (result.error) return strip(result);
+      if (result.changed === false) return { ...strip(result), ok: true };
+      let where;
+      try {
+        where = await saveList(result.list, { claim: (gen) => ownGenerations.add(gen) });
+      } catch (e) {
+        core.undo();  // not stored: do not pretend it was
+        return { error: `Could not save your list: ${e?.message ?? e}`, stored: false };
+      }
+      held = { core, where: where.where, problem: null };
+      deciding = Promise.resolve(held);
+      // Saved. The navigation listeners block at once; the rules follow.
+      const rules = await install(core, result.rules);
+      // Then, after the answer, the content scripts' feed index when it
+      // changed, and the snapshot for the next start: in order (a snapshot
+      // that landed means its feed index did too), and in a burst of edits
+      // only the newest is written once the one being written lands. A
+      // snapshot lost with a stopped worker only means the next start reads
+      // the whole list: its generation will not match.
+      const feedIndex = sameBytes(result.feedIndex, lastFeedIndex) ? null : result.feedIndex;
+      lastFeedIndex = result.feedIndex;
+      newest = { core, feedIndex: feedIndex ?? newest?.feedIndex ?? null, snapshot: result.snapshot, gen: where.gen };
+      copying = copying.then(writeNewest);
+      return { ...strip(result), ok: true, where, rules };
+    });
+  }
+
+  /** storage.onChanged: another device changed the list → reload; this worker's own writes → nothing. */
+  function storageChanged(changes, area) {
+    if (area !== 'sync') return null;
+    const meta = changes[LIST_META];
+    if (!meta || ownGenerations.has(meta.newValue?.gen)) return null;
+    return reload();
+  }
+
+  /** Reads the stored list again into the list core and installs it. */
+  function reload() {
+    counts.reloads += 1;
+    return serialised('list', async () => {
+      held = null;
+      const loaded = await ensureHeld();
+      await install(loaded.core);
+      return loaded;
+    });
+  }
+
+  /** Frees the list core (tests; a worker never needs to). */
+  function free() {
+    listCore?.free();
+    listCore = null;
+    held = null;
+  }
+
+  deciding = start();
+  return {
+    /** What decides now: {core: the decider or the list core, where, problem}. */
+    deciding: () => deciding,
+    full,
+    commit,
+    storageChanged,
+    reload,
+    free,
+    counts,
+  };
+}
+
+const sameBytes = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
+
+const quietly = (promise) => Promise.resolve(promise).catch(() => {});
+
+const EMPTY = '{"version":1,"people":[]}';
+
+// An answer as the settings page receives it: without the list's text and binaries.
+const BULK = ['list', 'snapshot', 'feedIndex', 'rules'];
+function strip(result) {
+  return Object.fromEntries(Object.entries(result).filter(([key]) => !BULK.includes(key)));
+}

@@ -1,0 +1,214 @@
+// Inboxes (issue 23): a conversation row whose other party is a listed
+// person is sealed; the catalog says where each inbox writes its parties;
+// look-alike addresses, numbers and names stay apart; a group keeps its
+// other members; a co-parent's open channel stays open.
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+#include "deadbolt/inbox.h"
+
+namespace {
+
+using deadbolt::Engine;
+using deadbolt::InboxDecider;
+using deadbolt::RowAction;
+
+const char* kList = R"({"version":1,"people":[
+  {"name":"Jane Doe","keywords":["Jane Doe"],"names":["Janey","J ❤️"],"accounts":[
+    {"platform":"email","handle":"jane.doe@example.com"},
+    {"platform":"email","handle":"jane.doe@gmail.com"},
+    {"platform":"phone","handle":"+1 555 123 4567"},
+    {"platform":"facebook","handle":"jane.doe.77"},
+    {"platform":"instagram","handle":"janedoe"},
+    {"platform":"x","handle":"janedoe_x"},
+    {"url":"https://www.linkedin.com/in/jane-doe-123/"},
+    {"platform":"telegram","handle":"janedoe_tg"}]},
+  {"name":"Sam Coparent","coparent":{"channel":"whatsapp"},"accounts":[
+    {"platform":"phone","handle":"+44 7700 900123"},
+    {"platform":"email","handle":"sam@example.org"}]}]})";
+
+// A participant: (kind, value) pairs; kind 'A' address, 'N' name, 'L' link.
+using Participant = std::initializer_list<std::pair<char, std::string_view>>;
+
+struct Fixture {
+  Engine engine;
+  InboxDecider inbox{engine};
+  Fixture() {
+    deadbolt::BlocklistError error;
+    Engine full;
+    EXPECT_TRUE(full.load(kList, error)) << error.to_string();
+    const std::string json = deadbolt::serialize_blocklist(deadbolt::inbox_list(full.blocklist()));
+    // The content scripts load the inbox index as a snapshot: test that path.
+    Engine built;
+    EXPECT_TRUE(built.load(json, error)) << error.to_string();
+    EXPECT_TRUE(engine.load_snapshot(built.snapshot()));
+    inbox.refresh();
+  }
+  deadbolt::RowVerdict row(std::string_view page, std::initializer_list<Participant> parts, bool group = false) {
+    if (!inbox.begin(page)) return {};
+    for (const Participant& p : parts) {
+      inbox.participant();
+      for (const auto& [kind, value] : p) {
+        if (kind == 'A') inbox.address(value);
+        if (kind == 'N') inbox.name(value);
+        if (kind == 'L') inbox.link(value);
+      }
+    }
+    if (group) inbox.group();
+    return inbox.decide_row();
+  }
+};
+
+constexpr std::string_view kGmail = "https://mail.google.com/mail/u/0/#inbox";
+
+TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
+  struct Case {
+    const char* page;
+    const char* id;
+  } cases[] = {
+      {"https://mail.google.com/mail/u/0/#inbox", "gmail"},
+      {"https://outlook.live.com/mail/0/", "outlook"},
+      {"https://outlook.office.com/mail/inbox", "outlook"},
+      {"https://mail.yahoo.com/d/folders/1", "yahoo"},
+      {"https://web.whatsapp.com/", "whatsapp"},
+      {"https://www.messenger.com/t/123", "messenger"},
+      {"https://www.facebook.com/messages/t/123", "facebook-messages"},
+      {"https://www.instagram.com/direct/inbox/", "instagram"},
+      {"https://x.com/messages", "x"},
+      {"https://www.linkedin.com/messaging/", "linkedin"},
+      {"https://web.telegram.org/k/", "telegram"},
+  };
+  Fixture f;
+  for (const Case& c : cases) {
+    ASSERT_TRUE(f.inbox.begin(c.page)) << c.page;
+    EXPECT_EQ(f.inbox.markup()->id, c.id) << c.page;
+    EXPECT_FALSE(f.inbox.markup()->rows.empty()) << c.id;
+    EXPECT_FALSE(f.inbox.markup()->senders.empty()) << c.id;
+  }
+  // Not inboxes: the feed, another path, a look-alike host.
+  for (const char* page : {"https://www.facebook.com/", "https://www.instagram.com/janedoe/", "https://x.com/home",
+                           "https://mail.google.com.evil.example/mail/", "https://mail.google.com/mailbox",
+                           "https://www.linkedin.com/feed/", "not a url"})
+    EXPECT_FALSE(f.inbox.begin(page)) << page;
+}
+
+TEST(InboxSenders, GmailRowsByEmailAttribute) {
+  Fixture f;
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.com"}, {'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(kGmail, {{{'A', "Jane.Doe@Example.com"}}}).action, RowAction::seal) << "case never matters";
+  EXPECT_EQ(f.row(kGmail, {{{'A', "j.a.n.e.doe+x@gmail.com"}}}).action, RowAction::seal) << "one Gmail mailbox";
+  // The user's own "me" is not another party.
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.com"}}, {{'A', "me@example.net"}, {'N', "me"}}}).action,
+            RowAction::seal);
+  // Look-alikes stay apart.
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe2@example.com"}, {'N', "Jane D."}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kGmail, {{{'A', "janedoe@example.com"}}}).action, RowAction::show) << "dots count outside Gmail";
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.co"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kGmail, {{{'A', "bob@example.com"}, {'N', "Bob"}}}).action, RowAction::show);
+  // A message of an open thread: her avatar (jid), her as sender, "me" as recipient.
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.com"}},
+                           {{'A', "jane.doe@example.com"}, {'N', "Jane Doe"}},
+                           {{'A', "me@example.net"}, {'N', "me"}}})
+                .action,
+            RowAction::seal);
+}
+
+TEST(InboxSenders, SeveralParticipantsCoverOnlyTheListed) {
+  Fixture f;
+  const auto v = f.row(kGmail, {{{'A', "bob@example.com"}, {'N', "Bob"}},
+                                {{'A', "jane.doe@example.com"}, {'N', "Jane"}},
+                                {{'A', "me@example.net"}, {'N', "me"}}});
+  EXPECT_EQ(v.action, RowAction::cover);
+  ASSERT_EQ(v.listed.size(), 1u);
+  EXPECT_EQ(v.listed[0], 1) << "the second participant is hers";
+  EXPECT_EQ(v.person, 0);
+  // A group chat (the markup's group marker) with her in it: covered, not sealed.
+  EXPECT_EQ(f.row("https://web.whatsapp.com/", {{{'N', "Jane Doe"}}}, true).action, RowAction::cover);
+}
+
+TEST(InboxSenders, WhatsAppByNumberIdAndSavedName) {
+  Fixture f;
+  const std::string_view wa = "https://web.whatsapp.com/";
+  EXPECT_EQ(f.row(wa, {{{'A', "15551234567@c.us"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(wa, {{{'A', "false_15551234567@c.us_3EB0C0FFEE"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(wa, {{{'N', "+1 555-123-4567"}}}).action, RowAction::seal) << "an unsaved contact shows the number";
+  EXPECT_EQ(f.row(wa, {{{'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(wa, {{{'N', "jané  doe"}}}).action, RowAction::seal) << "case and accents fold";
+  EXPECT_EQ(f.row(wa, {{{'N', "Janey"}}}).action, RowAction::seal) << "a name the user gave them";
+  EXPECT_EQ(f.row(wa, {{{'N', "J ❤️"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(wa, {{{'N', "J"}}}).action, RowAction::show) << "the heart is part of that name";
+  // Look-alikes.
+  EXPECT_EQ(f.row(wa, {{{'A', "155512345678@c.us"}}}).action, RowAction::show) << "a longer number";
+  EXPECT_EQ(f.row(wa, {{{'A', "15551234568@c.us"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(wa, {{{'N', "Jane Doerr"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(wa, {{{'N', "Jane Doe Smith"}}}).action, RowAction::show) << "names match whole";
+  EXPECT_EQ(f.row(wa, {{{'N', "Jane"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(wa, {{{'N', "Janet"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(wa, {{{'A', "15551234567@g.us"}}}).action, RowAction::show) << "a group id is not her number";
+}
+
+TEST(InboxSenders, CoparentChannelStaysOpenElsewhereSealed) {
+  Fixture f;
+  EXPECT_EQ(f.row("https://web.whatsapp.com/", {{{'A', "447700900123@c.us"}}}).action, RowAction::open);
+  EXPECT_EQ(f.row("https://web.whatsapp.com/", {{{'N', "Sam Coparent"}}}).action, RowAction::open);
+  EXPECT_EQ(f.row(kGmail, {{{'A', "sam@example.org"}}}).action, RowAction::seal) << "not the open channel";
+  // Sam and Jane in one WhatsApp row: Jane is not an open channel.
+  const auto v = f.row("https://web.whatsapp.com/", {{{'N', "Sam Coparent"}}, {{'N', "Jane Doe"}}}, true);
+  EXPECT_EQ(v.action, RowAction::cover);
+  EXPECT_EQ(v.person, 0);
+}
+
+TEST(InboxSenders, MessengerInstagramXLinkedInTelegramByLinksAndNames) {
+  Fixture f;
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/t/jane.doe.77/"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/t/janedoe77/"}}}).action, RowAction::seal)
+      << "Facebook ignores dots";
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/t/jane.doe.78/"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row("https://www.facebook.com/messages/t/1", {{{'L', "/messages/t/jane.doe.77/"}}}).action,
+            RowAction::seal);
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/e2ee/t/7288172/"}}}).action, RowAction::show)
+      << "a thread id names nobody";
+  EXPECT_EQ(f.row("https://www.instagram.com/direct/inbox/", {{{'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://www.instagram.com/direct/inbox/", {{{'L', "/janedoe/"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://www.instagram.com/direct/inbox/", {{{'L', "/janedoe2/"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row("https://x.com/messages", {{{'L', "/janedoe_x"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://x.com/messages", {{{'L', "/janedoe_xx"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row("https://www.linkedin.com/messaging/", {{{'L', "/in/jane-doe-123/"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://www.linkedin.com/messaging/", {{{'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://www.linkedin.com/messaging/", {{{'N', "Jane Doe, Bob Smith"}}}).action, RowAction::show)
+      << "a group's joined names are not her name";
+  EXPECT_EQ(f.row("https://web.telegram.org/k/", {{{'L', "#@janedoe_tg"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://web.telegram.org/k/", {{{'L', "#@janedoe_tg2"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row("https://web.telegram.org/k/", {{{'N', "Janey"}}}).action, RowAction::seal);
+}
+
+TEST(InboxSenders, TitlesAndNotificationsNamingThem) {
+  Fixture f;
+  EXPECT_EQ(f.inbox.person_in_text("(1) Jane Doe"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("Jane Doe messaged you"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("New message from Janey: are you up?"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("jane.doe@example.com"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("+1 555 123 4567"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("(1) WhatsApp"), -1);
+  EXPECT_EQ(f.inbox.person_in_text("Jane Doerr sent a photo"), -1);
+  EXPECT_EQ(f.inbox.person_in_text("Inbox (3) - me@example.net - Gmail"), -1);
+  EXPECT_EQ(f.inbox.person_in_text(""), -1);
+}
+
+TEST(InboxList, NamesAreValidatedAndKeptOnExport) {
+  Engine e;
+  deadbolt::BlocklistError error;
+  EXPECT_FALSE(e.load(R"({"version":1,"people":[{"name":"A","names":"Janey","accounts":[]}]})", error));
+  EXPECT_EQ(error.path, "$.people[0].names");
+  EXPECT_FALSE(e.load(R"({"version":1,"people":[{"name":"A","names":["!!"],"accounts":[]}]})", error));
+  EXPECT_EQ(error.path, "$.people[0].names[0]");
+  ASSERT_TRUE(e.load(kList, error)) << error.to_string();
+  EXPECT_NE(deadbolt::serialize_blocklist(e.blocklist()).find("Janey"), std::string::npos);
+  // The names do not become search keywords of the main list.
+  EXPECT_FALSE(e.decide("https://www.google.com/search?q=janey").block);
+}
+
+}  // namespace

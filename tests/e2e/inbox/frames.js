@@ -1,0 +1,81 @@
+// The fake inbox pages' own script (the page's world, never Deadbolt's):
+// counts painted frames that show a trace of a listed person and plays the
+// situations of the inbox tests.
+//
+// A trace is any element the page marked data-trace (a test-only attribute
+// Deadbolt never reads): a listed person's name, address, number, photo,
+// preview or unread badge. In every animation frame (run just before the
+// frame is rendered) each one is checked; it counts as painted when it is in
+// the document, has layout boxes and checkVisibility() with visibility says
+// it renders. data-shown marks what must stay visible (other people's rows).
+(() => {
+  const state = (window.inboxTest = { frames: 0, paintedFrames: 0, painted: new Set(), raised: [] });
+  const rendered = (el) =>
+    el.isConnected && el.getClientRects().length > 0 &&
+    el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true, opacityProperty: true });
+  function frame() {
+    state.frames += 1;
+    let any = false;
+    for (const el of document.querySelectorAll('[data-trace]')) {
+      if (rendered(el)) {
+        any = true;
+        state.painted.add(el.dataset.trace);
+      }
+    }
+    if (any) state.paintedFrames += 1;
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+
+  const list = () => document.querySelector('[data-list]');
+  const template = (name) => document.getElementById(name).content.firstElementChild;
+  let serial = 0;
+  /** A new row from template `name`, its marks numbered. */
+  function make(name) {
+    const row = template(name).cloneNode(true);
+    serial += 1;
+    for (const el of [row, ...row.querySelectorAll('[data-trace], [data-shown]')]) {
+      if (el.dataset.trace) el.dataset.trace = `${el.dataset.trace}-${serial}`;
+      if (el.dataset.shown) el.dataset.shown = `${el.dataset.shown}-${serial}`;
+    }
+    return row;
+  }
+  Object.assign(state, {
+    reset() { state.frames = 0; state.paintedFrames = 0; state.painted.clear(); },
+    /** A message arriving while the page is open: a new row at the top, as the apps insert it. */
+    arrive(name) { list().prepend(make(name)); },
+    /** The first row of `selector` re-rendered to the top: a fresh node with the same content, the old one removed. */
+    toTop(selector) {
+      const old = list().querySelector(selector);
+      const fresh = old.cloneNode(true);
+      old.remove();
+      list().prepend(fresh);
+    },
+    /** A row node recycled for another conversation (virtual lists): its content replaced in place. */
+    recycle(selector, name) {
+      const row = list().querySelector(selector);
+      const from = make(name);
+      for (const a of [...row.attributes]) if (!a.name.startsWith('data-')) row.removeAttribute(a.name);
+      for (const a of from.attributes) row.setAttribute(a.name, a.value);
+      row.innerHTML = from.innerHTML;
+    },
+    /** The page raising a desktop notification, as the inboxes do for a new message. */
+    notify(title, body) {
+      const n = new Notification(title, { body, tag: `t${++serial}` });
+      state.raised.push({ title, events: [] });
+      const record = state.raised.at(-1);
+      for (const type of ['show', 'error', 'close']) n.addEventListener(type, () => record.events.push(type));
+      return serial;
+    },
+    report() {
+      const traces = [...document.querySelectorAll('[data-trace]')];
+      const shown = [...document.querySelectorAll('[data-shown]')];
+      return {
+        frames: state.frames, paintedFrames: state.paintedFrames, painted: [...state.painted],
+        traces: traces.length, tracesRendered: traces.filter(rendered).map((e) => e.dataset.trace),
+        shown: shown.length, shownHidden: shown.filter((e) => !rendered(e)).map((e) => e.dataset.shown),
+        title: document.title,
+      };
+    },
+  });
+})();

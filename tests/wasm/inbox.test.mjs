@@ -1,0 +1,71 @@
+// The inbox decisions through the decider's C exports, as the inbox content
+// script makes them: an index the full core writes (inboxIndex), the
+// markup of a page, rows of participants, titles and notification texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createCore, createDecider } = await import(path.join(root, 'extension/core.js'));
+const full = await createCore({ wasmBinary: fs.readFileSync(path.join(root, 'extension/built/deadbolt_core.wasm')) });
+
+const LIST = JSON.stringify({
+  version: 1,
+  people: [
+    { name: 'Jane Doe', names: ['Janey'], accounts: [
+      { platform: 'email', handle: 'jane.doe@example.com' }, { platform: 'phone', handle: '+1 555 123 4567' },
+      { platform: 'facebook', handle: 'jane.doe.77' }] },
+    { name: 'Sam Coparent', coparent: { channel: 'whatsapp' }, accounts: [{ platform: 'phone', handle: '+44 7700 900123' }] },
+  ],
+});
+
+const p = (addresses = [], names = [], links = []) => ({ addresses, names, links });
+
+test('inbox rows, titles and notifications through the C exports', async () => {
+  assert.equal(full.load(LIST), null);
+  const index = full.inboxIndex();
+  assert.ok(index && index.length > 0, 'the full core writes an inbox index');
+  const decider = await createDecider();
+  assert.equal(decider.loadInboxIndex(new Uint8Array([1, 2, 3])), false, 'a damaged index is refused');
+  assert.equal(decider.loadInboxIndex(index), true);
+
+  const gmail = 'https://mail.google.com/mail/u/0/#inbox';
+  assert.equal(decider.inboxMarkup(gmail).id, 'gmail');
+  assert.match(decider.inboxMarkup(gmail).rows, /tr\.zA/);
+  assert.equal(decider.inboxMarkup('https://www.example.com/'), null);
+  assert.ok(decider.inboxMarkup('').inboxes.length >= 10, 'every inbox');
+
+  assert.deepEqual(decider.decideInboxRow(gmail, [p(['jane.doe@example.com'], ['Jane Doe'])], false),
+    { action: 'seal', person: 0, listed: [0] });
+  assert.equal(decider.decideInboxRow(gmail, [p(['jane.doe2@example.com'], ['Jane Doe2'])], false), null);
+  assert.deepEqual(decider.decideInboxRow(gmail, [p(['bob@example.com']), p(['jane.doe@example.com'])], false),
+    { action: 'cover', person: 0, listed: [1] });
+  const wa = 'https://web.whatsapp.com/';
+  assert.equal(decider.decideInboxRow(wa, [p([], ['Janey'])], false).action, 'seal');
+  assert.equal(decider.decideInboxRow(wa, [p(['15551234567@c.us'])], false).action, 'seal');
+  assert.equal(decider.decideInboxRow(wa, [p(['447700900123@c.us'])], false).action, 'open', 'the co-parent channel');
+  assert.equal(decider.decideInboxRow('https://www.messenger.com/', [p([], [], ['/t/jane.doe.77'])], false).action, 'seal');
+  assert.equal(decider.decideInboxRow('https://www.messenger.com/', [p([], [], ['/t/jane.doe.78'])], false), null);
+
+  assert.equal(decider.inboxTextPerson('(1) Jane Doe'), 0);
+  assert.equal(decider.inboxTextPerson('Janey: are you awake?'), 0);
+  assert.equal(decider.inboxTextPerson('(1) WhatsApp'), -1);
+  assert.equal(decider.inboxTextPerson('Jane Doerr'), -1);
+});
+
+test('the manifest runs the inbox scripts on every host of the inbox table, in both worlds', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const decider = await createDecider();
+  const entries = manifest.content_scripts.filter((e) => e.js.some((f) => f.startsWith('extension/content/inbox')));
+  assert.equal(entries.length, 2, 'the isolated script and the page-world notification hand-over');
+  assert.deepEqual(entries.map((e) => e.world ?? 'ISOLATED').sort(), ['ISOLATED', 'MAIN']);
+  assert.deepEqual(entries[0].matches, entries[1].matches);
+  // Generated from the catalog (node scripts/inbox-markup.mjs --manifest): exactly its hosts.
+  const hosts = [...new Set(decider.inboxMarkup('').inboxes.flatMap((m) => m.hosts.split(' ')))];
+  assert.deepEqual(entries[0].matches, hosts.map((h) => `https://${h}/*`));
+  const isolated = entries.find((e) => !e.world);
+  assert.ok(isolated.js.indexOf('extension/built/decider.classic.js') < isolated.js.indexOf('extension/content/inbox.js'));
+  assert.equal(isolated.run_at, 'document_start');
+});

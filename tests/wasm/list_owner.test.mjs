@@ -1,0 +1,180 @@
+// The list's one owner (extension/list_owner.js) with the real cores and a
+// fake chrome.storage that fires storage.onChanged as Chrome does: this
+// worker's own edits never reload the list, its memory stays flat, another
+// device's change reloads it once, a due removal that could not be stored
+// stays due, and an edit is one crossing that answers what the shell stores.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installFakeChrome } from './fake_chrome.mjs';
+import { makeList } from '../../bench/corpus.mjs';
+
+const chrome = installFakeChrome();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const wasmBinary = fs.readFileSync(path.join(root, 'extension/built/deadbolt_core.wasm'));
+const { createDecider, createListCore } = await import('../../extension/core.js');
+const { createListOwner } = await import('../../extension/list_owner.js');
+const { createProtection } = await import('../../extension/protection.js');
+const { saveList } = await import('../../extension/storage.js');
+const { addPending, getPending } = await import('../../extension/settings.js');
+
+const LIST_1000 = JSON.stringify(makeList(1000));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** A worker's list owner over the fake storage, wired as background.js wires it; and its protection. */
+function newWorker() {
+  let made = 0;
+  const owner = createListOwner({
+    createDecider,
+    async createListCore() {
+      made += 1;
+      const core = await createListCore({ wasmBinary });
+      core.setBlockPage(chrome.runtime.getURL('extension/pages/blocked.html'));
+      return core;
+    },
+    held: (core, feedIndex) => protection.saveFeedIndex(core, feedIndex),
+    installRules: (core, rules) => protection.applyRules(core, rules),
+  });
+  chrome.storage.onChanged.addListener((changes, area) => owner.storageChanged(changes, area));
+  const protection = createProtection({
+    full: owner.full, commit: owner.commit, enabled: async () => true, setEnabled() {},
+  });
+  return { owner, protection, made: () => made };
+}
+
+function freshStorage() {
+  for (const a of ['local', 'sync', 'session']) {
+    chrome.storage[a].clear();
+    chrome.storage[a].failWrites = null;
+  }
+}
+
+test('40 edits on this device make no reload, and the list core memory stays flat', async (t) => {
+  freshStorage();
+  const { owner, protection, made } = newWorker();
+  assert.equal((await protection.importList({ text: LIST_1000 })).ok, true);
+  const { core } = await owner.full();
+  const edit = (i) => protection.addAccount({ person: 'Jane', text: `jane_${i}`, platform: 'instagram' });
+  for (let i = 0; i < 5; i++) assert.equal((await edit(i)).ok, true);  // warm: the heap reaches its working size
+  await settle();
+  const before = core.memoryBytes();
+  for (let i = 5; i < 45; i++) assert.equal((await edit(i)).ok, true);
+  await settle();
+  const after = core.memoryBytes();
+  t.diagnostic(`list core wasm memory over 40 edits at 1,000 accounts: ${(before / 1048576).toFixed(1)} MB -> ${(after / 1048576).toFixed(1)} MB`);
+  assert.equal(owner.counts.reloads, 0, 'this worker took its own writes for another device\'s');
+  assert.equal(owner.counts.listLoads, 1, 'the stored list was read once, at the first edit');
+  assert.equal(made(), 1, 'one list core, reused: none to leak');
+  assert.ok(after - before <= 1 << 20, `memory grew ${after - before} B over 40 edits`);
+  assert.equal(core.blocks('https://www.instagram.com/jane_44/'), true);
+  // Once edits pause, the next start's snapshot is the last stored list's.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const { 'list.snapshot': snapshot, 'list.gen': gen } = await chrome.storage.local.get(['list.snapshot', 'list.gen']);
+  assert.equal(snapshot.version, gen);
+  const decider = await createDecider();
+  assert.equal(decider.loadSnapshot(Uint8Array.from(atob(snapshot.bytes), (c) => c.charCodeAt(0))), true);
+  assert.equal(decider.blocks('https://www.instagram.com/jane_44/'), true);
+  owner.free();
+});
+
+test('a change another device synced reloads the list exactly once', async () => {
+  freshStorage();
+  // The person keeps the list in step across their browsers (else sync is never read).
+  const { LIST_FOLLOWS_SYNC } = await import('../../extension/storage_keys.js');
+  await chrome.storage.local.set({ [LIST_FOLLOWS_SYNC]: true });
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  const { core } = await owner.full();
+  assert.equal(core.blocks('https://www.instagram.com/samsmith/'), false);
+  // Another device's worker writes the next generation (its saveList, not ours).
+  await saveList(JSON.stringify({ version: 1, people: [{ name: 'Sam', accounts: [{ platform: 'instagram', handle: 'samsmith' }] }] }));
+  await settle();
+  assert.equal(owner.counts.reloads, 1);
+  const now = await owner.full();
+  assert.equal(now.core.blocks('https://www.instagram.com/samsmith/'), true, 'the synced list is the one held');
+  assert.equal(now.core.blocks('https://www.instagram.com/janedoe/'), false);
+  owner.free();
+});
+
+test('a due removal whose list cannot be stored stays due and is applied on the retry', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  await addPending([{ kind: 'remove-person', person: 'Jane' }], 0);
+  chrome.storage.local.failWrites = (items) => ('list.backup' in items ? new Error('QUOTA_BYTES quota exceeded') : null);
+  await assert.rejects(protection.applyDue());
+  assert.equal((await getPending()).length, 1, 'still due');
+  await new Promise((resolve) => setTimeout(resolve, 1100));  // edits paused: the snapshot is written
+  const { 'list.snapshot': snapshot, 'list.gen': gen } = await chrome.storage.local.get(['list.snapshot', 'list.gen']);
+  assert.equal(snapshot?.version, gen, 'the snapshot is the stored list\'s, not the one that was not stored');
+  assert.ok(chrome.alarmsCreated.some((a) => a.name === 'pending:retry'), 'a retry is set');
+  const { core } = await owner.full();
+  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true, 'the list held is the one stored');
+  chrome.storage.local.failWrites = null;
+  await protection.applyDue();
+  assert.deepEqual(await getPending(), []);
+  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), false);
+  owner.free();
+});
+
+test('an edit is one crossing: the core answers the list, its snapshot, the feed index and the rules', async () => {
+  const core = await createListCore({ wasmBinary });
+  core.setBlockPage('chrome-extension://deadbolt/extension/pages/blocked.html');
+  const imported = core.importList(LIST_1000);
+  assert.equal(imported.added.length > 1000, true);
+  const result = core.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram', today: '2026-12-04' });
+  assert.equal(result.changed, true);
+  assert.ok(result.snapshot instanceof Uint8Array && result.feedIndex instanceof Uint8Array);
+  assert.ok(result.rules.rules.length > 100);
+  // The list re-indexed in place decides exactly as the same list parsed afresh.
+  const fresh = await createListCore({ wasmBinary });
+  assert.equal(fresh.load(result.list), null);
+  assert.deepEqual(fresh.snapshot(), result.snapshot);
+  assert.deepEqual(fresh.feedIndex(), result.feedIndex);
+  assert.deepEqual(fresh.rules('chrome-extension://deadbolt/extension/pages/blocked.html'), result.rules);
+  // Refused: nothing but the reason, and the list held is unchanged.
+  const again = core.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram', today: '2026-12-04' });
+  assert.equal(again.errorCode, 'already-listed');
+  assert.equal(again.list, undefined);
+  // undo(): the list before the last edit is back.
+  core.addPerson('Sam');
+  core.undo();
+  assert.equal(JSON.parse(core.exportList()).people.some((p) => p.name === 'Sam'), false);
+  core.free();
+  fresh.free();
+});
+
+test('an edit asks the browser only about regexes it has not checked, and changes only the rules that changed', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.importList({ text: LIST_1000 })).ok, true);
+  const first = chrome.declarativeNetRequest.regexChecks;
+  chrome.declarativeNetRequest.lastUpdate = { removed: 0, added: 0 };
+  assert.ok(first > 100, `${first} checks for the whole list`);
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  const perEdit = chrome.declarativeNetRequest.regexChecks - first;
+  assert.ok(perEdit <= 2, `${perEdit} isRegexSupported calls for one added account`);
+  const { removed, added } = chrome.declarativeNetRequest.lastUpdate;
+  assert.ok(removed + added <= 4, `one added account replaced ${removed} rules with ${added}`);
+  const installed = chrome.declarativeNetRequest.rules;
+  const { core } = await owner.full();
+  assert.deepEqual(installed.map((r) => JSON.stringify(r)).sort(),
+    core.rules(chrome.runtime.getURL('extension/pages/blocked.html')).rules.map((r) => JSON.stringify(r)).sort(),
+    'the rules installed are the list\'s');
+  owner.free();
+});
+
+test('the two kinds of core cannot be confused: no rules from a decider, no snapshot into a list core', async () => {
+  const decider = await createDecider();
+  const core = await createListCore({ wasmBinary });
+  assert.equal(typeof decider.rules, 'undefined');
+  assert.equal(typeof decider.addAccount, 'undefined');
+  assert.equal(typeof core.loadSnapshot, 'undefined');
+  // A new list core holds the empty list, not an empty index: its rules are the empty list's.
+  assert.deepEqual(core.rules('x').rules, []);
+  assert.equal(core.load(JSON.stringify(makeList(10))), null);
+  assert.ok(core.rules('x').rules.length > 0);
+  core.free();
+});

@@ -1,0 +1,246 @@
+#include "deadbolt/inbox.h"
+
+#include "deadbolt/contact_address.h"
+#include "deadbolt/text.h"
+
+namespace deadbolt {
+namespace {
+
+bool path_in(std::string_view path, std::string_view prefixes) {
+  bool found = false;
+  for_each_word(prefixes, [&](std::string_view prefix) {
+    if (found || path.substr(0, prefix.size()) != prefix) return;
+    // "/mail" is "/mail", "/mail/u/0/" but not "/mailbox".
+    found = prefix.back() == '/' || path.size() == prefix.size() || path[prefix.size()] == '/';
+  });
+  return found;
+}
+
+bool word_in(std::string_view word, std::string_view list) {
+  bool found = false;
+  for_each_word(list, [&](std::string_view w) { found = found || w == word; });
+  return found;
+}
+
+// WhatsApp's chat and message ids: "15551234567@c.us", also inside
+// "false_15551234567@c.us_3EB0…" (and "@s.whatsapp.net" in its protocol).
+std::string_view whatsapp_number(std::string_view value) {
+  for (std::string_view suffix : {std::string_view("@c.us"), std::string_view("@s.whatsapp.net")}) {
+    const std::size_t at = value.find(suffix);
+    if (at == std::string_view::npos) continue;
+    std::size_t start = at;
+    while (start > 0 && value[start - 1] >= '0' && value[start - 1] <= '9') --start;
+    return value.substr(start, at - start);
+  }
+  return {};
+}
+
+bool looks_like_number(std::string_view s) {
+  std::size_t digits = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c != '+' && c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/' && c != '\t')
+      return false;
+  }
+  return digits >= kMinPhoneDigits;
+}
+
+}  // namespace
+
+const InboxMarkup* inbox_markup_for(std::string_view host, std::string_view path) {
+  for (const InboxMarkup& m : inbox_table())
+    if (word_in(host, m.hosts) && path_in(path, m.paths)) return &m;
+  return nullptr;
+}
+
+Blocklist inbox_list(const Blocklist& list) {
+  Blocklist out = list;
+  std::string folded;
+  for (Person& person : out.people) {
+    if (!person.source.is_object()) continue;
+    const auto it = person.source.find("names");
+    if (it == person.source.end() || !it->is_array()) continue;
+    for (const auto& name : *it) {
+      if (!name.is_string()) continue;
+      folded.clear();
+      fold_words(name.get_ref<const std::string&>(), folded);
+      if (!folded.empty()) person.keywords.push_back(name.get<std::string>());
+    }
+  }
+  return out;
+}
+
+void InboxDecider::refresh() {
+  names_.clear();
+  for (std::size_t p = 0; p < engine_.people_count(); ++p) {
+    scratch_.clear();
+    fold_words(engine_.person_name(static_cast<int>(p)), scratch_);
+    if (!scratch_.empty()) names_.insert(scratch_, static_cast<std::uint32_t>(p));
+  }
+  engine_.for_each_keyword([&](int person, std::string_view words) {
+    if (!words.empty()) names_.insert(words, static_cast<std::uint32_t>(person));
+  });
+}
+
+bool InboxDecider::begin(std::string_view page) {
+  verdict_ = RowVerdict{};
+  persons_.clear();
+  current_ = -1;
+  current_person_ = -1;
+  current_self_ = current_seen_ = false;
+  unlisted_ = 0;
+  group_ = false;
+  page_ok_ = page_parser_.parse(page, page_);
+  markup_ = page_ok_ ? inbox_markup_for(page_.host, page_.path) : nullptr;
+  return markup_ != nullptr;
+}
+
+void InboxDecider::end_participant() {
+  if (current_ < 0) return;
+  if (current_person_ >= 0) {
+    verdict_.listed.push_back(current_);
+    persons_.push_back(current_person_);
+  } else if (current_seen_ && !current_self_) {
+    ++unlisted_;
+  }
+}
+
+void InboxDecider::participant() {
+  end_participant();
+  ++current_;
+  current_person_ = -1;
+  current_self_ = current_seen_ = false;
+}
+
+void InboxDecider::listed(int person) {
+  if (current_ < 0) participant();
+  if (current_person_ < 0) current_person_ = person;
+}
+
+int InboxDecider::person_for_address(std::string_view value) {
+  const Catalog& catalog = Catalog::get();
+  if (const std::string_view number = whatsapp_number(value); !number.empty()) {
+    scratch_.assign("+").append(number);
+    return catalog.phone_platform() < 0
+               ? -1
+               : engine_.person_for_account(catalog.phone_platform(), Capture::handle, scratch_);
+  }
+  if (value.find('@') != std::string_view::npos) {
+    return catalog.email_platform() < 0 || !email_problem(value).empty()
+               ? -1
+               : engine_.person_for_account(catalog.email_platform(), Capture::handle, value);
+  }
+  if (looks_like_number(value) && value.find('+') != std::string_view::npos && catalog.phone_platform() >= 0)
+    return engine_.person_for_account(catalog.phone_platform(), Capture::handle, value);
+  return -1;
+}
+
+void InboxDecider::address(std::string_view value) {
+  if (markup_ == nullptr || value.empty()) return;
+  if (current_ < 0) participant();
+  // Only an address tells that someone else is in the thread: names and
+  // links may be the row's own labels.
+  const bool is_address = !whatsapp_number(value).empty() || email_problem(value).empty() ||
+                          (looks_like_number(value) && value.find('+') != std::string_view::npos);
+  if (!is_address) return;
+  current_seen_ = true;
+  const int person = person_for_address(value);
+  if (person >= 0) listed(person);
+}
+
+int InboxDecider::person_named(std::string_view name) {
+  scratch_.clear();
+  fold_words(name, scratch_);
+  if (scratch_.empty()) return -1;
+  const std::uint32_t p = names_.find(scratch_);
+  return p == KeyIndex::kMissing ? -1 : static_cast<int>(p);
+}
+
+void InboxDecider::name(std::string_view value) {
+  if (markup_ == nullptr || value.empty()) return;
+  if (current_ < 0) participant();
+  if (word_in(value, markup_->self)) {
+    current_self_ = true;
+    return;
+  }
+  int person = person_named(value);
+  // An unsaved contact shows its number or address instead of a name.
+  if (person < 0 && (looks_like_number(value) || value.find('@') != std::string_view::npos))
+    person = person_for_address(value);
+  if (person >= 0) listed(person);
+}
+
+void InboxDecider::link(std::string_view href) {
+  if (markup_ == nullptr || href.empty()) return;
+  if (current_ < 0) participant();
+  if (!link_parser_.parse(href, link_, &page_)) return;
+  resolved_.clear();
+  resolved_.append(link_.scheme).append("://").append(link_.host).append(link_.path);
+  if (link_.has_query) resolved_.append("?").append(link_.query);
+  if (!link_.fragment.empty()) resolved_.append("#").append(link_.fragment);
+  const Verdict& v = engine_.decide(resolved_);
+  if (v.identity.kind == Kind::search) return;  // a search link in a row is not a party
+  if (v.block || v.coparent_channel) listed(v.person);
+}
+
+const RowVerdict& InboxDecider::decide_row() {
+  end_participant();
+  current_ = -1;
+  if (persons_.empty() || markup_ == nullptr) {
+    verdict_.action = RowAction::show;
+    return verdict_;
+  }
+  verdict_.person = persons_.front();
+  bool all_open = true;
+  for (int person : persons_) all_open = all_open && engine_.coparent_open(person, markup_->channel);
+  if (all_open) {
+    verdict_.action = RowAction::open;
+  } else {
+    // Keep only the listed people whose channel is not open here.
+    for (int person : persons_) {
+      if (!engine_.coparent_open(person, markup_->channel)) {
+        verdict_.person = person;
+        break;
+      }
+    }
+    verdict_.action = group_ || unlisted_ > 0 ? RowAction::cover : RowAction::seal;
+  }
+  return verdict_;
+}
+
+int InboxDecider::person_in_text(std::string_view text) {
+  // Every run of whole words, against the whole names: titles and
+  // notifications are short.
+  std::string words;
+  fold_words(text, words);
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (i == 0 || words[i - 1] == ' ') starts.push_back(i);
+  for (std::size_t a = 0; a < starts.size() && a < 64; ++a) {
+    for (std::size_t b = a; b < starts.size() && b < a + 8; ++b) {
+      const std::size_t end = b + 1 < starts.size() ? starts[b + 1] - 1 : words.size();
+      const std::uint32_t p = names_.find(std::string_view(words).substr(starts[a], end - starts[a]));
+      if (p != KeyIndex::kMissing) return static_cast<int>(p);
+    }
+  }
+  // An address or a number in it ("jane@example.com", "+1 555 123 4567").
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == ':' || text[i] == '<' || text[i] == '>' ||
+                               text[i] == '(' || text[i] == ')'))
+      ++i;
+    std::size_t e = i;
+    while (e < text.size() && text[e] != ',' && text[e] != ':' && text[e] != '<' && text[e] != '>' &&
+           (text[e] != ' ' || (e + 1 < text.size() && text[e + 1] >= '0' && text[e + 1] <= '9' && text[i] == '+')))
+      ++e;
+    const std::string_view word = text.substr(i, e - i);
+    if (!word.empty()) {
+      const int person = person_for_address(word);
+      if (person >= 0) return person;
+    }
+    i = e + 1;
+  }
+  return -1;
+}
+
+}  // namespace deadbolt

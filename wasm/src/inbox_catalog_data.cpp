@@ -1,0 +1,128 @@
+// The inbox table: how each web inbox marks up its conversation rows, as CSS
+// selectors the inbox content script queries (it knows none of its own).
+// Data only, beside the feed table; one entry per inbox, each with the
+// public sources its facts were read from (read 2026-12-04 with the
+// project's search tools). Inboxes change their markup often: each entry is
+// the one place to fix, and the fake pages of tests/e2e/inbox/ reproduce
+// these facts, not the live sites.
+//
+//   hosts, paths  where the inbox is (exact hosts; path prefixes, "/" any)
+//   channel       the co-parent channel it is (DESIGN: coparent.channel)
+//   rows          conversation rows (held back until decided)
+//   senders       inside a row (or the row itself): one element per participant
+//   addresses     attributes read as an email address, a number or a WhatsApp id
+//   names         attributes read as a shown name ("text": the element's text)
+//   preview       the preview text and unread badge (covered in a group row)
+//   group         a row (or something in it) matching this is a group chat
+//   self          shown names that are the user, not another party
+#include "deadbolt/inbox.h"
+
+namespace deadbolt {
+
+const std::vector<InboxMarkup>& inbox_table() {
+  static const std::vector<InboxMarkup> table = {
+      // Gmail: each thread row of the list is tr.zA; its participants are
+      // span elements with an `email` attribute (and `name`) inside .yW,
+      // the user's own one named "me"; the subject is .bog, the snippet
+      // .y2. Sources: gmail.js (KartikTalwar/gmail.js, its DOM helpers read
+      // `tr.zA` rows and `span[email]` senders), InboxSDK's thread-row view
+      // (the same `[email]` spans), and public extensions' row readers
+      // ("Extract sender email from an inbox row (.zA element)" with
+      // '.yW span[email]'). A thread opens at #inbox/<thread id>, which
+      // names no person; each message of an open thread is div.adn (gmail.js'
+      // email element), its sender span.gD[email] and avatar img[jid], its
+      // recipients span.g2[email], its body .a3s (as a rendered Gmail page
+      // saved as a test fixture by SubstrateLabs/brocc,
+      // _gmail-inbox-thread.html, Apr 2025, shows). The thread's subject
+      // (h2.hP) sits outside the messages and is not sealed.
+      {"gmail", "mail.google.com", "/mail", "email", "tr.zA, div.adn", "span[email], img[jid]", "email jid", "name",
+       ".y2, .bog, .bqe, .xT, .a3s", "", "me"},
+      // Outlook on the web: the message list is a listbox of
+      // div[role="option"] rows carrying data-convid; the sender's display
+      // name is a span whose `title` is the address. Sources: public
+      // Outlook-web extensions' readers ('[role="option"]', 'title'
+      // attributes holding addresses; outlook-web-copy-link, Outlook Copy
+      // Sender) and Microsoft's ARIA listbox pattern.
+      {"outlook", "outlook.live.com outlook.office.com outlook.office365.com", "/mail", "email",
+       "div[role=\"option\"][data-convid], [role=\"listbox\"] > div[role=\"option\"]", "span[title*=\"@\"]", "title",
+       "", "span:not([title])", "", ""},
+      // Yahoo Mail: rows are [data-test-id="message-list-item"]; senders
+      // are span[title] (the address) in [data-test-id="senders"]; subject
+      // and snippet have their own data-test-id. Source: Yahoo's
+      // data-test-id attributes as read by public Yahoo Mail extensions
+      // (will355/email-scam-detection-chrome-ext providers/yahoo.js reads
+      // data-test-id="message-from" / "message-subject").
+      {"yahoo", "mail.yahoo.com", "/", "email", "[data-test-id=\"message-list-item\"]",
+       "[data-test-id=\"senders\"] span[title], [data-test-id=\"senders_list\"] span[title]", "title", "",
+       "[data-test-id=\"message-subject\"], [data-test-id=\"message-snippet\"], [data-test-id=\"snippet\"]", "", ""},
+      // WhatsApp Web: the chat list (#pane-side, role="grid") has
+      // role="row"/"listitem" rows; the contact's saved name, or the number
+      // of an unsaved one, is span[title]; a chat's id is "<number>@c.us"
+      // ("<id>@g.us" for a group) in data-id attributes; the last message is
+      // span[dir="ltr"], the unread count [data-icon="unread-count"]. Sources:
+      // public WhatsApp Web automation (selector references: 'span[title]'
+      // chat names, '[role="grid"] div[role="row"]' rows, 'span[dir="ltr"]'
+      // previews; whatsapp-web.js / WA-JS ids "<number>@c.us", "@g.us").
+      {"whatsapp", "web.whatsapp.com", "/", "whatsapp", "#pane-side [role=\"row\"], #pane-side [role=\"listitem\"]",
+       "span[title], [data-id]", "data-id", "title",
+       "span[dir=\"ltr\"], span.selectable-text, [data-icon=\"unread-count\"], [aria-label*=\"unread\"]",
+       "[data-id*=\"@g.us\"]", ""},
+      // Messenger (messenger.com): each chat is a row holding a link to
+      // /t/<username or id>; a group's link names a thread, not a person,
+      // and so does an end-to-end encrypted chat's (/e2ee/t/<thread>): there
+      // the name (the link's first span[dir="auto"]) is what tells.
+      // Sources: public Messenger scrapers ('a[href^="/t/"]' conversation
+      // links), Messenger's m.me / messenger.com/t/ links (catalog_data.cpp).
+      {"messenger", "www.messenger.com messenger.com", "/", "messenger",
+       "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])",
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", ""},
+      // Messenger inside Facebook (facebook.com/messages): the same rows,
+      // links to /messages/t/<username or id>. Source: public Facebook
+      // scrapers ("//a[contains(@href, '/messages/t/')]", role="row").
+      {"facebook-messages", "www.facebook.com facebook.com web.facebook.com m.facebook.com", "/messages", "messenger",
+       "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])",
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", ""},
+      // Instagram Direct: the inbox at /direct/inbox/ lists threads that
+      // open /direct/t/<thread id> (a thread, not a person); a row shows the
+      // other party's name (span[title]) and avatar. Sources: public
+      // Instagram DM tools (thread URLs /direct/t/{thread_id}/, thread rows
+      // div[role="button"] / role="listitem").
+      {"instagram", "www.instagram.com instagram.com", "/direct", "instagram",
+       "[role=\"listitem\"]:has(a[href*=\"/direct/t/\"]), a[href*=\"/direct/t/\"]",
+       "span[title], a[href]:not([href*=\"/direct/\"])", "", "title", "span[dir=\"auto\"]:not([title])", "", ""},
+      // X messages: each conversation is [data-testid="conversation"],
+      // holding the other party's avatar link to /<handle> and their
+      // @handle; it opens /messages/<id1>-<id2> (numeric ids). Sources: X's
+      // data-testid attributes as used by public DM tools
+      // ('[data-testid="conversation"]'; Twitter-UI-Customizer's DM
+      // selectors), the /messages/{conversation_id} route.
+      {"x", "x.com twitter.com mobile.x.com mobile.twitter.com", "/messages", "", "[data-testid=\"conversation\"]",
+       "a[href]:not([href^=\"/messages\"])", "", "", "[dir=\"auto\"]", "", ""},
+      // LinkedIn messaging: rows are li.msg-conversation-listitem; the
+      // names are .msg-conversation-listitem__participant-names, the
+      // snippet .msg-conversation-card__message-snippet(-body), the unread
+      // count .msg-conversation-card__unread-count. Source: public LinkedIn
+      // DM tools' selector files (sarahcallmesmadds/…/selectors.js).
+      {"linkedin", "www.linkedin.com linkedin.com", "/messaging", "linkedin",
+       "li.msg-conversation-listitem, .msg-conversation-listitem",
+       ".msg-conversation-listitem__participant-names, a[href*=\"/in/\"]", "", "text",
+       ".msg-conversation-card__message-snippet, .msg-conversation-card__message-snippet-body, "
+       ".msg-conversation-card__unread-count",
+       "", ""},
+      // Telegram Web (K at /k/, A at /a/): chat rows are .chatlist-chat
+      // (K) and .ListItem.Chat (A) with data-peer-id and a link to
+      // #<peer id> or #@<username>; the name is .peer-title (K) or
+      // .fullName (A); data-peer-type tells a user from a group or channel.
+      // Source: Telegram Web K selector notes in public automation
+      // (ktrou69-commits/macro-ai TELEGRAM_SELECTORS.md:
+      // li.chatlist-chat[data-peer-type='user'], data-peer-id), Telegram's
+      // web.telegram.org/k/#@username links (catalog_data.cpp).
+      {"telegram", "web.telegram.org", "/", "telegram", ".chatlist-chat, .ListItem.Chat",
+       ".peer-title, .fullName, a[href^=\"#\"]", "", "text",
+       ".row-subtitle, .dialog-subtitle, .last-message, .dialog-subtitle-badge, .ChatBadge",
+       "[data-peer-type=\"chat\"], [data-peer-type=\"channel\"]", ""},
+  };
+  return table;
+}
+
+}  // namespace deadbolt

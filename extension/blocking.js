@@ -44,10 +44,13 @@ async function compileRules(core, compiled = null) {
   const withheld = await withheldGroups(answer.origins);
   // The core keeps what it was last told; told again when anything is
   // withheld now or was before (an answer with block rules).
-  if (withheld.length || answer.rules.some((r) => r.action.type === 'block')) {
+  if (withheld.length || answer.rules.some((r) => r.action.type === 'block' && r.condition.regexFilter !== undefined)) {
     answer = core.rules(blockPage, withheld.map((g) => g.patterns));
   }
-  const checks = await Promise.all(answer.rules.map((r) => supported(r.condition.regexFilter)));
+  // The block rules for the apps' own requests are urlFilters: nothing to check.
+  const checks = await Promise.all(
+    answer.rules.map((r) => (r.condition.regexFilter === undefined ? true : supported(r.condition.regexFilter))),
+  );
   return { ...answer, accepted: answer.rules.filter((_, i) => checks[i]), withheld };
 }
 
@@ -74,7 +77,7 @@ export function installRules(core, compiled = null) {
     installed = wanted;
     const status = {
       installed: accepted.length, refused: rules.length - accepted.length, covered, skipped,
-      blockOnly: accepted.filter((r) => r.action.type === 'block').length, withheld,
+      blockOnly: accepted.filter((r) => r.action.type === 'block' && r.condition.regexFilter !== undefined).length, withheld,
     };
     await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;

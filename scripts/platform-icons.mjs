@@ -31,6 +31,8 @@ export const PLATFORM_ICON_SLUGS = {
   ecosia: 'ecosia', startpage: 'startpage', qwant: 'qwant', baidu: 'baidu', kagi: 'kagi', aol: null,
   naver: 'naver', seznam: null, yahoojapan: null, daum: null, sogou: 'sogou', so360: null, ask: null,
   mojeek: 'mojeek', swisscows: 'swisscows', presearch: null, youcom: null, perplexity: 'perplexity', yep: null,
+  // People-search sites: the neutral badge.
+  whitepages: null, spokeo: null, truepeoplesearch: null, fastpeoplesearch: null, beenverified: null, pipl: null, peekyou: null, thatsthem: null, radaris: null, familytreenow: null, zabasearch: null, instantcheckmate: null, intelius: null, truthfinder: null, peoplefinders: null, nuwber: null, searchpeoplefree: null, smartbackgroundchecks: null,
 };
 
 // WCAG relative luminance of "RRGGBB": the glyph is drawn white on dark

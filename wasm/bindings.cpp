@@ -387,7 +387,7 @@ class Core {
            ",\"skipped\":" + std::to_string(set.accounts_skipped) +
            ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
            ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
-           ",\"origins\":" + deadbolt::dump_json(origins) +
+           ",\"filters\":" + std::to_string(set.filters.size()) + ",\"origins\":" + deadbolt::dump_json(origins) +
            ",\"rules\":" + deadbolt::rules_json(set, block_page_, 1, withheld_) + "}";
   }
 

@@ -40,6 +40,7 @@ class DecideTest : public ::testing::Test {
     return s;
   }
   Engine engine;
+  Identity engine_identity_;
 };
 
 TEST_F(DecideTest, SharedCases) {
@@ -115,6 +116,67 @@ TEST_F(DecideTest, WrappersNestedThousandsDeepAreAllowed) {
     }
   }
   EXPECT_FALSE(engine.decide(redirect).block);
+}
+
+TEST_F(DecideTest, NestedUrlsAreUnwrappedToABoundedDepth) {
+  // A profile URL carried in unknown sites' paths, nested in turn: followed
+  // for kMaxNestedTries levels (each level is one try), no further.
+  std::string url = "https://www.instagram.com/janedoe/";
+  for (int n = 1; n <= kMaxNestedTries + 2; ++n) {
+    url = "https://reader" + std::to_string(n) + ".example/" + url;
+    EXPECT_EQ(engine.decide(url).block, n <= kMaxNestedTries) << url;
+  }
+}
+
+TEST_F(DecideTest, NestedUrlCandidatesAreBounded) {
+  // Each parameter holds a URL that names no one: after kMaxNestedTries of
+  // them the rest are not followed, whatever they hold, so a hostile URL
+  // costs a few parses at most.
+  std::string url = "https://viewer.example/v?";
+  for (int i = 0; i < kMaxNestedTries; ++i) url += "a" + std::to_string(i) + "=https://example.org/" + "&";
+  EXPECT_FALSE(engine.decide(url + "u=https://www.instagram.com/janedoe/").block);
+  // Fewer decoys: the profile is found.
+  EXPECT_TRUE(
+      engine.decide("https://viewer.example/v?a=https://example.org/&u=https://www.instagram.com/janedoe/").block);
+  // Other people's URLs nested the same way stay allowed.
+  EXPECT_FALSE(engine.decide("https://viewer.example/v?u=https://www.instagram.com/janedoe_/").block);
+  EXPECT_FALSE(engine.decide("https://reader.example/www.instagram.com/sam.riverss").block);
+  // A host alone, or a host that is no platform, is not a nested profile.
+  EXPECT_FALSE(engine.identify("https://reader.example/instagram.com", engine_identity_));
+  EXPECT_FALSE(engine.identify("https://reader.example/example.org/janedoe", engine_identity_));
+}
+
+TEST_F(DecideTest, MessagesByQueryNameTheRecipient) {
+  // X's Direct Message intent names the account by its user id.
+  Engine e;
+  BlocklistError error;
+  ASSERT_TRUE(
+      e.load(R"({"version":1,"people":[{"name":"Jane","accounts":[{"platform":"x","handle":"783214"}]}]})", error))
+      << error.to_string();
+  const Verdict& v = e.decide("https://x.com/messages/compose?recipient_id=783214&text=hey");
+  EXPECT_TRUE(v.block);
+  EXPECT_EQ(v.identity.kind, Kind::message);
+  EXPECT_EQ(v.identity.draft, "hey");
+  EXPECT_FALSE(e.decide("https://x.com/messages/compose?recipient_id=7832140").block);
+  // The GraphQL lookup by id, too.
+  EXPECT_TRUE(
+      e.decide("https://x.com/i/api/graphql/abc/UserByRestId?variables=%7B%22userId%22%3A%22783214%22%7D").block);
+}
+
+TEST_F(DecideTest, JsonKeysAreReadExactly) {
+  // "screen_name" must be the key itself, not the tail of another key or a value.
+  EXPECT_FALSE(
+      engine
+          .decide(
+              "https://x.com/i/api/graphql/q/UserByScreenName?variables=%7B%22not_screen_name%22%3A%22janedoe_x%22%7D")
+          .block);
+  EXPECT_FALSE(
+      engine.decide("https://x.com/i/api/graphql/q/UserByScreenName?variables=%7B%22a%22%3A%22screen_name%22%7D")
+          .block);
+  EXPECT_TRUE(engine
+                  .decide("https://x.com/i/api/graphql/q/"
+                          "UserByScreenName?variables=%7B%22screen_name%22%20%3A%20%22JaneDoe_X%22%7D")
+                  .block);
 }
 
 TEST_F(DecideTest, DecisionIsFlatInListSize) {

@@ -40,6 +40,7 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
   if (s == "*") return {T::rest, {}};
   if (s == "{url}") return {T::url, {}};
   if (s == "{q}") return {T::search_text, {}};
+  if (s == "{q*}") return {T::search_rest, {}};
   if (s == "{phone}") return {T::phone, {}};
   if (s == "{to}") return {T::recipients, {}};
   if (s == "{mailto}") return {T::mailto, {}};
@@ -54,6 +55,17 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
       return {type, prefix};
     }
   }
+  // A capture after a literal prefix: "u_{h}" (Reddit's profile subreddit),
+  // "UU>UC{id}" (the prefix stands for another).
+  for (const auto& [token, type] :
+       {std::pair{std::string_view("{h}"), T::handle}, std::pair{std::string_view("{id}"), T::id},
+        std::pair{std::string_view("{n}"), T::number}}) {
+    if (s.size() > token.size() && s.substr(s.size() - token.size()) == token) {
+      const std::string_view prefix = s.substr(0, s.size() - token.size());
+      if (prefix.find_first_of("{}|@") != std::string_view::npos) table_error("bad prefix", entry);
+      return {type, prefix};
+    }
+  }
   if (s.empty() || s.find('{') != std::string_view::npos) table_error("bad segment", entry);
   return {T::literal, s};
 }
@@ -64,6 +76,11 @@ Shape compile_shape(std::string_view entry) {
   if (colon == std::string_view::npos) table_error("missing kind", entry);
   Shape shape;
   std::string_view kind = entry.substr(0, colon);
+  if (const auto plus = kind.find('+'); plus != std::string_view::npos) {  // "profile+api"
+    if (kind.substr(plus + 1) != "api") table_error("unknown kind suffix", entry);
+    shape.endpoint = true;
+    kind = kind.substr(0, plus);
+  }
   if (const auto dot = kind.find('.'); dot != std::string_view::npos) {  // "message.whatsapp"
     shape.channel = kind.substr(dot + 1);
     kind = kind.substr(0, dot);
@@ -102,6 +119,10 @@ Shape compile_shape(std::string_view entry) {
       shape.whole_query = query == "*";
     } else {
       shape.query_name = query.substr(0, eq);
+      if (const auto key = shape.query_name.find(':'); key != std::string_view::npos) {  // "variables:screen_name"
+        shape.query_json_key = shape.query_name.substr(key + 1);
+        shape.query_name = shape.query_name.substr(0, key);
+      }
       const PatternSegment capture = parse_segment(query.substr(eq + 1), entry);
       if (capture.type == T::literal || capture.type == T::url) table_error("bad query capture", entry);
       shape.query_capture = capture.type;

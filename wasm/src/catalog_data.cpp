@@ -111,6 +111,25 @@ const std::vector<PlatformSpec>& platform_table() {
       {"youcom", "You.com", "", 1, 1, kSearchEngine},
       {"perplexity", "Perplexity", "", 1, 1, kSearchEngine},
       {"yep", "Yep", "", 1, 1, kSearchEngine},
+      // People-search sites: a search for a name there is a look at them.
+      {"whitepages", "Whitepages", "", 1, 1, kSearchEngine},
+      {"spokeo", "Spokeo", "", 1, 1, kSearchEngine},
+      {"truepeoplesearch", "TruePeopleSearch", "", 1, 1, kSearchEngine},
+      {"fastpeoplesearch", "FastPeopleSearch", "", 1, 1, kSearchEngine},
+      {"beenverified", "BeenVerified", "", 1, 1, kSearchEngine},
+      {"pipl", "Pipl", "", 1, 1, kSearchEngine},
+      {"peekyou", "PeekYou", "", 1, 1, kSearchEngine},
+      {"thatsthem", "That's Them", "", 1, 1, kSearchEngine},
+      {"radaris", "Radaris", "", 1, 1, kSearchEngine},
+      {"familytreenow", "FamilyTreeNow", "", 1, 1, kSearchEngine},
+      {"zabasearch", "ZabaSearch", "", 1, 1, kSearchEngine},
+      {"instantcheckmate", "Instant Checkmate", "", 1, 1, kSearchEngine},
+      {"intelius", "Intelius", "", 1, 1, kSearchEngine},
+      {"truthfinder", "TruthFinder", "", 1, 1, kSearchEngine},
+      {"peoplefinders", "PeopleFinders", "", 1, 1, kSearchEngine},
+      {"nuwber", "Nuwber", "", 1, 1, kSearchEngine},
+      {"searchpeoplefree", "SearchPeopleFree", "", 1, 1, kSearchEngine},
+      {"smartbackgroundchecks", "SmartBackgroundChecks", "", 1, 1, kSearchEngine},
   };
   return table;
 }
@@ -121,13 +140,18 @@ const std::vector<PlatformSpec>& platform_table() {
 const std::vector<SiteSpec>& site_table() {
   static const std::vector<SiteSpec> table = {
       // ---- Social platforms ------------------------------------------------
-      {"instagram", "instagram.com instagr.am", "www m",
+      {"instagram", "instagram.com instagr.am", "www m i",
        "about accounts api developer direct explore legal p reel reels stories tv web your_activity emails "
        "challenge privacy oauth session graphql ar static lite directory topics fragment nametag create qr "
        "download press blog help terms igtv sessions highlights cdn-cgi _u _n",
        // "/_u/{h}": the universal link that opens a profile in the app, or on
        // the web without it (qainsta.com/qa/view/what-should-a-link-to-an-instagram-page-look-like).
        "story:/stories/{h}/* search:/explore/search/keyword?q search:/web/search/topsearch?query "
+       // The web app's own JSON for a profile, fetched when a row or a link
+       // is clicked: /api/v1/users/web_profile_info/?username= (i. and www.;
+       // as instaloader and public scrapers call it, e.g. "tikapi/instagram.py",
+       // seen 2026-12-04), and /api/v1/feed/user/<name>/username/.
+       "profile+api:/api/v1/users/web_profile_info?username={h} profile+api:/api/v1/feed/user/{h}/username/* "
        "profile:/_u/{h}/* post:/{h}/p/* post:/{h}/reel/* post:/{h}/tv/* profile:/{h}/*",
        0},
       // Prefixes: the mobile, basic and zero-rated sites (m, mbasic, touch,
@@ -152,11 +176,23 @@ const std::vector<SiteSpec>& site_table() {
        // Web Intents name an account by screen_name or by user_id
        // (developer.x.com/en/docs/x-for-websites/web-intents/overview).
        "profile:/intent/user?screen_name={h} profile:/intent/follow?screen_name={h} "
+       // The web app's GraphQL query for a profile: /i/api/graphql/<queryId>/UserByScreenName?variables=
+       // {"screen_name":…} (github.com/trevorhobenshield/twitter-api-client,
+       // github.com/cmj/twitter-tools user/UserByScreenName.sh; 2026-12-04).
+       "profile+api:/i/api/graphql/{any}/UserByScreenName?variables:screen_name={h} "
+       "profile+api:/i/api/graphql/{any}/UserByRestId?variables:userId={n} "
+       // Direct Message intent: /messages/compose?recipient_id=<user id>
+       // (developer.x.com, Web Intents "Direct Message").
+       "message.x:/messages/compose?recipient_id={n}&text={draft} "
        "profile:/intent/user?user_id={n} profile:/intent/follow?user_id={n} profile:/i/user/{n}/* "
        "search:/search?q post:/{@h}/status/* post:/{@h}/statuses/* profile:/{@h}/*",
        kHashBang},
       {"tiktok", "tiktok.com", "www m",
        "",
+       // The web app's user JSON, /api/user/detail/?uniqueId=<name> (as
+       // davidteather/TikTok-Api and public scrapers fetch it, 2026-12-04);
+       // the creator embed /embed/@<name> (developers.tiktok.com "Embed creator profile").
+       "profile+api:/api/user/detail?uniqueId={h} profile+api:/embed/@{h}/* "
        "post:/@{h}/video/* post:/@{h}/photo/* profile:/@{h}/* search:/search?q search:/search/{any}?q",
        0},
       {"snapchat", "snapchat.com", "www story",
@@ -167,6 +203,12 @@ const std::vector<SiteSpec>& site_table() {
        "",
        "message.linkedin:/messaging/compose?recipient|recipients={id}&body={draft} "  // see the messages block
        // "/comm/in/{h}": how LinkedIn's notification e-mails link a profile.
+       // Voyager, the web app's API (github.com/tomquirk/linkedin-api;
+       // github.com/joshuatz/linkedin-to-jsonresume LinkedIn-Notes.md; 2026-12-04):
+       // /voyager/api/identity/profiles/<vanity name>/profileView (and its
+       // other views), /voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=<name>.
+       "profile+api:/voyager/api/identity/profiles/{h}/* "
+       "profile+api:/voyager/api/identity/dash/profiles?memberIdentity={h} "
        "profile:/in/{h}/* profile:/mwlite/in/{h}/* profile:/comm/in/{h}/* profile:/pub/{h}/* "
        "search:/search/results/*?keywords "
        "redirect:/redir/redirect?url redirect:/safety/go?url",
@@ -176,7 +218,14 @@ const std::vector<SiteSpec>& site_table() {
        "watch shorts feed playlist trending gaming music premium results channel c user embed v video live "
        "account signin logout redirect attribution_link profile_redirector about t howyoutubeworks kids "
        "ads creators jobs new upload studio hashtag post source supported_browsers select_site error s yt "
-       "api iframe_api podcasts",
+       "api iframe_api podcasts oembed feeds",
+       // A channel's feed (/feeds/videos.xml?channel_id=UC…|user=<name>) and
+       // its uploads playlist, "UU" + the channel id's tail
+       // (developers.google.com/youtube/v3/docs/channels: contentDetails.relatedPlaylists.uploads;
+       // 2026-12-04): /playlist?list=UU…, also embedded (/embed/videoseries?list=UU…).
+       "profile+api:/feeds/videos.xml?channel_id={id} profile+api:/feeds/videos.xml?user={h} "
+       "profile:/playlist?list=UU>UC{id} profile:/embed/videoseries?list=UU>UC{id} "
+       "proxy:/oembed?url "
        "redirect:/redirect?q profile:/channel/{id}/* profile:/c/{@h}/* profile:/user/{h}/* profile:/@{h}/* "
        "search:/results?search_query|q profile:/{h} "
        "profile:/{h}/videos|featured|shorts|streams|playlists|community|about|channels|podcasts|releases|"
@@ -190,10 +239,19 @@ const std::vector<SiteSpec>& site_table() {
        "",
        "post:/profile/{h}/post/* profile:/profile/{h}/* search:/search?q",
        0},
+      // The AppView's XRPC methods the app calls for a profile
+      // (docs.bsky.app "app.bsky.actor.getProfile", "app.bsky.feed.getAuthorFeed"; 2026-12-04).
+      {"bluesky", "api.bsky.app public.api.bsky.app bsky.social", "",
+       "",
+       "profile+api:/xrpc/app.bsky.actor.getProfile?actor={h} profile+api:/xrpc/app.bsky.feed.getAuthorFeed?actor={h} "
+       "search:/xrpc/app.bsky.actor.searchActors?q|term search:/xrpc/app.bsky.actor.searchActorsTypeahead?q|term",
+       0},
       // sh.reddit.com was the redesign's preview host; same paths.
       {"reddit", "reddit.com", "www old new np m i amp sh",
        "",
-       "profile:/user/{h}/* profile:/u/{h}/* search:/search?q",
+       // "/r/u_<name>": the profile's own subreddit, the same account
+       // (reddit.com/r/help "profile" pages, 2026-12-04).
+       "profile:/user/{h}/* profile:/u/{h}/* profile:/r/u_{h}/* search:/search?q",
        0},
       {"reddit", "out.reddit.com", "", "", "redirect:/*?url", 0},
       {"pinterest", "pinterest.*", "www {cc}",
@@ -213,6 +271,9 @@ const std::vector<SiteSpec>& site_table() {
        "mastodon.xyz techhub.social mastodon.ie toot.community mastodon.green",
        "www",
        "",
+       // The REST API's account lookup (docs.joinmastodon.org/methods/accounts/#lookup,
+       // 2026-12-04): /api/v1/accounts/lookup?acct=user[@instance].
+       "profile+api:/api/v1/accounts/lookup?acct={fed} search:/api/v2/search?q search:/api/v1/accounts/search?q "
        "post:/@{fed}/{n}/* profile:/@{fed}/* profile:/users/{fed}/* profile:/web/@{fed}/* search:/search?q",
        0},
       {"lemmy", "lemmy.world lemmy.ml beehaw.org lemm.ee sh.itjust.works programming.dev", "",
@@ -222,14 +283,23 @@ const std::vector<SiteSpec>& site_table() {
       {"twitch", "twitch.tv", "www m",
        "directory videos settings search downloads jobs p login signup turbo subscriptions wallet inventory "
        "drops friends messages store prime broadcast moderator popout embed",
-       "search:/search?term profile:/popout/{h}/* profile:/{h}/*",
+       "search:/search?term profile:/popout/{h}/* profile+api:/embed/{h}/chat profile:/{h}/*",
        0},
+      // The embeddable player and chat (dev.twitch.tv/docs/embed/video-and-clips,
+      // dev.twitch.tv/docs/embed/chat; 2026-12-04): player.twitch.tv/?channel=<name>,
+      // embed.twitch.tv/?channel=<name>, twitch.tv/embed/<name>/chat.
+      {"twitch", "player.twitch.tv embed.twitch.tv", "", "", "profile+api:/?channel={h}", 0},
       {"strava", "strava.com", "www",
        "",
        "profile:/athletes/{h}/* profile:/pros/{h}/*",
        0},
       {"venmo", "venmo.com", "www account",
        "u account about legal signin signup login business pay card resources blog code",
+       // Pay or request with the recipient in the query and a note: a
+       // payment with a note is a message (venmo.com/?txn=pay&recipients=<name>&note=…,
+       // account.venmo.com/pay?…, the links Venmo's own "pay" buttons and
+       // public split-bill apps write, 2026-12-04).
+       "message.venmo:/?recipients={@h}&note={draft} message.venmo:/pay?recipients={@h}&note={draft} "
        "profile:/u/{h}/* profile:/code?user_id={n} profile:/{h}",
        0},
       {"spotify", "spotify.com", "open play",
@@ -331,6 +401,16 @@ const std::vector<SiteSpec>& site_table() {
        "viewer:/{@h}/*",
        0},
       {"tiktok", "urlebird.com", "www", "", "viewer:/user/{h}/*", 0},
+      // X's embedded timeline, served to sites that embed a profile
+      // (syndication.twitter.com/srv/timeline-profile/screen-name/<name>, as
+      // publish.twitter.com's widget loads it; public scrapers, 2026-12-04).
+      {"x", "syndication.twitter.com syndication.x.com", "", "",
+       "profile+api:/srv/timeline-profile/screen-name/{h}/* profile+api:/srv/timeline-profile/user-id/{n}/*", 0},
+      // The v1.1 and v2 REST lookups of an account (developer.x.com docs, 2026-12-04).
+      {"x", "api.twitter.com api.x.com", "", "",
+       "profile+api:/1.1/users/show.json?screen_name={h} profile+api:/2/users/by/username/{h}/* "
+       "profile+api:/graphql/{any}/UserByScreenName?variables:screen_name={h}",
+       0},
       {"tiktok", "proxitok.pabloferreiro.es", "", "", "viewer:/@{h}/*", 0},
       {"youtube", "yewtu.be inv.nadeko.net invidious.nerdvpn.de invidious.io", "",
        "",
@@ -404,6 +484,33 @@ const std::vector<SiteSpec>& site_table() {
       {"youcom", "you.com", "www", "", "search:/search?q", 0},
       {"perplexity", "perplexity.ai", "www", "", "search:/search/*?q", 0},
       {"yep", "yep.com", "www", "", "search:/web?q", 0},
+
+      // ---- People-search sites --------------------------------------------
+      // Their search URLs as OSINT tools build them (public GitHub code found
+      // with the search tool, 2026-12-04: lists such as
+      // ("Whitepages", "https://www.whitepages.com/name/{query}"),
+      // truepeoplesearch.com/results?name=…, fastpeoplesearch.com/name/jane-doe_city-st,
+      // radaris.com/p/Jane/Doe/, familytreenow.com/search/genealogy/results?first=&last=).
+      // {q*}: the name may run over several segments ("Jane/Doe", "Jane-Doe/City-ST").
+      {"whitepages", "whitepages.com", "www", "", "search:/name/{q*} search:/search/FindPerson?name", 0},
+      {"spokeo", "spokeo.com", "www", "", "search:/search?q search:/{q*}", 0},
+      {"truepeoplesearch", "truepeoplesearch.com", "www", "", "search:/results?name", 0},
+      {"fastpeoplesearch", "fastpeoplesearch.com", "www", "", "search:/name/{q*}", 0},
+      {"beenverified", "beenverified.com", "www", "", "search:/people/{q*} search:/app/search/person?fn+ln", 0},
+      {"pipl", "pipl.com", "www", "", "search:/search?q", 0},
+      {"peekyou", "peekyou.com", "www", "", "search:/{q*}", 0},
+      {"thatsthem", "thatsthem.com", "www", "", "search:/name/{q*}", 0},
+      {"radaris", "radaris.com", "www", "", "search:/p/{q*} search:/ng/search?ff+fl", 0},
+      {"familytreenow", "familytreenow.com", "www", "", "search:/search/genealogy/results?first+last", 0},
+      {"zabasearch", "zabasearch.com", "www", "", "search:/people/{q*}", 0},
+      {"instantcheckmate", "instantcheckmate.com", "www", "",
+       "search:/search?query|q search:/results?firstName+lastName", 0},
+      {"intelius", "intelius.com", "www", "", "search:/people-search/{q*} search:/results?firstName+lastName", 0},
+      {"truthfinder", "truthfinder.com", "www", "", "search:/search?name search:/results?firstName+lastName", 0},
+      {"peoplefinders", "peoplefinders.com", "www", "", "search:/people/{q*} search:/name/{q*}", 0},
+      {"nuwber", "nuwber.com", "www", "", "search:/search?name", 0},
+      {"searchpeoplefree", "searchpeoplefree.com", "www", "", "search:/find/{q*}", 0},
+      {"smartbackgroundchecks", "smartbackgroundchecks.com", "www", "", "search:/people/{q*}", 0},
 
       // ---- Messages: links that start a chat or a mail to someone -----------
       // (kind message; the channel after the dot is what a co-parent may keep

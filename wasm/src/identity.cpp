@@ -74,6 +74,41 @@ bool valid_domain(std::string_view s) {
   return s.front() != '.' && s.back() != '.';
 }
 
+// The string under `key` in a flat JSON object ("{\"screen_name\":\"jane\",…}"):
+// enough for the GraphQL variables the apps send, which hold no escapes in
+// a handle. Empty when absent or not a plain string.
+std::string_view json_string(std::string_view json, std::string_view key) {
+  for (std::size_t at = json.find(key); at != std::string_view::npos; at = json.find(key, at + 1)) {
+    if (at == 0 || json[at - 1] != '"' || at + key.size() >= json.size() || json[at + key.size()] != '"') continue;
+    std::size_t i = at + key.size() + 1;
+    while (i < json.size() && (json[i] == ' ' || json[i] == ':')) ++i;
+    if (i >= json.size() || json[i] != '"') return {};
+    const auto end = json.find('"', i + 1);
+    if (end == std::string_view::npos) return {};
+    const std::string_view value = json.substr(i + 1, end - i - 1);
+    return value.find('\\') == std::string_view::npos ? value : std::string_view();
+  }
+  return {};
+}
+
+// A capture segment's literal prefix: "u_" in "u_{h}"; "UU>UC" reads a
+// value starting "UU" as starting "UC" (composed into `buffer`).
+bool strip_capture_prefix(std::string_view prefix, std::string_view& value, std::string& buffer) {
+  if (prefix.empty()) return true;
+  const auto arrow = prefix.find('>');
+  if (arrow == std::string_view::npos) {
+    if (!istarts_with(value, prefix) || value.size() == prefix.size()) return false;
+    value.remove_prefix(prefix.size());
+    return true;
+  }
+  const std::string_view from = prefix.substr(0, arrow), to = prefix.substr(arrow + 1);
+  if (value.substr(0, from.size()) != from || value.size() == from.size()) return false;  // ids keep their case
+  buffer.assign(to.data(), to.size());
+  buffer.append(value.data() + from.size(), value.size() - from.size());
+  value = buffer;
+  return true;
+}
+
 std::string_view strip_www(std::string_view host) { return host.substr(0, 4) == "www." ? host.substr(4) : host; }
 
 // "@user" or "@user@instance" (the '@' optional when `bare`) composed into
@@ -188,6 +223,7 @@ void Identifier::add_host(std::string_view host, int site) {
 
 bool Identifier::identify(std::string_view url, Identity& out) {
   out = Identity{};
+  nested_budget_ = kMaxNestedTries;
   if (identify_at(url, 0, out)) return true;
   out = Identity{};
   return false;
@@ -265,13 +301,109 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   const std::string_view path = level.url.path;
   const std::size_t first = path.find_first_not_of('/');
   const bool fediverse_path = first != std::string_view::npos && path[first] == '@';
-  if (site < 0 && !fediverse_path) return false;
+  if (site < 0 && !fediverse_path) return nested_url(depth, out);
   split_path(level.url.path, level);
   // "/@user@instance" is a fediverse account wherever it is shown, so a
   // site whose own shapes name no one still gets the fallback.
   if (site >= 0 && match_site(site, host, prefix, depth, out)) return true;
-  if (out.found() || !fediverse_path) return false;
-  return fediverse_fallback(level, out);
+  if (out.found()) return false;
+  if (fediverse_path && fediverse_fallback(level, out)) return true;
+  out = Identity{};  // a shape that failed half-way may have written parts
+  // A known site's own shapes say all it shows (an AMP cache's images, say);
+  // the generic reading is for hosts the catalog does not describe, including
+  // a platform's other subdomains (publish.twitter.com/oembed?url=…).
+  if (site >= 0 && catalog_.prefix_allowed(catalog_.sites()[static_cast<std::size_t>(site)], prefix)) return false;
+  return nested_url(depth, out);
+}
+
+namespace {
+
+// Does `s` (a query value or a path tail, as written) start with a URL
+// that could name someone: "http:", "https:" (raw or percent-encoded), or a
+// host the catalog knows followed by a path ("instagram.com/janedoe")?
+// Cheap when it does not: a first-byte test, then one scan to the end of
+// what would be the host and, only when that holds a '.', a hash lookup.
+enum class Nested { no, url, host };
+Nested nested_kind(std::string_view s, const Catalog& catalog) {
+  if (s.size() < 5) return Nested::no;
+  if ((s[0] == 'h' || s[0] == 'H') && (istarts_with(s, "http:") || istarts_with(s, "https:") ||
+                                       istarts_with(s, "http%3a") || istarts_with(s, "https%3a")))
+    return Nested::url;
+  // A host alone: letters, digits, '-' and '.', then '/' (raw or %2F).
+  char host[128];
+  std::size_t n = 0;
+  bool dot = false;
+  for (; n < s.size() && n < sizeof host; ++n) {
+    const char c = s[n];
+    if (c == '.') dot = true;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) break;
+    host[n] = ascii_lower(c);
+  }
+  if (!dot || n == s.size() || n == sizeof host) return Nested::no;
+  const std::string_view after = s.substr(n);
+  if (!(after[0] == '/' || istarts_with(after, "%2f")) || after.size() < 2) return Nested::no;
+  std::string_view prefix;
+  std::string_view name(host, n);
+  if (name.back() == '.') name.remove_suffix(1);
+  return catalog.find_site(name, prefix) >= 0 ? Nested::host : Nested::no;
+}
+
+}  // namespace
+
+bool Identifier::try_nested(std::string_view candidate, Kind kind, int depth, Identity& out) {
+  const Nested how = nested_kind(candidate, catalog_);
+  if (how == Nested::no) return false;
+  if (nested_budget_ == 0) return false;
+  --nested_budget_;
+  Level& level = levels_[static_cast<std::size_t>(depth)];
+  if (how == Nested::host && candidate.find('%') != std::string_view::npos) {
+    level.scratch.clear();  // "instagram.com%2Fjanedoe": a host cannot hold '%'
+    percent_decode(candidate, level.scratch);
+    candidate = level.scratch;
+  }
+  if (unwrap(candidate, kind, depth, out)) return true;
+  out = Identity{};
+  return false;
+}
+
+bool Identifier::nested_url(int depth, Identity& out) {
+  // A profile URL carried whole inside another URL, by any site the catalog
+  // does not know: an archive's or viewer's "?url=", a search box's
+  // "?term=", a reader proxy's path ("/https://x.com/jane", "/x.com/jane").
+  // Read generically, so that no wrapper needs an entry of its own; bounded
+  // by kMaxWrapDepth and by kMaxNestedTries attempts per decision.
+  if (depth >= kMaxWrapDepth || nested_budget_ == 0) return false;
+  Level& level = levels_[static_cast<std::size_t>(depth)];
+  const Url& url = level.url;
+  // Query values first: "?run=1&url=https://…".
+  std::size_t params = 0;
+  for (std::string_view rest = url.query; !rest.empty() && params < kMaxNestedParams; ++params) {
+    const auto amp = rest.find('&');
+    const std::string_view pair = rest.substr(0, amp);
+    if (const auto eq = pair.find('='); eq != std::string_view::npos)
+      if (try_nested(pair.substr(eq + 1), Kind::redirect, depth, out)) return true;
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  // Then the path: each segment may start the wrapped URL, which runs to
+  // the end of the path and takes this URL's query with it.
+  const std::string_view path = url.path;
+  std::size_t segments = 0;
+  for (std::size_t i = 0; i < path.size() && segments < kMaxNestedSegments; ++i) {
+    if (path[i] != '/' || i + 1 >= path.size() || path[i + 1] == '/') continue;
+    ++segments;
+    const std::string_view tail = path.substr(i + 1);
+    if (nested_kind(tail, catalog_) == Nested::no) continue;
+    if (url.has_query) {
+      level.route.assign(tail.data(), tail.size());  // the route buffer is free: no hash-bang here
+      level.route += '?';
+      level.route += url.query;
+      if (try_nested(level.route, Kind::proxy, depth, out)) return true;
+    } else if (try_nested(tail, Kind::proxy, depth, out)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out) {
@@ -456,15 +588,31 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
     } else if (seg.type == T::search_text) {
       out.search = value;
       captured = true;
-    } else if (captured) {
-      // Only the first capture names the account; later ones (a post's
-      // number, say) must merely be well-formed.
-      Identity ignored;
-      if (seg.type == T::federated || seg.type == T::federated_bare) return Match::no;
-      if (!capture(site, seg.type, value, host, level, ignored)) return Match::no;
-    } else {
-      if (!capture(site, seg.type, value, host, level, out)) return Match::no;
+    } else if (seg.type == T::search_rest) {
+      // "radaris.com/p/Jane/Doe/": the name spread over the segments.
+      level.text.clear();
+      for (std::size_t k = i; k < level.count; ++k) {
+        if (k > i) level.text += ' ';
+        level.text.append(level.segments[k].data(), level.segments[k].size());
+      }
+      out.search = level.text;
       captured = true;
+      i = level.count;
+      open_ended = true;
+      break;
+    } else {
+      std::string_view v = value;
+      if (!strip_capture_prefix(seg.text, v, level.scratch)) return Match::no;
+      if (captured) {
+        // Only the first capture names the account; later ones (a post's
+        // number, say) must merely be well-formed.
+        Identity ignored;
+        if (seg.type == T::federated || seg.type == T::federated_bare) return Match::no;
+        if (!capture(site, seg.type, v, host, level, ignored)) return Match::no;
+      } else {
+        if (!capture(site, seg.type, v, host, level, out)) return Match::no;
+        captured = true;
+      }
     }
     ++i;
   }
@@ -485,6 +633,19 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
     out.handle = level.text;
     out.platform = catalog_.email_platform();
     captured = true;
+  } else if (shape.kind == Kind::search && shape.query_name.find('+') != std::string_view::npos) {
+    // "?firstName+lastName": a name asked for in several fields, read in order.
+    level.text.clear();
+    for (std::string_view names = shape.query_name; !names.empty();) {
+      const auto plus = names.find('+');
+      if (find_param(level.url.query, names.substr(0, plus), raw)) {
+        if (!level.text.empty()) level.text += ' ';
+        percent_decode(raw, level.text, true);
+      }
+      names = plus == std::string_view::npos ? std::string_view() : names.substr(plus + 1);
+    }
+    out.search = level.text;
+    captured = true;
   } else if (!shape.query_name.empty()) {
     if (!find_param(level.url.query, shape.query_name, raw)) return Match::no;
     level.text.clear();
@@ -494,7 +655,15 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
                                                                                                        : Match::no;
     }
     if (shape.query_capture != T::literal) {
-      if (!capture(site, shape.query_capture, level.text, host, level, out)) return Match::no;
+      std::string_view value = level.text;
+      if (!shape.query_json_key.empty()) value = json_string(value, shape.query_json_key);
+      if (!strip_capture_prefix(shape.query_prefix, value, level.scratch)) return Match::no;
+      if (value.data() == level.text.data() &&
+          (shape.query_capture == T::federated || shape.query_capture == T::federated_bare)) {
+        level.scratch.assign(value.data(), value.size());  // capture() composes into level.text
+        value = level.scratch;
+      }
+      if (!capture(site, shape.query_capture, value, host, level, out)) return Match::no;
       captured = true;
     } else if (wrapper) {
       return unwrap(level.text, shape.kind, depth, out) ? Match::found : Match::no;

@@ -125,28 +125,38 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
   const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(account.platform)];
   std::string_view handle = account.handle;
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
-  auto capture = [&](T type, std::string& out) -> bool {
+  auto capture = [&](T type, std::string_view prefix, std::string& out) -> bool {
+    std::string_view h = handle;
+    if (const auto arrow = prefix.find('>'); arrow != std::string_view::npos) {
+      // "UU>UC{id}": the listed "UC…" written as "UU…".
+      const std::string_view to = prefix.substr(arrow + 1);
+      if (h.substr(0, to.size()) != to) return false;
+      append_escaped(out, prefix.substr(0, arrow));
+      h.remove_prefix(to.size());
+    } else {
+      append_escaped(out, prefix);  // lower case, as the catalog writes it and links do
+    }
     switch (type) {
       case T::handle:
       case T::at_handle:
       case T::opt_at_handle:
-        if (account.capture == Capture::federated || !catalog.valid_handle(account.platform, handle)) return false;
+        if (account.capture == Capture::federated || !catalog.valid_handle(account.platform, h)) return false;
         if (site.reserved.size() > 0) {
           std::string lower;
-          for (char c : handle) lower += ascii_lower(c);
+          for (char c : h) lower += ascii_lower(c);
           if (site.reserved.find(lower) != KeyIndex::kMissing) return false;
         }
         if (type == T::at_handle) out += '@';
         if (type == T::opt_at_handle) out += "@?";
-        append_handle(out, p, handle);
+        append_handle(out, p, h);
         return true;
       case T::id:
-        if (!is_id(handle)) return false;
-        append_escaped(out, handle);
+        if (!is_id(h)) return false;
+        append_escaped(out, h);
         return true;
       case T::number:
-        if (!is_digits(handle) || handle.size() > 24) return false;
-        append_escaped(out, handle);
+        if (!is_digits(h) || h.size() > 24) return false;
+        append_escaped(out, h);
         return true;
       default: return false;  // federated handles get rules of their own
     }
@@ -177,7 +187,7 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
       case T::at_handle:
       case T::opt_at_handle:
       case T::id:
-        if (captured || !capture(seg.type, out)) return {};
+        if (captured || !capture(seg.type, seg.text, out)) return {};
         captured = true;
         break;
       default: return {};
@@ -186,11 +196,11 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
   if (shape.query_capture != T::literal) {
     // "?id=N" as the first parameter: rules stay a subset of decide(), which
     // reads the first parameter of that name.
-    if (captured || shape.query_name.find('|') != std::string_view::npos) return {};
+    if (captured || shape.query_name.find('|') != std::string_view::npos || !shape.query_json_key.empty()) return {};
     out += "/*\\?";
     append_escaped(out, shape.query_name);
     out += '=';
-    if (!capture(shape.query_capture, out)) return {};
+    if (!capture(shape.query_capture, shape.query_prefix, out)) return {};
     out += "(?:[&#].*)?$";
     return out;
   }
@@ -447,6 +457,7 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
       // Posts sit under profiles; messages (m.me/<them>, ig.me/m/<them>) are pages of their own.
       if (shape.kind != Kind::profile && shape.kind != Kind::story && shape.kind != Kind::message) continue;
       if (shape.kind == Kind::message && shape.channel == open_channel) continue;  // a co-parent's open channel
+      if (shape.endpoint) continue;  // the apps' own requests: block rules of their own
       std::string path = path_regex(catalog, site, shape, account);
       if (path.empty()) continue;
       if (hosts.empty()) hosts = host_regexes(site, specs[s]);
@@ -470,7 +481,110 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
   }
 }
 
+// The resource types an app's own request for a person arrives as. Not
+// main_frame: a page opened on such a URL is taken to the block page by the
+// navigation listeners (a blocked top-level request would show an error).
+constexpr std::string_view kEndpointResourceTypes[] = {"xmlhttprequest", "sub_frame", "image", "media",
+                                                       "script",         "ping",      "other"};
+
+// One urlFilter for an endpoint shape and a host: "||host" (any subdomain),
+// the path with "*" for {any}, then the handle, ended by "^" (a separator or
+// the end: "janedoe" never matches "janedoe2"); a handle in the query is
+// looked for anywhere in it ("*name=handle^"), since the apps put other
+// parameters first; a handle in a JSON parameter as the apps encode it.
+void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_view host, const Account& account,
+                     std::vector<std::string>& out) {
+  std::string_view handle = account.handle;
+  if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+  auto handle_fits = [&](T type, std::string_view prefix) {
+    if (prefix.find('>') != std::string_view::npos) return false;
+    switch (type) {
+      case T::handle:
+      case T::at_handle:
+      case T::opt_at_handle:
+        return account.capture != Capture::federated && catalog.valid_handle(account.platform, handle);
+      case T::id: return is_id(handle);
+      case T::number: return is_digits(handle) && handle.size() <= 24;
+      default: return false;
+    }
+  };
+  // Characters a urlFilter gives meaning to cannot be matched literally.
+  if (handle.find_first_of("*^|") != std::string_view::npos) return;
+  std::string f = "||";
+  f += host;
+  bool captured = false;
+  for (const PatternSegment& seg : shape.segments) {
+    if (seg.type == T::rest || captured) break;  // what follows the handle: the "^" below stands for it
+    f += '/';
+    switch (seg.type) {
+      case T::literal:
+        if (seg.text.find('|') != std::string_view::npos) return;
+        f += seg.text;
+        break;
+      case T::any: f += '*'; break;
+      case T::handle:
+      case T::at_handle:
+      case T::opt_at_handle:
+      case T::id:
+      case T::number:
+        if (!handle_fits(seg.type, seg.text)) return;
+        f += seg.text;
+        if (seg.type == T::at_handle) f += '@';
+        f += handle;
+        captured = true;
+        break;
+      default: return;
+    }
+  }
+  if (!captured) {
+    if (shape.query_capture == T::literal || !handle_fits(shape.query_capture, shape.query_prefix)) return;
+    if (shape.query_name.find('|') != std::string_view::npos) return;
+    f += '*';
+    if (!shape.query_json_key.empty()) {
+      // {"screen_name":"jane"} as the apps send it: %22screen_name%22%3A%22jane%22,
+      // ':' raw or encoded (urlFilters ignore case: %3a too).
+      for (std::string_view colon : {std::string_view("%3A"), std::string_view(":")}) {
+        std::string g = f;
+        g += "%22";
+        g += shape.query_json_key;
+        g += "%22";
+        g += colon;
+        g += "%22";
+        g += handle;
+        g += "%22";
+        out.push_back(std::move(g));
+      }
+      return;
+    }
+    f += shape.query_name;
+    f += '=';
+    f += shape.query_prefix;
+    f += handle;
+  }
+  f += '^';
+  out.push_back(std::move(f));
+}
+
 }  // namespace
+
+std::vector<std::string> endpoint_filters(const Account& account) {
+  const Catalog& catalog = Catalog::get();
+  std::vector<std::string> out;
+  if (catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & (kEmail | kPhone)) return out;
+  const auto& specs = site_table();
+  for (std::size_t s = 0; s < catalog.sites().size(); ++s) {
+    const Site& site = catalog.sites()[s];
+    if (site.platform != account.platform) continue;
+    for (const Shape& shape : site.shapes) {
+      if (!shape.endpoint) continue;
+      for_each_word(specs[s].hosts, [&](std::string_view host) {
+        if (host.size() > 2 && host.substr(host.size() - 2) == ".*") return;  // every country domain: too many
+        endpoint_filter(catalog, shape, host, account, out);
+      });
+    }
+  }
+  return out;
+}
 
 // Chrome compiles each regex rule with RE2 within 2 KB: about 105 program
 // instructions. This counts instructions the way RE2 spends them (a literal
@@ -511,12 +625,21 @@ int regex_cost(std::string_view re) {
   return cost;
 }
 
-RuleSet compile_rules(const Blocklist& list, std::size_t max_rules) {
+RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t max_filters) {
   const Catalog& catalog = Catalog::get();
   RuleSet set;
   bool full = false;
   for (std::size_t p = 0; p < list.people.size(); ++p) {
     for (std::size_t a = 0; a < list.people[p].accounts.size(); ++a) {
+      // The apps' own requests for the account: filter rules, on their own budget.
+      const Account& account = list.people[p].accounts[a];
+      const std::vector<std::string> filters = endpoint_filters(account);
+      if (set.filters.size() + filters.size() <= max_filters) {
+        const bool cs = catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & kCaseSensitive;
+        for (const std::string& f : filters) set.filters.push_back({f, cs, static_cast<int>(p), static_cast<int>(a)});
+      } else {
+        ++set.filters_skipped;
+      }
       if (full) {
         ++set.accounts_skipped;
         continue;
@@ -583,6 +706,20 @@ std::string rules_json(const RuleSet& set, std::string_view block_page, int firs
     w.key("regexFilter").string(r.regex);
     w.key("isUrlFilterCaseSensitive").boolean(r.case_sensitive);
     w.key("resourceTypes").begin_array().string("main_frame").string("sub_frame").end_array();
+    w.end_object();
+    w.end_object();
+  }
+  for (const FilterRule& f : set.filters) {
+    w.begin_object();
+    w.key("id").number(id++);
+    w.key("priority").number(1);
+    w.key("action").begin_object().key("type").string("block").end_object();
+    w.key("condition").begin_object();
+    w.key("urlFilter").string(f.url_filter);
+    w.key("isUrlFilterCaseSensitive").boolean(f.case_sensitive);
+    w.key("resourceTypes").begin_array();
+    for (std::string_view t : kEndpointResourceTypes) w.string(t);
+    w.end_array();
     w.end_object();
     w.end_object();
   }

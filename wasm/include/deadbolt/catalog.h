@@ -71,6 +71,7 @@ struct PatternSegment {
     rest,            // *: any number of further segments
     url,             // {url}: the rest of the URL is a wrapped URL
     search_text,     // {q}: this segment is search text
+    search_rest,     // {q*}: this segment and every one after it, '/' read as a space, are search text
     url_segment,     // {url1}: this segment alone, percent-decoded, is a wrapped URL
     base64url,       // {b64url}: this segment (or parameter) alone, base64url-decoded, is a wrapped URL
     phone,           // {phone}: a phone number, an account of the `phone` platform wherever it is written
@@ -79,7 +80,11 @@ struct PatternSegment {
     draft,           // {draft}: text of a message being written (kept, never matched)
   };
   Type type;
-  std::string_view text;  // literal: the words; url, url_segment, base64url: a literal prefix ("RU=")
+  // literal: the words; url, url_segment, base64url: a literal prefix ("RU=");
+  // a capture: a literal prefix the value starts with ("u_{h}"), or "from>to"
+  // when the prefix stands for another ("UU>UC{id}": an uploads playlist
+  // names its channel).
+  std::string_view text;
 };
 
 struct Shape {
@@ -90,7 +95,14 @@ struct Shape {
   std::string_view query_name;
   PatternSegment::Type query_capture = PatternSegment::Type::literal;  // literal: none
   std::string_view query_prefix;  // "?u=a1{b64url}": what the value starts with before the encoded URL
-  bool whole_query = false;       // "?*": the whole query is the wrapped URL (href.li/?https://…)
+  // "?variables:screen_name={h}": the parameter's value is a JSON object and
+  // the capture is the string under this key (X's GraphQL queries).
+  std::string_view query_json_key;
+  // "profile+api:…": an endpoint the apps fetch (JSON APIs, embeds, players,
+  // feeds), not a page a person opens: rules block its requests instead of
+  // redirecting them (rules.cpp).
+  bool endpoint = false;
+  bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
   // For messages: the channel a co-parent may keep open ("whatsapp"), from
   // the kind "message.whatsapp"; the parameters holding a draft ("&text={draft}",
   // each '|'-separated names); a capture from the fragment ("#@{h}").

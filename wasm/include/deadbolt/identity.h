@@ -41,6 +41,13 @@ struct Identity {
 // and a bound keeps hostile input from costing more than a few parses.
 inline constexpr int kMaxWrapDepth = 6;
 
+// A URL carried in another URL's query values or path is looked for
+// generically (identity.cpp, nested_url): at most this many candidates are
+// followed per decision, among the first parameters and path segments.
+inline constexpr int kMaxNestedTries = 4;
+inline constexpr std::size_t kMaxNestedParams = 16;
+inline constexpr std::size_t kMaxNestedSegments = 8;
+
 class Identifier {
  public:
   Identifier();
@@ -86,10 +93,13 @@ class Identifier {
   bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);
   bool read_recipients(const Shape& shape, Level& level) const;
   bool fediverse_fallback(Level& level, Identity& out);
+  bool nested_url(int depth, Identity& out);
+  bool try_nested(std::string_view candidate, Kind kind, int depth, Identity& out);
 
   const Catalog& catalog_;
   std::array<Level, kMaxWrapDepth + 1> levels_;
   KeyIndex extra_hosts_;
+  int nested_budget_ = kMaxNestedTries;
 };
 
 // Appends the canonical key of an account, the form the blocklist index

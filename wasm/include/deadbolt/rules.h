@@ -29,22 +29,46 @@ struct CompiledRule {
   std::string origins;
 };
 
+// A rule that blocks the apps' own requests for a listed account (their
+// JSON APIs, embeds, players: the catalog's "+api" shapes) in every resource
+// type but the top-level page, which the navigation listeners take to the
+// block page. A urlFilter, not a regex: these do not draw on Chrome's 1,000
+// regex rules, only on the dynamic rule limit (kMaxFilterRules).
+struct FilterRule {
+  std::string url_filter;
+  bool case_sensitive;  // false but for platforms whose handles differ by case
+  int person;
+  int account;
+};
+
 struct RuleSet {
   std::vector<CompiledRule> rules;
+  std::vector<FilterRule> filters;
   std::size_t accounts_covered = 0;
   std::size_t accounts_skipped = 0;  // left to the navigation listeners: over budget
   std::size_t keywords_covered = 0;  // name keywords searched for on the major search engines
   std::size_t keywords_skipped = 0;
+  std::size_t filters_skipped = 0;  // accounts whose endpoint filters did not fit
 };
 
 // Chrome allows 1,000 regex rules per extension (dynamic + session). Some
 // room is kept for the shell's own rules.
 inline constexpr std::size_t kMaxRegexRules = 990;
 
+// Dynamic rules of every kind: Chrome allows 30,000 (5,000 before Chrome
+// 121), Firefox 5,000. The filter rules stay within the smaller, beside the
+// regex rules.
+inline constexpr std::size_t kMaxFilterRules = 4000;
+
+// The urlFilters for one account's endpoint shapes ("+api"): for tests and
+// for compile_rules.
+std::vector<std::string> endpoint_filters(const Account& account);
+
 // Compiles rules for the accounts in list order (the first people listed are
 // the ones that matter most), stopping before an account whose rules would
 // not all fit in `max_rules`.
-RuleSet compile_rules(const Blocklist& list, std::size_t max_rules = kMaxRegexRules);
+RuleSet compile_rules(const Blocklist& list, std::size_t max_rules = kMaxRegexRules,
+                      std::size_t max_filters = kMaxFilterRules);
 
 // What a regex costs in RE2 program instructions, estimated from above.
 int regex_cost(std::string_view regex);
@@ -57,7 +81,7 @@ std::vector<std::string> rule_origins(const RuleSet& rules);
 // rules whose `origins` is one of `withheld`: those block instead. A browser
 // drops a redirect it lacks site access for (and with it the request's only
 // matching rule), while a block needs none; the shell's navigation listener
-// then shows the block page.
+// then shows the block page. Then the filter rules, each blocking its requests.
 std::string rules_json(const RuleSet& rules, std::string_view block_page, int first_id = 1,
                        const std::vector<std::string>& withheld = {});
 

@@ -41,10 +41,17 @@ export const INBOX_PAGES = {
   linkedin: 'https://www.linkedin.com/messaging/',
   telegram: 'https://web.telegram.org/k/',
 };
+// facebook.com/messages serves Messenger's chat list with its links under
+// /messages/ (the sources are in messenger.html).
+const INBOX_SAME_AS = {
+  facebook: (messenger) => messenger.replaceAll('href="/', 'href="/messages/').replace('<title>Messenger</title>', '<title>Messenger | Facebook</title>'),
+};
 function inboxPage(host, pathname) {
   if (pathname === '/inbox/frames.js') return { body: fs.readFileSync(path.join(INBOX_DIR, 'frames.js')), type: 'text/javascript' };
   const name = Object.keys(INBOX_PAGES).find((n) => INBOX_PAGES[n] === `https://${host}${pathname}`);
-  return name ? { body: fs.readFileSync(path.join(INBOX_DIR, `${name}.html`)), type: 'text/html; charset=utf-8' } : null;
+  if (!name) return null;
+  const html = (file) => fs.readFileSync(path.join(INBOX_DIR, `${file}.html`), 'utf8');
+  return { body: INBOX_SAME_AS[name] ? INBOX_SAME_AS[name](html('messenger')) : html(name), type: 'text/html; charset=utf-8' };
 }
 
 // The fake feed pages (tests/e2e/feeds/): /feeds/<name> on any host serves
@@ -268,6 +275,15 @@ export async function openBlocked(browser, url) {
   await page.goto(url).catch(() => {});  // aborted by the redirect
   await waitForHref(page, (href) => href.includes('blocked.html'));
   return page;
+}
+
+/** Resolves after the page has drawn `count` animation frames (both drivers' pages have evaluate()). */
+export async function animationFrames(page, count = 10) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
 }
 
 /** Polls location.href (page.url() can lag behind a redirect). */

@@ -55,18 +55,8 @@ const InboxMarkup* inbox_markup_for(std::string_view host, std::string_view path
 
 Blocklist inbox_list(const Blocklist& list) {
   Blocklist out = list;
-  std::string folded;
-  for (Person& person : out.people) {
-    if (!person.source.is_object()) continue;
-    const auto it = person.source.find("names");
-    if (it == person.source.end() || !it->is_array()) continue;
-    for (const auto& name : *it) {
-      if (!name.is_string()) continue;
-      folded.clear();
-      fold_words(name.get_ref<const std::string&>(), folded);
-      if (!folded.empty()) person.keywords.push_back(name.get<std::string>());
-    }
-  }
+  for (Person& person : out.people)
+    person.keywords.insert(person.keywords.end(), person.names.begin(), person.names.end());
   return out;
 }
 

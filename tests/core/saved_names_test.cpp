@@ -50,12 +50,14 @@ TEST(SavedNames, ANameAlreadyTheirsChangesNothing) {
 
 TEST(SavedNames, ANameThatCouldNeverMatchIsRefusedPrecisely) {
   const Blocklist list = parse(kJane);
-  for (const char* never : {"", "   ", "❤️", "!!", "💔 ..."}) {
+  for (const char* never : {"", "   ", "!!", "... -"}) {
     const EditResult r = add_name(list, "Jane Doe", never);
     EXPECT_EQ(r.error.code, "saved-name-empty") << never;
     EXPECT_FALSE(r.changed);
     EXPECT_EQ(r.list.people[0].names.size(), 1u);
   }
+  // An emoji is a name a phone can show ("❤️"), and rows compare it as written.
+  EXPECT_TRUE(add_name(list, "Jane Doe", "💔").changed);
   const EditResult long_one = add_name(list, "Jane Doe", std::string(kMaxSavedNameBytes + 1, 'j'));
   EXPECT_EQ(long_one.error.code, "saved-name-too-long");
   EXPECT_FALSE(add_name(list, "Jane Doe", std::string(kMaxSavedNameBytes, 'j')).error);
@@ -132,11 +134,43 @@ TEST(SavedNames, AnAddedNameSealsARowThatShowsOnlyIt) {
   const EditResult r = add_name(list, "Jane Doe", "Jay 🌙");
   ASSERT_FALSE(r.error);
   EXPECT_TRUE(sealed(r.list, "Jay 🌙"));
-  EXPECT_TRUE(sealed(r.list, "jay"));  // folded, as rows are compared
-  EXPECT_FALSE(sealed(r.list, "Jay Smith"));
+  EXPECT_TRUE(sealed(r.list, "JAY 🌙"));  // folded, as rows are compared
+  EXPECT_FALSE(sealed(r.list, "Jay"));   // whole names only
+  EXPECT_FALSE(sealed(r.list, "Jay 🌙 Smith"));
   const EditResult removed = apply_changes(r.list,
                                            {plan_removal(r.list, ChangeKind::remove_name, "Jane Doe", "Jay 🌙").change});
   EXPECT_FALSE(sealed(removed.list, "Jay 🌙"));
+}
+
+TEST(SavedNames, AWhatsAppRowWithTheirSavedNameAndAnUnlistedChatIdIsSealed) {
+  // Her number is not listed: the row's chat id ("<number>@c.us", as
+  // tests/e2e/inbox/whatsapp.html carries it) is the one other party of
+  // the chat, the one her saved name shows, not someone else.
+  const EditResult r = add_name(parse(kJane), "Jane Doe", "Jay");
+  Engine engine;
+  engine.load(inbox_list(r.list));
+  InboxDecider inbox(engine);
+  const auto row = [&](std::initializer_list<std::pair<char, std::string_view>> parts, bool group = false) {
+    EXPECT_TRUE(inbox.begin("https://web.whatsapp.com/"));
+    for (const auto& [kind, value] : parts) {
+      inbox.participant();
+      if (kind == 'A') inbox.address(value);
+      else inbox.name(value);
+    }
+    if (group) inbox.group();
+    return inbox.decide_row().action;
+  };
+  EXPECT_EQ(row({{'A', "false_15551234567@c.us_3EB0AA"}, {'N', "Jay"}}), RowAction::seal);
+  EXPECT_EQ(row({{'A', "false_15551234567@c.us_3EB0AA"}, {'N', "Mum"}}), RowAction::show);
+  // A group with her in it keeps its other members: covered, not sealed.
+  EXPECT_EQ(row({{'A', "false_120363000000000001@g.us_3"}, {'N', "Jay"}}, true), RowAction::cover);
+  // In a mail thread another address is someone else: covered.
+  ASSERT_TRUE(inbox.begin("https://mail.google.com/mail/u/0/#inbox"));
+  inbox.participant();
+  inbox.address("bob@example.com");
+  inbox.participant();
+  inbox.name("Jay");
+  EXPECT_EQ(inbox.decide_row().action, RowAction::cover);
 }
 
 }  // namespace

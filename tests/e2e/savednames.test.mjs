@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import { animationFrames, ask, INBOX_PAGES, useBrowser } from './harness.mjs';
 
 // Jane is listed by her Instagram account and her name; "Janey", how she is
-// saved in the phone, is not given yet. No number: the WhatsApp row of
-// tests/e2e/inbox/whatsapp.html that shows "Janey" names her only by that.
+// saved in the phone, is not given yet, nor her number: the WhatsApp row of
+// tests/e2e/inbox/whatsapp.html that shows "Janey" (and the chat's own id,
+// her unlisted number) can be told hers only by that name.
 const LIST = JSON.stringify({
   version: 1,
   people: [{ name: 'Jane Doe', keywords: ['Jane Doe'], accounts: [{ platform: 'instagram', handle: 'janedoe' }] }],
@@ -41,16 +42,16 @@ test('a saved name added in the settings seals the conversation that shows only 
   await options.goto(browser.url('extension/pages/options.html'));
   await options.getByText("Names they're saved under").waitFor();
   // A name that could never match is refused, kindly.
-  await options.getByLabel('Add a name Jane Doe is saved under').fill('💔');
+  await options.getByLabel('Add a name Jane Doe is saved under').fill('!!');
   await options.getByRole('button', { name: 'Add name' }).click();
-  await options.getByText('That name needs at least one letter or digit').waitFor();
+  await options.getByText('A saved name needs a letter, a number or an emoji').waitFor();
   await options.getByLabel('Add a name Jane Doe is saved under').fill('  Janey ');
   await options.getByRole('button', { name: 'Add name' }).click();
   const listed = options.locator('li', { hasText: 'Janey' });
   await listed.waitFor();
   assert.deepEqual((await ask(browser, { type: 'list' })).list.people[0].names, ['Janey']);
 
-  // The inbox already open seals the row without a reload (the inbox index was rewritten).
+  // The inbox already open follows without a reload (the inbox index was rewritten).
   await before.bringToFront();
   await before.waitForFunction((marks) => !marks.some((m) => window.inboxTest.report().tracesRendered.includes(m)), SAVED_ROW);
   await before.close();

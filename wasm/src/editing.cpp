@@ -275,8 +275,8 @@ EditResult add_name(const Blocklist& list, std::string_view person, std::string_
     fold_words(name, folded);
     if (folded.empty()) {
       r.error = {"saved-name-empty",
-                 "A saved name needs a letter or digit: a name of only symbols or emoji "
-                 "could never match a conversation."};
+                 "A saved name needs a letter, a digit or an emoji: spaces and punctuation alone could never "
+                 "match a conversation."};
       return;
     }
     if (name.size() > kMaxSavedNameBytes) {

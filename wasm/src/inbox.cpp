@@ -133,7 +133,11 @@ void InboxDecider::address(std::string_view value) {
   const bool is_address = !whatsapp_number(value).empty() || email_problem(value).empty() ||
                           (looks_like_number(value) && value.find('+') != std::string_view::npos);
   if (!is_address) return;
-  current_seen_ = true;
+  // A WhatsApp chat id ("<number>@c.us") is the conversation's own: in a
+  // one-to-one chat it is the one other party, the one a saved name shows,
+  // so an unlisted chat id beside a listed saved name is not someone else
+  // (a group is told by its "@g.us" id).
+  current_seen_ = current_seen_ || whatsapp_number(value).empty();
   const int person = person_for_address(value);
   if (person >= 0) listed(person);
 }

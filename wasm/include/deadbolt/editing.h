@@ -87,7 +87,8 @@ inline constexpr std::size_t kMaxSavedNameBytes = 200;
 // Adds a name the person is saved under ("Janey", "J ❤️"; "names" in the
 // list), trimmed. A name already theirs (compared as inbox rows compare it:
 // case and accents folded) changes nothing. Refused: "saved-name-empty" when
-// it has no letter or digit (it could never match a row), "saved-name-too-long".
+// it has no letter, digit or emoji (spaces and punctuation alone could never
+// match a row: fold_words() drops them), "saved-name-too-long".
 EditResult add_name(const Blocklist& list, std::string_view person, std::string_view name);
 
 // Plans the removal of a person, one of their accounts (by key), keywords or

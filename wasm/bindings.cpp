@@ -420,7 +420,11 @@ class Core {
     engine_.load(std::move(r.list));
     snapshot_ = engine_.snapshot();
     feed_index_ = feed_snapshot();
-    inbox_index_ = inbox_snapshot();
+    // Without saved names the inbox list is the list itself: its index is the snapshot.
+    const auto& people = engine_.blocklist().people;
+    inbox_index_ = std::any_of(people.begin(), people.end(), [](const auto& p) { return !p.names.empty(); })
+                       ? inbox_snapshot()
+                       : snapshot_;
     out.set("list", deadbolt::serialize_blocklist(engine_.blocklist()));
     out.set("snapshot", view(snapshot_));
     out.set("feedIndex", view(feed_index_));

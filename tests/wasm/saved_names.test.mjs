@@ -77,3 +77,21 @@ test('a saved name: added at once with the inbox index, removed through the cool
   assert.equal((await inboxNames())('Janey'), -1);
   owner.free();
 });
+
+test('an edit\'s inbox index is the one a core holding the new list makes, with saved names and without', async () => {
+  const core = await createListCore({ wasmBinary });
+  const fresh = await createListCore({ wasmBinary });
+  const same = (result) => {
+    assert.equal(fresh.load(result.list), null);
+    assert.deepEqual(result.inboxIndex, fresh.inboxIndex());
+  };
+  const imported = core.importList(LIST);
+  same(imported);
+  const named = core.addName('Jane Doe', 'Janey');
+  same(named);
+  assert.notDeepEqual(named.inboxIndex, imported.inboxIndex);
+  assert.deepEqual(named.feedIndex, imported.feedIndex, 'the feed index does not change with a saved name');
+  same(core.addKeyword('Jane Doe', 'J Doe'));
+  core.free();
+  fresh.free();
+});

@@ -114,6 +114,9 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
   w.key("names").string(m.names);
   w.key("preview").string(m.preview);
   w.key("group").string(m.group);
+  w.key("pane").string(m.pane);
+  w.key("paneSenders").string(m.pane_senders);
+  w.key("current").string(m.current);
   w.end_object();
 }
 

@@ -13,7 +13,7 @@ const running = useFirefox({ list: INBOX_LIST });
 const report = (page) => page.evaluate(() => window.inboxTest.report());
 
 for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
-  test(`${inbox}: first load, arrival, re-render to the top, recycled row and title show no trace of them`, async () => {
+  test(`${inbox}: first load, arrival, re-render to the top, recycled row, open conversation and title show no trace of them`, async () => {
     const page = await running.firefox.browser.newPage();
     await page.goto(url);
     await page.waitForFunction(() => window.inboxTest?.frames > 3);
@@ -29,6 +29,15 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
     await page.evaluate(() => window.inboxTest.recycle(':scope > :has([data-shown]):not(:has([data-trace]))', 'listed'));
     await animationFrames(page);
     assertClean(await report(page), 'a recycled row');
+    if (await page.evaluate(() => !!document.getElementById('pane-friend'))) {
+      // The open conversation beside the list: another's shown, theirs sealed again.
+      await page.evaluate(() => window.inboxTest.openPane('friend'));
+      await animationFrames(page);
+      assert.deepEqual((await report(page)).shownHidden, [], 'another person\'s open conversation is shown');
+      await page.evaluate(() => window.inboxTest.openPane('listed'));
+      await animationFrames(page);
+      assertClean(await report(page), 'their conversation opened again');
+    }
     await page.evaluate(() => { document.title = '(1) Jane Doe'; });
     await animationFrames(page, 3);
     assert.equal(await page.evaluate(() => document.title), 'Messages');

@@ -91,6 +91,23 @@ const PAGES = {
     <a id="spa" href="/janedoe/" onclick="event.preventDefault(); history.pushState({}, '', '/janedoe/'); document.querySelector('h1').textContent = 'PROFILE';">Jane</a>`,
 };
 
+/**
+ * Sends `body` in pieces of `size` bytes, `delayMs` apart, as a page comes
+ * over a real network: the browser parses and paints between pieces.
+ */
+function streamBody(res, body, { size, delayMs }) {
+  const bytes = Buffer.from(body);
+  let at = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    res.write(bytes.subarray(at, at + size));
+    at += size;
+    if (at < bytes.length) setTimeout(next, delayMs);
+    else res.end();
+  };
+  next();
+}
+
 /** Starts the fake sites. `requests` lists every request as "host/path". */
 export async function startFakeSites() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-sites-'));
@@ -106,7 +123,7 @@ export async function startFakeSites() {
     const route = ROUTES.get(`${host}${url.pathname}`);
     if (route) {
       res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' });
-      return res.end(route.body);
+      return route.stream ? streamBody(res, route.body, route.stream) : res.end(route.body);
     }
     const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : inboxPage(host, url.pathname);
     if (feed) {

@@ -41,6 +41,9 @@ async function recordShownNotifications(page) {
   return { shown: () => run('globalThis.shownForTest') };
 }
 
+// The inboxes whose fake page has an open conversation beside the list.
+const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram'];
+
 for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
   describe(inbox, () => {
     test('first load, a message arriving, a row re-rendered to the top, a recycled row: no painted frame of them', async () => {
@@ -79,6 +82,22 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
       assert.deepEqual(raised.map((n) => n.events), [['show'], ['show'], ['show'], ['show']], 'every one looks shown to the page');
       await page.close();
     });
+
+    if (PANES.includes(inbox)) {
+      test('the open conversation: theirs sealed whole, another\'s shown, theirs again sealed, before a frame', async () => {
+        const page = await open(url);
+        assertClean(await report(page), 'the app opened theirs by itself');
+        await page.evaluate(() => window.inboxTest.openPane('friend'));
+        await animationFrames(page);
+        const friend = await report(page);
+        assert.deepEqual(friend.shownHidden, [], 'another person\'s conversation is shown');
+        assert.ok(friend.shown > 0 && friend.paintedFrames === 0);
+        await page.evaluate(() => window.inboxTest.openPane('listed'));
+        await animationFrames(page);
+        assertClean(await report(page), 'theirs opened again');
+        await page.close();
+      });
+    }
 
     test('a tab title naming them is replaced; others are left', async () => {
       const page = await open(url);
@@ -214,6 +233,13 @@ describe('every inbox', () => {
     await page.locator('h1').waitFor();
     assert.match(await page.textContent('h1'), /PROFILE www\.messenger\.com\/t\/jane\.doe\.77/, 'the conversation opened');
     await page.close();
+    // For those minutes the inbox shows their open conversation; their row stays sealed.
+    const inbox = await open(INBOX_PAGES.messenger);
+    await animationFrames(inbox);
+    const during = await report(inbox);
+    assert.ok(during.tracesRendered.includes('pane-message'), `their conversation shows while opened (${during.tracesRendered})`);
+    assert.ok(!during.tracesRendered.includes('link-name'), 'their row stays sealed');
+    await inbox.close();
     // Once: asked again, it is sealed (the pass ends, the permission is used up).
     const again = await inExtension(browser, (u) => chrome.runtime.sendMessage({ type: 'openState', url: u }), url);
     assert.equal(again.state, 'none');

@@ -176,6 +176,62 @@ TEST_F(Items, IdentitiesWithoutLinksAreReadOnlyThroughTheirCatalogEntries) {
   EXPECT_FALSE(decider.verdict().hide);
 }
 
+// In-app search rows (issues 19 and 20): a row of a platform's own search
+// results, typeahead or recent searches names its account by a link or, where
+// the row is a button, by an identity of the platform's catalog entry. The
+// listed person's row hides; another person's and a look-alike handle's stay,
+// and so does a row that only searches for a word.
+TEST_F(Items, SearchRowsNameTheirAccountByLinkOrCatalogIdentity) {
+  const auto row = [&](std::string_view page, std::initializer_list<std::string_view> links,
+                       std::initializer_list<std::pair<std::string_view, std::string_view>> identities) {
+    decider.begin(page);
+    for (auto l : links) decider.link(l, false);
+    for (const auto& [name, value] : identities) decider.attribute(name, value);
+    return decider.verdict().hide;
+  };
+  // X: a TypeaheadUser button (no link): its avatar's test id, its "@handle" line.
+  const char* x = "https://x.com/search?q=jane&src=typed_query";
+  EXPECT_TRUE(row(x, {}, {{"data-testid", "UserAvatar-Container-janedoe_x"}, {"#text", "Jane"}}));
+  EXPECT_TRUE(row(x, {}, {{"#text", "Jane"}, {"#text", "@janedoe_x"}}));
+  EXPECT_FALSE(row(x, {}, {{"data-testid", "UserAvatar-Container-janedoe_x1"}, {"#text", "@janedoe_x1"}}));
+  EXPECT_FALSE(row(x, {}, {{"data-testid", "UserAvatar-Container-friendly_x"}, {"#text", "@friendly_x"}}));
+  EXPECT_FALSE(row(x, {}, {{"#text", "janedoe_x"}}));  // a query row's text, not a "@handle" line
+  // Instagram: a search-panel row is one link with the avatar's alt.
+  const char* ig = "https://www.instagram.com/";
+  EXPECT_TRUE(row(ig, {"/janedoe/"}, {{"alt", "janedoe's profile picture"}}));
+  EXPECT_TRUE(row(ig, {}, {{"alt", "janedoe's profile picture"}}));  // before its href is set
+  EXPECT_FALSE(row(ig, {"/janedoe_/"}, {{"alt", "janedoe_'s profile picture"}}));
+  EXPECT_FALSE(row(ig, {"/explore/tags/janedoe/"}, {}));
+  // TikTok: people results link to /@handle, or carry the handle as the text
+  // of search-user-unique-id; a comment's avatar and name link to /@handle.
+  const char* tt = "https://www.tiktok.com/search?q=jane";
+  EXPECT_TRUE(row(tt, {"/@jane.doe"}, {}));
+  EXPECT_TRUE(row(tt, {}, {{"#text", " jane.doe "}}));
+  EXPECT_TRUE(row(tt, {"https://www.tiktok.com/@jane.doe/video/7300000000000000001"}, {}));
+  EXPECT_FALSE(row(tt, {"/@jane.doe2"}, {{"#text", "jane.doe2"}}));
+  EXPECT_FALSE(row(tt, {}, {{"#text", "jane.doe.fan"}}));
+  EXPECT_FALSE(row(tt, {}, {{"#text", "jane doe"}}));  // a name with a space is no handle
+  EXPECT_FALSE(row(tt, {"/search?q=jane%20dance"}, {}));
+  EXPECT_TRUE(row("https://www.tiktok.com/@friendly/video/1", {"/@jane.doe"}, {}));  // a comment by them
+  // LinkedIn: typeahead hits and results link to /in/<id>, with tracking queries.
+  const char* li = "https://www.linkedin.com/search/results/people/?keywords=jane";
+  EXPECT_TRUE(
+      row(li, {"https://www.linkedin.com/in/jane-doe-123?miniProfileUrn=urn%3Ali%3Afs_miniProfile%3AACoAAA1"}, {}));
+  EXPECT_FALSE(row(li, {"https://www.linkedin.com/in/jane-doe-1234/"}, {}));
+  EXPECT_FALSE(row(li, {"https://www.linkedin.com/search/results/all/?keywords=jane%20doe"}, {}));
+  // Facebook: typeahead options and recent-search rows link to the profile.
+  const char* fb = "https://www.facebook.com/search/people/?q=jane";
+  EXPECT_TRUE(row(fb, {"https://www.facebook.com/profile.php?id=100012345678901&__tn__=%3C"}, {}));
+  EXPECT_TRUE(row(fb, {"/profile.php?id=100012345678901"}, {}));
+  EXPECT_FALSE(row(fb, {"/profile.php?id=100012345678902"}, {}));
+  EXPECT_FALSE(row(fb, {"https://www.facebook.com/search/top/?q=jane%20doe"}, {}));
+  // Bluesky: an autocomplete row's test id names the handle.
+  const char* bs = "https://bsky.app/search";
+  EXPECT_TRUE(row(bs, {}, {{"data-testid", "searchAutoCompleteResult-jane.bsky.social"}}));
+  EXPECT_FALSE(row(bs, {}, {{"data-testid", "searchAutoCompleteResult-jane2.bsky.social"}}));
+  EXPECT_FALSE(row(bs, {}, {{"data-testid", "searchAutoCompleteResult-jane.bsky.social.example"}}));
+}
+
 TEST_F(Items, PeopleWhoAreNotHiddenInFeedsStayShown) {
   EXPECT_FALSE(item("https://www.instagram.com/", {"/quietone/"}).hide);
   Engine full;
@@ -257,6 +313,33 @@ TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
   for (std::string_view p :
        {"instagram", "facebook", "x", "threads", "tiktok", "youtube", "reddit", "linkedin", "bluesky", "mastodon"})
     EXPECT_TRUE(platforms.count(p)) << p;
+}
+
+// The search rows of each platform are items of its entry (what the content
+// script queries; the browser tests show the selectors match the markup).
+TEST(FeedCatalog, SearchRowsAreItemsOfTheirPlatforms) {
+  const auto items = [](std::string_view platform) {
+    for (const auto& m : deadbolt::feed_table())
+      if (m.platform == platform) return m.items;
+    return std::string_view();
+  };
+  const std::pair<std::string_view, std::string_view> rows[] = {
+      {"x", "[data-testid=\"typeaheadResult\"]"},
+      {"x", "[data-testid=\"typeaheadRecentSearchesItem\"]"},
+      {"instagram", "a:has(img[alt$=\"'s profile picture\"]):not(main *)"},
+      {"facebook", "[role=\"listbox\"] [role=\"option\"]"},
+      {"facebook", "[role=\"grid\"] [role=\"row\"]"},
+      {"linkedin", ".search-global-typeahead__hit"},
+      {"linkedin", ".search-typeahead-v2__hit"},
+      {"linkedin", "li.reusable-search__result-container"},
+      {"tiktok", "[data-e2e=\"search-user-container\"]"},
+      {"tiktok", "ul[data-e2e=\"search-transfer\"] li"},
+      {"tiktok", "div[class*=\"DivCommentContentContainer\"]"},
+      {"tiktok", "div[class*=\"DivCommentItemWrapper\"]"},
+      {"bluesky", "[data-testid^=\"searchAutoCompleteResult-\"]"},
+  };
+  for (const auto& [platform, selector] : rows)
+    EXPECT_NE(items(platform).find(selector), std::string_view::npos) << platform << " " << selector;
 }
 
 TEST(FeedCatalog, PagesFindTheirPlatformsMarkup) {

@@ -2,12 +2,12 @@
 // feed page every listed item is hidden, every other shown, and the page's
 // own frame counter sees no frame of a listed item, on first load, for
 // skeletons, recycled nodes, an SPA navigation, a 2,000-item scroll and a
-// background tab brought forward.
+// background tab brought forward; and in-app search rows.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { animationFrames } from './harness.mjs';
 import { useFirefox } from './firefox.mjs';
-import { assertClean, FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
+import { assertClean, FEED_LIST, FEEDS, SEARCHES } from './feeds/fixtures.mjs';
 
 const running = useFirefox({ list: FEED_LIST });
 
@@ -36,6 +36,28 @@ for (const [platform, url] of Object.entries(FEEDS)) {
     await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
     await animationFrames(page);
     assertClean(await report(page), 'SPA navigation');
+    await page.close();
+  });
+}
+
+// In-app search rows (tests/e2e/search.test.mjs in Chromium): results,
+// the typeahead a keypress inserts whole, recent searches, TikTok comments,
+// and a row whose link or avatar test id is set a task later.
+for (const [platform, url] of Object.entries(SEARCHES)) {
+  test(`${platform} search: results, typeahead and rows filled in later paint no listed row`, async () => {
+    const page = await open(url);
+    const loaded = await report(page);
+    assertClean(loaded, 'first load');
+    await page.focus('[data-search-box]');
+    await page.keyboard.type('jane');
+    await page.waitForFunction(() => !!window.feedTest.dropdown);
+    await animationFrames(page);
+    const typed = await report(page);
+    assertClean(typed, 'typeahead');
+    assert.ok(typed.listed > loaded.listed, 'the dropdown\'s rows are counted');
+    await page.evaluate(() => window.feedTest.lateRow());
+    await animationFrames(page);
+    assertClean(await report(page), 'row filled in later');
     await page.close();
   });
 }

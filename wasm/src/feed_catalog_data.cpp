@@ -41,9 +41,20 @@ const std::vector<FeedMarkup>& feed_table() {
       // profile picture" (both English: other languages rely on the
       // fallback). "Suggested for you" cards there are plain divs: the
       // content script's fallback finds them around their profile links.
+      // Search panel (the sidebar's "Search" drawer: results and "Recent"):
+      // each row is one a[role=link] to "/<handle>/" holding the avatar
+      // (alt "<handle>'s profile picture"); the drawer opens in the nav layer,
+      // outside <main>, where the feed's own avatar links live. Sources: a
+      // public Instagram spider's click-flow (input[aria-label="Search input"]
+      // in the panel, rows a[href="/<username>/"]; GitHub code search,
+      // 2026-12-04), the avatar alt and the nav outside <main> as on the brocc
+      // fixture (nav "Profile" link: the same shape, the user's own).
+      // Rows inside <main> (the mobile /explore/search/ page) are left to the
+      // fallback.
       {"instagram",
        "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li, "
-       "div[role=\"button\"][aria-label^=\"Story by \"]",
+       "div[role=\"button\"][aria-label^=\"Story by \"], "
+       "a:has(img[alt$=\"'s profile picture\"]):not(main *)",
        "header a, a:has(> img), h2 a, h3 a",
        "",
        {{"", "aria-label", "Story by ", ",", "/{}/"},
@@ -56,8 +67,15 @@ const std::vector<FeedMarkup>& feed_table() {
       // '[data-pagelet^="FeedUnit"]'); Facebook's own ARIA feed pattern.
       // m.facebook.com (facebook-scraper cassette, Jun 2021): a story is an
       // <article data-ft> with no role; the author is in its header's h3.
+      // Search: the top bar's box is a combobox (input[aria-label="Search
+      // Facebook"], public Facebook automation selectors on GitHub), so its
+      // suggestions and recent searches are the rows of its popup, which
+      // WAI-ARIA 1.2's combobox pattern makes a listbox of options or a grid
+      // of rows (recent searches carry a remove button: a grid). The results
+      // page (/search/people/) lists role="article" units, items already.
       {"facebook",
-       "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li, article",
+       "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li, article, "
+       "[role=\"listbox\"] [role=\"option\"], [role=\"grid\"] [role=\"row\"]",
        "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img), header a",
        "",
        {}},
@@ -76,15 +94,26 @@ const std::vector<FeedMarkup>& feed_table() {
       // User-Name block has a "@handle" span, also in a quote card
       // (div[role=link], no link to the quoted account). A UserCell in a
       // timeline row is decided with its row.
+      // Search: the box is role=combobox aria-owns="typeaheadDropdown-<n>"
+      // (brocc fixtures); its rows are data-testid="typeaheadResult" and, for
+      // the history, "typeaheadRecentSearchesItem"; a person's row is a
+      // button (data-testid="TypeaheadUser") with no link, named by its
+      // avatar's UserAvatar-Container-<handle> and its "@handle" line.
+      // Sources: X's own test-id table in its web bundle as archived on
+      // GitHub (typeaheadRecentSearchesItem, typeaheadRecentSearchesHeader),
+      // public X userscripts that read those rows (typeaheadResult,
+      // TypeaheadUser, typeaheadRecentSearchesItem; GitHub code search,
+      // 2026-12-04). The results page (/search?f=user) lists UserCells.
       {"x",
        "[data-testid=\"cellInnerDiv\"], [data-testid=\"HoverCard\"], [data-testid=\"typeaheadResult\"], "
+       "[data-testid=\"typeaheadRecentSearchesItem\"], "
        "[data-testid=\"UserCell\"]:not([data-testid=\"cellInnerDiv\"] *), "
        "[data-testid=\"ScrollSnap-List\"] > [role=\"presentation\"]",
        "[data-testid=\"User-Name\"] a, a:has([data-testid=\"socialContext\"]), "
        "[data-testid=\"Tweet-User-Avatar\"] a, [data-testid=\"UserCell\"] a",
        "",
        {{"[data-testid^=\"UserAvatar-Container-\"]", "data-testid", "UserAvatar-Container-", "", "/{}"},
-        {"[data-testid=\"User-Name\"] span", "#text", "@", "", "/{}"}}},
+        {"[data-testid=\"User-Name\"] span, [data-testid=\"TypeaheadUser\"] span", "#text", "@", "", "/{}"}}},
       // Threads: every post and reply is div[data-pressable-container="true"]
       // (no <article>); the author link is the first /@handle link in it.
       // Source: public Threads tools' selector files on GitHub
@@ -103,14 +132,35 @@ const std::vector<FeedMarkup>& feed_table() {
       // is [data-e2e="video-author-avatar"] / "video-author-uniqueid".
       // Source: TikTok's data-e2e attributes as used by public TikTok
       // automation and filter projects on GitHub.
+      // Comments as rendered since 2023: each comment's own block is a
+      // styled div whose class carries "DivCommentContentContainer" (avatar
+      // link /@handle, name, text); replies sit beside it in
+      // "DivReplyContainer", each with a content container of its own, so a
+      // listed person's comment or reply hides alone (cubernetes/
+      // TikTokCommentScraper src/ScrapeTikTokComments.js). The 2024-25 design
+      // wraps a thread in "DivCommentObjectWrapper" and each comment, root or
+      // reply, in "DivCommentItemWrapper" (public comment scrapers on GitHub:
+      // TOP_LEVEL_COMMENT_SELECTOR / REPLY_COMMENT_SELECTOR, 2026-12-04).
+      // Search: the people results are div[data-e2e="search-user-container"]
+      // with a[data-e2e="search-user-info-container"] href="/@handle" and the
+      // handle as the text of [data-e2e="search-user-unique-id"]; top and
+      // video results [data-e2e="search_top-item"], "search_video-item"; the
+      // box's dropdown is ul[data-e2e="search-transfer"] (recent searches and
+      // suggestions as li). Sources: public TikTok search scrapers on GitHub
+      // (search-user-container, search-user-info-container,
+      // search-user-unique-id, search_top-item, search-transfer; code search
+      // 2026-12-04).
       {"tiktok",
        "[data-e2e=\"recommend-list-item-container\"], [data-e2e=\"explore-item\"], "
-       "[data-e2e=\"comment-item\"], [data-e2e=\"user-item\"], [data-e2e=\"suggest-user-item\"]",
+       "[data-e2e=\"comment-item\"], [data-e2e=\"user-item\"], [data-e2e=\"suggest-user-item\"], "
+       "div[class*=\"DivCommentContentContainer\"], div[class*=\"DivCommentItemWrapper\"], "
+       "[data-e2e=\"search-user-container\"], [data-e2e=\"search_top-item\"], [data-e2e=\"search_video-item\"], "
+       "ul[data-e2e=\"search-transfer\"] li",
        "a[data-e2e=\"video-author-avatar\"], [data-e2e=\"video-author-uniqueid\"], "
        "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], "
-       "a:has([data-e2e^=\"comment-username\"])",
+       "a:has([data-e2e^=\"comment-username\"]), a[data-e2e=\"search-user-info-container\"]",
        "",
-       {}},
+       {{"[data-e2e=\"search-user-unique-id\"]", "#text", "", "", "/@{}"}}},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer
       // (search), ytd-compact-video-renderer (watch sidebar), ytd-reel-item-renderer
       // (shorts), ytd-grid-video-renderer; comments are ytd-comment-view-model
@@ -150,9 +200,23 @@ const std::vector<FeedMarkup>& feed_table() {
       // Source: public LinkedIn scrapers and feed cleaners on GitHub
       // ("div.feed-shared-update-v2", "div[data-urn*='urn:li:activity:']",
       // ".update-components-actor__name").
+      // Search: the top bar's typeahead (#global-nav-typeahead, a combobox on
+      // the brocc fixture) lists hits as .search-global-typeahead__hit and,
+      // in its newer form and for recent searches, .search-typeahead-v2__hit
+      // (public LinkedIn automation selector files on GitHub, code search
+      // 2026-12-04); the people results page lists
+      // li.reusable-search__result-container holding
+      // [data-view-name="search-entity-result-universal-template"]
+      // (Jameshuff91/networkiq backend/tests/debug_selectors.js) and, in the
+      // 2025 design, div[role=listitem] cards titled by
+      // a[data-view-name="search-result-lockup-title"] (andybrandt/LiSeSca
+      // src/selectors/people.js).
       {"linkedin",
        "div.feed-shared-update-v2, div[data-urn^=\"urn:li:activity\"], article.comments-comment-entity, "
-       ".comments-comment-item, li.discover-fluid-entity-list--item, .discover-entity-card",
+       ".comments-comment-item, li.discover-fluid-entity-list--item, .discover-entity-card, "
+       ".search-global-typeahead__hit, .search-typeahead-v2__hit, li.reusable-search__result-container, "
+       "[data-view-name=\"search-entity-result-universal-template\"]:not(li.reusable-search__result-container *), "
+       "div[role=\"listitem\"]:has(a[data-view-name=\"search-result-lockup-title\"])",
        ".update-components-actor a, .update-components-header a, .comments-comment-meta__actor a, "
        ".comments-post-meta a",
        "",
@@ -161,12 +225,17 @@ const std::vector<FeedMarkup>& feed_table() {
       // item "postThreadItem-by-<handle>"), so the author is an attribute.
       // Source: bluesky-social/social-app src/view/com/posts/FeedItem.tsx
       // (testID={`feedItem-by-${post.author.handle}`}) and PostThreadItem.tsx.
+      // Search typeahead rows are links with
+      // testID={`searchAutoCompleteResult-${profile.handle}`} (social-app
+      // src/view/shell/desktop/Search.tsx and its e2e tests).
       {"bluesky",
-       "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"]",
+       "[data-testid^=\"feedItem-by-\"], [data-testid^=\"postThreadItem-by-\"], "
+       "[data-testid^=\"searchAutoCompleteResult-\"]",
        "a[aria-label][href^=\"/profile/\"]",
        "",
        {{"", "data-testid", "feedItem-by-", "", "/profile/{}"},
-        {"", "data-testid", "postThreadItem-by-", "", "/profile/{}"}}},
+        {"", "data-testid", "postThreadItem-by-", "", "/profile/{}"},
+        {"", "data-testid", "searchAutoCompleteResult-", "", "/profile/{}"}}},
       // Mastodon (any instance's web UI): statuses are div.status inside a
       // div.status__wrapper in an <article> of the timeline; the author link is a.status__display-name
       // (href = the account's URL on its home instance), a boost names its

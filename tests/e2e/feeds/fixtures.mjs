@@ -43,3 +43,15 @@ export function assertClean(r, what) {
   assert.equal(r.paintedFrames, 0, `${what}: ${r.paintedFrames} painted frames of ${r.frames}`);
   assert.ok(r.frames > 0, `${what}: the page counted frames`);
 }
+
+// Each platform's fake search (its own search results, the search box's
+// typeahead and recent searches; TikTok's page also holds a video's
+// comments): where it is served.
+export const SEARCHES = {
+  x: 'https://x.com/feeds/xsearch',
+  instagram: 'https://www.instagram.com/feeds/instagramsearch',
+  linkedin: 'https://www.linkedin.com/feeds/linkedinsearch',
+  tiktok: 'https://www.tiktok.com/feeds/tiktoksearch',
+  facebook: 'https://www.facebook.com/feeds/facebooksearch',
+  bluesky: 'https://bsky.app/feeds/blueskysearch',
+};

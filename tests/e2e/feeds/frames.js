@@ -27,6 +27,11 @@
     requestAnimationFrame(frame);
   }
   requestAnimationFrame(frame);
+  // A search box (data-search-box) opens its dropdown on the first keypress,
+  // as the apps' typeaheads do.
+  document.addEventListener('input', (e) => {
+    if (e.target.matches?.('[data-search-box]')) state.openDropdown();
+  }, true);
 
   const feed = () => document.querySelector('[data-feed]');
   const template = (name) => document.getElementById(name).content.firstElementChild;
@@ -100,6 +105,31 @@
         }
         requestAnimationFrame(step);
       });
+    },
+    /** The search box's dropdown (template "dropdown"), inserted whole, as a typeahead opens. */
+    openDropdown() {
+      if (state.dropdown) return;
+      state.dropdown = template('dropdown').cloneNode(true);
+      (document.querySelector('[data-dropdown]') ?? document.body).append(state.dropdown);
+    },
+    /**
+     * A row (template "late") inserted bare, as an app renders a row before
+     * its data: a task later its data-late-* attributes become the real ones
+     * (its link, its avatar's test id) and the page marks it listed.
+     */
+    lateRow() {
+      const el = template('late').cloneNode(true);
+      const name = `late-${++serial}`;
+      (document.querySelector('[data-late-host]') ?? feed()).append(el);
+      return new Promise((resolve) => setTimeout(() => {
+        for (const node of [el, ...el.querySelectorAll('*')]) {
+          for (const a of [...node.attributes]) {
+            if (a.name.startsWith('data-late-') && a.name !== 'data-late-host') node.setAttribute(a.name.slice(10), a.value);
+          }
+        }
+        el.dataset.listed = name;
+        setTimeout(resolve, 100);
+      }, 50));
     },
     /** Items a visible listed/unlisted check would call rendered, for the test. */
     report() {

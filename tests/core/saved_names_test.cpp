@@ -6,21 +6,13 @@
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
 #include "deadbolt/inbox.h"
+#include "list_support.h"
 
 namespace deadbolt {
 namespace {
 
-Blocklist parse(const std::string& json) {
-  Identifier identifier;
-  Blocklist list;
-  BlocklistError error;
-  EXPECT_TRUE(parse_blocklist(json, identifier, list, error)) << error.to_string();
-  return list;
-}
-
-nlohmann::ordered_json exported(const Blocklist& list) {
-  return nlohmann::ordered_json::parse(serialize_blocklist(list));
-}
+Blocklist parse(const std::string& json) { return test::parse_list(json); }
+using test::exported;
 
 const char* kJane = R"({"version":1,"people":[{"name":"Jane Doe","keywords":["Jane Doe"],"names":["Janey"],
   "accounts":[{"platform":"instagram","handle":"janedoe"}]}]})";

@@ -47,7 +47,7 @@
   let on = false;
   let state = 'starting';  // 'starting' | 'ready' | 'failed'
   let markup = null;       // the page's feed markup: its identity attributes
-  let last = { link: null, href: '', url: null };  // the last link decided (pointermove repeats it)
+  let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
 
   // The listed URL an event's target names, or '' for a listed identity
   // attribute without a link, or null.
@@ -57,8 +57,15 @@
     if (!el) return null;
     const link = el.closest('a[href], area[href]');
     if (link && typeof link.href === 'string') {
-      const href = link.href;
-      if (link !== last.link || href !== last.href) last = { link, href, url: decider.blocks(href) ? href : null };
+      // The events of one gesture hit the same link: decided once while its
+      // href as written and the page's base stay the same (cheaper than
+      // resolving it again at every pointermove).
+      const raw = link.getAttribute('href');
+      const base = document.baseURI;
+      if (link !== last.link || raw !== last.raw || base !== last.base) {
+        const href = link.href;
+        last = { link, raw, base, url: decider.blocks(href) ? href : null };
+      }
       if (last.url !== null) return last.url;
     }
     if (markup) {
@@ -104,7 +111,7 @@
     (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
 
   function apply(snapshot, index) {
-    last = { link: null, href: '', url: null };
+    last = { link: null, raw: null, base: '', url: null };
     let loaded = false;
     try {
       // Through the feed-index door: it also makes the item decider, for identity attributes.

@@ -4,6 +4,8 @@
 // change without the feed script changing.
 //
 //   deadboltItems.start()                      instantiates the decider: Promise<boolean>
+//   deadboltItems.compiled()                   the decider's compiled module, compiled once for
+//                                              every decider of this world (the guard's too)
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
 //   deadboltItems.markupFor(pageUrl)           the page's feed markup, or null
 //   deadboltItems.decideItem(page, links, authors, attributes)
@@ -16,6 +18,8 @@
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content script
 var deadboltItems = (() => {
   let decider = null;
+  let compiling = null;
+  const compiled = () => (compiling ??= WebAssembly.compile(deadboltDecider.wasm));
 
   const fromBase64 = (text) =>
     (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
@@ -24,7 +28,7 @@ var deadboltItems = (() => {
     async start() {
       if (decider) return true;
       try {
-        decider = await deadboltDecider.instantiateDecider(deadboltDecider.wasm);
+        decider = await deadboltDecider.instantiateDecider(await compiled());
         return true;
       } catch {
         decider = null;
@@ -41,6 +45,7 @@ var deadboltItems = (() => {
       }
       return decider.loadFeedIndex(bytes, mentions);
     },
+    compiled,
     markupFor(page) {
       return decider ? decider.feedMarkup(page) : null;
     },

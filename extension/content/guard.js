@@ -26,7 +26,7 @@
 // person's own hand; what it could show (a listed link's hover card does not
 // open) a page learns no faster than by rendering the link and checking
 // whether the feed script hid it.
-/* global deadboltDecider */
+/* global deadboltDecider, deadboltItems */
 (() => {
   const SNAPSHOT_KEY = 'list.snapshot';  // the worker's decision index (storage_keys.js LIST_SNAPSHOT)
   const INDEX_KEY = 'feeds.index';       // carries the on/off switch content scripts follow (FEED_INDEX)
@@ -125,7 +125,9 @@
   async function start() {
     const stored = chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
     try {
-      decider = await deadboltDecider.instantiateDecider(deadboltDecider.wasm);
+      // An instance of its own (the feed script's holds the feed list), from
+      // the module the feed script compiles: one compilation a page.
+      decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
     } catch {
       state = 'failed';  // the rules and the navigation listeners still stand
       return;

@@ -1,7 +1,7 @@
 // The in-app guard (extension/content/guard.js) in Chromium, on the fake
 // single-page apps of tests/e2e/spa/: a trusted click, middle-click, Enter
 // and a typeahead row on a listed person show the block page, logged once,
-// and a hover opens no card; in every case the fake platform's server sees
+// a hover opens no card and a drag carries nothing; in every case the fake platform's server sees
 // no request naming them (their API, their avatar), so nothing of them is
 // painted (the apps render only after their API answered). A look-alike
 // handle and another person still fetch and render. A synthetic click from
@@ -76,6 +76,16 @@ for (const app of APPS) {
       await page.hover('#p-lookalike');
       await page.waitForFunction((key) => window.painted.includes(key), app.lookalike);
       assert.ok(naming(sites.full.slice(from), app.host, app.lookalike).length >= 2, 'the look-alike\'s API and avatar');
+      await page.close();
+    });
+
+    test('a drag of the listed person\'s link carries nothing; a look-alike\'s carries its link', async () => {
+      const page = await openApp(app);
+      await page.dragAndDrop('#p-listed', '#search');
+      await page.dragAndDrop('#p-lookalike', '#search');
+      const dropped = await page.evaluate(() => window.dropped);
+      assert.equal(dropped.length, 1, JSON.stringify(dropped));
+      assert.ok(dropped[0].includes(await page.getAttribute('#p-lookalike', 'href')), dropped[0]);
       await page.close();
     });
 

@@ -9,7 +9,8 @@
 //    the same API and shows a card with the avatar, no navigation at all;
 //  - a search box whose typeahead rows are links, handled by the same router.
 // The page counts what it painted: window.painted lists every person whose
-// profile or hover card was in the DOM at an animation frame.
+// profile or hover card was in the DOM at an animation frame; window.fetched
+// every person the app asked its API for; window.dropped what drags carried.
 /* exported startApp */
 function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/avatar/${key}.gif` }) {
   const byHref = new Map(people.map((p) => [p.href, p]));
@@ -83,6 +84,15 @@ function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/a
   });
   document.addEventListener('mouseout', (event) => {
     if (personOf(event.target)) clearTimeout(hoverTimer);
+  });
+
+  // What a drag carried to the page (instrumentation for the tests: the
+  // search box takes a dropped link, as the apps' composers take one).
+  window.dropped = [];
+  document.addEventListener('dragover', (event) => event.preventDefault());
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    window.dropped.push(event.dataTransfer.getData('text/uri-list') || event.dataTransfer.getData('text/plain'));
   });
 
   // The search box and its typeahead rows.

@@ -129,7 +129,10 @@ export function removeRules() {
 
 // A navigation can be reported by more than one event (tabs.onUpdated after
 // onHistoryStateUpdated, say). Events that may repeat another are dropped
-// when the same tab reported the same URL this recently.
+// when the same tab reported the same URL this recently, and — however late
+// they come (a stalled tab's tabs.onUpdated can follow 30 s later) — when
+// they name the URL this tab was last blocked on: only a new navigation
+// (onBeforeNavigate) in the tab is a new attempt.
 const REPEAT_MS = 1500;
 
 /**
@@ -143,12 +146,16 @@ const REPEAT_MS = 1500;
  */
 export function listenToNavigations({ decide, onBlocked, stage = null, afterBlocked = null }) {
   const recent = new Map();  // `${tabId} ${url}` -> time reported
+  const blockedIn = new Map();  // tabId -> the URL it was last blocked on, until it navigates elsewhere
   const inFlight = new Set();
+  const blockPageBase = chrome.runtime.getURL(BLOCK_PAGE);
 
   const handle = async (tabId, url, mayRepeat) => {
     const key = `${tabId} ${url}`;
     const now = Date.now();
-    if (mayRepeat && now - (recent.get(key) ?? 0) < REPEAT_MS) return;
+    if (mayRepeat && (blockedIn.get(tabId) === url || now - (recent.get(key) ?? 0) < REPEAT_MS)) return;
+    // A new navigation ends the last one's repeats; the block page it was sent to is not new.
+    if (!mayRepeat && !url.startsWith(blockPageBase)) blockedIn.delete(tabId);
     recent.set(key, now);
     if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
     // While the worker is still starting, the navigation is staged so that a
@@ -156,6 +163,7 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
     const staged = stage ? await stage.begin(url, now, tabId) : null;
     const verdict = await decide(url);
     if (verdict) {
+      blockedIn.set(tabId, url);
       chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
       await onBlocked(verdict, tabId, staged, now);
       afterBlocked?.(url);
@@ -182,6 +190,7 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
   chrome.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) track(tabId, change.url, true);
   });
+  chrome.tabs.onRemoved?.addListener((tabId) => blockedIn.delete(tabId));
 
   return {
     settled: () => Promise.all([...inFlight]),

@@ -10,8 +10,10 @@
 //   pending change  {kind: 'open-conversation', person, platform, platformName, url}
 //   local  'inbox.openable'  [{person, platform, platformName, url, readyAt}]  (cool-down over)
 //   session 'inbox.pass'     {person, platform, until}                        (opened: minutes)
+//   local  'inbox.opened'    {person: index, until}: the same pass, for the inbox
+//                            script's open pane (content scripts cannot read session storage)
 import { updateItem } from './serialised.js';
-import { INBOX_OPENABLE as OPENABLE_KEY, INBOX_PASS as PASS_KEY } from './storage_keys.js';
+import { INBOX_OPENABLE as OPENABLE_KEY, INBOX_OPENED as OPENED_KEY, INBOX_PASS as PASS_KEY } from './storage_keys.js';
 
 const PASS_MS = 10 * 60_000;  // long enough to read, short enough not to stay open
 const PASS_RULE_ID = 990_001;  // a session rule, above the dynamic rules' ids
@@ -65,6 +67,9 @@ export async function openNow(verdict, url, now = Date.now()) {
   }));
   if (!used) return { error: 'not-yet' };
   await chrome.storage.session.set({ [PASS_KEY]: { person: verdict.person, platform: verdict.platform, until: now + PASS_MS } });
+  if (Number.isInteger(verdict.personIndex)) {
+    await chrome.storage.local.set({ [OPENED_KEY]: { person: verdict.personIndex, until: now + PASS_MS } }).catch(() => {});
+  }
   // urlFilter reads '*', '^' and '|' as its own: such an address is left to the listeners.
   if (!/[*^|]/.test(url)) {
     await chrome.declarativeNetRequest.updateSessionRules({
@@ -79,5 +84,6 @@ export async function openNow(verdict, url, now = Date.now()) {
 /** The pass is over: the conversation is sealed again. */
 export async function endPass() {
   await chrome.storage.session.remove(PASS_KEY).catch(() => {});
+  await chrome.storage.local.remove(OPENED_KEY).catch(() => {});
   await chrome.declarativeNetRequest.updateSessionRules({ removeRuleIds: [PASS_RULE_ID] }).catch(() => {});
 }

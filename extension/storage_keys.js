@@ -27,6 +27,7 @@ export const HISTORY_FORGET = 'history.forget';  // true while "Remove them from
 export const INBOX_INDEX = 'inbox.index';  // the inbox content script's index and settings
 export const INBOX_COUNT_PREFIX = 'inbox.count.';  // `inbox.count.<day>.<session>`: messages kept sealed
 export const INBOX_OPENABLE = 'inbox.openable';  // sealed conversations whose cool-down is over
+export const INBOX_OPENED = 'inbox.opened';  // {person: index, until}: the one opened on purpose, for its pane
 
 // chrome.storage.session
 export const PERF_COLD_START = 'perf.coldStartMs';

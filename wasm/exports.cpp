@@ -23,6 +23,7 @@
 #include "deadbolt/items.h"
 #include "deadbolt/json_writer.h"
 #include "deadbolt/stats.h"
+#include "deadbolt/tagged_fields.h"
 #include "deadbolt/verdict_json.h"
 
 namespace {
@@ -81,39 +82,25 @@ void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m, bool h
   w.end_object();
 }
 
-// The item's fields: NUL-separated, each starting with a tag byte:
+// The item's fields (tagged_fields.h):
 //   'P' page URL (first)   'L' link href   'A' author link href
 //   'T' attribute, "name=value"
-// A NUL inside a field (only JavaScript could put one there) splits it; the
-// worst that does is misread that link.
 int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
   bool started = false;
-  for (std::size_t start = 0; start < in.size();) {
-    std::size_t end = in.find('\0', start);
-    if (end == std::string_view::npos) end = in.size();
-    const std::string_view field = in.substr(start, end - start);
-    start = end + 1;
-    if (field.empty()) continue;
-    const std::string_view value = field.substr(1);
-    switch (field[0]) {
-      case 'P':
-        if (!d.begin(value)) return 0;
-        started = true;
-        break;
-      case 'L':
-      case 'A':
-        if (started) d.link(value, field[0] == 'A');
-        break;
-      case 'T':
-        if (started) {
-          const std::size_t eq = value.find('=');
-          if (eq != std::string_view::npos) d.attribute(value.substr(0, eq), value.substr(eq + 1));
-        }
-        break;
-      default: break;
+  deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
+    if (tag == 'P') {
+      started = d.begin(value);
+      return started;
     }
-    if (started && d.verdict().hide) break;
-  }
+    if (!started) return true;
+    if (tag == 'L' || tag == 'A') {
+      d.link(value, tag == 'A');
+    } else if (tag == 'T') {
+      const std::size_t eq = value.find('=');
+      if (eq != std::string_view::npos) d.attribute(value.substr(0, eq), value.substr(eq + 1));
+    }
+    return !d.verdict().hide;
+  });
   return started && d.verdict().hide ? 1 + d.verdict().person : 0;
 }
 
@@ -127,38 +114,33 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
   w.key("names").string(m.names);
   w.key("preview").string(m.preview);
   w.key("group").string(m.group);
+  w.key("pane").string(m.pane);
+  w.key("paneSenders").string(m.pane_senders);
+  w.key("current").string(m.current);
   w.end_object();
 }
 
-// The row's fields, as decide_item's: NUL-separated, each after a tag byte:
+// The row's fields (tagged_fields.h):
 //   'P' page URL (first)   'S' a new participant   'A' an address attribute's value
 //   'N' a shown name       'L' a link href         'G' the row is a group chat
 int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
   bool started = false;
-  for (std::size_t start = 0; start < in.size();) {
-    std::size_t end = in.find('\0', start);
-    if (end == std::string_view::npos) end = in.size();
-    const std::string_view field = in.substr(start, end - start);
-    start = end + 1;
-    if (field.empty()) continue;
-    const std::string_view value = field.substr(1);
-    if (field[0] == 'P') {
-      if (!d.begin(value)) return 0;
-      started = true;
-    } else if (!started) {
-      continue;
-    } else if (field[0] == 'S') {
-      d.participant();
-    } else if (field[0] == 'A') {
-      d.address(value);
-    } else if (field[0] == 'N') {
-      d.name(value);
-    } else if (field[0] == 'L') {
-      d.link(value);
-    } else if (field[0] == 'G') {
-      d.group();
+  deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
+    if (tag == 'P') {
+      started = d.begin(value);
+      return started;
     }
-  }
+    if (!started) return true;
+    switch (tag) {
+      case 'S': d.participant(); break;
+      case 'A': d.address(value); break;
+      case 'N': d.name(value); break;
+      case 'L': d.link(value); break;
+      case 'G': d.group(); break;
+      default: break;
+    }
+    return true;
+  });
   if (!started) return 0;
   return static_cast<int>(d.decide_row().action);
 }

@@ -152,8 +152,32 @@
       if (unit && !hidden.has(unit)) {
         fallbackHidden.add(unit);
         hide(unit);
+      } else if (!unit && document.readyState === 'loading') {
+        holdWhileParsing(a);
       }
     }
+  }
+
+  // While the parser streams the page in, a unit's siblings may not be
+  // parsed yet, so no unit is found and the link would paint. Its
+  // ancestors are all there: the highest one the fallback could ever hide
+  // (below its stops) is held back until parsing ends, when the units are
+  // whole and decided in the same task (releaseHold).
+  const parsingHeld = new Set();
+  function holdWhileParsing(link) {
+    let top = null;
+    for (let el = link.parentElement, depth = 0; el && depth < 24; el = el.parentElement, depth++) {
+      if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) break;
+      top = el;
+    }
+    if (top && !parsingHeld.has(top)) {
+      parsingHeld.add(top);
+      top.style.setProperty('visibility', 'hidden', 'important');
+    }
+  }
+  function releaseParsingHolds() {
+    for (const el of parsingHeld) if (!hidden.has(el)) el.style.removeProperty('visibility');
+    parsingHeld.clear();
   }
 
   // ---- "Kept out of your feeds": one storage item per page and day, written
@@ -262,6 +286,7 @@
     document.addEventListener('DOMContentLoaded', () => {
       // The fallback's units are whole only now (their list's other units parsed).
       if (active) fallback(document);
+      releaseParsingHolds();
       hold.remove();
     }, { once: true });
   }

@@ -20,19 +20,29 @@
 // nothing. A row with someone else too (a group, a thread with another
 // sender) stays, with their names and the preview covered.
 //
+// The open conversation beside the list (its pane) is sealed whole, the
+// same way, when its header names a listed person, when the page's URL
+// does, or when the list's current row is sealed: the apps open the latest
+// conversation by themselves, and that is often the one they wrote. During
+// the few minutes a sealed conversation was opened on purpose (after its
+// cool-down, see extension/conversations.js) that person's pane shows.
+//
 // Titles: a tab title naming them ("(1) Jane Doe") is replaced by a neutral
 // one. Notifications: extension/content/inbox_notify.js (the page's world)
 // hands every notification here, and only those that do not name a listed
 // person are shown (see that file for why the page learns nothing).
-/* global deadboltDecider, deadboltInboxHoldBack */
+/* global deadboltDecider, deadboltInboxHoldBack, deadboltInboxPaneHoldBack */
 (() => {
   const INDEX_KEY = 'inbox.index';
+  const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
   // The events of inbox_notify.js (the page's world): notifications come in, clicks go back.
   const NOTIFY_EVENT = 'deadbolt-inbox-notification';
   const CLOSE_EVENT = 'deadbolt-inbox-notification-close';
   const CLICK_EVENT = 'deadbolt-inbox-notification-click';
   const hold = document.createElement('style');
-  hold.textContent = `${deadboltInboxHoldBack} { visibility: hidden !important; }`;
+  const paneHoldBack = Object.hasOwn(deadboltInboxPaneHoldBack, location.hostname)
+    ? `, ${deadboltInboxPaneHoldBack[location.hostname]}` : '';
+  hold.textContent = `${deadboltInboxHoldBack}${paneHoldBack} { visibility: hidden !important; }`;
   (document.head ?? document.documentElement).append(hold);
 
   // Marks, named at random per page: the style sheet below keys on them.
@@ -53,7 +63,8 @@
   let coverPreview = false;
   let markup = null;
   let markupHref = null;
-  const sealed = new Set();   // rows sealed now
+  const sealed = new Map();  // rows (and panes) sealed now -> the listed person's index
+  let opened = null;  // {person, until}: the conversation opened on purpose, for a few minutes
   const covered = new Map();  // row -> its covered elements
 
   /** The page's inbox markup, asked of the core again when the URL changed (an SPA navigation). */
@@ -111,8 +122,7 @@
       : decider.decideInboxRow(document.URL, participants.map(read), group);
     if (verdict?.action === 'seal') {
       uncover(row);
-      if (!row.hasAttribute(SEALED)) row.setAttribute(SEALED, '');
-      sealed.add(row);
+      seal(row, verdict.person);
       count(verdict.person);
       return;
     }
@@ -128,13 +138,64 @@
     }
   }
 
+  function seal(el, person) {
+    if (!el.hasAttribute(SEALED)) el.setAttribute(SEALED, '');
+    sealed.set(el, person);
+  }
+
+  // ---- The open pane: one participant, read from everything its header
+  // shows (a status line such as "online" is not another person).
+  const ALL_VALUES = () => ({ addresses: [], names: [], links: [] });
+  function paneHeader(pane) {
+    const values = ALL_VALUES();
+    for (const el of markup.paneSenders ? pane.querySelectorAll(markup.paneSenders) : []) {
+      const read1 = read(el);
+      values.addresses.push(...read1.addresses);
+      values.names.push(...read1.names);
+      values.links.push(...read1.links);
+    }
+    return values;
+  }
+  const sealedBy = (participants) => {
+    const verdict = decider.decideInboxRow(document.URL, participants, false);
+    return verdict?.action === 'seal' ? verdict.person : -1;
+  };
+  function panePerson(pane) {
+    const header = paneHeader(pane);
+    if (header.addresses.length + header.names.length + header.links.length) {
+      const person = sealedBy([header]);
+      if (person >= 0) return person;
+    }
+    const byUrl = sealedBy([{ ...ALL_VALUES(), links: [document.URL] }]);
+    if (byUrl >= 0) return byUrl;
+    if (markup.current) {
+      for (const [row, person] of sealed) {
+        if (row.isConnected && !row.matches(markup.pane) && (row.matches(markup.current) || row.querySelector(markup.current))) return person;
+      }
+    }
+    return -1;
+  }
+  function decidePane(pane) {
+    const person = panePerson(pane);
+    if (person >= 0 && !(opened && opened.person === person && opened.until > Date.now())) {
+      seal(pane, person);
+      count(person);
+    } else if (sealed.delete(pane)) {
+      pane.removeAttribute(SEALED);
+    }
+  }
+  function decidePanes() {
+    if (markup?.pane) for (const pane of document.querySelectorAll(markup.pane)) decidePane(pane);
+  }
+
   function decideAll() {
     if (!currentMarkup()) return;
     for (const row of document.querySelectorAll(markup.rows)) decide(row);
+    decidePanes();
   }
 
   function releaseAll() {
-    for (const row of sealed) row.removeAttribute(SEALED);
+    for (const row of sealed.keys()) row.removeAttribute(SEALED);
     sealed.clear();
     for (const row of [...covered.keys()]) uncover(row);
   }
@@ -210,7 +271,9 @@
     // A page that rebuilds its <head> must not take the seals with it.
     if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
-    for (const row of sealed) if (!row.isConnected) sealed.delete(row);
+    for (const row of sealed.keys()) if (!row.isConnected) sealed.delete(row);
+    // The pane changes with every conversation opened or row selected: decided again each time.
+    decidePanes();
   });
 
   // Outside an inbox (the same site's feed) only added nodes are watched, to
@@ -221,7 +284,7 @@
     observer.disconnect();
     observer.observe(document, inbox ? {
       childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', SEALED, COVERED],
+      attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED],
     } : { childList: true, subtree: true });
     observing = inbox;
   }
@@ -287,7 +350,7 @@
   window.addEventListener('keydown', (event) => {
     if (!sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;
     const target = event.target instanceof Element ? event.target : null;
-    if (target && [...sealed].some((row) => row.contains(target))) {
+    if (target && [...sealed.keys()].some((row) => row.contains(target))) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
@@ -297,10 +360,10 @@
   // 'failed' (the core or its index cannot be used: rows and notifications held back).
   let mode = 'starting';
   async function start() {
-    const stored = chrome.storage.local.get(INDEX_KEY).catch(() => ({}));
+    const stored = chrome.storage.local.get([INDEX_KEY, OPENED_KEY]).catch(() => ({}));
     let index;
     try {
-      [decider, { [INDEX_KEY]: index = null }] = await Promise.all([
+      [decider, { [INDEX_KEY]: index = null, [OPENED_KEY]: opened = null }] = await Promise.all([
         deadboltDecider.instantiateDecider(deadboltDecider.wasm), stored,
       ]);
     } catch {
@@ -327,6 +390,7 @@
     decideAll();
     quietTitle();
     hold.remove();  // same task as decideAll: nothing painted in between
+    openedChanged();
     flushWaiting();
   }
 
@@ -342,8 +406,20 @@
     return decider.loadInboxIndex(bytes);
   }
 
+  // A conversation opened on purpose, or its minutes over: its pane decided again.
+  let openedTimer = 0;
+  function openedChanged() {
+    clearTimeout(openedTimer);
+    if (opened?.until > Date.now()) openedTimer = setTimeout(() => active && decidePanes(), opened.until - Date.now() + 50);
+    if (active && currentMarkup()) decidePanes();
+  }
+
   // A changed list or setting (the worker rewrites the index): decide again.
   chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[OPENED_KEY] && decider) {
+      opened = changes[OPENED_KEY].newValue ?? null;
+      openedChanged();
+    }
     if (area !== 'local' || !changes[INDEX_KEY] || !decider) return;
     const next = changes[INDEX_KEY].newValue;
     const on = !!next && next.enabled === true && load(next);

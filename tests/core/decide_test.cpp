@@ -17,7 +17,7 @@ struct Case {
 std::vector<Case> read_cases() {
   std::vector<Case> cases;
   for (const auto& c : test::read_tsv(test::test_data("decisions.tsv"))) {
-    if (c.size() != 6) ADD_FAILURE() << "decisions.tsv: a row needs 6 columns: " << c[0];
+    if (c.size() != 7) ADD_FAILURE() << "decisions.tsv: a row needs 7 columns: " << c[0];
     else cases.push_back({c[0], c[1], c[2], c[3], c[4], c[5]});
   }
   return cases;

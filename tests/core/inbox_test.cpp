@@ -212,3 +212,40 @@ TEST(InboxList, NamesAreValidatedAndKeptOnExport) {
 }
 
 }  // namespace
+
+namespace {
+
+// The open conversation beside the list: its header read as ONE participant
+// (a status line is not another person), the page's URL as a link.
+TEST(InboxPane, HeaderIsOneParticipantStatusLinesIncluded) {
+  Fixture f;
+  constexpr std::string_view kWhatsApp = "https://web.whatsapp.com/";
+  EXPECT_EQ(f.row(kWhatsApp, {{{'N', "Janey"}, {'N', "online"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(kWhatsApp, {{{'N', "Mum"}, {'N', "online"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kWhatsApp, {{{'N', "Jane Doerr"}, {'N', "last seen today at 10:01"}}}).action, RowAction::show);
+  constexpr std::string_view kLinkedIn = "https://www.linkedin.com/messaging/thread/2-AAA/";
+  EXPECT_EQ(f.row(kLinkedIn, {{{'L', "/in/jane-doe-123/"}, {'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(kLinkedIn, {{{'L', "/in/jane-doe-1234/"}, {'N', "Jane Doerr"}}}).action, RowAction::show);
+  // The page's own URL names them (Messenger opens /t/<id> by itself).
+  EXPECT_EQ(
+      f.row("https://www.messenger.com/t/jane.doe.77/", {{{'L', "https://www.messenger.com/t/jane.doe.77/"}}}).action,
+      RowAction::seal);
+  EXPECT_EQ(
+      f.row("https://www.messenger.com/t/100004444444444/", {{{'L', "https://www.messenger.com/t/100004444444444/"}}})
+          .action,
+      RowAction::show);
+}
+
+TEST(InboxPane, EveryPaneCanBeTold) {
+  // A pane with neither a header to read nor a current row to follow could
+  // only be told by its URL: every entry with a pane says one of them.
+  int panes = 0;
+  for (const auto& m : deadbolt::inbox_table()) {
+    if (m.pane.empty()) continue;
+    ++panes;
+    EXPECT_FALSE(m.pane_senders.empty() && m.current.empty()) << m.id;
+  }
+  EXPECT_GE(panes, 5);
+}
+
+}  // namespace

@@ -64,7 +64,15 @@ class RulesTest : public ::testing::Test {
     UrlParser parser;
     Url url;
     if (!parser.parse(input, url)) return {};
-    std::string s = std::string(url.scheme) + "://" + std::string(url.host) + std::string(url.path);
+    // The browser keeps user info ("user:pw@") in the URL it matches; the
+    // core's parser drops it, so it is put back as written.
+    std::string userinfo;
+    if (const auto start = input.find("://"); start != std::string::npos) {
+      const auto end = input.find_first_of("/?#", start + 3);
+      const auto at = input.substr(start + 3, end == std::string::npos ? end : end - start - 3).rfind('@');
+      if (at != std::string::npos) userinfo = input.substr(start + 3, at + 1);
+    }
+    std::string s = std::string(url.scheme) + "://" + userinfo + std::string(url.host) + std::string(url.path);
     if (url.has_query) s += "?" + std::string(url.query);
     if (with_fragment && !url.fragment.empty()) s += "#" + std::string(url.fragment);
     return s;
@@ -486,6 +494,30 @@ TEST(Rules, HandlesOfTwentyFiveCharactersGetRulesOnEveryPlatform) {
     if (Catalog::get().platforms()[accounts[a].platform].flags & (kEmail | kPhone)) continue;
     EXPECT_EQ(covered.count(static_cast<int>(a)), 1u) << Catalog::get().platforms()[accounts[a].platform].id;
   }
+}
+
+}  // namespace
+}  // namespace deadbolt
+
+namespace deadbolt {
+namespace {
+
+// decisions.tsv's "rules" column says which rows a declarativeNetRequest rule
+// stops before the request ("rule") and which are left to the navigation
+// listeners or allowed ("-"). RE2 here and the browser's own matcher
+// (tests/e2e/rules-matcher.test.mjs, testMatchOutcome) are held to it.
+TEST_F(RulesTest, DecisionsSayWhichRowsTheRulesStop) {
+  int rows = 0, stopped = 0;
+  for (const auto& row : test::read_tsv(test::test_data("decisions.tsv"))) {
+    ASSERT_EQ(row.size(), 7u) << row[0];
+    const std::string url = browser_form(row[0], false);
+    const bool matched = !url.empty() && matching_rule(url) != nullptr;
+    EXPECT_EQ(matched ? "rule" : "-", row[6]) << row[0];
+    if (matched) EXPECT_EQ(row[1], "block") << row[0];
+    ++rows;
+    stopped += matched;
+  }
+  std::printf("[ RULES ] decisions.tsv: %d of %d rows stopped by a rule before the request\n", stopped, rows);
 }
 
 }  // namespace

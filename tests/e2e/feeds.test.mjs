@@ -6,7 +6,7 @@
 // 2,000-item scroll and in a background tab brought forward.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ask, stopWorker, useBrowser } from './harness.mjs';
+import { animationFrames, ask, stopWorker, useBrowser } from './harness.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -17,13 +17,6 @@ let browser;
 useBrowser({ list: FEED_LIST, ready: (b) => { browser = b; } });
 
 /** Waits until the page has run `frames` more animation frames. */
-async function frames(page, count = 10) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let left = n;
-    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), count);
-}
 
 async function report(page) {
   return page.evaluate(() => window.feedTest.report());
@@ -33,7 +26,7 @@ async function open(url) {
   const page = await browser.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.feedTest?.frames > 3);
-  await frames(page, 5);
+  await animationFrames(page, 5);
   return page;
 }
 
@@ -48,10 +41,10 @@ for (const [platform, url] of Object.entries(FEEDS)) {
     test('skeletons filled later and recycled nodes are decided again before a frame', async () => {
       const page = await open(url);
       await page.evaluate(() => window.feedTest.skeleton());
-      await frames(page);
+      await animationFrames(page);
       assertClean(await report(page), 'skeleton');
       const { listed, shown } = await page.evaluate(() => window.feedTest.recycle());
-      await frames(page);
+      await animationFrames(page);
       const r = await report(page);
       assertClean(r, 'recycled');
       assert.ok(!r.listedRendered.includes(listed) && !r.shownHidden.includes(shown));
@@ -61,7 +54,7 @@ for (const [platform, url] of Object.entries(FEEDS)) {
     test('an SPA navigation between feeds paints no listed item', async () => {
       const page = await open(url);
       await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
-      await frames(page);
+      await animationFrames(page);
       assertClean(await report(page), 'SPA navigation');
       await page.close();
     });
@@ -82,7 +75,7 @@ describe('every situation', () => {
     for (const url of [FEEDS.x, FEEDS.youtube]) {
       const page = await open(url);
       await page.evaluate(() => window.feedTest.scroll(2000));
-      await frames(page);
+      await animationFrames(page);
       const r = await report(page);
       assertClean(r, `scroll: ${url}`);
       assert.ok(r.listed >= 200 && r.shown >= 1800, JSON.stringify({ listed: r.listed, shown: r.shown }));
@@ -99,7 +92,7 @@ describe('every situation', () => {
     await feed.evaluate(() => { window.feedTest.append('listed', 20); window.feedTest.append('friend', 20); });
     await sleep(300);
     await feed.bringToFront();
-    await frames(feed);
+    await animationFrames(feed);
     assertClean(await report(feed), 'background tab');
     await front.close();
     await feed.close();

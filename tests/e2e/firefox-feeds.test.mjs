@@ -3,43 +3,23 @@
 // own frame counter sees no frame of a listed item, on first load, for
 // skeletons, recycled nodes, an SPA navigation, a 2,000-item scroll and a
 // background tab brought forward.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFakeSites } from './harness.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { animationFrames } from './harness.mjs';
+import { useFirefox } from './firefox.mjs';
 import { assertClean, FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
 
-let sites;
-let firefox;
-
-before(async () => {
-  sites = await startFakeSites();
-  firefox = await launchFirefox({ proxyPort: sites.proxyPort });
-  assert.equal((await firefox.ask({ type: 'importList', text: FEED_LIST })).ok, true);
-});
-
-after(async () => {
-  await firefox?.close();
-  await sites?.close();
-});
+const running = useFirefox({ list: FEED_LIST });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function frames(page, count = 10) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let left = n;
-    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), count);
-}
 
 const report = (page) => page.evaluate(() => window.feedTest.report());
 
 async function open(url) {
-  const page = await firefox.browser.newPage();
+  const page = await running.firefox.browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.feedTest?.frames > 3);
-  await frames(page, 5);
+  await animationFrames(page, 5);
   return page;
 }
 
@@ -48,13 +28,13 @@ for (const [platform, url] of Object.entries(FEEDS)) {
     const page = await open(url);
     assertClean(await report(page), 'first load');
     await page.evaluate(() => window.feedTest.skeleton());
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'skeleton');
     await page.evaluate(() => window.feedTest.recycle());
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'recycled');
     await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'SPA navigation');
     await page.close();
   });
@@ -64,7 +44,7 @@ describe('every situation', () => {
   test('a 2,000-item infinite scroll paints no listed item', async () => {
     const page = await open(FEEDS.x);
     await page.evaluate(() => window.feedTest.scroll(2000));
-    await frames(page);
+    await animationFrames(page);
     const r = await report(page);
     assertClean(r, 'scroll');
     assert.ok(r.listed >= 200 && r.shown >= 1800);
@@ -73,13 +53,13 @@ describe('every situation', () => {
 
   test('a background tab brought forward paints no listed item', async () => {
     const feed = await open(FEEDS.instagram);
-    const front = await firefox.browser.newPage();
+    const front = await running.firefox.browser.newPage();
     await front.goto(FEEDS.x);
     await front.bringToFront();
     await feed.evaluate(() => { window.feedTest.append('listed', 20); window.feedTest.append('friend', 20); });
     await sleep(300);
     await feed.bringToFront();
-    await frames(feed);
+    await animationFrames(feed);
     assertClean(await report(feed), 'background tab');
     await front.close();
     await feed.close();

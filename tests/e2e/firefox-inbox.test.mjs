@@ -2,55 +2,44 @@
 // page no frame shows a trace of a listed person, on first load, when a
 // message arrives, when a row is re-rendered to the top and when a row is
 // recycled for them; other conversations stay; a title naming them is replaced.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INBOX_PAGES, startFakeSites } from './harness.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { animationFrames, INBOX_PAGES } from './harness.mjs';
+import { useFirefox } from './firefox.mjs';
 import { assertClean, INBOX_LIST } from './inbox/fixtures.mjs';
 
-let sites;
-let firefox;
-
-before(async () => {
-  sites = await startFakeSites();
-  firefox = await launchFirefox({ proxyPort: sites.proxyPort });
-  assert.equal((await firefox.ask({ type: 'importList', text: INBOX_LIST })).ok, true);
-});
-
-after(async () => {
-  await firefox?.close();
-  await sites?.close();
-});
-
-async function frames(page, count = 10) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let left = n;
-    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), count);
-}
+const running = useFirefox({ list: INBOX_LIST });
 
 const report = (page) => page.evaluate(() => window.inboxTest.report());
 
 for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
-  test(`${inbox}: first load, arrival, re-render to the top, recycled row and title show no trace of them`, async () => {
-    const page = await firefox.browser.newPage();
+  test(`${inbox}: first load, arrival, re-render to the top, recycled row, open conversation and title show no trace of them`, async () => {
+    const page = await running.firefox.browser.newPage();
     await page.goto(url);
     await page.waitForFunction(() => window.inboxTest?.frames > 3);
-    await frames(page, 5);
+    await animationFrames(page, 5);
     assertClean(await report(page), 'first load');
     await page.evaluate(() => {
       window.inboxTest.arrive('listed');
       window.inboxTest.arrive('friend');
       window.inboxTest.toTop(':scope > :has([data-trace])');
     });
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'arrival and re-render');
     await page.evaluate(() => window.inboxTest.recycle(':scope > :has([data-shown]):not(:has([data-trace]))', 'listed'));
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'a recycled row');
+    if (await page.evaluate(() => !!document.getElementById('pane-friend'))) {
+      // The open conversation beside the list: another's shown, theirs sealed again.
+      await page.evaluate(() => window.inboxTest.openPane('friend'));
+      await animationFrames(page);
+      assert.deepEqual((await report(page)).shownHidden, [], 'another person\'s open conversation is shown');
+      await page.evaluate(() => window.inboxTest.openPane('listed'));
+      await animationFrames(page);
+      assertClean(await report(page), 'their conversation opened again');
+    }
     await page.evaluate(() => { document.title = '(1) Jane Doe'; });
-    await frames(page, 3);
+    await animationFrames(page, 3);
     assert.equal(await page.evaluate(() => document.title), 'Messages');
     await page.close();
   });

@@ -2,11 +2,12 @@
 // puppeteer-core, with the Firefox package (dist/deadbolt-firefox.zip, as a
 // store would receive it) installed as a temporary add-on. The fake sites are
 // reached through their proxy: Firefox has no host-resolver rules.
+import { after, before } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, waitForHref } from './harness.mjs';
+import { ROOT, startFakeSites, waitForHref } from './harness.mjs';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 export const PACKAGE = path.join(ROOT, 'dist/deadbolt-firefox.zip');
@@ -68,4 +69,25 @@ async function waitForPage(browser, href, timeout = 15000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no tab showed ${href}`);
+}
+
+/**
+ * One Firefox and one set of fake sites for a test file, as useBrowser() is
+ * for Chromium: started before its tests (with `list` imported), closed
+ * after. Returns {sites, firefox}, filled in once started.
+ */
+export function useFirefox({ list = null } = {}) {
+  const running = { sites: null, firefox: null };
+  before(async () => {
+    running.sites = await startFakeSites();
+    running.firefox = await launchFirefox({ proxyPort: running.sites.proxyPort });
+    if (list === null) return;
+    const imported = await running.firefox.ask({ type: 'importList', text: list });
+    if (imported?.ok !== true) throw new Error(`the test list was refused: ${JSON.stringify(imported)}`);
+  });
+  after(async () => {
+    await running.firefox?.close();
+    await running.sites?.close();
+  });
+  return running;
 }

@@ -2,43 +2,31 @@
 // go to addons.mozilla.org: typed profile, a link through a redirector, a
 // single-page-app navigation, a search for the name, a profile that is not
 // listed, and the popup's count.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as harness from './harness.mjs';
-import { DEMO_LIST, startFakeSites, waitForHref } from './harness.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { DEMO_LIST, waitForHref } from './harness.mjs';
+import { useFirefox } from './firefox.mjs';
 
-let sites;
-let firefox;
+const running = useFirefox({ list: DEMO_LIST });
 
-before(async () => {
-  sites = await startFakeSites();
-  firefox = await launchFirefox({ proxyPort: sites.proxyPort });
-  assert.equal((await firefox.ask({ type: 'importList', text: DEMO_LIST })).ok, true);
-});
+const isBlockPage = (href) => href.startsWith(running.firefox.url('extension/pages/blocked.html'));
+const total = async () => (await running.firefox.ask({ type: 'stats' })).all;
 
-after(async () => {
-  await firefox?.close();
-  await sites?.close();
-});
-
-const isBlockPage = (href) => href.startsWith(firefox.url('extension/pages/blocked.html'));
-const total = async () => (await firefox.ask({ type: 'stats' })).all;
-
-const logReaches = (want) => harness.logReaches(firefox.ask, want, 5000);
+const logReaches = (want) => harness.logReaches(running.firefox.ask, want, 5000);
 
 /** Opens a new tab on `url`; returns it once it shows the block page. */
 async function expectBlocked(url) {
-  const page = await firefox.browser.newPage();
+  const page = await running.firefox.browser.newPage();
   await page.goto(url).catch(() => {});  // the redirect interrupts the navigation
   await waitForHref(page, isBlockPage);
   return page;
 }
 
 test('Firefox grants the host permission the redirect rules need', async () => {
-  const { origins } = await firefox.page.evaluate(() => chrome.permissions.getAll());
+  const { origins } = await running.firefox.page.evaluate(() => chrome.permissions.getAll());
   assert.ok(origins.includes('<all_urls>'), `granted: ${origins.join(', ')}`);
-  const { list } = await firefox.ask({ type: 'list' });
+  const { list } = await running.firefox.ask({ type: 'list' });
   assert.equal(list.people[0].name, 'Jane Doe');
 });
 
@@ -46,7 +34,7 @@ test('a typed profile is blocked before it is requested, and logged once', async
   const start = await total();
   const page = await expectBlocked('https://www.instagram.com/janedoe/');
   await page.waitForFunction(() => document.querySelector('#who').textContent.includes('Jane Doe'));
-  assert.deepEqual(sites.hits('instagram.com', '/janedoe'), [], 'no request reached the site');
+  assert.deepEqual(running.sites.hits('instagram.com', '/janedoe'), [], 'no request reached the site');
   assert.equal(await logReaches(start + 1), start + 1);
   await page.close();
 });
@@ -57,35 +45,30 @@ for (const [name, start, link] of [
 ]) {
   test(name, async () => {
     const before = await total();
-    const page = await firefox.browser.newPage();
+    const page = await running.firefox.browser.newPage();
     await page.goto(start);
     await page.click(link);
     await waitForHref(page, isBlockPage);
-    assert.deepEqual(sites.hits('instagram.com', '/janedoe'), [], 'no request for the profile');
+    assert.deepEqual(running.sites.hits('instagram.com', '/janedoe'), [], 'no request for the profile');
     assert.equal(await logReaches(before + 1), before + 1, 'one attempt, though several events may see it');
     await page.close();
   });
 }
 
-// todo, not skipped: it runs and reports. Since the one-owner change (issue
-// 21) a run of the whole file sometimes logs a fifth attempt here (5 !== 4)
-// after a 30-second stall of an earlier Firefox tab; alone it passes. The
-// cause is not found yet: a double count is a real defect, tracked in the
-// closing note of stop 18, not hidden.
-test('a search for the name is blocked', { todo: 'a late extra attempt in whole-file runs (issue 21 follow-up)' }, async () => {
+test('a search for the name is blocked', async () => {
   const start = await total();
   const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');
-  assert.deepEqual(sites.hits('google.com', '/search'), []);
+  assert.deepEqual(running.sites.hits('google.com', '/search'), []);
   assert.equal(await logReaches(start + 1), start + 1);
   await page.close();
 });
 
 test('a profile that is not listed loads', async () => {
   const start = await total();
-  const page = await firefox.browser.newPage();
+  const page = await running.firefox.browser.newPage();
   await page.goto('https://www.instagram.com/natgeo/');
   assert.equal(await page.$eval('h1', (h) => h.textContent), 'PROFILE www.instagram.com/natgeo/');
-  assert.equal(sites.hits('instagram.com', '/natgeo/').length, 1);
+  assert.equal(running.sites.hits('instagram.com', '/natgeo/').length, 1);
   assert.equal(await logReaches(start), start);
   await page.close();
 });
@@ -93,7 +76,7 @@ test('a profile that is not listed loads', async () => {
 test('the popup shows every attempt', async () => {
   const start = await total();
   assert.ok(start >= 4, `the attempts above were logged (${start})`);
-  await firefox.show('extension/pages/popup.html');
-  await firefox.page.waitForFunction((n) => document.querySelector('#total').textContent === String(n), {}, start);
-  await firefox.show('extension/pages/welcome.html');
+  await running.firefox.show('extension/pages/popup.html');
+  await running.firefox.page.waitForFunction((n) => document.querySelector('#total').textContent === String(n), {}, start);
+  await running.firefox.show('extension/pages/welcome.html');
 });

@@ -41,10 +41,17 @@ export const INBOX_PAGES = {
   linkedin: 'https://www.linkedin.com/messaging/',
   telegram: 'https://web.telegram.org/k/',
 };
+// facebook.com/messages serves Messenger's chat list with its links under
+// /messages/ (the sources are in messenger.html).
+const INBOX_SAME_AS = {
+  facebook: (messenger) => messenger.replaceAll('href="/', 'href="/messages/').replace('<title>Messenger</title>', '<title>Messenger | Facebook</title>'),
+};
 function inboxPage(host, pathname) {
   if (pathname === '/inbox/frames.js') return { body: fs.readFileSync(path.join(INBOX_DIR, 'frames.js')), type: 'text/javascript' };
   const name = Object.keys(INBOX_PAGES).find((n) => INBOX_PAGES[n] === `https://${host}${pathname}`);
-  return name ? { body: fs.readFileSync(path.join(INBOX_DIR, `${name}.html`)), type: 'text/html; charset=utf-8' } : null;
+  if (!name) return null;
+  const html = (file) => fs.readFileSync(path.join(INBOX_DIR, `${file}.html`), 'utf8');
+  return { body: INBOX_SAME_AS[name] ? INBOX_SAME_AS[name](html('messenger')) : html(name), type: 'text/html; charset=utf-8' };
 }
 
 // The fake feed pages (tests/e2e/feeds/): /feeds/<name> on any host serves
@@ -98,6 +105,23 @@ const PAGES = {
     <a id="spa" href="/janedoe/" onclick="event.preventDefault(); history.pushState({}, '', '/janedoe/'); document.querySelector('h1').textContent = 'PROFILE';">Jane</a>`,
 };
 
+/**
+ * Sends `body` in pieces of `size` bytes, `delayMs` apart, as a page comes
+ * over a real network: the browser parses and paints between pieces.
+ */
+function streamBody(res, body, { size, delayMs }) {
+  const bytes = Buffer.from(body);
+  let at = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    res.write(bytes.subarray(at, at + size));
+    at += size;
+    if (at < bytes.length) setTimeout(next, delayMs);
+    else res.end();
+  };
+  next();
+}
+
 /** Starts the fake sites. `requests` lists every request as "host/path". */
 export async function startFakeSites() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-sites-'));
@@ -131,7 +155,7 @@ export async function startFakeSites() {
     const route = ROUTES.get(`${host}${url.pathname}`);
     if (route) {
       res.writeHead(200, { 'content-type': route.type ?? 'text/html; charset=utf-8' });
-      return res.end(route.body);
+      return route.stream ? streamBody(res, route.body, route.stream) : res.end(route.body);
     }
     const feed = url.pathname.startsWith('/feeds/') ? feedPage(url.pathname) : inboxPage(host, url.pathname);
     if (feed) {
@@ -301,6 +325,15 @@ export async function openBlocked(browser, url) {
   await page.goto(url).catch(() => {});  // aborted by the redirect
   await waitForHref(page, (href) => href.includes('blocked.html'));
   return page;
+}
+
+/** Resolves after the page has drawn `count` animation frames (both drivers' pages have evaluate()). */
+export async function animationFrames(page, count = 10) {
+  await page.evaluate((n) => new Promise((resolve) => {
+    let left = n;
+    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  }), count);
 }
 
 /** Polls location.href (page.url() can lag behind a redirect). */

@@ -8,19 +8,11 @@
 // never shown (others are), and a tab title naming them is replaced.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INBOX_PAGES, inExtension, openBlocked, stopWorker, useBrowser } from './harness.mjs';
+import { animationFrames, INBOX_PAGES, inExtension, openBlocked, stopWorker, useBrowser } from './harness.mjs';
 import { assertClean, INBOX_LIST } from './inbox/fixtures.mjs';
 
 let browser;
 useBrowser({ list: INBOX_LIST, ready: (b) => { browser = b; } });
-
-async function frames(page, count = 10) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let left = n;
-    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
-    requestAnimationFrame(step);
-  }), count);
-}
 
 const report = (page) => page.evaluate(() => window.inboxTest.report());
 
@@ -29,7 +21,7 @@ async function open(url) {
   const page = await browser.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.inboxTest?.frames > 3);
-  await frames(page, 5);
+  await animationFrames(page, 5);
   return page;
 }
 
@@ -49,6 +41,9 @@ async function recordShownNotifications(page) {
   return { shown: () => run('globalThis.shownForTest') };
 }
 
+// The inboxes whose fake page has an open conversation beside the list.
+const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram'];
+
 for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
   describe(inbox, () => {
     test('first load, a message arriving, a row re-rendered to the top, a recycled row: no painted frame of them', async () => {
@@ -58,16 +53,16 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
         window.inboxTest.arrive('listed');
         window.inboxTest.arrive('friend');
       });
-      await frames(page);
+      await animationFrames(page);
       assertClean(await report(page), 'a message arriving');
       await page.evaluate(() => {
         window.inboxTest.toTop(':scope > :has([data-trace])');
         window.inboxTest.toTop(':scope > :has([data-shown]):not(:has([data-trace]))');
       });
-      await frames(page);
+      await animationFrames(page);
       assertClean(await report(page), 'rows re-rendered to the top');
       await page.evaluate(() => window.inboxTest.recycle(':scope > :has([data-shown]):not(:has([data-trace]))', 'listed'));
-      await frames(page);
+      await animationFrames(page);
       assertClean(await report(page), 'a recycled row');
       await page.close();
     });
@@ -81,20 +76,36 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
         window.inboxTest.notify('New message', 'Janey: please answer');
         window.inboxTest.notify('jane.doe@example.com', 'Re: us');
       });
-      await frames(page);
+      await animationFrames(page);
       assert.deepEqual(await notifications.shown(), ['Mum']);
       const raised = await page.evaluate(() => window.inboxTest.raised);
       assert.deepEqual(raised.map((n) => n.events), [['show'], ['show'], ['show'], ['show']], 'every one looks shown to the page');
       await page.close();
     });
 
+    if (PANES.includes(inbox)) {
+      test('the open conversation: theirs sealed whole, another\'s shown, theirs again sealed, before a frame', async () => {
+        const page = await open(url);
+        assertClean(await report(page), 'the app opened theirs by itself');
+        await page.evaluate(() => window.inboxTest.openPane('friend'));
+        await animationFrames(page);
+        const friend = await report(page);
+        assert.deepEqual(friend.shownHidden, [], 'another person\'s conversation is shown');
+        assert.ok(friend.shown > 0 && friend.paintedFrames === 0);
+        await page.evaluate(() => window.inboxTest.openPane('listed'));
+        await animationFrames(page);
+        assertClean(await report(page), 'theirs opened again');
+        await page.close();
+      });
+    }
+
     test('a tab title naming them is replaced; others are left', async () => {
       const page = await open(url);
       await page.evaluate(() => { document.title = '(1) Jane Doe'; });
-      await frames(page, 3);
+      await animationFrames(page, 3);
       assert.equal(await page.title(), 'Messages');
       await page.evaluate(() => { document.title = '(2) Mum'; });
-      await frames(page, 3);
+      await animationFrames(page, 3);
       assert.equal(await page.title(), '(2) Mum');
       await page.close();
     });
@@ -131,7 +142,7 @@ describe('every inbox', () => {
       for (const style of document.querySelectorAll('style')) style.remove();
       document.head.append(Object.assign(document.createElement('style'), { textContent: '.msg-conversation-listitem { display: block; min-height: 40px; }' }));
     });
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'head rebuilt');
     await page.close();
   });
@@ -149,14 +160,14 @@ describe('every inbox', () => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/home');
     await page.addScriptTag({ url: '/inbox/frames.js' });
-    await frames(page, 3);
+    await animationFrames(page, 3);
     await page.evaluate(() => {
       history.pushState({}, '', '/messages');
       document.body.insertAdjacentHTML('beforeend', '<div data-list>' +
         '<div data-testid="conversation"><a href="/janedoe_x"><span data-trace="spa-jane">Jane</span></a><span dir="auto" data-trace="spa-preview">hi</span></div>' +
         '<div data-testid="conversation"><a href="/NASA"><span data-shown="spa-nasa">NASA</span></a></div></div>');
     });
-    await frames(page);
+    await animationFrames(page);
     assertClean(await report(page), 'SPA navigation into the inbox');
     await page.close();
   });
@@ -222,6 +233,13 @@ describe('every inbox', () => {
     await page.locator('h1').waitFor();
     assert.match(await page.textContent('h1'), /PROFILE www\.messenger\.com\/t\/jane\.doe\.77/, 'the conversation opened');
     await page.close();
+    // For those minutes the inbox shows their open conversation; their row stays sealed.
+    const inbox = await open(INBOX_PAGES.messenger);
+    await animationFrames(inbox);
+    const during = await report(inbox);
+    assert.ok(during.tracesRendered.includes('pane-message'), `their conversation shows while opened (${during.tracesRendered})`);
+    assert.ok(!during.tracesRendered.includes('link-name'), 'their row stays sealed');
+    await inbox.close();
     // Once: asked again, it is sealed (the pass ends, the permission is used up).
     const again = await inExtension(browser, (u) => chrome.runtime.sendMessage({ type: 'openState', url: u }), url);
     assert.equal(again.state, 'none');

@@ -33,6 +33,7 @@ test('the feeds content script reads the keys the worker writes', () => {
 test('the inbox content script reads the keys the worker writes', () => {
   const inbox = read('extension/content/inbox.js');
   assert.match(inbox, new RegExp(`'${keys.INBOX_INDEX.replace('.', '\\.')}'`));
+  assert.match(inbox, new RegExp(`'${keys.INBOX_OPENED.replace('.', '\\.')}'`));
   assert.ok(inbox.includes(`\`${keys.INBOX_COUNT_PREFIX}\${`), 'inbox.count.<day>.<session>');
 });
 

@@ -15,6 +15,16 @@
 //   preview       the preview text and unread badge (covered in a group row)
 //   group         a row (or something in it) matching this is a group chat
 //   self          shown names that are the user, not another party
+//   pane          the open conversation beside the list ("" none known)
+//   pane_senders  inside the pane: what names its other party (its header),
+//                 read together as ONE participant (a header's status line,
+//                 "online", is not another person)
+//   current       a row (or something in it) matching this is the open one
+//
+// The open pane is sealed whole when its header names a listed person, when
+// the page's URL does (messenger.com/t/<them>), or when the list's current
+// row is sealed (the apps open the latest conversation by themselves: the
+// one they wrote last). A group's pane stays: its header names the group.
 #include "deadbolt/inbox.h"
 
 namespace deadbolt {
@@ -66,7 +76,14 @@ const std::vector<InboxMarkup>& inbox_table() {
       {"whatsapp", "web.whatsapp.com", "/", "whatsapp", "#pane-side [role=\"row\"], #pane-side [role=\"listitem\"]",
        "span[title], [data-id]", "data-id", "title",
        "span[dir=\"ltr\"], span.selectable-text, [data-icon=\"unread-count\"], [aria-label*=\"unread\"]",
-       "[data-id*=\"@g.us\"]", ""},
+       "[data-id*=\"@g.us\"]", "",
+       // The open chat is #main; its header holds the contact's name
+       // (span[title], or span[dir="auto"] in newer builds) and status.
+       // Sources: public WhatsApp Web automation ("//div[@id='main']/header"
+       // as the profile button; "document.querySelector('#main header')"
+       // then 'span[dir="auto"]' for the contact's name). The selected row:
+       // aria-selected, the ARIA grid pattern the list follows (role="grid").
+       "#main", "header span[title], header span[dir=\"auto\"]", "[aria-selected=\"true\"]"},
       // Messenger (messenger.com): each chat is a row holding a link to
       // /t/<username or id>; a group's link names a thread, not a person,
       // and so does an end-to-end encrypted chat's (/e2ee/t/<thread>): there
@@ -75,13 +92,23 @@ const std::vector<InboxMarkup>& inbox_table() {
       // links), Messenger's m.me / messenger.com/t/ links (catalog_data.cpp).
       {"messenger", "www.messenger.com messenger.com", "/", "messenger",
        "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])",
-       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", ""},
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", "",
+       // The open thread is the page's role="main" column beside the chat
+       // list (role="navigation"), at /t/<id>: sealed by its URL or by the
+       // current row, which the chat list marks with ARIA's aria-current
+       // (WAI-ARIA 1.2; its header's markup is not publicly documented).
+       "[role=\"main\"]", "", "[aria-current=\"page\"], [aria-selected=\"true\"]"},
       // Messenger inside Facebook (facebook.com/messages): the same rows,
       // links to /messages/t/<username or id>. Source: public Facebook
       // scrapers ("//a[contains(@href, '/messages/t/')]", role="row").
       {"facebook-messages", "www.facebook.com facebook.com web.facebook.com m.facebook.com", "/messages", "messenger",
        "[role=\"row\"]:has(a[href*=\"/t/\"]), [role=\"listitem\"]:has(a[href*=\"/t/\"])",
-       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", ""},
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", "",
+       // The open thread is the page's role="main" column beside the chat
+       // list (role="navigation"), at /t/<id>: sealed by its URL or by the
+       // current row, which the chat list marks with ARIA's aria-current
+       // (WAI-ARIA 1.2; its header's markup is not publicly documented).
+       "[role=\"main\"]", "", "[aria-current=\"page\"], [aria-selected=\"true\"]"},
       // Instagram Direct: the inbox at /direct/inbox/ lists threads that
       // open /direct/t/<thread id> (a thread, not a person); a row shows the
       // other party's name (span[title]) and avatar. Sources: public
@@ -108,7 +135,16 @@ const std::vector<InboxMarkup>& inbox_table() {
        ".msg-conversation-listitem__participant-names, a[href*=\"/in/\"]", "", "text",
        ".msg-conversation-card__message-snippet, .msg-conversation-card__message-snippet-body, "
        ".msg-conversation-card__unread-count",
-       "", ""},
+       "", "",
+       // The open conversation (.msg-convo-wrapper / .msg-thread): its
+       // header's link to the person's profile (.msg-thread__link-to-profile,
+       // /in/<handle>) and name (.msg-entity-lockup__entity-title); the open
+       // row is .msg-conversation-card--active. Sources: the same
+       // selectors.js (activeHeaderName '.msg-thread__link-to-profile',
+       // activeConversation '.msg-conversation-card--active') and public
+       // LinkedIn DM readers (conversationPane '[class*="msg-convo-wrapper"]').
+       ".msg-convo-wrapper, .msg-thread", ".msg-thread__link-to-profile, .msg-entity-lockup__entity-title",
+       ".msg-conversation-card--active"},
       // Telegram Web (K at /k/, A at /a/): chat rows are .chatlist-chat
       // (K) and .ListItem.Chat (A) with data-peer-id and a link to
       // #<peer id> or #@<username>; the name is .peer-title (K) or
@@ -120,7 +156,14 @@ const std::vector<InboxMarkup>& inbox_table() {
       {"telegram", "web.telegram.org", "/", "telegram", ".chatlist-chat, .ListItem.Chat",
        ".peer-title, .fullName, a[href^=\"#\"]", "", "text",
        ".row-subtitle, .dialog-subtitle, .last-message, .dialog-subtitle-badge, .ChatBadge",
-       "[data-peer-type=\"chat\"], [data-peer-type=\"channel\"]", ""},
+       "[data-peer-type=\"chat\"], [data-peer-type=\"channel\"]", "",
+       // The open chat: #column-center .chat (K) or #MiddleColumn (A); its
+       // top bar's .peer-title (K) or .ChatInfo .title / .fullName (A).
+       // Source: public Telegram Web automation's platform selectors
+       // (chatPanel '#column-center .chat, .chat-container, #MiddleColumn';
+       // chatHeader '.chat-info .user-title, .top-bar .peer-title, .ChatInfo .title').
+       "#column-center .chat, #MiddleColumn",
+       ".chat-info .peer-title, .top-bar .peer-title, .ChatInfo .title, .MiddleHeader .fullName", ""},
   };
   return table;
 }

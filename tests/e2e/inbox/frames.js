@@ -59,6 +59,26 @@
       for (const a of from.attributes) row.setAttribute(a.name, a.value);
       row.innerHTML = from.innerHTML;
     },
+    /**
+     * The app opening another conversation in its pane: the pane's content
+     * replaced by template `pane-<name>` and, in the same task, the list's
+     * current-row mark (the template's data-mark-attr) moved to its row.
+     */
+    openPane(name) {
+      const t = document.getElementById(`pane-${name}`);
+      const { row, markAttr, markValue } = t.dataset;
+      if (markAttr) {
+        for (const el of list().querySelectorAll(`[${markAttr}]`)) el.removeAttribute(markAttr);
+        list().querySelector(row).setAttribute(markAttr, markValue);
+      }
+      const pane = t.content.cloneNode(true);
+      serial += 1;
+      for (const el of pane.querySelectorAll('[data-trace], [data-shown]')) {
+        if (el.dataset.trace) el.dataset.trace = `${el.dataset.trace}-${serial}`;
+        if (el.dataset.shown) el.dataset.shown = `${el.dataset.shown}-${serial}`;
+      }
+      document.querySelector('[data-pane-host]').replaceChildren(pane);
+    },
     /** The page raising a desktop notification, as the inboxes do for a new message. */
     notify(title, body) {
       const n = new Notification(title, { body, tag: `t${++serial}` });

@@ -45,6 +45,12 @@ struct InboxMarkup {
   std::string_view preview;    // inside a row: the preview text and unread badge
   std::string_view group;      // a row matching this is a group chat ("" none)
   std::string_view self;       // shown names that are the user ("me"), not another party
+  // The open conversation beside the list (see inbox_catalog_data.cpp): it
+  // is sealed when its header names only listed people, when the page's
+  // own URL names one, or when the list's current row is a sealed one.
+  std::string_view pane;          // the open conversation's container ("" none known)
+  std::string_view pane_senders;  // inside it: the elements naming its other party (its header)
+  std::string_view current;       // a row (or something in it) matching this is the open one
 };
 
 // The inbox table (inbox_catalog_data.cpp).

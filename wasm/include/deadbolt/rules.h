@@ -6,7 +6,9 @@
 // catalog, id URLs, case-insensitive where the platform is. Whatever a rule
 // matches, decide() blocks too (tests/core/rules_test.cpp holds them to
 // that); what rules cannot see (percent-encoded paths, wrappers, searches,
-// single-page-app navigations) the shell's navigation listeners decide.
+// single-page-app navigations, and URLs carrying user info, "user:pw@", which
+// the browser matches as written and whose pattern would not fit Chrome's
+// regex budget) the shell's navigation listeners decide.
 #pragma once
 
 #include <cstddef>

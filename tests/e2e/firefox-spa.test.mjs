@@ -3,31 +3,19 @@
 // click, middle-click and Enter on a listed person show the block page,
 // logged once, and a hover opens no card, with no request naming them at
 // the fake platform; a look-alike and another person still fetch and render.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { logReaches, startFakeSites, waitForHref } from './harness.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { logReaches, waitForHref } from './harness.mjs';
+import { useFirefox } from './firefox.mjs';
 import { APPS, naming, SPA_LIST } from './spa/fixtures.mjs';
 
-let sites;
-let firefox;
-
-before(async () => {
-  sites = await startFakeSites();
-  firefox = await launchFirefox({ proxyPort: sites.proxyPort });
-  assert.equal((await firefox.ask({ type: 'importList', text: SPA_LIST })).ok, true);
-});
-
-after(async () => {
-  await firefox?.close();
-  await sites?.close();
-});
+const running = useFirefox({ list: SPA_LIST });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const attempts = async () => (await firefox.ask({ type: 'stats' })).all;
+const attempts = async () => (await running.firefox.ask({ type: 'stats' })).all;
 
 async function openApp(app) {
-  const page = await firefox.browser.newPage();
+  const page = await running.firefox.browser.newPage();
   await page.goto(`https://${app.host}/spa/${app.name}`);
   await page.waitForFunction(() => Array.isArray(window.painted));
   await sleep(300);  // the guard's core is ready some 30 ms after document_start
@@ -47,19 +35,19 @@ for (const app of APPS) {
   describe(app.name, () => {
     for (const [name, act] of Object.entries(ACTIVATIONS)) {
       test(`${name} on the listed person: the block page, logged once, no request names them`, async () => {
-        const from = sites.full.length;
+        const from = running.sites.full.length;
         const logged = await attempts();
         const page = await openApp(app);
         await act(page);
         await waitForHref(page, (href) => href.includes('blocked.html'));
-        assert.equal(await logReaches(firefox.ask, logged + 1), logged + 1, 'logged once');
-        assert.deepEqual(naming(sites.full.slice(from), app.host, app.listed), []);
+        assert.equal(await logReaches(running.firefox.ask, logged + 1), logged + 1, 'logged once');
+        assert.deepEqual(naming(running.sites.full.slice(from), app.host, app.listed), []);
         await page.close();
       });
     }
 
     test('hover on the listed person opens no card; a look-alike\'s opens; another person\'s click renders', async () => {
-      const from = sites.full.length;
+      const from = running.sites.full.length;
       const page = await openApp(app);
       await page.hover('#p-listed');
       await sleep(900);  // three times the app's hover delay
@@ -68,9 +56,9 @@ for (const app of APPS) {
       await page.waitForFunction((key) => window.painted.includes(key), {}, app.lookalike);
       await page.click('#p-other');
       await page.waitForFunction((key) => window.painted.includes(key), {}, app.other);
-      assert.deepEqual(naming(sites.full.slice(from), app.host, app.listed), []);
-      assert.ok(naming(sites.full.slice(from), app.host, app.lookalike).length >= 2, 'the look-alike\'s API and avatar');
-      assert.ok(naming(sites.full.slice(from), app.host, app.other).length >= 2, 'the other person\'s API and avatar');
+      assert.deepEqual(naming(running.sites.full.slice(from), app.host, app.listed), []);
+      assert.ok(naming(running.sites.full.slice(from), app.host, app.lookalike).length >= 2, 'the look-alike\'s API and avatar');
+      assert.ok(naming(running.sites.full.slice(from), app.host, app.other).length >= 2, 'the other person\'s API and avatar');
       await page.close();
     });
   });

@@ -135,7 +135,15 @@ export async function startFakeSites() {
     if (req.method === 'POST') {
       let body = '';
       req.on('data', (chunk) => { body += chunk; });
-      req.on('end', () => { full[entry] += ` ${decodeURIComponent(body.replace(/\+/g, ' '))}`; });
+      req.on('end', () => {
+        let text = body.replace(/\+/g, ' ');
+        try {
+          text = decodeURIComponent(text);
+        } catch {
+          // kept as sent
+        }
+        full[entry] += ` ${text}`;
+      });
     }
     if (url.pathname.startsWith('/spa/')) {
       const spa = spaPage(url.pathname);

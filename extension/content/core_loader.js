@@ -6,6 +6,9 @@
 //   deadboltItems.start()                      instantiates the decider: Promise<boolean>
 //   deadboltItems.compiled()                   the decider's compiled module, compiled once for
 //                                              every decider of this world (the guard's too)
+//   deadboltItems.settled                      resolves once the feed script has asked for the
+//                                              page's markup (and so decided the page) or could not
+//                                              start: the guard starts its own decider after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
 //   deadboltItems.markupFor(pageUrl)           the page's feed markup, or null
 //   deadboltItems.decideItem(page, links, authors, attributes)
@@ -19,6 +22,8 @@
 var deadboltItems = (() => {
   let decider = null;
   let compiling = null;
+  let settle;
+  const settled = new Promise((resolve) => { settle = resolve; });
   const compiled = () => (compiling ??= WebAssembly.compile(deadboltDecider.wasm));
 
   const fromBase64 = (text) =>
@@ -32,6 +37,7 @@ var deadboltItems = (() => {
         return true;
       } catch {
         decider = null;
+        settle();
         return false;
       }
     },
@@ -46,7 +52,9 @@ var deadboltItems = (() => {
       return decider.loadFeedIndex(bytes, mentions);
     },
     compiled,
+    settled,
     markupFor(page) {
+      settle();  // its continuations run after the feed script's synchronous first decisions
       return decider ? decider.feedMarkup(page) : null;
     },
     decideItem(page, links, authors, attributes) {

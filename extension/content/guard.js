@@ -48,6 +48,7 @@
   let state = 'starting';  // 'starting' | 'ready' | 'failed'
   let markup = null;       // the page's feed markup: its identity attributes
   let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
+  let held = null;  // the last link activated while the core was starting
 
   // The listed URL an event's target names, or '' for a listed identity
   // attribute without a link, or null.
@@ -90,10 +91,14 @@
     }
     let url;
     if (state === 'starting') {
-      // The first few milliseconds after document_start, before the core is
-      // ready: an activation on a link is held, never let through undecided.
+      // The first moments after document_start, before the core is ready
+      // (after the feed script's first decisions): an activation on a link
+      // is held, never let through undecided, and decided once the core is
+      // ready (a listed one then goes to the block page).
       const start = event.composedPath()[0];
-      if (!(start?.nodeType === 1 ? start : start?.parentElement)?.closest?.('a[href], area[href]')) return;
+      const link = (start?.nodeType === 1 ? start : start?.parentElement)?.closest?.('a[href], area[href]');
+      if (!link) return;
+      if (action === 'open') held = link;
       url = '';
     } else {
       url = listedUrl(event);
@@ -123,10 +128,14 @@
   }
 
   async function start() {
-    const stored = chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
+    let stored;
     try {
       // An instance of its own (the feed script's holds the feed list), from
-      // the module the feed script compiles: one compilation a page.
+      // the module the feed script compiles (one compilation a page), made
+      // once the feed script has decided the page: the feed's first paint
+      // waits for nothing here. Activations meanwhile are held (see guard()).
+      await Promise.race([deadboltItems.settled, new Promise((resolve) => setTimeout(resolve, 500))]);
+      stored = chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
       decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
     } catch {
       state = 'failed';  // the rules and the navigation listeners still stand
@@ -136,6 +145,9 @@
     markup = decider.feedMarkup(location.href);
     apply(snapshot, index);
     state = 'ready';
+    const href = held && typeof held.href === 'string' ? held.href : null;
+    held = null;
+    if (on && href !== null && decider.blocks(href)) chrome.runtime.sendMessage({ type: 'guardActivation', url: href }).catch(() => {});
     if (changedWhileStarting) reread();
   }
 

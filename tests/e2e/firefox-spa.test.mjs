@@ -18,7 +18,7 @@ async function openApp(app) {
   const page = await running.firefox.browser.newPage();
   await page.goto(`https://${app.host}/spa/${app.name}`);
   await page.waitForFunction(() => Array.isArray(window.painted));
-  await sleep(300);  // the guard's core is ready some 30 ms after document_start
+  await sleep(500);  // the guard's core is ready after the feed script's first decisions
   return page;
 }
 

@@ -31,7 +31,7 @@ const list = createListOwner({
     core.setBlockPage(chrome.runtime.getURL(BLOCK_PAGE));
     return core;
   },
-  held: (core, feedIndex) => saveFeedIndex(core, feedIndex),
+  held: (core, feedIndex, inboxIndex) => saveFeedIndex(core, feedIndex, inboxIndex),
   installRules: (core, rules) => protection.applyRules(core, rules),
   onPhase: (name) => { phases[name] = performance.now(); },
 });
@@ -121,6 +121,7 @@ const routes = {
   addAccount: (m) => protection.addAccount(m),
   addPerson: (m) => protection.addPerson(m),
   addKeyword: (m) => protection.addKeyword(m),
+  addName: (m) => protection.addName(m),
   requestRemoval: (m) => protection.requestRemoval(m),
   setCoparent: (m) => protection.setCoparent(m),
   setFeeds: (m) => protection.setFeeds(m),

@@ -159,7 +159,7 @@ export class ListCore {
   // ---- List editing: one call into the core per edit. The core edits the
   // list it holds and, when it changed, holds and indexes the new one, and
   // answers everything the shell stores and installs: {changed, ..., list:
-  // v1 text, snapshot, feedIndex (Uint8Array), rules: rules()'s answer}. A
+  // v1 text, snapshot, feedIndex, inboxIndex (Uint8Array), rules: rules()'s answer}. A
   // refused edit answers {error, errorCode} and changes nothing; undo()
   // puts back the list before the last edit (it could not be stored).
 
@@ -171,6 +171,7 @@ export class ListCore {
       list: bundle.list,
       snapshot: new Uint8Array(bundle.snapshot),  // copies: the views are over wasm memory
       feedIndex: new Uint8Array(bundle.feedIndex),
+      inboxIndex: new Uint8Array(bundle.inboxIndex),
       rules: JSON.parse(bundle.rules),
     };
   }
@@ -197,6 +198,11 @@ export class ListCore {
     return this.#edit(this.#native.addKeyword(String(person ?? ''), String(keyword ?? '')));
   }
 
+  /** A name `person` is saved under (a phone's contact name): inbox rows showing only it are sealed. */
+  addName(person, name) {
+    return this.#edit(this.#native.addName(String(person ?? ''), String(name ?? '')));
+  }
+
   feedsOn(person) {
     return this.#edit(this.#native.feedsOn(String(person ?? '')));
   }
@@ -206,7 +212,7 @@ export class ListCore {
   }
 
   /**
-   * Checks a removal {kind, person, key|keyword} against the list: {change}
+   * Checks a removal {kind, person, key|keyword|name} against the list: {change}
    * to keep through the cool-down, with what the pages show of it, or {error}.
    */
   planRemoval(change) {
@@ -230,7 +236,7 @@ export class ListCore {
 
   /**
    * The settings page's rows, with the attempts of the log and the removals
-   * `pending`: [{name, removalPending, keywords: [{text, removalPending}],
+   * `pending`: [{name, removalPending, keywords: [{text, removalPending}], names: (the same),
    * accounts: [{key, platform, platformName, handle, added, url, attempts, removalPending}]}].
    */
   listRows(log, pending = []) {

@@ -5,9 +5,11 @@
 import { toBase64 } from './storage.js';
 import { INBOX_COUNT_PREFIX, INBOX_INDEX as INBOX_INDEX_KEY } from './storage_keys.js';
 
-/** Writes the inbox index for the list the core holds, with `settings` (enabled, coverCoparentPreview). */
-export async function saveInboxIndex(core, settings) {
-  const bytes = core.inboxIndex?.();
+/**
+ * Writes the inbox index for the list the core holds (`bytes`: an edit's
+ * own, else the core makes it), with `settings` (enabled, coverCoparentPreview).
+ */
+export async function saveInboxIndex(core, settings, bytes = core.inboxIndex?.()) {
   if (!bytes) return;
   await chrome.storage.local.set({
     [INBOX_INDEX_KEY]: {

@@ -20,9 +20,9 @@ import { loadList, loadSnapshot, saveList, saveSnapshot } from './storage.js';
 import { LIST_META } from './storage_keys.js';
 
 /**
- * createDecider() and createListCore(): core.js's. `held(core, feedIndex?)`:
- * the list core holds a list just loaded or stored (it writes the content
- * scripts' feed index: the edit's own when given). `installRules(core,
+ * createDecider() and createListCore(): core.js's. `held(core, feedIndex?,
+ * inboxIndex?)`: the list core holds a list just loaded or stored (it writes
+ * the content scripts' feed and inbox indexes: the edit's own when given). `installRules(core,
  * rules?)`: installs the list core's rules (the edit's own when given);
  * resolves to what the settings page shows of them. `onPhase(name)`:
  * start-up timings for scripts/bench.
@@ -37,13 +37,14 @@ export function createListOwner({
   const counts = { reloads: 0, listLoads: 0 };
   let copying = Promise.resolve();  // the copies of the last edit being written (see commit)
   let lastFeedIndex = null;  // the feed index an edit last wrote
-  let newest = null;  // {core, feedIndex, snapshot, gen}: copies of the last edit not yet written
+  let lastInboxIndex = null;  // the inbox index an edit last wrote
+  let newest = null;  // {core, indexes, snapshot, gen}: copies of the last edit not yet written
 
   async function writeNewest() {
     const copies = newest;
     newest = null;
     if (!copies) return;  // a later edit's turn wrote them already
-    if (copies.feedIndex) await quietly(onHeld(copies.core, copies.feedIndex));
+    if (copies.indexes) await quietly(onHeld(copies.core, copies.indexes.feedIndex, copies.indexes.inboxIndex));
     await quietly(saveSnapshot(copies.snapshot, copies.gen));
   }
 
@@ -58,7 +59,7 @@ export function createListOwner({
     const { text, where, problem } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
     if (!problem) await Promise.all([saveSnapshot(core.snapshot()), quietly(onHeld(core))]);
-    lastFeedIndex = null;  // written just now from the list core, whatever an edit wrote before
+    lastFeedIndex = lastInboxIndex = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem };
     deciding = Promise.resolve(held);  // decisions move to the list core
     return held;
@@ -119,15 +120,19 @@ export function createListOwner({
       deciding = Promise.resolve(held);
       // Saved. The navigation listeners block at once; the rules follow.
       const rules = await install(core, result.rules);
-      // Then, after the answer, the content scripts' feed index when it
-      // changed, and the snapshot for the next start: in order (a snapshot
-      // that landed means its feed index did too), and in a burst of edits
+      // Then, after the answer, the content scripts' feed and inbox indexes
+      // when either changed (a saved name changes the inbox one alone), and
+      // the snapshot for the next start: in order (a snapshot that landed
+      // means its indexes did too), and in a burst of edits
       // only the newest is written once the one being written lands. A
       // snapshot lost with a stopped worker only means the next start reads
       // the whole list: its generation will not match.
-      const feedIndex = sameBytes(result.feedIndex, lastFeedIndex) ? null : result.feedIndex;
+      const changed = !sameBytes(result.feedIndex, lastFeedIndex) ||
+        (result.inboxIndex !== undefined && !sameBytes(result.inboxIndex, lastInboxIndex));
       lastFeedIndex = result.feedIndex;
-      newest = { core, feedIndex: feedIndex ?? newest?.feedIndex ?? null, snapshot: result.snapshot, gen: where.gen };
+      lastInboxIndex = result.inboxIndex;
+      const indexes = changed ? { feedIndex: result.feedIndex, inboxIndex: result.inboxIndex } : newest?.indexes ?? null;
+      newest = { core, indexes, snapshot: result.snapshot, gen: where.gen };
       copying = copying.then(writeNewest);
       return { ...strip(result), ok: true, where, rules };
     });
@@ -179,7 +184,7 @@ const quietly = (promise) => Promise.resolve(promise).catch(() => {});
 const EMPTY = '{"version":1,"people":[]}';
 
 // An answer as the settings page receives it: without the list's text and binaries.
-const BULK = ['list', 'snapshot', 'feedIndex', 'rules'];
+const BULK = ['list', 'snapshot', 'feedIndex', 'inboxIndex', 'rules'];
 function strip(result) {
   return Object.fromEntries(Object.entries(result).filter(([key]) => !BULK.includes(key)));
 }

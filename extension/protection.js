@@ -21,9 +21,9 @@ export const RETRY_ALARM = 'pending:retry';
  * made it) and the feed settings, in chrome.storage.local (never in the
  * page's world). Written whole, never read-modify-written.
  */
-export async function saveFeedIndex(core, bytes = core.feedIndex()) {
+export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
   const settings = await getSettings();
-  await saveInboxIndex(core, settings);  // the inbox script's index changes with the same list and switch
+  await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
   await chrome.storage.local.set({
     [FEED_INDEX]: {
       snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
@@ -132,6 +132,11 @@ export function createProtection(engine) {
 
     addKeyword({ person, keyword }) {
       return commit((core) => core.addKeyword(person, keyword));
+    },
+
+    /** A name they are saved under: at once (removing one waits, through requestRemoval). */
+    addName({ person, name }) {
+      return commit((core) => core.addName(person, name));
     },
 
     /**

@@ -223,6 +223,11 @@ class Core {
     auto r = deadbolt::add_keyword(engine_.blocklist(), person, keyword);
     return commit(edit_json(r), std::move(r));
   }
+  // A name they are saved under ("names"): inbox rows showing it are sealed.
+  emscripten::val addName(const std::string& person, const std::string& name) {
+    auto r = deadbolt::add_name(engine_.blocklist(), person, name);
+    return commit(edit_json(r), std::move(r));
+  }
 
   // Hides a person in feeds again, at once.
   emscripten::val feedsOn(const std::string& person) {
@@ -236,8 +241,8 @@ class Core {
     return commit(edit_json(r), std::move(r));
   }
 
-  // Request: {"kind": "remove-person"|"remove-account"|"remove-keyword"|"coparent",
-  // "person", "key"? (an account row's key), "keyword"?, "channel"? (coparent)}. Answer: {"change":
+  // Request: {"kind": "remove-person"|"remove-account"|"remove-keyword"|"remove-name"|"coparent",
+  // "person", "key"? (an account row's key), "keyword"?, "name"?, "channel"? (coparent)}. Answer: {"change":
   // change_json()} to keep through the cool-down, or {"error", "errorCode"}.
   std::string planRemoval(const std::string& text) {
     const ojson req = request(text);
@@ -247,9 +252,10 @@ class Core {
                           ? deadbolt::plan_open_channel(engine_.blocklist(), wanted.person, wanted.channel)
                       : wanted.kind == deadbolt::ChangeKind::feeds_off
                           ? deadbolt::plan_feeds_off(engine_.blocklist(), wanted.person)
-                          : deadbolt::plan_removal(
-                                engine_.blocklist(), wanted.kind, wanted.person,
-                                wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword : wanted.key);
+                          : deadbolt::plan_removal(engine_.blocklist(), wanted.kind, wanted.person,
+                                                   wanted.kind == deadbolt::ChangeKind::remove_keyword ? wanted.keyword
+                                                   : wanted.kind == deadbolt::ChangeKind::remove_name  ? wanted.name
+                                                                                                       : wanted.key);
     if (plan.error) return deadbolt::dump_json(ojson{{"error", plan.error.message}, {"errorCode", plan.error.code}});
     return deadbolt::dump_json(ojson{{"change", deadbolt::change_json(plan.change)}});
   }
@@ -330,9 +336,7 @@ class Core {
   // The decision index of the inbox list (everyone, with the extra names
   // the user gave them) for the inbox content script; as feedIndex().
   emscripten::val inboxIndex() {
-    deadbolt::Engine inbox;
-    inbox.load(deadbolt::inbox_list(engine_.blocklist()));
-    inbox_index_ = inbox.snapshot();
+    inbox_index_ = inbox_snapshot();
     return view(inbox_index_);
   }
 
@@ -367,6 +371,12 @@ class Core {
     return feeds.snapshot();
   }
 
+  std::string inbox_snapshot() const {
+    deadbolt::Engine inbox;
+    inbox.load(deadbolt::inbox_list(engine_.blocklist()));
+    return inbox.snapshot();
+  }
+
   std::string rules_answer() const {
     const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
     // Each group: its match patterns (to ask the browser about, and to name
@@ -399,8 +409,9 @@ class Core {
   }
 
   // An edit's one answer: {answer: JSON text}, and when the list changed,
-  // also {list: v1 text, snapshot, feedIndex (Uint8Array views valid until
-  // the next call), rules: rules() JSON}, with the new list held and indexed.
+  // also {list: v1 text, snapshot, feedIndex, inboxIndex (Uint8Array views
+  // valid until the next call), rules: rules() JSON}, with the new list held
+  // and indexed. The inbox index changes alone when a saved name does.
   emscripten::val commit(ojson answer, deadbolt::EditResult&& r) {
     emscripten::val out = emscripten::val::object();
     out.set("answer", deadbolt::dump_json(answer));
@@ -409,9 +420,15 @@ class Core {
     engine_.load(std::move(r.list));
     snapshot_ = engine_.snapshot();
     feed_index_ = feed_snapshot();
+    // Without saved names the inbox list is the list itself: its index is the snapshot.
+    const auto& people = engine_.blocklist().people;
+    inbox_index_ = std::any_of(people.begin(), people.end(), [](const auto& p) { return !p.names.empty(); })
+                       ? inbox_snapshot()
+                       : snapshot_;
     out.set("list", deadbolt::serialize_blocklist(engine_.blocklist()));
     out.set("snapshot", view(snapshot_));
     out.set("feedIndex", view(feed_index_));
+    out.set("inboxIndex", view(inbox_index_));
     out.set("rules", rules_answer());
     return out;
   }
@@ -461,6 +478,7 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
       .function("addAccount", &Core::addAccount)
       .function("addPerson", &Core::addPerson)
       .function("addKeyword", &Core::addKeyword)
+      .function("addName", &Core::addName)
       .function("planRemoval", &Core::planRemoval)
       .function("closeChannel", &Core::closeChannel)
       .function("feedsOn", &Core::feedsOn)

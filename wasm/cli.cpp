@@ -9,8 +9,9 @@
 //   deadbolt edit --blocklist FILE OPERATION ARG...
 //                                               the list after the edit (v1 JSON) on stdout
 //     add-account PERSON TEXT [--platform ID] [--today YYYY-MM-DD]   a link, or a handle of --platform
-//     add-person NAME · add-keyword PERSON KEYWORD
-//     remove-person PERSON · remove-account PERSON KEY · remove-keyword PERSON KEYWORD   (at once: a
+//     add-person NAME · add-keyword PERSON KEYWORD · add-name PERSON NAME
+//     remove-person PERSON · remove-account PERSON KEY · remove-keyword PERSON KEYWORD
+//     remove-name PERSON NAME                  (removals at once: a
 //                                               file has no cool-down; the extension keeps one)
 //     import FILE [--plan]                     what FILE adds, merged; --plan: {added, removals}
 //     rows                                     the settings page's rows, JSON
@@ -55,6 +56,7 @@ void usage(std::FILE* to) {
       "       deadbolt edit --blocklist FILE add-account PERSON TEXT [--platform ID] [--today YYYY-MM-DD]\n"
       "                                      add-person NAME | add-keyword PERSON KEYWORD | remove-person PERSON\n"
       "                                      remove-account PERSON KEY | remove-keyword PERSON KEYWORD\n"
+      "                                      add-name PERSON NAME | remove-name PERSON NAME\n"
       "                                      import FILE [--plan] | rows\n",
       to);
 }
@@ -254,9 +256,11 @@ int edit_command(const std::string& file, std::vector<std::string> args) {
     return edited(deadbolt::add_account(list, identifier, words[1], words[2], platform, today));
   if (wants("add-person", 1)) return edited(deadbolt::add_person(list, words[1]));
   if (wants("add-keyword", 2)) return edited(deadbolt::add_keyword(list, words[1], words[2]));
+  if (wants("add-name", 2)) return edited(deadbolt::add_name(list, words[1], words[2]));
   for (auto [op, kind, n] : {std::tuple{"remove-person", deadbolt::ChangeKind::remove_person, 1u},
                              {"remove-account", deadbolt::ChangeKind::remove_account, 2u},
-                             {"remove-keyword", deadbolt::ChangeKind::remove_keyword, 2u}}) {
+                             {"remove-keyword", deadbolt::ChangeKind::remove_keyword, 2u},
+                             {"remove-name", deadbolt::ChangeKind::remove_name, 2u}}) {
     if (!wants(op, n)) continue;
     const auto plan = deadbolt::plan_removal(list, kind, words[1], n > 1 ? words[2] : std::string());
     if (plan.error) return refused(plan.error);

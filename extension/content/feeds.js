@@ -4,7 +4,12 @@
 // Why no frame is ever painted:
 //  1. Until the core is ready, a style sheet holds back every feed item
 //     container of every platform (visibility: hidden): the selectors were
-//     generated from the core's feed table at build time.
+//     generated from the core's feed table at build time. And the whole page
+//     is held back the same way for those few milliseconds, because the
+//     fallback below finds items in markup the catalog does not know, and
+//     those cannot be named in advance; Firefox's content scripts are often
+//     not ready before such a page's first paint. (Not with opacity: an
+//     opacity-0 root stalls Firefox's parser on YouTube's real page.)
 //  2. Once ready, every item present is decided synchronously and the hold
 //     is lifted in the same task, so nothing is rendered in between.
 //  3. After that, a MutationObserver decides each new or changed item inside
@@ -20,6 +25,9 @@
   const hold = document.createElement('style');
   hold.textContent = `${deadboltHoldBack} { visibility: hidden !important; }`;
   (document.head ?? document.documentElement).append(hold);
+  const pageHold = document.createElement('style');
+  pageHold.textContent = 'html { visibility: hidden !important; }';
+  (document.head ?? document.documentElement).append(pageHold);
 
   let markup = null;
   let page = '';
@@ -299,6 +307,9 @@
       deadboltItems.start(),
       index,
     ]);
+    // Whatever happens next, the page itself is let through in this task:
+    // decided below when the core is ready, else only the items stay held.
+    queueMicrotask(() => pageHold.remove());
     if (!ok) return;  // the hold stays: see the top of this file
     page = location.href;
     markup = deadboltItems.markupFor(page);

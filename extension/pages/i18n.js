@@ -87,6 +87,7 @@ export function profileError(read) {
     'person-exists': 'personExists', 'person-missing': 'personMissing', 'keyword-empty': 'keywordEmpty',
     'account-missing': 'removalTargetGone', 'keyword-missing': 'removalTargetGone',
     'bad-email': 'errorBadEmail', 'bad-phone': 'errorBadPhone',
+    'saved-name-empty': 'savedNameEmpty', 'saved-name-too-long': 'savedNameTooLong', 'saved-name-missing': 'removalTargetGone',
   }[read.errorCode];
   return key ? t(key) : read.error;
 }

@@ -115,6 +115,30 @@ async function render() {
       const result = await ask({ type: 'addKeyword', person: person.name, keyword: keywordInput.value });
       if (!result.error) await render();
     });
+    // The names they're saved under (how they appear in the person's phone or
+    // inbox): a conversation that shows only one of these stays sealed.
+    const names = person.names.map((n) =>
+      el('li', {}, el('span', { textContent: n.text }),
+        removal({ kind: 'remove-name', person: person.name, name: n.text }, n.removalPending)));
+    const nameInput = el('input', { type: 'text', autocomplete: 'off' });
+    nameInput.setAttribute('aria-label', t('addSavedNameFor', person.name));
+    nameInput.placeholder = t('savedNamePlaceholder');
+    const nameStatus = el('p', { className: 'muted', ariaLive: 'polite' });
+    const addName = el('button', { type: 'button', className: 'quiet small', textContent: t('addSavedName') });
+    const sendName = async () => {
+      if (!nameInput.value.trim()) return;
+      const result = await ask({ type: 'addName', person: person.name, name: nameInput.value });
+      if (result.error) {
+        nameStatus.className = 'error';
+        nameStatus.textContent = profileError(result);
+        return;
+      }
+      await render();
+    };
+    addName.addEventListener('click', sendName);
+    nameInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') sendName();
+    });
     // "Hide them in my feeds": on at once, off after the cool-down.
     const feeds = el('input', { type: 'checkbox', checked: person.feeds && !person.feedsOffPending });
     feeds.addEventListener('change', async () => {
@@ -128,6 +152,11 @@ async function render() {
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
       el('div', { className: 'row' }, keywordInput, addKeyword),
+      el('h4', { className: 'small', textContent: t('savedNamesHeading') }),
+      el('p', { className: 'muted', textContent: t('savedNamesExplain') }),
+      names.length ? el('ul', { className: 'accounts' }, ...names) : null,
+      el('div', { className: 'row' }, nameInput, addName),
+      nameStatus,
       coparentControl(person, settings));
   });
   $('people').replaceChildren(...(people.length ? people : [el('p', { className: 'muted', textContent: t('noPeopleYet') })]));
@@ -169,6 +198,7 @@ function describePending(p) {
   switch (p.kind) {
     case 'remove-person': return t('pendingRemovePerson', p.person);
     case 'remove-keyword': return t('pendingRemoveKeyword', p.keyword, p.person);
+    case 'remove-name': return t('pendingRemoveSavedName', p.name, p.person);
     case 'remove-account':
       return t('pendingRemoveAccount', p.platformName ? `${p.platformName} · ${p.handle}` : p.key, p.person);
     case 'coparent': return t('pendingCoparent', channelName(p.channel), p.person);

@@ -30,7 +30,8 @@ void check(const deadbolt::EditResult& r) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const deadbolt::Blocklist base = load(R"({"version":1,"people":[{"name":"Jane Doe","keywords":["Jane Doe"],
+  static const deadbolt::Blocklist base = load(
+      R"({"version":1,"people":[{"name":"Jane Doe","keywords":["Jane Doe"],"names":["Janey"],
     "accounts":[{"platform":"instagram","handle":"janedoe"},{"url":"https://www.facebook.com/profile.php?id=100012345678901"}]}]})");
   const std::string input(reinterpret_cast<const char*>(data), size);
   const auto newline = input.find('\n');
@@ -42,8 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(deadbolt::add_account(base, identifier, typed, typed, "instagram", ""));
   check(deadbolt::add_person(base, typed));
   check(deadbolt::add_keyword(base, "Jane Doe", typed));
+  check(deadbolt::add_name(base, "Jane Doe", typed));
   for (auto kind : {deadbolt::ChangeKind::remove_person, deadbolt::ChangeKind::remove_account,
-                    deadbolt::ChangeKind::remove_keyword}) {
+                    deadbolt::ChangeKind::remove_keyword, deadbolt::ChangeKind::remove_name}) {
     const deadbolt::ChangePlan plan = deadbolt::plan_removal(base, kind, typed, typed);
     if (plan.error) continue;
     deadbolt::Change back;

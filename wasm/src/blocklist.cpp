@@ -159,6 +159,7 @@ struct Validator {
         folded.clear();
         fold_words(n.get_ref<const std::string&>(), folded);
         if (folded.empty()) return fail(npath, "has no letters or digits to match");
+        out.names.push_back(n.get<std::string>());
       }
     }
     if (const auto it = obj.find("coparent"); it != obj.end()) {
@@ -246,6 +247,7 @@ std::string serialize_blocklist(const Blocklist& list, int indent) {
     json person = p.source.is_object() ? p.source : json::object();
     person["name"] = p.name;
     if (!p.keywords.empty() || person.contains("keywords")) person["keywords"] = p.keywords;
+    if (!p.names.empty() || person.contains("names")) person["names"] = p.names;
     // The open channel as it is now (an edit may have opened or closed it);
     // other members of "coparent" survive while it stays.
     if (p.coparent_channel.empty()) {

@@ -32,6 +32,7 @@ const char* kind_id(ChangeKind kind) {
     case ChangeKind::remove_keyword: return "remove-keyword";
     case ChangeKind::open_channel: return "coparent";
     case ChangeKind::feeds_off: return "feeds-off";
+    case ChangeKind::remove_name: return "remove-name";
     default: return "remove-person";
   }
 }
@@ -58,6 +59,17 @@ Person new_person(std::string name) {
 
 bool has_keyword(const Person& p, std::string_view keyword) {
   return std::find(p.keywords.begin(), p.keywords.end(), keyword) != p.keywords.end();
+}
+
+// Saved names compare as inbox rows compare them: folded, so "JANEY" is "Janey".
+bool has_name(const Person& p, std::string_view name) {
+  std::string wanted, other;
+  fold_words(name, wanted);
+  return std::any_of(p.names.begin(), p.names.end(), [&](const std::string& n) {
+    other.clear();
+    fold_words(n, other);
+    return other == wanted;
+  });
 }
 
 int find_account(const Person& p, std::string_view key) {
@@ -88,6 +100,12 @@ Addition addition(Addition::Kind kind, std::string person, std::string keyword =
   return a;
 }
 
+Addition name_addition(std::string person, std::string name) {
+  Addition a = addition(Addition::Kind::name, std::move(person));
+  a.name = std::move(name);
+  return a;
+}
+
 Addition account_addition(std::string person, const Account& account, std::string key) {
   Addition a = addition(Addition::Kind::account, std::move(person));
   a.key = std::move(key);
@@ -101,6 +119,12 @@ Change removal(ChangeKind kind, std::string person, std::string keyword = {}) {
   c.kind = kind;
   c.person = std::move(person);
   c.keyword = std::move(keyword);
+  return c;
+}
+
+Change name_removal(std::string person, std::string name) {
+  Change c = removal(ChangeKind::remove_name, std::move(person));
+  c.name = std::move(name);
   return c;
 }
 
@@ -244,6 +268,29 @@ EditResult add_keyword(const Blocklist& list, std::string_view person, std::stri
   });
 }
 
+EditResult add_name(const Blocklist& list, std::string_view person, std::string_view name) {
+  name = trim(name);
+  return edit_person(list, person, [&](Person& target, EditResult& r) {
+    std::string folded;
+    fold_words(name, folded);
+    if (folded.empty()) {
+      r.error = {"saved-name-empty",
+                 "A saved name needs a letter, a digit or an emoji: spaces and punctuation alone could never "
+                 "match a conversation."};
+      return;
+    }
+    if (name.size() > kMaxSavedNameBytes) {
+      r.error = {"saved-name-too-long",
+                 "A saved name can be at most " + std::to_string(kMaxSavedNameBytes) + " bytes long."};
+      return;
+    }
+    r.person = target.name;
+    if (has_name(target, name)) return;
+    target.names.emplace_back(name);
+    r.changed = true;
+  });
+}
+
 ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view person, std::string_view target) {
   return plan_for_person(list, person, kind, [&](const Person& p, Change& change) -> EditError {
     if (kind == ChangeKind::remove_account) {
@@ -256,6 +303,11 @@ ChangePlan plan_removal(const Blocklist& list, ChangeKind kind, std::string_view
     } else if (kind == ChangeKind::remove_keyword) {
       if (!has_keyword(p, target)) return {"keyword-missing", "That keyword is not on " + p.name + "'s list."};
       change.keyword = std::string(target);
+    } else if (kind == ChangeKind::remove_name) {
+      // As listed, exactly: the settings page sends the row's own text.
+      if (std::find(p.names.begin(), p.names.end(), target) == p.names.end())
+        return {"saved-name-missing", "That name is not among " + p.name + "'s saved names."};
+      change.name = std::string(target);
     }
     return {};
   });
@@ -316,6 +368,10 @@ EditResult apply_changes(const Blocklist& list, const std::vector<Change>& chang
       if (!is_coparent_channel(change.channel)) continue;
       r.changed |= p.coparent_channel != change.channel;
       p.coparent_channel = change.channel;
+    } else if (change.kind == ChangeKind::remove_name) {
+      const auto before = p.names.size();
+      p.names.erase(std::remove(p.names.begin(), p.names.end(), change.name), p.names.end());
+      r.changed |= p.names.size() != before;
     } else {
       const auto before = p.keywords.size();
       p.keywords.erase(std::remove(p.keywords.begin(), p.keywords.end(), change.keyword), p.keywords.end());
@@ -352,6 +408,11 @@ ImportPlan plan_import(const Blocklist& list, Identifier& identifier, std::strin
       target.keywords.push_back(keyword);
       plan.added.push_back(addition(Addition::Kind::keyword, target.name, keyword));
     }
+    for (const std::string& name : person.names) {
+      if (has_name(target, name)) continue;
+      target.names.push_back(name);
+      plan.added.push_back(name_addition(target.name, name));
+    }
     for (const Account& account : person.accounts) {
       const std::string key = account_key(account);
       if (find_account(target, key) >= 0) continue;
@@ -379,6 +440,8 @@ ImportPlan plan_import(const Blocklist& list, Identifier& identifier, std::strin
     for (const std::string& keyword : person.keywords)
       if (!has_keyword(theirs, keyword))
         plan.removals.push_back(removal(ChangeKind::remove_keyword, person.name, keyword));
+    for (const std::string& name : person.names)
+      if (!has_name(theirs, name)) plan.removals.push_back(name_removal(person.name, name));
   }
   return plan;
 }
@@ -389,7 +452,9 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
     return std::any_of(pending.begin(), pending.end(), [&](const Change& c) {
       return c.kind == kind && name_form(c.person) == name_form(person) &&
              (kind == ChangeKind::remove_person || kind == ChangeKind::feeds_off ||
-              (kind == ChangeKind::remove_account ? c.key : c.keyword) == target);
+              (kind == ChangeKind::remove_account ? c.key
+               : kind == ChangeKind::remove_name  ? c.name
+                                                  : c.keyword) == target);
     });
   };
   std::vector<PersonRow> rows;
@@ -412,6 +477,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
     row.removal_pending = waiting(ChangeKind::remove_person, person.name, {});
     for (const std::string& k : person.keywords)
       row.keywords.push_back({k, waiting(ChangeKind::remove_keyword, person.name, k)});
+    for (const std::string& n : person.names)
+      row.names.push_back({n, waiting(ChangeKind::remove_name, person.name, n)});
     for (const Account& account : person.accounts) {
       AccountRow a;
       a.key = account_key(account);
@@ -442,6 +509,8 @@ json change_json(const Change& change) {
     j["handle"] = change.handle;
   } else if (change.kind == ChangeKind::remove_keyword) {
     j["keyword"] = change.keyword;
+  } else if (change.kind == ChangeKind::remove_name) {
+    j["name"] = change.name;
   } else if (change.kind == ChangeKind::open_channel) {
     j["channel"] = change.channel;
   }
@@ -456,16 +525,19 @@ bool parse_change(const json& value, Change& out) {
   else if (kind == "remove-keyword") out.kind = ChangeKind::remove_keyword;
   else if (kind == "coparent") out.kind = ChangeKind::open_channel;
   else if (kind == "feeds-off") out.kind = ChangeKind::feeds_off;
+  else if (kind == "remove-name") out.kind = ChangeKind::remove_name;
   else return false;
   out.person = string_member(value, "person");
   out.key = string_member(value, "key");
   out.keyword = string_member(value, "keyword");
   out.channel = string_member(value, "channel");
+  out.name = string_member(value, "name");
   out.platform = Catalog::get().platform_index(string_member(value, "platform"));
   out.handle = string_member(value, "handle");
   if (out.person.empty()) return false;
   if (out.kind == ChangeKind::remove_account && out.key.empty()) return false;
   if (out.kind == ChangeKind::open_channel && !is_coparent_channel(out.channel)) return false;
+  if (out.kind == ChangeKind::remove_name && out.name.empty()) return false;
   return out.kind != ChangeKind::remove_keyword || !out.keyword.empty();
 }
 
@@ -473,6 +545,7 @@ json addition_json(const Addition& addition) {
   json j;
   j["kind"] = addition.kind == Addition::Kind::person    ? "person"
               : addition.kind == Addition::Kind::account ? "account"
+              : addition.kind == Addition::Kind::name    ? "name"
                                                          : "keyword";
   j["person"] = addition.person;
   if (addition.kind == Addition::Kind::account) {
@@ -481,6 +554,8 @@ json addition_json(const Addition& addition) {
     j["handle"] = addition.handle;
   } else if (addition.kind == Addition::Kind::keyword) {
     j["keyword"] = addition.keyword;
+  } else if (addition.kind == Addition::Kind::name) {
+    j["name"] = addition.name;
   }
   return j;
 }
@@ -503,6 +578,8 @@ json rows_json(const std::vector<PersonRow>& rows) {
     json keywords = json::array();
     for (const KeywordRow& k : row.keywords)
       keywords.push_back({{"text", k.text}, {"removalPending", k.removal_pending}});
+    json names = json::array();
+    for (const KeywordRow& n : row.names) names.push_back({{"text", n.text}, {"removalPending", n.removal_pending}});
     json coparent = row.coparent_channel.empty() ? json(nullptr) : json{{"channel", row.coparent_channel}};
     people.push_back({{"name", row.name},
                       {"removalPending", row.removal_pending},
@@ -510,6 +587,7 @@ json rows_json(const std::vector<PersonRow>& rows) {
                       {"feeds", row.hidden_in_feeds},
                       {"feedsOffPending", row.feeds_off_pending},
                       {"keywords", std::move(keywords)},
+                      {"names", std::move(names)},
                       {"accounts", std::move(accounts)}});
   }
   return people;

@@ -55,18 +55,8 @@ const InboxMarkup* inbox_markup_for(std::string_view host, std::string_view path
 
 Blocklist inbox_list(const Blocklist& list) {
   Blocklist out = list;
-  std::string folded;
-  for (Person& person : out.people) {
-    if (!person.source.is_object()) continue;
-    const auto it = person.source.find("names");
-    if (it == person.source.end() || !it->is_array()) continue;
-    for (const auto& name : *it) {
-      if (!name.is_string()) continue;
-      folded.clear();
-      fold_words(name.get_ref<const std::string&>(), folded);
-      if (!folded.empty()) person.keywords.push_back(name.get<std::string>());
-    }
-  }
+  for (Person& person : out.people)
+    person.keywords.insert(person.keywords.end(), person.names.begin(), person.names.end());
   return out;
 }
 
@@ -143,7 +133,11 @@ void InboxDecider::address(std::string_view value) {
   const bool is_address = !whatsapp_number(value).empty() || email_problem(value).empty() ||
                           (looks_like_number(value) && value.find('+') != std::string_view::npos);
   if (!is_address) return;
-  current_seen_ = true;
+  // A WhatsApp chat id ("<number>@c.us") is the conversation's own: in a
+  // one-to-one chat it is the one other party, the one a saved name shows,
+  // so an unlisted chat id beside a listed saved name is not someone else
+  // (a group is told by its "@g.us" id).
+  current_seen_ = current_seen_ || whatsapp_number(value).empty();
   const int person = person_for_address(value);
   if (person >= 0) listed(person);
 }

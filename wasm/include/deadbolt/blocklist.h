@@ -22,6 +22,9 @@ struct Account {
 struct Person {
   std::string name;
   std::vector<std::string> keywords;
+  // "names": how the person is saved in the user's phone or inboxes ("Janey",
+  // "J ❤️"): matched whole in inbox rows only (inbox.h), never searched.
+  std::vector<std::string> names;
   std::vector<Account> accounts;
   std::string coparent_channel;  // "coparent": {"channel": …}: the one channel kept open, or empty
   nlohmann::ordered_json source;

@@ -22,6 +22,7 @@ namespace deadbolt {
 struct EditError {
   std::string code;  // "name-needed", "person-exists", "person-missing", "already-listed",
                      // "keyword-empty", "account-missing", "keyword-missing", "bad-change",
+                     // "saved-name-empty", "saved-name-too-long", "saved-name-missing",
                      // a read_profile_input() code, or "bad-list" for an import
   std::string message;
   explicit operator bool() const { return !code.empty(); }
@@ -30,14 +31,16 @@ struct EditError {
 // A change that lowers protection, waiting out the cool-down.
 // open_channel: a co-parent's one channel opened (or moved to another);
 // feeds_off: a person's posts shown again in feeds. Both lower protection as
-// a removal does.
-enum class ChangeKind { remove_person, remove_account, remove_keyword, open_channel, feeds_off };
+// a removal does. remove_name: one of the names they are saved under goes,
+// so a conversation showing only that name is no longer sealed.
+enum class ChangeKind { remove_person, remove_account, remove_keyword, open_channel, feeds_off, remove_name };
 
 struct Change {
   ChangeKind kind = ChangeKind::remove_person;
   std::string person;   // the person's name as the list has it
   std::string key;      // remove_account: the account's key (see account_key())
   std::string keyword;  // remove_keyword
+  std::string name;     // remove_name: the saved name as listed
   std::string channel;  // open_channel: "whatsapp", "email", …
   // For the pages to describe it ("Instagram · janedoe"), even once the
   // account is gone: the platform index and the handle as listed.
@@ -77,7 +80,19 @@ EditResult add_person(const Blocklist& list, std::string_view name);
 // them changes nothing.
 EditResult add_keyword(const Blocklist& list, std::string_view person, std::string_view keyword);
 
-// Plans the removal of a person, one of their accounts (by key) or keywords:
+// The longest saved name add_name() takes, in bytes: a phone's contact name
+// is far shorter; anything longer is a paste by mistake.
+inline constexpr std::size_t kMaxSavedNameBytes = 200;
+
+// Adds a name the person is saved under ("Janey", "J ❤️"; "names" in the
+// list), trimmed. A name already theirs (compared as inbox rows compare it:
+// case and accents folded) changes nothing. Refused: "saved-name-empty" when
+// it has no letter, digit or emoji (spaces and punctuation alone could never
+// match a row: fold_words() drops them), "saved-name-too-long".
+EditResult add_name(const Blocklist& list, std::string_view person, std::string_view name);
+
+// Plans the removal of a person, one of their accounts (by key), keywords or
+// saved names (as listed):
 // checks that it names something listed and returns the Change to keep
 // through the cool-down (its `error` set otherwise).
 struct ChangePlan {
@@ -109,10 +124,11 @@ EditResult apply_changes(const Blocklist& list, const std::vector<Change>& chang
 // (`merged`); what the file lacks that the list has would be removed only
 // through the cool-down (`removals`).
 struct Addition {
-  enum class Kind { person, account, keyword } kind = Kind::person;
+  enum class Kind { person, account, keyword, name } kind = Kind::person;
   std::string person;
   std::string key;      // account
   std::string keyword;  // keyword
+  std::string name;     // name: the saved name
   int platform = -1;    // account
   std::string handle;   // account
 };
@@ -147,14 +163,15 @@ struct PersonRow {
   bool hidden_in_feeds = true;     // "Hide them in my feeds"
   bool feeds_off_pending = false;  // turning it off waits out its cool-down
   std::vector<KeywordRow> keywords;
+  std::vector<KeywordRow> names;  // the names they're saved under, shaped as keywords
   std::vector<AccountRow> accounts;
 };
 std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attempt>& log,
                                  const std::vector<Change>& pending = {});
 
 // JSON forms, for the bindings and the CLI: a Change is
-// {"kind": "remove-person"|"remove-account"|"remove-keyword"|"coparent", "person", "key"?,
-//  "keyword"?, "channel"?, "platform"?: id, "platformName"?, "handle"?}; kind
+// {"kind": "remove-person"|"remove-account"|"remove-keyword"|"remove-name"|"coparent", "person",
+//  "key"?, "keyword"?, "name"?, "channel"?, "platform"?: id, "platformName"?, "handle"?}; kind
 //  "feeds-off" for plan_feeds_off(). Unknown members
 // (the shell's id and due time) are ignored when read.
 nlohmann::ordered_json change_json(const Change& change);

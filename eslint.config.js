@@ -35,7 +35,7 @@ export default [
   },
   {
     // The fake feed pages' own script, in the page's world.
-    files: ['tests/e2e/feeds/**/*.js', 'tests/e2e/inbox/**/*.js'],
+    files: ['tests/e2e/feeds/**/*.js', 'tests/e2e/inbox/**/*.js', 'tests/e2e/spa/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {
@@ -43,7 +43,7 @@ export default [
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['tests/e2e/**/*.mjs', 'scripts/run.mjs', 'bench/cold_start.mjs', 'bench/feeds.mjs'],
+    files: ['tests/e2e/**/*.mjs', 'scripts/run.mjs', 'bench/cold_start.mjs', 'bench/feeds.mjs', 'bench/guard.mjs'],
     // axe: axe-core, injected into the page by tests/e2e/ui.test.mjs.
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions, axe: 'readonly' } },
   },

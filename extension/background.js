@@ -149,6 +149,16 @@ const routes = {
   setForgetHistory: (m) => forgetting.set(m),
 };
 
+// The in-app guard (content/guard.js) reports a trusted activation it
+// stopped: the one message a content script sends. Nothing is answered; the
+// URL is decided again here and only the sender's own tab can be sent to the
+// block page, so a page that forged it learns and gains nothing.
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id !== chrome.runtime.id || message?.type !== 'guardActivation' || !sender.tab || sender.frameId !== 0) return false;
+  navigations.activated(sender.tab.id, String(message.url));
+  return false;
+});
+
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   // Only Deadbolt's own pages may ask: no content scripts, no other extension.
   if (sender.id !== chrome.runtime.id || !sender.url?.startsWith(chrome.runtime.getURL(''))) return false;

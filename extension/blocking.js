@@ -141,7 +141,8 @@ const REPEAT_MS = 1500;
  * `onBlocked(verdict, tabId, stagedId, time)` logs the attempt; `afterBlocked(url)`,
  * when given, runs once it is logged. Must be called synchronously at service-worker start-up (MV3
  * wakes the worker only for listeners registered then). Returns {settled()}:
- * a promise that every navigation reported so far has been handled.
+ * a promise that every navigation reported so far has been handled, and
+ * activated(tabId, url): the in-app guard's report of a stopped activation.
  */
 export function listenToNavigations({ decide, onBlocked, stage = null, afterBlocked = null }) {
   const recent = new Map();  // `${tabId} ${url}` -> time reported
@@ -191,5 +192,11 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
   });
   chrome.tabs.onRemoved?.addListener((tabId) => blockedIn.delete(tabId));
 
-  return { settled: () => Promise.all([...inFlight]) };
+  return {
+    settled: () => Promise.all([...inFlight]),
+    // The in-app guard stopped a trusted activation of `url` in this tab's
+    // top frame before the page saw it: handled as that tab's navigation to
+    // it (decided again here, the block page, logged once).
+    activated: (tabId, url) => track(tabId, url, true),
+  };
 }

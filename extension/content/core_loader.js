@@ -4,6 +4,11 @@
 // change without the feed script changing.
 //
 //   deadboltItems.start()                      instantiates the decider: Promise<boolean>
+//   deadboltItems.compiled()                   the decider's compiled module, compiled once for
+//                                              every decider of this world (the guard's too)
+//   deadboltItems.settled                      resolves once the feed script has asked for the
+//                                              page's markup (and so decided the page) or could not
+//                                              start: the guard starts its own decider after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
 //   deadboltItems.markupFor(pageUrl)           the page's feed markup, or null
 //   deadboltItems.decideItem(page, links, authors, attributes)
@@ -16,6 +21,10 @@
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content script
 var deadboltItems = (() => {
   let decider = null;
+  let compiling = null;
+  let settle;
+  const settled = new Promise((resolve) => { settle = resolve; });
+  const compiled = () => (compiling ??= WebAssembly.compile(deadboltDecider.wasm));
 
   const fromBase64 = (text) =>
     (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
@@ -24,10 +33,11 @@ var deadboltItems = (() => {
     async start() {
       if (decider) return true;
       try {
-        decider = await deadboltDecider.instantiateDecider(deadboltDecider.wasm);
+        decider = await deadboltDecider.instantiateDecider(await compiled());
         return true;
       } catch {
         decider = null;
+        settle();
         return false;
       }
     },
@@ -41,7 +51,10 @@ var deadboltItems = (() => {
       }
       return decider.loadFeedIndex(bytes, mentions);
     },
+    compiled,
+    settled,
     markupFor(page) {
+      settle();  // its continuations run after the feed script's synchronous first decisions
       return decider ? decider.feedMarkup(page) : null;
     },
     decideItem(page, links, authors, attributes) {

@@ -64,6 +64,20 @@ function feedPage(pathname) {
   return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
 }
 
+// The fake single-page apps (tests/e2e/spa/): /spa/<name> on any host serves
+// <name>.html, /spa/app.js their shared app script, /spa/avatar/<name> an
+// image; the apps' own API paths answer JSON.
+const SPA_DIR = path.join(ROOT, 'tests/e2e/spa');
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+function spaPage(pathname) {
+  if (pathname.startsWith('/spa/avatar/')) return { body: PIXEL, type: 'image/gif' };
+  const name = pathname.slice('/spa/'.length);
+  if (!/^[a-z]+(\.js)?$/.test(name)) return null;
+  const file = path.join(SPA_DIR, name.endsWith('.js') ? name : `${name}.html`);
+  return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
+}
+const SPA_API = ['/api/', '/i/api/', '/voyager/api/'];
+
 // Pages a test file serves at a host and path of its own ("host/path" ->
 // {body, type}), looked up before everything else; tests/e2e/realfeed.test.mjs
 // serves the real platforms' saved pages at their real addresses this way.
@@ -112,10 +126,36 @@ function streamBody(res, body, { size, delayMs }) {
 export async function startFakeSites() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deadbolt-sites-'));
   const requests = [];
+  const full = [];  // every request as "host/path?query", with a POST's body after a space
   const server = https.createServer(certificate(dir), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url, `https://${host}`);
     requests.push(`${host}${url.pathname}`);
+    const entry = full.push(`${host}${url.pathname}${url.search}`) - 1;
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        let text = body.replace(/\+/g, ' ');
+        try {
+          text = decodeURIComponent(text);
+        } catch {
+          // kept as sent
+        }
+        full[entry] += ` ${text}`;
+      });
+    }
+    if (url.pathname.startsWith('/spa/')) {
+      const spa = spaPage(url.pathname);
+      if (spa) {
+        res.writeHead(200, { 'content-type': spa.type });
+        return res.end(spa.body);
+      }
+    }
+    if (SPA_API.some((prefix) => url.pathname.startsWith(prefix))) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end('{"status":"ok"}');
+    }
     if (host === 'l.facebook.com' && url.pathname === '/l.php') {
       res.writeHead(302, { location: url.searchParams.get('u') ?? '/' });
       return res.end();
@@ -154,6 +194,7 @@ export async function startFakeSites() {
     port,
     proxyPort: proxy.address().port,
     requests,
+    full,
     /** Requests whose path starts with `prefix` on any host ending with `host`. */
     hits: (host, prefix) => requests.filter((r) => r.split('/')[0].endsWith(host) && r.slice(r.indexOf('/')).startsWith(prefix)),
     close: async () => {

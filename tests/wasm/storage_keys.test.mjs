@@ -36,3 +36,9 @@ test('the inbox content script reads the keys the worker writes', () => {
   assert.match(inbox, new RegExp(`'${keys.INBOX_OPENED.replace('.', '\\.')}'`));
   assert.ok(inbox.includes(`\`${keys.INBOX_COUNT_PREFIX}\${`), 'inbox.count.<day>.<session>');
 });
+
+test('the in-app guard reads the keys the worker writes', () => {
+  const guard = read('extension/content/guard.js');
+  assert.match(guard, new RegExp(`'${keys.LIST_SNAPSHOT.replace('.', '\\.')}'`));
+  assert.match(guard, new RegExp(`'${keys.FEED_INDEX.replace('.', '\\.')}'`));
+});

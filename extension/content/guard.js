@@ -1,0 +1,170 @@
+// The in-app guard: inside a platform's single-page app, a click, tap,
+// middle-click, Enter/Space, drag or hover on a listed person is stopped in
+// the capture phase, before the app's own handlers can fetch anything about
+// them (their API, their avatar, their hover card), and the tab goes to the
+// block page as a blocked navigation would. Runs at document_start in the
+// isolated world, after feeds.js (same manifest entry, same hosts).
+//
+// Why the page's handlers never run: this script's listeners are on
+// `window`, in the capture phase, registered before any page script exists,
+// so they are the first listeners of every event; stopImmediatePropagation()
+// keeps it from every later one (the page's window and document listeners
+// included) and preventDefault() from the browser's own action (following
+// the link, opening a tab, starting a drag).
+//
+// Why it decides synchronously: the decision is one call into the decider
+// this content script already carries, loaded with the same snapshot the
+// service worker decides navigations with (list.snapshot: every listed
+// person, also those whose posts stay shown in feeds), so an event is never
+// held back waiting. The browser resolves the link (`a.href`); the core
+// reads it. Other people's links cost one closest() and one wasm call.
+//
+// Why only trusted events: a page could try to learn the list by
+// dispatching synthetic clicks on candidate links and watching which are
+// cancelled. Untrusted events are never touched here, so the page sees no
+// difference between listed and other links. A trusted event needs a
+// person's own hand; what it could show (a listed link's hover card does not
+// open) a page learns no faster than by rendering the link and checking
+// whether the feed script hid it.
+/* global deadboltDecider, deadboltItems */
+(() => {
+  const SNAPSHOT_KEY = 'list.snapshot';  // the worker's decision index (storage_keys.js LIST_SNAPSHOT)
+  const INDEX_KEY = 'feeds.index';       // carries the on/off switch content scripts follow (FEED_INDEX)
+
+  // What each event does to a listed target: 'open' activates (stopped, and
+  // the tab goes to the block page); 'stop' is stopped only (the presses and
+  // hovers before and around an activation, the events that open hover cards).
+  const EVENTS = {
+    click: 'open', auxclick: 'open', keydown: 'key',
+    keyup: 'key-stop', keypress: 'key-stop',
+    pointerdown: 'stop', mousedown: 'stop', pointerup: 'stop', mouseup: 'stop', dblclick: 'stop',
+    touchstart: 'stop', touchend: 'stop', dragstart: 'stop',
+    pointerover: 'stop', pointerenter: 'stop', mouseover: 'stop', mouseenter: 'stop',
+    pointermove: 'stop', mousemove: 'stop', focusin: 'stop', focus: 'stop',
+  };
+
+  let decider = null;
+  let on = false;
+  let state = 'starting';  // 'starting' | 'ready' | 'failed'
+  let markup = null;       // the page's feed markup: its identity attributes
+  let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
+  let held = null;  // the last link activated while the core was starting
+
+  // The listed URL an event's target names, or '' for a listed identity
+  // attribute without a link, or null.
+  function listedUrl(event) {
+    const start = event.composedPath()[0] ?? event.target;
+    const el = start?.nodeType === 1 ? start : start?.parentElement;
+    if (!el) return null;
+    const link = el.closest('a[href], area[href]');
+    if (link && typeof link.href === 'string') {
+      // The events of one gesture hit the same link: decided once while its
+      // href as written and the page's base stay the same (cheaper than
+      // resolving it again at every pointermove).
+      const raw = link.getAttribute('href');
+      const base = document.baseURI;
+      if (link !== last.link || raw !== last.raw || base !== last.base) {
+        const href = link.href;
+        last = { link, raw, base, url: decider.blocks(href) ? href : null };
+      }
+      if (last.url !== null) return last.url;
+    }
+    if (markup) {
+      for (const { selector, attribute } of markup.identities) {
+        if (selector === '') continue;  // the item itself: its feed decision, not an activation
+        const named = el.closest(selector);
+        if (!named) continue;
+        const value = attribute === '#text' ? named.textContent : named.getAttribute(attribute);
+        if (value !== null && value.length <= 200 && decider.decideItem(document.baseURI, [], [], [[attribute, value]]) >= 0) return '';
+      }
+    }
+    return null;
+  }
+
+  function guard(event) {
+    // Synthetic events are never acted on: see the top of this file.
+    if (!event.isTrusted || state === 'failed' || (state === 'ready' && !on)) return;
+    let action = EVENTS[event.type];
+    if (action === 'key' || action === 'key-stop') {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      action = action === 'key' && !event.repeat ? 'open' : 'stop';
+    }
+    let url;
+    if (state === 'starting') {
+      // The first moments after document_start, before the core is ready
+      // (after the feed script's first decisions): an activation on a link
+      // is held, never let through undecided, and decided once the core is
+      // ready (a listed one then goes to the block page).
+      const start = event.composedPath()[0];
+      const link = (start?.nodeType === 1 ? start : start?.parentElement)?.closest?.('a[href], area[href]');
+      if (!link) return;
+      if (action === 'open') held = link;
+      url = '';
+    } else {
+      url = listedUrl(event);
+      if (url === null) return;
+    }
+    event.stopImmediatePropagation();
+    if (event.cancelable) event.preventDefault();
+    // The worker decides the URL again and handles it as a navigation of this tab (logged once).
+    if (action === 'open' && url !== '') chrome.runtime.sendMessage({ type: 'guardActivation', url }).catch(() => {});
+  }
+
+  for (const type of Object.keys(EVENTS)) window.addEventListener(type, guard, { capture: true, passive: false });
+
+  const fromBase64 = (text) =>
+    (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+
+  function apply(snapshot, index) {
+    last = { link: null, raw: null, base: '', url: null };
+    let loaded = false;
+    try {
+      // Through the feed-index door: it also makes the item decider, for identity attributes.
+      loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(fromBase64(snapshot.bytes), true);
+    } catch {
+      loaded = false;
+    }
+    on = loaded && index?.enabled === true;
+  }
+
+  async function start() {
+    let stored;
+    try {
+      // An instance of its own (the feed script's holds the feed list), from
+      // the module the feed script compiles (one compilation a page), made
+      // once the feed script has decided the page: the feed's first paint
+      // waits for nothing here. Activations meanwhile are held (see guard()).
+      await Promise.race([deadboltItems.settled, new Promise((resolve) => setTimeout(resolve, 500))]);
+      stored = chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
+      decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
+    } catch {
+      state = 'failed';  // the rules and the navigation listeners still stand
+      return;
+    }
+    const { [SNAPSHOT_KEY]: snapshot = null, [INDEX_KEY]: index = null } = await stored;
+    markup = decider.feedMarkup(location.href);
+    apply(snapshot, index);
+    state = 'ready';
+    const href = held && typeof held.href === 'string' ? held.href : null;
+    held = null;
+    if (on && href !== null && decider.blocks(href)) chrome.runtime.sendMessage({ type: 'guardActivation', url: href }).catch(() => {});
+    if (changedWhileStarting) reread();
+  }
+
+  // A changed list or switch: applied at once (the newest reading wins).
+  let readings = 0;
+  let changedWhileStarting = false;
+  function reread() {
+    const reading = ++readings;
+    chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).then((items) => {
+      if (reading === readings) apply(items[SNAPSHOT_KEY], items[INDEX_KEY]);
+    }).catch(() => {});
+  }
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(changes[SNAPSHOT_KEY] || changes[INDEX_KEY])) return;
+    if (state === 'ready') reread();
+    else changedWhileStarting = true;
+  });
+
+  start();
+})();

@@ -1,0 +1,46 @@
+// What the in-app guard tests share (Chromium: tests/e2e/spa.test.mjs,
+// Firefox: tests/e2e/firefox-spa.test.mjs): the fake apps, the list and how
+// a request is read for a person.
+
+// Jane's feeds are off ("feeds": false): her posts stay in feeds, her
+// profile stays blocked, so the guard must still stop every look at her
+// inside the apps (and the feed script leaves her links in place to click).
+export const SPA_LIST = JSON.stringify({
+  version: 1,
+  people: [{
+    name: 'Jane Doe',
+    feeds: false,
+    accounts: [
+      { platform: 'instagram', handle: 'janedoe' },
+      { platform: 'x', handle: 'janedoe_x' },
+      { platform: 'tiktok', handle: 'janedoe' },
+      { url: 'https://www.linkedin.com/in/jane-doe-123/' },
+      { url: 'https://www.facebook.com/profile.php?id=100012345678901' },
+    ],
+  }],
+});
+
+// Each app: where it runs, its listed person, a look-alike and another
+// person (the keys its API and avatar requests carry), and whether its API
+// names the person only in a POST body (no URL rule can see it).
+export const APPS = [
+  { name: 'instagram', host: 'www.instagram.com', listed: 'janedoe', lookalike: 'janedoe2', other: 'natgeo', inBody: false },
+  { name: 'x', host: 'x.com', listed: 'janedoe_x', lookalike: 'janedoe_x2', other: 'nasa', inBody: false },
+  { name: 'linkedin', host: 'www.linkedin.com', listed: 'jane-doe-123', lookalike: 'jane-doe-1234', other: 'satyanadella', inBody: false },
+  { name: 'tiktok', host: 'www.tiktok.com', listed: 'janedoe', lookalike: 'janedoe2', other: 'nasa', inBody: false },
+  { name: 'facebook', host: 'www.facebook.com', listed: '100012345678901', lookalike: '100012345678902', other: 'zuck', inBody: true },
+];
+
+const decoded = (text) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/** The logged requests (harness `full`: "host/path?query body") to `host` that name `key` as a whole word. */
+export function naming(requests, host, key) {
+  const word = new RegExp(`(?<![\\w.-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+  return requests.filter((r) => r.startsWith(`${host}/`) && word.test(decoded(r)));
+}

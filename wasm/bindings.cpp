@@ -426,10 +426,12 @@ class Core {
                        ? inbox_snapshot()
                        : snapshot_;
     out.set("list", deadbolt::serialize_blocklist(engine_.blocklist()));
+    out.set("rules", rules_answer());
+    // The views last: any allocation after them may grow wasm memory, which
+    // detaches every view already made (a large list did, here).
     out.set("snapshot", view(snapshot_));
     out.set("feedIndex", view(feed_index_));
     out.set("inboxIndex", view(inbox_index_));
-    out.set("rules", rules_answer());
     return out;
   }
 

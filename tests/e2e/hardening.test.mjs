@@ -261,7 +261,7 @@ test('the block page logs an attempt the listener missed, once, and a listened o
 
 test('the browser killed right after an add: the add is there after restart', async () => {
   const result = await ask(browser, { type: 'addAccount', text: 'https://www.threads.net/@jane.after.crash', person: 'Jane Doe' });
-  assert.equal(result.ok, true, 'acknowledged');
+  assert.equal(result.ok, true, `acknowledged: ${JSON.stringify(result)}`);
   const { userDataDir } = browser;
   // SIGKILL: no shutdown, no flush beyond what the acknowledgement waited for.
   execSync(`pkill -9 -f -- '[-]-user-data-dir=${userDataDir}' || true`);  // [-]: not this shell itself

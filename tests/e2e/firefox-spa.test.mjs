@@ -7,29 +7,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { logReaches, waitForHref } from './harness.mjs';
 import { useFirefox } from './firefox.mjs';
-import { APPS, naming, SPA_LIST } from './spa/fixtures.mjs';
+import { ACTIVATIONS, APPS, naming, openApp as openAppIn, SPA_LIST } from './spa/fixtures.mjs';
 
 const running = useFirefox({ list: SPA_LIST });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const attempts = async () => (await running.firefox.ask({ type: 'stats' })).all;
 
-async function openApp(app) {
-  const page = await running.firefox.browser.newPage();
-  await page.goto(`https://${app.host}/spa/${app.name}`);
-  await page.waitForFunction(() => Array.isArray(window.painted));
-  await sleep(500);  // the guard's core is ready after the feed script's first decisions
-  return page;
-}
-
-const ACTIVATIONS = {
-  click: (page) => page.click('#p-listed'),
-  'middle-click': (page) => page.click('#p-listed', { button: 'middle' }),
-  'Enter on the focused link': async (page) => {
-    await page.focus('#p-listed');
-    await page.keyboard.press('Enter');
-  },
-};
+const openApp = (app) => openAppIn(() => running.firefox.browser.newPage(), app);
 
 for (const app of APPS) {
   describe(app.name, () => {

@@ -11,7 +11,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { logReaches, useBrowser, waitForHref } from './harness.mjs';
-import { APPS, naming, SPA_LIST } from './spa/fixtures.mjs';
+import { ACTIVATIONS as BASE_ACTIVATIONS, APPS, naming, openApp as openAppIn, SPA_LIST } from './spa/fixtures.mjs';
 
 let browser;
 let sites;
@@ -30,21 +30,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const askWorker = (message) => extensionPage.evaluate((m) => chrome.runtime.sendMessage(m), message);
 const attempts = async () => (await askWorker({ type: 'stats' })).all;
 
-async function openApp(app) {
-  const page = await browser.context.newPage();
-  await page.goto(`https://${app.host}/spa/${app.name}`);
-  await page.waitForFunction(() => Array.isArray(window.painted));
-  await sleep(500);  // the guard's core is ready after the feed script's first decisions
-  return page;
-}
+const openApp = (app) => openAppIn(() => browser.context.newPage(), app);
 
 const ACTIVATIONS = {
-  click: (page) => page.click('#p-listed'),
-  'middle-click': (page) => page.click('#p-listed', { button: 'middle' }),
-  'Enter on the focused link': async (page) => {
-    await page.focus('#p-listed');
-    await page.keyboard.press('Enter');
-  },
+  ...BASE_ACTIVATIONS,
   'a typeahead row': async (page, app) => {
     await page.fill('#search', 'jane');
     await page.click(`[data-row="${app.listed}"]`);

@@ -14,7 +14,7 @@
 /* exported startApp */
 function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/avatar/${key}.gif` }) {
   const byHref = new Map(people.map((p) => [p.href, p]));
-  const main = document.querySelector('main');
+  const main = renderHome(people);
   window.painted = [];
   window.fetched = [];
   (function count() {
@@ -112,4 +112,26 @@ function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/a
       rows.append(row);
     }
   });
+}
+
+/**
+ * The app's home, rendered as the apps render theirs (from script): a search
+ * box with its typeahead, a status line and a list of the people's links —
+ * the listed one, a look-alike handle and another person, in that order.
+ */
+function renderHome(people) {
+  const main = document.createElement('main');
+  main.innerHTML = '<input id="search" type="search" aria-label="Search" autocomplete="off">' +
+    '<nav id="typeahead" role="listbox"></nav><h1>Home</h1><p id="status"></p><ul></ul>';
+  people.forEach((person, i) => {
+    const a = document.createElement('a');
+    a.id = ['p-listed', 'p-lookalike', 'p-other'][i];
+    a.href = person.href;
+    a.textContent = person.name;
+    const li = document.createElement('li');
+    li.append(a);
+    main.querySelector('ul').append(li);
+  });
+  document.body.prepend(main);
+  return main;
 }

@@ -44,3 +44,24 @@ export function naming(requests, host, key) {
   const word = new RegExp(`(?<![\\w.-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
   return requests.filter((r) => r.startsWith(`${host}/`) && word.test(decoded(r)));
 }
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens `app` in a new tab (`newPage()`, either driver's) once the guard is ready. */
+export async function openApp(newPage, app) {
+  const page = await newPage();
+  await page.goto(`https://${app.host}/spa/${app.name}`);
+  await page.waitForFunction(() => Array.isArray(window.painted));
+  await sleep(500);  // the guard's core is ready after the feed script's first decisions
+  return page;
+}
+
+/** A person's activations of the listed link, the same in both drivers. */
+export const ACTIVATIONS = {
+  click: (page) => page.click('#p-listed'),
+  'middle-click': (page) => page.click('#p-listed', { button: 'middle' }),
+  'Enter on the focused link': async (page) => {
+    await page.focus('#p-listed');
+    await page.keyboard.press('Enter');
+  },
+};

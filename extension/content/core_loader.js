@@ -10,6 +10,7 @@
 //                                              page's markup (and so decided the page) or could not
 //                                              start: the guard starts its own decider after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
+//   deadboltItems.fromBase64(text)             bytes of base64 text, as storage keeps indexes (throws if damaged)
 //   deadboltItems.markupFor(pageUrl)           the page's feed markup, or null
 //   deadboltItems.decideItem(page, links, authors, attributes)
 //                                              -1 to show, else the listed person's index
@@ -53,6 +54,7 @@ var deadboltItems = (() => {
     },
     compiled,
     settled,
+    fromBase64,
     markupFor(page) {
       settle();  // its continuations run after the feed script's synchronous first decisions
       return decider ? decider.feedMarkup(page) : null;

@@ -50,13 +50,19 @@
   let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
   let held = null;  // the last link activated while the core was starting
 
+  // The element an event starts at (inside shadow roots too), or null.
+  function elementOf(event) {
+    const start = event.composedPath()[0] ?? event.target;
+    return (start?.nodeType === 1 ? start : start?.parentElement) ?? null;
+  }
+  const linkOf = (el) => el?.closest('a[href], area[href]') ?? null;
+
   // The listed URL an event's target names, or '' for a listed identity
   // attribute without a link, or null.
   function listedUrl(event) {
-    const start = event.composedPath()[0] ?? event.target;
-    const el = start?.nodeType === 1 ? start : start?.parentElement;
+    const el = elementOf(event);
     if (!el) return null;
-    const link = el.closest('a[href], area[href]');
+    const link = linkOf(el);
     if (link && typeof link.href === 'string') {
       // The events of one gesture hit the same link: decided once while its
       // href as written and the page's base stay the same (cheaper than
@@ -95,8 +101,7 @@
       // (after the feed script's first decisions): an activation on a link
       // is held, never let through undecided, and decided once the core is
       // ready (a listed one then goes to the block page).
-      const start = event.composedPath()[0];
-      const link = (start?.nodeType === 1 ? start : start?.parentElement)?.closest?.('a[href], area[href]');
+      const link = linkOf(elementOf(event));
       if (!link) return;
       if (action === 'open') held = link;
       url = '';
@@ -112,15 +117,12 @@
 
   for (const type of Object.keys(EVENTS)) window.addEventListener(type, guard, { capture: true, passive: false });
 
-  const fromBase64 = (text) =>
-    (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
-
   function apply(snapshot, index) {
     last = { link: null, raw: null, base: '', url: null };
     let loaded = false;
     try {
       // Through the feed-index door: it also makes the item decider, for identity attributes.
-      loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(fromBase64(snapshot.bytes), true);
+      loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(deadboltItems.fromBase64(snapshot.bytes), true);
     } catch {
       loaded = false;
     }

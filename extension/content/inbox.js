@@ -75,6 +75,8 @@
       if (markup) {
         markup.addressList = markup.addresses.split(' ').filter(Boolean);
         markup.nameList = markup.names.split(' ').filter(Boolean);
+        // The listed person the page's own URL names (messenger.com/t/<them>), for its open pane: once a URL.
+        markup.urlPerson = markup.pane ? sealedBy([{ addresses: [], names: [], links: [markupHref] }]) : -1;
       }
     }
     return markup;
@@ -145,14 +147,13 @@
 
   // ---- The open pane: one participant, read from everything its header
   // shows (a status line such as "online" is not another person).
-  const ALL_VALUES = () => ({ addresses: [], names: [], links: [] });
   function paneHeader(pane) {
-    const values = ALL_VALUES();
+    const values = { addresses: [], names: [], links: [] };
     for (const el of markup.paneSenders ? pane.querySelectorAll(markup.paneSenders) : []) {
-      const read1 = read(el);
-      values.addresses.push(...read1.addresses);
-      values.names.push(...read1.names);
-      values.links.push(...read1.links);
+      const one = read(el);
+      values.addresses.push(...one.addresses);
+      values.names.push(...one.names);
+      values.links.push(...one.links);
     }
     return values;
   }
@@ -166,8 +167,7 @@
       const person = sealedBy([header]);
       if (person >= 0) return person;
     }
-    const byUrl = sealedBy([{ ...ALL_VALUES(), links: [document.URL] }]);
-    if (byUrl >= 0) return byUrl;
+    if (markup.urlPerson >= 0) return markup.urlPerson;
     if (markup.current) {
       for (const [row, person] of sealed) {
         if (row.isConnected && !row.matches(markup.pane) && (row.matches(markup.current) || row.querySelector(markup.current))) return person;
@@ -348,7 +348,9 @@
   }
   // ---- Keys on a sealed row do nothing (Enter or Space would open it).
   window.addEventListener('keydown', (event) => {
-    if (!sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;
+    // Only a person's own keys: a page's synthetic Enter on its rows would
+    // otherwise learn which are sealed from which are cancelled.
+    if (!event.isTrusted || !sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;
     const target = event.target instanceof Element ? event.target : null;
     if (target && [...sealed.keys()].some((row) => row.contains(target))) {
       event.preventDefault();

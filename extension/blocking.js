@@ -9,6 +9,10 @@ export const BLOCK_PAGE = 'extension/pages/blocked.html';
 
 export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 
+// A page rule the core wrote as a block because site access is withheld
+// (the apps' own requests are blocked by urlFilter rules, never redirected).
+const isWithheldRedirect = (r) => r.action.type === 'block' && r.condition.regexFilter !== undefined;
+
 let ruleWrites = Promise.resolve();  // one rule update at a time: each reads, then replaces
 let installed = null;  // id -> JSON of the rules this worker installed last; null: read them from the browser
 
@@ -27,7 +31,6 @@ function supported(regex) {
 }
 
 /**
-/**
  * The core's rules as this browser will take them: `compiled` (the rules an
  * edit already answered: rules()'s shape) or the core's rules for the list it
  * holds, as block rules where site access is withheld, and without any regex
@@ -44,7 +47,7 @@ async function compileRules(core, compiled = null) {
   const withheld = await withheldGroups(answer.origins);
   // The core keeps what it was last told; told again when anything is
   // withheld now or was before (an answer with block rules).
-  if (withheld.length || answer.rules.some((r) => r.action.type === 'block' && r.condition.regexFilter !== undefined)) {
+  if (withheld.length || answer.rules.some(isWithheldRedirect)) {
     answer = core.rules(blockPage, withheld.map((g) => g.patterns));
   }
   // The block rules for the apps' own requests are urlFilters: nothing to check.
@@ -77,7 +80,7 @@ export function installRules(core, compiled = null) {
     installed = wanted;
     const status = {
       installed: accepted.length, refused: rules.length - accepted.length, covered, skipped,
-      blockOnly: accepted.filter((r) => r.action.type === 'block' && r.condition.regexFilter !== undefined).length, withheld,
+      blockOnly: accepted.filter(isWithheldRedirect).length, withheld,
     };
     await chrome.storage.local.set({ [RULES_STATUS]: status });
     return status;
@@ -93,7 +96,7 @@ export function installRules(core, compiled = null) {
 export function verifyRules(core) {
   const verify = ruleWrites.then(async () => {
     const { accepted } = await compileRules(core);
-    const key = (r) => JSON.stringify([r.action.type, r.action.redirect?.regexSubstitution ?? null, r.condition.regexFilter]);
+    const key = (r) => JSON.stringify([r.action.type, r.action.redirect?.regexSubstitution ?? null, r.condition.regexFilter ?? r.condition.urlFilter]);
     const want = accepted.map(key).sort();
     const present = await chrome.declarativeNetRequest.getDynamicRules();
     const have = present.map(key).sort();

@@ -58,9 +58,13 @@ function inboxPage(host, pathname) {
 // <name>.html, and /feeds/frames.js the pages' own frame counter.
 const FEEDS_DIR = path.join(ROOT, 'tests/e2e/feeds');
 function feedPage(pathname) {
-  const name = pathname.slice('/feeds/'.length).split('/')[0];
+  return fixtureFile(FEEDS_DIR, pathname.slice('/feeds/'.length).split('/')[0]);
+}
+
+/** `<name>.html` or `<name>.js` of a fixture folder ({body, type}), or null. */
+function fixtureFile(dir, name) {
   if (!/^[a-z]+(\.js)?$/.test(name)) return null;
-  const file = path.join(FEEDS_DIR, name.endsWith('.js') ? name : `${name}.html`);
+  const file = path.join(dir, name.endsWith('.js') ? name : `${name}.html`);
   return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
 }
 
@@ -71,16 +75,13 @@ const SPA_DIR = path.join(ROOT, 'tests/e2e/spa');
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 function spaPage(pathname) {
   if (pathname.startsWith('/spa/avatar/')) return { body: PIXEL, type: 'image/gif' };
-  const name = pathname.slice('/spa/'.length);
-  if (!/^[a-z]+(\.js)?$/.test(name)) return null;
-  const file = path.join(SPA_DIR, name.endsWith('.js') ? name : `${name}.html`);
-  return fs.existsSync(file) ? { body: fs.readFileSync(file), type: name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' } : null;
+  return fixtureFile(SPA_DIR, pathname.slice('/spa/'.length));
 }
 const SPA_API = ['/api/', '/i/api/', '/voyager/api/'];
 
 // Pages a test file serves at a host and path of its own ("host/path" ->
-// {body, type}), looked up before everything else; tests/e2e/realfeed.test.mjs
-// serves the real platforms' saved pages at their real addresses this way.
+// {body, type, stream?}), looked up before everything else; tests/e2e/realfeed/
+// suite.mjs serves the real platforms' saved pages at their real addresses this way.
 export const ROUTES = new Map();
 
 /** A self-signed certificate whose subjectAltName lists every host. */

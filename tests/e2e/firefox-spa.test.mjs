@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { logReaches, waitForHref } from './harness.mjs';
 import { useFirefox } from './firefox.mjs';
-import { ACTIVATIONS, APPS, naming, openApp as openAppIn, SPA_LIST } from './spa/fixtures.mjs';
+import { ACTIVATIONS, APPS, naming, openApp as openAppIn, requestsNaming, SPA_LIST } from './spa/fixtures.mjs';
 
 const running = useFirefox({ list: SPA_LIST });
 
@@ -42,8 +42,8 @@ for (const app of APPS) {
       await page.click('#p-other');
       await page.waitForFunction((key) => window.painted.includes(key), {}, app.other);
       assert.deepEqual(naming(running.sites.full.slice(from), app.host, app.listed), []);
-      assert.ok(naming(running.sites.full.slice(from), app.host, app.lookalike).length >= 2, 'the look-alike\'s API and avatar');
-      assert.ok(naming(running.sites.full.slice(from), app.host, app.other).length >= 2, 'the other person\'s API and avatar');
+      assert.ok(await requestsNaming(running.sites.full, from, app.host, app.lookalike) >= 2, 'the look-alike\'s API and avatar');
+      assert.ok(await requestsNaming(running.sites.full, from, app.host, app.other) >= 2, 'the other person\'s API and avatar');
       await page.close();
     });
   });

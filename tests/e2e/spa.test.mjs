@@ -11,7 +11,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { logReaches, useBrowser, waitForHref } from './harness.mjs';
-import { ACTIVATIONS as BASE_ACTIVATIONS, APPS, naming, openApp as openAppIn, SPA_LIST } from './spa/fixtures.mjs';
+import { ACTIVATIONS as BASE_ACTIVATIONS, APPS, naming, openApp as openAppIn, requestsNaming, SPA_LIST } from './spa/fixtures.mjs';
 
 let browser;
 let sites;
@@ -64,10 +64,7 @@ for (const app of APPS) {
       assert.deepEqual(naming(sites.full.slice(from), app.host, app.listed), []);
       await page.hover('#p-lookalike');
       await page.waitForFunction((key) => window.painted.includes(key), app.lookalike);
-      // The card is painted as soon as it is in the page; its avatar's request reaches the log a moment later.
-      const lookalikeRequests = () => naming(sites.full.slice(from), app.host, app.lookalike).length;
-      for (let i = 0; i < 50 && lookalikeRequests() < 2; i++) await sleep(50);
-      assert.ok(lookalikeRequests() >= 2, 'the look-alike\'s API and avatar');
+      assert.ok(await requestsNaming(sites.full, from, app.host, app.lookalike) >= 2, 'the look-alike\'s API and avatar');
       await page.close();
     });
 

@@ -65,3 +65,14 @@ export const ACTIVATIONS = {
     await page.keyboard.press('Enter');
   },
 };
+
+/**
+ * How many logged requests from `from` on name `key`, once at least `want` do
+ * or 2.5 s have passed: a card is painted as soon as it is in the page, its
+ * avatar's request reaches the log a moment later.
+ */
+export async function requestsNaming(requests, from, host, key, want = 2) {
+  let n = 0;
+  for (let i = 0; i < 50 && (n = naming(requests.slice(from), host, key).length) < want; i++) await sleep(50);
+  return n;
+}

@@ -144,20 +144,6 @@ const FeedMarkup* feed_markup_for_host(std::string_view page_host) {
   return feed_markup_for_platform(Catalog::get().sites()[static_cast<std::size_t>(site)].platform);
 }
 
-bool hidden_in_feeds(const Person& person) {
-  if (!person.source.is_object()) return true;
-  const auto it = person.source.find("feeds");
-  return it == person.source.end() || !it->is_boolean() || it->get<bool>();
-}
-
-Blocklist feed_list(const Blocklist& list) {
-  Blocklist out;
-  out.source = list.source;
-  for (const Person& person : list.people)
-    if (hidden_in_feeds(person)) out.people.push_back(person);
-  return out;
-}
-
 bool ItemDecider::begin(std::string_view page) {
   verdict_ = ItemVerdict{};
   last_.clear();

@@ -64,11 +64,13 @@ const health = createHealth({ full: () => list.full(), enabled: () => enabled, a
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   installAll();
+  protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
 });
 chrome.runtime.onStartup.addListener(() => {
   installAll();
+  protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
 });
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -133,6 +135,9 @@ const routes = {
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),
+  readInstance: (m) => protection.readInstance(m),
+  addInstance: (m) => protection.addInstance(m),
+  removeInstance: (m) => protection.removeInstance(m),
   updateSettings: (m) => protection.updateSettings(m),
   previewImport: (m) => protection.previewImport(m),
   importList: (m) => protection.importList(m),

@@ -9,6 +9,7 @@ import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
 import { saveInboxIndex } from './inbox_index.js';
 import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
 import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
+import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -28,6 +29,7 @@ export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes =
     [FEED_INDEX]: {
       snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
       placeholder: settings.feedPlaceholder === true,
+      instances: settings.feedInstances ?? [],  // the fediverse instances they read on (instances.js)
     },
   }).catch(() => {});
 }
@@ -71,17 +73,20 @@ export function createProtection(engine) {
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
       const mentionsOff = due.some((c) => c.kind === 'feed-mentions-off');
-      if (off || cooldown || mentionsOff) {
+      const instancesOff = new Set(due.filter((c) => c.kind === INSTANCE_OFF).map((c) => c.host));
+      if (off || cooldown || mentionsOff || instancesOff.size) {
         await updateSettings((s) => {
           if (off) s.enabled = false;
           if (cooldown) s.cooldownHours = cooldown.value;
           if (mentionsOff) s.feedMentions = false;
+          if (instancesOff.size) s.feedInstances = (s.feedInstances ?? []).filter((h) => !instancesOff.has(h));
         });
       }
+      if (instancesOff.size) await registerInstances((await getSettings()).feedInstances ?? []);
       // A list change wrote the feed index with the list, and turning off
       // writes it too; only the mentions setting is left to carry over.
       if (off) await setEnabled(false);
-      else if (mentionsOff) await saveFeedIndex((await engine.full()).core);
+      else if (mentionsOff || instancesOff.size) await saveFeedIndex((await engine.full()).core);
     });
   }
 
@@ -198,6 +203,42 @@ export function createProtection(engine) {
       if (plan.error) return plan;
       const [pending] = await queue([plan.change]);
       return { pending };
+    },
+
+    /** What the person typed as their fediverse instance, as the core reads it. */
+    readInstance({ text }) {
+      return readInstance(text);
+    },
+
+    /**
+     * Adds the fediverse instance they read on: at once (more protection).
+     * The settings page has asked the browser for the site first.
+     */
+    async addInstance({ text }) {
+      const read = await readInstance(text);
+      if (read.error) return read;
+      const { feedInstances } = await updateSettings((s) => {
+        if (!(s.feedInstances ?? []).includes(read.host)) s.feedInstances = [...(s.feedInstances ?? []), read.host];
+        return { feedInstances: s.feedInstances };
+      });
+      for (const p of await getPending()) if (p.kind === INSTANCE_OFF && p.host === read.host) await cancelPending(p.id);
+      await registerInstances(feedInstances);
+      await saveFeedIndex((await engine.full()).core);
+      return { ok: true, host: read.host };
+    },
+
+    /** Removing an instance waits out the cool-down; then its scripts are unregistered. */
+    async removeInstance({ host }) {
+      const { feedInstances = [] } = await getSettings();
+      if (!feedInstances.includes(host)) return { error: 'not-added' };
+      if ((await getPending()).some((p) => p.kind === INSTANCE_OFF && p.host === host)) return { ok: true };
+      const [pending] = await queue([{ kind: INSTANCE_OFF, host }]);
+      return { pending };
+    },
+
+    /** At each start: the instances' scripts as the settings say. */
+    async registerInstances() {
+      await registerInstances((await getSettings()).feedInstances ?? []);
     },
 
     async cancelPending({ id }) {

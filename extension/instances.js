@@ -1,0 +1,57 @@
+// The fediverse instances the person reads their feed on. Anyone can run an
+// instance, so the manifest cannot list them: the person adds theirs in the
+// settings ("social.example", or their own handle), the browser asks them
+// for that site (permissions.request, on the settings page), and the feed
+// and guard scripts are registered there with scripting.registerContentScripts
+// (kept across restarts). The feed index carries the list, and the core
+// serves those hosts with the fediverse web UI's markup: the content script
+// never compares a host itself. Removing one lowers protection: it waits out
+// the cool-down like any removal, then its scripts are unregistered.
+import { createDecider } from './core.js';
+
+const SCRIPT_ID = 'deadbolt-fediverse-feeds';
+export const INSTANCE_OFF = 'instance-off';  // the pending change that removes one
+
+let reader = null;  // a decider of its own, for reading what the person typed
+const readerOf = () => (reader ??= createDecider());
+
+/** What the person typed, read by the core: {host, pattern} or {error}. */
+export async function readInstance(text) {
+  return (await readerOf()).readInstance(String(text ?? ''));
+}
+
+/** The feed scripts, as the manifest runs them on the catalog's hosts. */
+function feedScripts() {
+  return chrome.runtime.getManifest().content_scripts.find((entry) => entry.js.includes('extension/content/feeds.js'));
+}
+
+/**
+ * Registers the feed scripts on exactly these instances (hosts), or none:
+ * called after every change and at each start (registrations persist, but a
+ * browser may have dropped them with an update).
+ */
+export async function registerInstances(hosts) {
+  if (!chrome.scripting?.registerContentScripts) return;
+  const decider = await readerOf();
+  const matches = [];
+  for (const host of hosts) {
+    const read = decider.readInstance(host);
+    if (read.pattern) matches.push(read.pattern);
+  }
+  const registered = (await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => [])).length > 0;
+  if (!matches.length) {
+    if (registered) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return;
+  }
+  const { js, run_at: runAt } = feedScripts();
+  const script = { id: SCRIPT_ID, matches, js, runAt, allFrames: false, persistAcrossSessions: true };
+  // Updated in place: no moment without them on the instances that stay.
+  if (registered) await chrome.scripting.updateContentScripts([script]);
+  else await chrome.scripting.registerContentScripts([script]);
+}
+
+/** The instances the scripts are registered on now (for the protection check and tests). */
+export async function registeredInstances() {
+  const [script] = await chrome.scripting?.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []) ?? [];
+  return script?.matches ?? [];
+}

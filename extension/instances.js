@@ -20,9 +20,16 @@ export async function readInstance(text) {
   return (await readerOf()).readInstance(String(text ?? ''));
 }
 
-/** The feed scripts, as the manifest runs them on the catalog's hosts. */
+/**
+ * The feed scripts, as the manifest runs them on the catalog's hosts: their
+ * files relative to the extension (Firefox's getManifest() gives them as
+ * moz-extension:// URLs of this extension).
+ */
 function feedScripts() {
-  return chrome.runtime.getManifest().content_scripts.find((entry) => entry.js.includes('extension/content/feeds.js'));
+  const root = chrome.runtime.getURL('');
+  const own = (file) => (file.startsWith(root) ? file.slice(root.length) : file);
+  const entry = chrome.runtime.getManifest().content_scripts.find((e) => e.js.map(own).includes('extension/content/feeds.js'));
+  return { js: entry.js.map(own), runAt: entry.run_at ?? 'document_start' };
 }
 
 /**
@@ -43,7 +50,7 @@ export async function registerInstances(hosts) {
     if (registered) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return;
   }
-  const { js, run_at: runAt } = feedScripts();
+  const { js, runAt } = feedScripts();
   const script = { id: SCRIPT_ID, matches, js, runAt, allFrames: false, persistAcrossSessions: true };
   // Updated in place: no moment without them on the instances that stay.
   if (registered) await chrome.scripting.updateContentScripts([script]);

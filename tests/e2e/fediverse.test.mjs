@@ -8,21 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { animationFrames, ask, inExtension, useBrowser } from './harness.mjs';
 import { assertClean } from './feeds/fixtures.mjs';
+import { FEDIVERSE_LIST, FEDIVERSE_PAGE } from './feeds/fediverse.mjs';
 
-const PAGE = 'https://social.example/feeds/fediverse';
-const LIST = JSON.stringify({
-  version: 1,
-  people: [{
-    name: 'Jane',
-    accounts: [
-      { platform: 'mastodon', handle: '@jane@other.example' },  // another instance's account
-      { platform: 'mastodon', handle: '@bob@social.example' },  // the instance's own
-    ],
-  }],
-});
+const PAGE = FEDIVERSE_PAGE;
 
 let browser;
-useBrowser({ list: LIST, ready: (b) => { browser = b; } });
+useBrowser({ list: FEDIVERSE_LIST, ready: (b) => { browser = b; } });
 
 async function open(url) {
   const page = await browser.context.newPage();

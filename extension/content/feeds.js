@@ -18,7 +18,7 @@
 //     an item is hidden before the next paint, in a background tab too.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack, deadboltStartedAt */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead */
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
@@ -303,8 +303,11 @@
   let started = false;  // the core is started
   let measure = false;
   async function start() {
-    // The index is asked for first: the browser reads it while the core compiles.
-    const index = chrome.storage.local.get([INDEX_KEY, 'perf.measure']).catch(() => ({}));
+    // The index was asked for by the first feed script (feed_markup.js), the
+    // browser reading it while this world's scripts were evaluated.
+    const index = typeof deadboltFeedRead === 'undefined'
+      ? chrome.storage.local.get([INDEX_KEY, 'perf.measure']).catch(() => ({}))
+      : deadboltFeedRead;
     const [ok, { [INDEX_KEY]: stored = null, 'perf.measure': measureFlag = false }] = await Promise.all([
       deadboltItems.start(),
       index,

@@ -48,8 +48,9 @@ var deadboltItems = (() => {
         decider = module ? deadboltDecider.Decider.fromModule(module) : await deadboltDecider.instantiateDecider(await compiled());
         // Its first calls compile the functions they reach (V8 compiles
         // lazily): made here, while the browser reads the feed index.
-        decider.feedMarkup(location.href);
-        decider.decideItem(location.href, ['/'], [], []);
+        const page = globalThis.location?.href ?? 'https://www.example.com/';
+        decider.feedMarkup(page);
+        decider.decideItem(page, ['/'], [], []);
         return true;
       } catch {
         decider = null;

@@ -78,6 +78,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // known by their generation), or turned Deadbolt on or off.
   list.storageChanged(changes, area);
   if (area === 'sync' && changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
+  if (area === 'sync' && changes.settings) protection.instancesChanged(changes.settings.oldValue, changes.settings.newValue).catch(() => {});
 });
 // Site access granted or withheld (Chromium's "On click", Firefox's per-site
 // access): the rules follow, block rules where a redirect would be dropped.

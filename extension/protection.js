@@ -236,6 +236,18 @@ export function createProtection(engine) {
       return { pending };
     },
 
+    /**
+     * The settings changed (here, or on another device through the
+     * browser's sync): when their instances did, the scripts and the feed
+     * index follow.
+     */
+    async instancesChanged(before, after) {
+      const hosts = after?.feedInstances ?? [];
+      if (JSON.stringify(before?.feedInstances ?? []) === JSON.stringify(hosts)) return;
+      await registerInstances(hosts);
+      await saveFeedIndex((await engine.full()).core);
+    },
+
     /** At each start: the instances' scripts as the settings say. */
     async registerInstances() {
       await registerInstances((await getSettings()).feedInstances ?? []);

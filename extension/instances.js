@@ -8,6 +8,7 @@
 // never compares a host itself. Removing one lowers protection: it waits out
 // the cool-down like any removal, then its scripts are unregistered.
 import { createDecider } from './core.js';
+import { getSettings } from './settings.js';
 
 const SCRIPT_ID = 'deadbolt-fediverse-feeds';
 export const INSTANCE_OFF = 'instance-off';  // the pending change that removes one
@@ -33,11 +34,20 @@ function feedScripts() {
 }
 
 /**
- * Registers the feed scripts on exactly these instances (hosts), or none:
- * called after every change and at each start (registrations persist, but a
- * browser may have dropped them with an update).
+ * Registers the feed scripts on exactly the instances the settings hold now,
+ * or none: called after every change and at each start (registrations
+ * persist, but a browser may have dropped them with an update). One at a
+ * time, each reading the settings when it runs, so that two changes close
+ * together never register twice or leave an older list behind.
  */
-export async function registerInstances(hosts) {
+let registering = Promise.resolve();
+export function registerInstances() {
+  const run = registering.then(async () => register((await getSettings()).feedInstances ?? []));
+  registering = run.catch(() => {});
+  return run;
+}
+
+async function register(hosts) {
   if (!chrome.scripting?.registerContentScripts) return;
   const decider = await readerOf();
   const matches = [];

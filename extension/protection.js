@@ -82,7 +82,7 @@ export function createProtection(engine) {
           if (instancesOff.size) s.feedInstances = (s.feedInstances ?? []).filter((h) => !instancesOff.has(h));
         });
       }
-      if (instancesOff.size) await registerInstances((await getSettings()).feedInstances ?? []);
+      if (instancesOff.size) await registerInstances();
       // A list change wrote the feed index with the list, and turning off
       // writes it too; only the mentions setting is left to carry over.
       if (off) await setEnabled(false);
@@ -217,12 +217,11 @@ export function createProtection(engine) {
     async addInstance({ text }) {
       const read = await readInstance(text);
       if (read.error) return read;
-      const { feedInstances } = await updateSettings((s) => {
+      await updateSettings((s) => {
         if (!(s.feedInstances ?? []).includes(read.host)) s.feedInstances = [...(s.feedInstances ?? []), read.host];
-        return { feedInstances: s.feedInstances };
       });
       for (const p of await getPending()) if (p.kind === INSTANCE_OFF && p.host === read.host) await cancelPending(p.id);
-      await registerInstances(feedInstances);
+      await registerInstances();
       await saveFeedIndex((await engine.full()).core);
       return { ok: true, host: read.host };
     },
@@ -242,15 +241,14 @@ export function createProtection(engine) {
      * index follow.
      */
     async instancesChanged(before, after) {
-      const hosts = after?.feedInstances ?? [];
-      if (JSON.stringify(before?.feedInstances ?? []) === JSON.stringify(hosts)) return;
-      await registerInstances(hosts);
+      if (JSON.stringify(before?.feedInstances ?? []) === JSON.stringify(after?.feedInstances ?? [])) return;
+      await registerInstances();
       await saveFeedIndex((await engine.full()).core);
     },
 
     /** At each start: the instances' scripts as the settings say. */
-    async registerInstances() {
-      await registerInstances((await getSettings()).feedInstances ?? []);
+    registerInstances() {
+      return registerInstances();
     },
 
     async cancelPending({ id }) {

@@ -172,9 +172,25 @@ async function installQueued() {
 export function installRules(core, compiled = null) {
   return new Promise((resolve, reject) => {
     queued.push({ core, compiled, resolve, reject });
-    // Installs asked for while one runs wait for it, and then go as one.
-    if (queued.length === 1) ruleWrites = ruleWrites.then(installQueued);
+    if (compiled) lastEditAt = performance.now();
+    // Installs asked for while one waits or runs go after it, as one.
+    if (queued.length === 1) ruleWrites = ruleWrites.then(editsPause).then(installQueued);
   });
+}
+
+// Edits come in bursts (an import's follow-ups, a person typing several
+// handles): their rules wait until the edits pause, so that the browser's
+// re-indexing, which slows every storage write meanwhile, runs once after
+// them, not under each. A whole install (a start, site access changed) does not wait.
+const EDITS_PAUSE_MS = 300;
+let lastEditAt = -Infinity;
+async function editsPause() {
+  for (;;) {
+    if (queued.some((b) => !b.compiled)) return;
+    const wait = lastEditAt + EDITS_PAUSE_MS - performance.now();
+    if (wait <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 /**

@@ -37,7 +37,14 @@ function newWorker() {
     held: (core, feedIndex) => protection.saveFeedIndex(core, feedIndex),
     installRules: (core, rules) => protection.applyRules(core, rules),
   });
-  chrome.storage.onChanged.addListener((changes, area) => owner.storageChanged(changes, area));
+  const listener = (changes, area) => owner.storageChanged(changes, area);
+  chrome.storage.onChanged.addListener(listener);
+  // A worker that stops hears nothing more: another test's writes must not reload its list.
+  const free = owner.free;
+  owner.free = () => {
+    chrome.storage.onChanged.removeListener(listener);
+    free();
+  };
   const protection = createProtection({
     full: owner.full, commit: owner.commit, enabled: async () => true, setEnabled() {},
   });

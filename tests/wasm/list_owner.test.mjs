@@ -128,7 +128,7 @@ test('a due removal whose list cannot be stored stays due and is applied on the 
 
 const BLOCK_PAGE = 'chrome-extension://deadbolt/extension/pages/blocked.html';
 // Rules without their ids, in a set: what a rule does.
-const ruleContent = (rules) => rules.map(({ id, ...rule }) => JSON.stringify(rule)).sort();
+const ruleContent = (rules) => rules.map(({ id: _id, ...rule }) => JSON.stringify(rule)).sort();
 
 test('an edit is one crossing: the core answers the list, its snapshot, the feed index and its rules\' change', async () => {
   const core = await createListCore({ wasmBinary });

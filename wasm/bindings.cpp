@@ -369,7 +369,14 @@ class Core {
         emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())));
   }
 
+  // Everyone hidden in feeds (as they are unless the person chose otherwise):
+  // the feed list is the list itself, and its index the snapshot.
+  bool feed_list_is_the_list() const {
+    const auto& people = engine_.blocklist().people;
+    return std::all_of(people.begin(), people.end(), deadbolt::hidden_in_feeds);
+  }
   std::string feed_snapshot() const {
+    if (feed_list_is_the_list()) return engine_.snapshot();
     deadbolt::Engine feeds;
     feeds.load(deadbolt::feed_list(engine_.blocklist()));
     return feeds.snapshot();
@@ -434,7 +441,7 @@ class Core {
     previous_ = engine_.blocklist();
     engine_.load(std::move(r.list));
     snapshot_ = engine_.snapshot();
-    feed_index_ = feed_snapshot();
+    feed_index_ = feed_list_is_the_list() ? snapshot_ : feed_snapshot();
     // Without saved names the inbox list is the list itself: its index is the snapshot.
     const auto& people = engine_.blocklist().people;
     inbox_index_ = std::any_of(people.begin(), people.end(), [](const auto& p) { return !p.names.empty(); })

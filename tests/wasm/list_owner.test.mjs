@@ -152,6 +152,15 @@ test('an edit is one crossing: the core answers the list, its snapshot, the feed
   for (const r of result.rules.addRules) after.set(r.id, r);
   assert.deepEqual(ruleContent([...after.values()]), ruleContent(fresh.rules(BLOCK_PAGE).rules));
   assert.equal(result.rules.covered, fresh.rules(BLOCK_PAGE).covered);
+  // Everyone hidden in feeds: the feed index is the snapshot, not a second index built.
+  assert.deepEqual(result.feedIndex, result.snapshot);
+  const off = core.applyChanges([{ kind: 'feeds-off', person: 'Jane' }]);
+  assert.equal(off.changed, true);
+  assert.notDeepEqual(off.feedIndex, off.snapshot, 'someone shown in feeds: the feed index leaves them out');
+  const shown = await createListCore({ wasmBinary });
+  assert.equal(shown.load(off.list), null);
+  assert.equal(shown.blocks('https://www.instagram.com/janedoe/'), true, 'still blocked as a page');
+  shown.free();
   // Refused: nothing but the reason, and the list held is unchanged.
   const again = core.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram', today: '2026-12-04' });
   assert.equal(again.errorCode, 'already-listed');

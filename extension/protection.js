@@ -3,36 +3,20 @@
 // them waits out. The worker's routes for the settings page call in here;
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
-import { installRules, removeRules } from './blocking.js';
-import { readLog, toBase64 } from './storage.js';
-import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
-import { saveInboxIndex } from './inbox_index.js';
+import { installRules, removeRules } from './dynamic_rules.js';
+import { readLog } from './attempt_log.js';
+import { RULES_STATUS } from './storage_keys.js';
+import { saveFeedIndex } from './feed_index.js';
 import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
-import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
+import { getSettings, updateSettings } from './settings.js';
+import { addPending, cancelPending, getPending, takeDue } from './pending.js';
+import { getLetters } from './letters.js';
 import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The alarm that tries due changes again after their list could not be stored. */
 export const RETRY_ALARM = 'pending:retry';
-
-/**
- * The content scripts' copy of what to hide in feeds: the feed list's
- * decision index (a core snapshot, in base64: `bytes` when an edit already
- * made it) and the feed settings, in chrome.storage.local (never in the
- * page's world). Written whole, never read-modify-written.
- */
-export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
-  const settings = await getSettings();
-  await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
-  await chrome.storage.local.set({
-    [FEED_INDEX]: {
-      snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
-      placeholder: settings.feedPlaceholder === true,
-      instances: settings.feedInstances ?? [],  // the fediverse instances they read on (instances.js)
-    },
-  }).catch(() => {});
-}
 
 /**
  * `engine`: the list's owner (list_owner.js) — full() (the list core with
@@ -45,7 +29,7 @@ export function createProtection(engine) {
     return (await engine.enabled()) ? installRules(core, rules) : removeRules();
   }
 
-  const commit = (edit) => engine.commit(edit);
+  const commit = (edit, options) => engine.commit(edit, options);
 
   /** Queues removals planned by the core; they wait out the cool-down. */
   async function queue(changes) {
@@ -263,7 +247,7 @@ export function createProtection(engine) {
 
     /** Applies what an import adds; its removals are queued only on request. */
     async importList({ text, removals = false }) {
-      const result = await commit((core) => core.importList(String(text ?? '')));
+      const result = await commit((core) => core.importList(String(text ?? '')), { awaitRules: true });
       if (result.error) return result;
       if (removals && result.removals.length) await queue(result.removals);
       return { ...result, added: result.added.length, removals: result.removals.length };

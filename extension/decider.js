@@ -63,17 +63,6 @@ class Decider {
   #heap;     // a view of all of wasm memory; replaced when memory grows
   #input = null;  // a view of the core's input buffer
 
-  /**
-   * A decider from an already compiled module, made in this task (no
-   * promise to wait for): content scripts, whose page may paint meanwhile.
-   */
-  static fromModule(module) {
-    let decider = null;
-    const instance = new WebAssembly.Instance(module, importsFor(() => decider?.memoryGrew()));
-    decider = new Decider(instance);
-    return decider;
-  }
-
   constructor(instance) {
     this.#x = instance.exports;
     this.#x._initialize();  // the core's static constructors

@@ -26,17 +26,7 @@ var deadboltItems = (() => {
   let compiling = null;
   let settle;
   const settled = new Promise((resolve) => { settle = resolve; });
-  // Compiled in this task when the browser allows it (V8 only validates
-  // here and compiles each function on its first call): no task boundary,
-  // during which the page could be parsed and painted, between the content
-  // script's start and its core. Else compiled asynchronously.
-  let module = null;
-  try {
-    module = new WebAssembly.Module(deadboltDecider.wasm);
-  } catch {
-    module = null;  // a browser that refuses synchronous compilation of this size on the main thread
-  }
-  const compiled = () => (compiling ??= module ? Promise.resolve(module) : WebAssembly.compile(deadboltDecider.wasm));
+  const compiled = () => (compiling ??= WebAssembly.compile(deadboltDecider.wasm));
 
   const fromBase64 = (text) =>
     (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
@@ -45,12 +35,7 @@ var deadboltItems = (() => {
     async start() {
       if (decider) return true;
       try {
-        decider = module ? deadboltDecider.Decider.fromModule(module) : await deadboltDecider.instantiateDecider(await compiled());
-        // Its first calls compile the functions they reach (V8 compiles
-        // lazily): made here, while the browser reads the feed index.
-        const page = globalThis.location?.href ?? 'https://www.example.com/';
-        decider.feedMarkup(page);
-        decider.decideItem(page, ['/'], [], []);
+        decider = await deadboltDecider.instantiateDecider(await compiled());
         return true;
       } catch {
         decider = null;

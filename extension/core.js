@@ -40,8 +40,6 @@ export const createCore = createListCore;
 
 const encoder = new TextEncoder();
 
-export const EMPTY_LIST = '{"version":1,"people":[]}';
-
 export class ListCore {
   #native;
   #module;

@@ -196,10 +196,6 @@ async function readSynced(meta) {
   return keys.every((k) => typeof items[k] === 'string') ? keys.map((k) => items[k]).join('') : null;
 }
 
-let switching = false;
-/** Is a switch under way? (The worker leaves other devices' writes to it meanwhile.) */
-export const switchingListArea = () => switching;
-
 /**
  * Moves the list in or out of sync: `on` true makes it follow the person's
  * browsers, false keeps it on this device only and removes it from sync.
@@ -211,7 +207,6 @@ export const switchingListArea = () => switching;
  * Call inside serialised('list').
  */
 export async function switchListArea(on, text, merge) {
-  switching = true;
   // Other writers' lists seen while switching, read at once: the next write
   // of the list removes the generation it replaces.
   const foreign = [];
@@ -255,6 +250,5 @@ export async function switchListArea(on, text, merge) {
     return { ...saved, text: current };
   } finally {
     chrome.storage.onChanged.removeListener(watch);
-    switching = false;
   }
 }

@@ -16,7 +16,7 @@ import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The alarm that tries due changes again after their list could not be stored. */
-export const RETRY_ALARM = 'pending:retry';
+const RETRY_ALARM = 'pending:retry';
 
 /**
  * `engine`: the list's owner (list_owner.js) — full() (the list core with

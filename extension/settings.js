@@ -3,7 +3,7 @@
 import { updateItem } from './serialised.js';
 import { SETTINGS as SETTINGS_KEY } from './storage_keys.js';
 
-export const DEFAULT_SETTINGS = {
+const DEFAULT_SETTINGS = {
   reasons: [],
   support: { name: '', contact: '' },
   startDate: null,  // "YYYY-MM-DD": the day no contact began

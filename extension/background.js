@@ -66,11 +66,13 @@ const health = createHealth({ full: () => list.full(), enabled: () => enabled, a
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   installAll();
+  protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
 });
 chrome.runtime.onStartup.addListener(() => {
   installAll();
+  protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
 });
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -78,6 +80,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // known by their generation), or turned Deadbolt on or off.
   list.storageChanged(changes, area);
   if (area === 'sync' && changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
+  if (area === 'sync' && changes.settings) protection.instancesChanged(changes.settings.oldValue, changes.settings.newValue).catch(() => {});
 });
 // Site access granted or withheld (Chromium's "On click", Firefox's per-site
 // access): the rules follow, block rules where a redirect would be dropped.
@@ -135,6 +138,9 @@ const routes = {
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),
+  readInstance: (m) => protection.readInstance(m),
+  addInstance: (m) => protection.addInstance(m),
+  removeInstance: (m) => protection.removeInstance(m),
   updateSettings: (m) => protection.updateSettings(m),
   previewImport: (m) => protection.previewImport(m),
   importList: (m) => protection.importList(m),

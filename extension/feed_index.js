@@ -18,6 +18,7 @@ export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes =
     [FEED_INDEX]: {
       snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
       placeholder: settings.feedPlaceholder === true,
+      instances: settings.feedInstances ?? [],  // the fediverse instances they read on (instances.js)
     },
   }).catch(() => {});
 }

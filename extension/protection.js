@@ -11,6 +11,7 @@ import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIN
 import { getSettings, updateSettings } from './settings.js';
 import { addPending, cancelPending, getPending, takeDue } from './pending.js';
 import { getLetters } from './letters.js';
+import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -56,17 +57,20 @@ export function createProtection(engine) {
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
       const mentionsOff = due.some((c) => c.kind === 'feed-mentions-off');
-      if (off || cooldown || mentionsOff) {
+      const instancesOff = new Set(due.filter((c) => c.kind === INSTANCE_OFF).map((c) => c.host));
+      if (off || cooldown || mentionsOff || instancesOff.size) {
         await updateSettings((s) => {
           if (off) s.enabled = false;
           if (cooldown) s.cooldownHours = cooldown.value;
           if (mentionsOff) s.feedMentions = false;
+          if (instancesOff.size) s.feedInstances = (s.feedInstances ?? []).filter((h) => !instancesOff.has(h));
         });
       }
+      if (instancesOff.size) await registerInstances();
       // A list change wrote the feed index with the list, and turning off
       // writes it too; only the mentions setting is left to carry over.
       if (off) await setEnabled(false);
-      else if (mentionsOff) await saveFeedIndex((await engine.full()).core);
+      else if (mentionsOff || instancesOff.size) await saveFeedIndex((await engine.full()).core);
     });
   }
 
@@ -183,6 +187,52 @@ export function createProtection(engine) {
       if (plan.error) return plan;
       const [pending] = await queue([plan.change]);
       return { pending };
+    },
+
+    /** What the person typed as their fediverse instance, as the core reads it. */
+    readInstance({ text }) {
+      return readInstance(text);
+    },
+
+    /**
+     * Adds the fediverse instance they read on: at once (more protection).
+     * The settings page has asked the browser for the site first.
+     */
+    async addInstance({ text }) {
+      const read = await readInstance(text);
+      if (read.error) return read;
+      await updateSettings((s) => {
+        if (!(s.feedInstances ?? []).includes(read.host)) s.feedInstances = [...(s.feedInstances ?? []), read.host];
+      });
+      for (const p of await getPending()) if (p.kind === INSTANCE_OFF && p.host === read.host) await cancelPending(p.id);
+      await registerInstances();
+      await saveFeedIndex((await engine.full()).core);
+      return { ok: true, host: read.host };
+    },
+
+    /** Removing an instance waits out the cool-down; then its scripts are unregistered. */
+    async removeInstance({ host }) {
+      const { feedInstances = [] } = await getSettings();
+      if (!feedInstances.includes(host)) return { error: 'not-added' };
+      if ((await getPending()).some((p) => p.kind === INSTANCE_OFF && p.host === host)) return { ok: true };
+      const [pending] = await queue([{ kind: INSTANCE_OFF, host }]);
+      return { pending };
+    },
+
+    /**
+     * The settings changed (here, or on another device through the
+     * browser's sync): when their instances did, the scripts and the feed
+     * index follow.
+     */
+    async instancesChanged(before, after) {
+      if (JSON.stringify(before?.feedInstances ?? []) === JSON.stringify(after?.feedInstances ?? [])) return;
+      await registerInstances();
+      await saveFeedIndex((await engine.full()).core);
+    },
+
+    /** At each start: the instances' scripts as the settings say. */
+    registerInstances() {
+      return registerInstances();
     },
 
     async cancelPending({ id }) {

@@ -11,6 +11,7 @@ const DEFAULT_SETTINGS = {
   enabled: true,
   feedMentions: true,     // also hide feed items that mention or tag a listed person
   feedPlaceholder: false, // a quiet blank line where an item was, instead of nothing
+  feedInstances: [],      // hosts of the fediverse instances they read on (instances.js)
 };
 
 export async function getSettings() {

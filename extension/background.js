@@ -1,13 +1,15 @@
 // The service worker: wiring only — start-up, listeners and one route per
 // message, each a call into a module (protection.js: the list, its rules and
-// the cool-down; attempts.js: decisions, the log and its stats; settings.js:
+// the cool-down; attempts.js: decisions, the log and its stats; letters.js:
 // the person's own writing). It rebuilds everything on every start — MV3
 // stops idle workers, so nothing may depend on memory surviving.
 import { createDecider, createListCore } from './core.js';
-import { feedCounts, recoverStagedAttempts, stageNavigation, unstageNavigation } from './storage.js';
+import { recoverStagedAttempts, stageNavigation, unstageNavigation } from './attempt_log.js';
+import { feedCounts, saveFeedIndex } from './feed_index.js';
 import { BLOCK_PAGE, listenToNavigations } from './blocking.js';
-import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
-import { createProtection, saveFeedIndex } from './protection.js';
+import { getSettings } from './settings.js';
+import { deleteLetter, deletePrivateData, getLetters, keepLetter } from './letters.js';
+import { createProtection } from './protection.js';
 import { createAttempts } from './attempts.js';
 import { createListOwner } from './list_owner.js';
 import { PERF_COLD_START, PERF_START_PHASES } from './storage_keys.js';
@@ -49,7 +51,7 @@ let enabled = getSettings().then((s) => s.enabled);
 const engine = {
   loaded: () => list.deciding(),
   full: () => list.full(),
-  commit: (edit) => list.commit(edit),
+  commit: (edit, options) => list.commit(edit, options),
   enabled: () => enabled,
   setEnabled(on) { enabled = Promise.resolve(on); },
 };
@@ -64,11 +66,13 @@ const health = createHealth({ full: () => list.full(), enabled: () => enabled, a
 
 chrome.runtime.onInstalled.addListener(({ reason }) => {
   installAll();
+  protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
 });
 chrome.runtime.onStartup.addListener(() => {
   installAll();
+  protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
 });
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -76,6 +80,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // known by their generation), or turned Deadbolt on or off.
   list.storageChanged(changes, area);
   if (area === 'sync' && changes.settings) protection.enabledElsewhere(changes.settings.newValue?.enabled ?? true);
+  if (area === 'sync' && changes.settings) protection.instancesChanged(changes.settings.oldValue, changes.settings.newValue).catch(() => {});
 });
 // Site access granted or withheld (Chromium's "On click", Firefox's per-site
 // access): the rules follow, block rules where a redirect would be dropped.
@@ -133,6 +138,9 @@ const routes = {
   recordContact: () => attempts.recordContact(),
   coparentChannels: () => attempts.coparentChannels(),
   cancelPending: (m) => protection.cancelPending(m),
+  readInstance: (m) => protection.readInstance(m),
+  addInstance: (m) => protection.addInstance(m),
+  removeInstance: (m) => protection.removeInstance(m),
   updateSettings: (m) => protection.updateSettings(m),
   previewImport: (m) => protection.previewImport(m),
   importList: (m) => protection.importList(m),

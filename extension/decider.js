@@ -157,10 +157,19 @@ class Decider {
   /**
    * The feed markup of the page at `pageUrl` ({platform, items, authors,
    * attributes}), or null when it has none; '' gives {platforms: [every one]}.
+   * `instances`: the fediverse instances the person added (hosts, as
+   * readInstance() gave them), served with the fediverse web UI's markup.
    */
-  feedMarkup(pageUrl) {
-    const length = this.#x.deadbolt_feed_markup(pageUrl === '' ? 0 : this.#encode(String(pageUrl)));
+  feedMarkup(pageUrl, instances = []) {
+    const hosts = Array.isArray(instances) ? instances.map(String) : [];
+    const input = pageUrl === '' ? '' : [String(pageUrl), ...hosts].join('\n');
+    const length = this.#x.deadbolt_feed_markup(input === '' ? 0 : this.#encode(input));
     return length === 0 ? null : JSON.parse(this.#output(length));
+  }
+
+  /** What the person typed as their fediverse instance: {host, pattern} or {error}. */
+  readInstance(text) {
+    return JSON.parse(this.#output(this.#x.deadbolt_read_instance(this.#encode(String(text)))));
   }
 
   /**

@@ -3,34 +3,20 @@
 // them waits out. The worker's routes for the settings page call in here;
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
-import { installRules, removeRules } from './blocking.js';
-import { readLog, toBase64 } from './storage.js';
-import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
-import { saveInboxIndex } from './inbox_index.js';
+import { installRules, removeRules } from './dynamic_rules.js';
+import { readLog } from './attempt_log.js';
+import { RULES_STATUS } from './storage_keys.js';
+import { saveFeedIndex } from './feed_index.js';
 import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
-import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
+import { getSettings, updateSettings } from './settings.js';
+import { addPending, cancelPending, getPending, takeDue } from './pending.js';
+import { getLetters } from './letters.js';
+import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The alarm that tries due changes again after their list could not be stored. */
-export const RETRY_ALARM = 'pending:retry';
-
-/**
- * The content scripts' copy of what to hide in feeds: the feed list's
- * decision index (a core snapshot, in base64: `bytes` when an edit already
- * made it) and the feed settings, in chrome.storage.local (never in the
- * page's world). Written whole, never read-modify-written.
- */
-export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
-  const settings = await getSettings();
-  await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
-  await chrome.storage.local.set({
-    [FEED_INDEX]: {
-      snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
-      placeholder: settings.feedPlaceholder === true,
-    },
-  }).catch(() => {});
-}
+const RETRY_ALARM = 'pending:retry';
 
 /**
  * `engine`: the list's owner (list_owner.js) — full() (the list core with
@@ -43,7 +29,7 @@ export function createProtection(engine) {
     return (await engine.enabled()) ? installRules(core, rules) : removeRules();
   }
 
-  const commit = (edit) => engine.commit(edit);
+  const commit = (edit, options) => engine.commit(edit, options);
 
   /** Queues removals planned by the core; they wait out the cool-down. */
   async function queue(changes) {
@@ -71,17 +57,20 @@ export function createProtection(engine) {
       const off = due.some((c) => c.kind === 'disable');
       const cooldown = due.findLast((c) => c.kind === 'cooldown');
       const mentionsOff = due.some((c) => c.kind === 'feed-mentions-off');
-      if (off || cooldown || mentionsOff) {
+      const instancesOff = new Set(due.filter((c) => c.kind === INSTANCE_OFF).map((c) => c.host));
+      if (off || cooldown || mentionsOff || instancesOff.size) {
         await updateSettings((s) => {
           if (off) s.enabled = false;
           if (cooldown) s.cooldownHours = cooldown.value;
           if (mentionsOff) s.feedMentions = false;
+          if (instancesOff.size) s.feedInstances = (s.feedInstances ?? []).filter((h) => !instancesOff.has(h));
         });
       }
+      if (instancesOff.size) await registerInstances();
       // A list change wrote the feed index with the list, and turning off
       // writes it too; only the mentions setting is left to carry over.
       if (off) await setEnabled(false);
-      else if (mentionsOff) await saveFeedIndex((await engine.full()).core);
+      else if (mentionsOff || instancesOff.size) await saveFeedIndex((await engine.full()).core);
     });
   }
 
@@ -200,6 +189,52 @@ export function createProtection(engine) {
       return { pending };
     },
 
+    /** What the person typed as their fediverse instance, as the core reads it. */
+    readInstance({ text }) {
+      return readInstance(text);
+    },
+
+    /**
+     * Adds the fediverse instance they read on: at once (more protection).
+     * The settings page has asked the browser for the site first.
+     */
+    async addInstance({ text }) {
+      const read = await readInstance(text);
+      if (read.error) return read;
+      await updateSettings((s) => {
+        if (!(s.feedInstances ?? []).includes(read.host)) s.feedInstances = [...(s.feedInstances ?? []), read.host];
+      });
+      for (const p of await getPending()) if (p.kind === INSTANCE_OFF && p.host === read.host) await cancelPending(p.id);
+      await registerInstances();
+      await saveFeedIndex((await engine.full()).core);
+      return { ok: true, host: read.host };
+    },
+
+    /** Removing an instance waits out the cool-down; then its scripts are unregistered. */
+    async removeInstance({ host }) {
+      const { feedInstances = [] } = await getSettings();
+      if (!feedInstances.includes(host)) return { error: 'not-added' };
+      if ((await getPending()).some((p) => p.kind === INSTANCE_OFF && p.host === host)) return { ok: true };
+      const [pending] = await queue([{ kind: INSTANCE_OFF, host }]);
+      return { pending };
+    },
+
+    /**
+     * The settings changed (here, or on another device through the
+     * browser's sync): when their instances did, the scripts and the feed
+     * index follow.
+     */
+    async instancesChanged(before, after) {
+      if (JSON.stringify(before?.feedInstances ?? []) === JSON.stringify(after?.feedInstances ?? [])) return;
+      await registerInstances();
+      await saveFeedIndex((await engine.full()).core);
+    },
+
+    /** At each start: the instances' scripts as the settings say. */
+    registerInstances() {
+      return registerInstances();
+    },
+
     async cancelPending({ id }) {
       await cancelPending(String(id));
       return { ok: true };
@@ -212,7 +247,7 @@ export function createProtection(engine) {
 
     /** Applies what an import adds; its removals are queued only on request. */
     async importList({ text, removals = false }) {
-      const result = await commit((core) => core.importList(String(text ?? '')));
+      const result = await commit((core) => core.importList(String(text ?? '')), { awaitRules: true });
       if (result.error) return result;
       if (removals && result.removals.length) await queue(result.removals);
       return { ...result, added: result.added.length, removals: result.removals.length };

@@ -20,6 +20,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/inbox.h"
+#include "deadbolt/instances.h"
 #include "deadbolt/items.h"
 #include "deadbolt/json_writer.h"
 #include "deadbolt/stats.h"
@@ -32,6 +33,7 @@ struct Decider {
   deadbolt::Engine engine;
   std::unique_ptr<deadbolt::ItemDecider> items;   // made by the first feed index: content scripts only
   std::unique_ptr<deadbolt::InboxDecider> inbox;  // made by the first inbox index: the inbox script only
+  std::string instances;  // the fediverse instances the person added ('\n'-separated), for feed markup
   std::string input;
   std::string output;
 
@@ -219,6 +221,7 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_load_feed_index(std::size_t bytes, int mention
   Decider& d = decider();
   if (!d.items) d.items = std::make_unique<deadbolt::ItemDecider>(d.engine);
   d.items->set_mentions(mentions != 0);
+  d.items->set_instances(d.instances);
   return deadbolt_load_snapshot(bytes);
 }
 
@@ -231,12 +234,34 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
     w.end_array().end_object();
     return d.answer(w.take());
   }
+  // "<page URL>\n<instance>\n…": the page and the instances the person added.
+  const std::string_view in = d.in(bytes);
+  const std::size_t line = std::min(in.find('\n'), in.size());
+  d.instances.assign(in.substr(std::min(line + 1, in.size())));
+  if (d.items) d.items->set_instances(d.instances);
   deadbolt::UrlParser parser;
   deadbolt::Url url;
-  if (!parser.parse(d.in(bytes), url)) return d.answer(std::string());
-  const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_host(url.host);
+  if (!parser.parse(in.substr(0, line), url)) return d.answer(std::string());
+  const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_page(url.host, d.instances);
   if (m == nullptr) return d.answer(std::string());
   write_markup(w, *m);
+  return d.answer(w.take());
+}
+
+// What the person typed as their fediverse instance: {"host", "pattern"} (the
+// match pattern the feed scripts are registered for) or {"error"}.
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_read_instance(std::size_t bytes) {
+  Decider& d = decider();
+  const deadbolt::InstanceReading read = deadbolt::read_instance(d.in(bytes));
+  deadbolt::JsonWriter w;
+  w.begin_object();
+  if (read.host.empty()) {
+    w.key("error").string(read.error);
+  } else {
+    w.key("host").string(read.host);
+    w.key("pattern").string("https://" + read.host + "/*");
+  }
+  w.end_object();
   return d.answer(w.take());
 }
 

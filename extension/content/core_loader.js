@@ -11,7 +11,8 @@
 //                                              start: the guard starts its own decider after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
 //   deadboltItems.fromBase64(text)             bytes of base64 text, as storage keeps indexes (throws if damaged)
-//   deadboltItems.markupFor(pageUrl)           the page's feed markup, or null
+//   deadboltItems.markupFor(pageUrl, instances) the page's feed markup, or null (`instances`: the
+//                                              fediverse instances the person added, from the feed index)
 //   deadboltItems.decideItem(page, links, authors, attributes)
 //                                              -1 to show, else the listed person's index
 //
@@ -55,9 +56,9 @@ var deadboltItems = (() => {
     compiled,
     settled,
     fromBase64,
-    markupFor(page) {
+    markupFor(page, instances) {
       settle();  // its continuations run after the feed script's synchronous first decisions
-      return decider ? decider.feedMarkup(page) : null;
+      return decider ? decider.feedMarkup(page, instances) : null;
     },
     decideItem(page, links, authors, attributes) {
       return decider ? decider.decideItem(page, links, authors, attributes) : -1;

@@ -18,7 +18,7 @@
 //     an item is hidden before the next paint, in a background tab too.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack, deadboltStartedAt */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead */
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
@@ -300,10 +300,15 @@
   }
 
   let ready = false;  // the core is started and the page's markup known
+  let started = false;  // the core is started
+  let measure = false;
   async function start() {
-    // The index is asked for first: the browser reads it while the core compiles.
-    const index = chrome.storage.local.get([INDEX_KEY, 'perf.measure']).catch(() => ({}));
-    const [ok, { [INDEX_KEY]: stored = null, 'perf.measure': measure = false }] = await Promise.all([
+    // The index was asked for by the first feed script (feed_markup.js), the
+    // browser reading it while this world's scripts were evaluated.
+    const index = typeof deadboltFeedRead === 'undefined'
+      ? chrome.storage.local.get([INDEX_KEY, 'perf.measure']).catch(() => ({}))
+      : deadboltFeedRead;
+    const [ok, { [INDEX_KEY]: stored = null, 'perf.measure': measureFlag = false }] = await Promise.all([
       deadboltItems.start(),
       index,
     ]);
@@ -311,8 +316,16 @@
     // decided below when the core is ready, else only the items stay held.
     queueMicrotask(() => pageHold.remove());
     if (!ok) return;  // the hold stays: see the top of this file
+    started = true;
+    measure = measureFlag === true;
+    begin(stored);
+  }
+
+  // The page's markup: the catalog's for its host, or the fediverse web UI's
+  // on an instance the person added (the index lists them; the core decides).
+  function begin(stored) {
     page = location.href;
-    markup = deadboltItems.markupFor(page);
+    markup = deadboltItems.markupFor(page, stored?.instances);
     if (!markup) {
       hold.remove();
       return;
@@ -326,15 +339,17 @@
     releaseHold();
     // For scripts/bench only (it sets perf.measure): content script start to
     // the first decision. A figure in local storage, never sent anywhere.
-    measuring = measure === true;
-    if (measure === true) chrome.storage.local.set({ [`perf.content.${session}`]: performance.now() - startedAt });
+    measuring = measure;
+    if (measure) chrome.storage.local.set({ [`perf.content.${session}`]: performance.now() - startedAt });
   }
 
   // A changed list or setting (the worker rewrites the index, also when
   // Deadbolt is turned on or off here or on another device): applied live,
-  // also in a tab that opened while Deadbolt was off.
+  // also in a tab that opened while Deadbolt was off, and on an instance
+  // added while the tab was open.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[INDEX_KEY] || !ready) return;
+    if (area !== 'local' || !changes[INDEX_KEY] || !started) return;
+    if (!ready) return begin(changes[INDEX_KEY].newValue);
     apply(changes[INDEX_KEY].newValue);
     releaseHold();
   });

@@ -144,7 +144,7 @@
       return;
     }
     const { [SNAPSHOT_KEY]: snapshot = null, [INDEX_KEY]: index = null } = await stored;
-    markup = decider.feedMarkup(location.href);
+    markup = decider.feedMarkup(location.href, index?.instances);
     apply(snapshot, index);
     state = 'ready';
     const href = held && typeof held.href === 'string' ? held.href : null;

@@ -181,6 +181,16 @@ async function render() {
   $('feed-placeholder').checked = settings.feedPlaceholder === true;
   $('inbox-cover-coparent').checked = settings.inboxCoverCoparentPreview === true;
   $('toggle-enabled').textContent = settings.enabled ? t('turnOff') : t('turnOn');
+  // The fediverse instances they read on; removing one waits out the cool-down.
+  $('instances').replaceChildren(...(settings.feedInstances ?? []).map((host) => {
+    const waiting = pending.some((p) => p.kind === 'instance-off' && p.host === host);
+    return el('li', {}, el('span', { textContent: host }), ' ', waiting
+      ? el('span', { className: 'muted', textContent: t('removalPending') })
+      : confirmButton(t('removeButton'), t('removeConfirm', settings.cooldownHours), async () => {
+        await ask({ type: 'removeInstance', host });
+        await render();
+      }));
+  }));
 
   const { letters } = await ask({ type: 'letters' });
   $('letters').replaceChildren(...(letters.length ? letters.slice().reverse().map((l) => {
@@ -207,6 +217,7 @@ function describePending(p) {
     case 'disable': return t('pendingDisable');
     case 'feeds-off': return t('pendingFeedsOff', p.person);
     case 'feed-mentions-off': return t('pendingFeedMentionsOff');
+    case 'instance-off': return t('pendingInstanceOff', p.host);
     default: return p.kind;
   }
 }
@@ -250,6 +261,58 @@ $('add-form').addEventListener('submit', async (event) => {
   $('readback').textContent = t('addedAccount', result.added.platformName, result.added.handle, result.added.person);
   await render();
   $('profile').focus();
+});
+
+// "Your Mastodon instance": the core reads it as it is typed, so that the
+// browser can be asked for that very site within the click (browsers grant
+// a site only from the person's own gesture).
+const instanceError = (code) => t({ covered: 'instanceCovered', 'other-platform': 'instanceOtherPlatform' }[code] ?? 'instanceNotAHost');
+let instanceReading = null;  // {text, host, pattern} or {text, error}
+let instanceTimer = 0;
+async function readInstanceBack() {
+  const text = $('instance').value;
+  if (!text.trim()) {
+    instanceReading = null;
+    $('instance-readback').textContent = '';
+    return;
+  }
+  const read = await ask({ type: 'readInstance', text });
+  if ($('instance').value !== text) return;  // stale: the field changed meanwhile
+  instanceReading = { text, ...read };
+  $('instance-readback').className = read.error ? 'readback error' : 'readback';
+  $('instance-readback').textContent = read.error ? instanceError(read.error) : t('instanceReadBack', read.host);
+}
+$('instance').addEventListener('input', () => {
+  clearTimeout(instanceTimer);
+  instanceTimer = setTimeout(readInstanceBack, 150);
+});
+$('instance-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearTimeout(instanceTimer);
+  const text = $('instance').value;
+  // Asked in the click's own task when the reading is there (it usually is).
+  const granted = instanceReading?.text === text && instanceReading.pattern
+    ? chrome.permissions.request({ origins: [instanceReading.pattern] })
+    : null;
+  const read = instanceReading?.text === text ? instanceReading : { text, ...(await ask({ type: 'readInstance', text })) };
+  const status = $('instance-readback');
+  if (read.error) {
+    status.className = 'readback error';
+    status.textContent = instanceError(read.error);
+    return;
+  }
+  const allowed = await (granted ?? chrome.permissions.request({ origins: [read.pattern] })).catch(() => false);
+  if (!allowed) {
+    status.className = 'readback error';
+    status.textContent = t('instanceNotAllowed');
+    return;
+  }
+  const result = await ask({ type: 'addInstance', text });
+  status.className = result.error ? 'readback error' : 'readback';
+  status.textContent = result.error ? instanceError(result.error) : t('instanceAdded', result.host);
+  if (!result.error) $('instance').value = '';
+  instanceReading = null;
+  await render();
 });
 
 $('save-settings').addEventListener('click', async () => {

@@ -24,6 +24,8 @@ export const HOSTS = [
   'www.threads.net', 'www.reddit.com', 'bsky.app', 'mastodon.social',
   // Web inboxes (tests/e2e/inbox.test.mjs).
   'outlook.live.com', 'mail.yahoo.com', 'web.whatsapp.com', 'www.messenger.com', 'web.telegram.org',
+  // A fediverse instance no catalog lists (tests/e2e/fediverse.test.mjs).
+  'social.example', 'other.example',
 ];
 
 // The fake inboxes (tests/e2e/inbox/), each at its real host and path, and

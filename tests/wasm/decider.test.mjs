@@ -165,3 +165,22 @@ test('one decider with 1,000 accounts stays within 4 MB of memory', async () => 
   assert.equal(decider.blocks('https://www.instagram.com/someone_199_0'), true);
   assert.ok(decider.memoryBytes() <= 4 * 1024 * 1024, `${decider.memoryBytes()} bytes after the snapshot`);
 });
+
+test('a fediverse instance the person added: read by the core, and its pages get the web UI\'s markup and decisions', async () => {
+  const decider = await createDecider();
+  assert.deepEqual(decider.readInstance(' https://Social.Example/home '), { host: 'social.example', pattern: 'https://social.example/*' });
+  assert.deepEqual(decider.readInstance('@me@social.example'), { host: 'social.example', pattern: 'https://social.example/*' });
+  assert.deepEqual(decider.readInstance('mastodon.social'), { error: 'covered' });
+  assert.deepEqual(decider.readInstance('not a host'), { error: 'not-a-host' });
+  const page = 'https://social.example/home';
+  assert.equal(decider.feedMarkup(page), null);
+  assert.equal(decider.feedMarkup(page, ['other.example']), null);
+  assert.equal(decider.feedMarkup(page, 'social.example'), null, 'a list of hosts, not a string');
+  assert.equal(decider.feedMarkup(page, ['other.example', 'social.example']).platform, 'mastodon');
+  const list = '{"version":1,"people":[{"name":"Jane","accounts":[{"platform":"mastodon","handle":"@jane@other.example"}]}]}';
+  assert.equal(decider.loadFeedIndex(snapshotOf(list), true), true);
+  // The "@acct" line is read only where the page has the web UI's markup.
+  assert.equal(decider.decideItem(page, [], [], [['#text', '@jane@other.example']]), 0);
+  assert.equal(decider.decideItem(page, ['/@jane@other.example'], [], []), 0);
+  assert.equal(decider.decideItem(page, ['/@friend@other.example'], [], [['#text', '@friend@other.example']]), -1);
+});

@@ -237,18 +237,36 @@ const std::vector<FeedMarkup>& feed_table() {
         {"", "data-testid", "postThreadItem-by-", "", "/profile/{}"},
         {"", "data-testid", "searchAutoCompleteResult-", "", "/profile/{}"}}},
       // Mastodon (any instance's web UI): statuses are div.status inside a
-      // div.status__wrapper in an <article> of the timeline; the author link is a.status__display-name
-      // (href = the account's URL on its home instance), a boost names its
-      // booster in .status__prepend; account rows are div.account.
-      // Source: mastodon/mastodon app/javascript/mastodon/components/status.jsx
-      // (className='status__display-name', href={status.getIn(['account','url'])}).
+      // div.status__wrapper in an <article> of the timeline; account rows are
+      // div.account. Read 2026-12-04 in mastodon/mastodon
+      // app/javascript/mastodon/components/status.jsx (commit 02ac18da): the
+      // author link is a.status__display-name with href "/@<acct>" (acct is
+      // "user" for the instance's own accounts, "user@host" for others;
+      // older versions linked the account's URL on its home instance) and
+      // title "<acct>"; a boost is headed by .status__prepend holding the
+      // booster's a.status__display-name; the name block's
+      // .display-name__account reads "@<acct>" (components/display_name);
+      // mentions in the text are a.mention links to the account's URL. A
+      // quote (4.4+) is the quoted status's own status__wrapper inside
+      // div.status__quote of the quoting one (components/status_quoted.tsx,
+      // QuoteWrapper): its account hides the quoting status. Notifications
+      // are div.notification, grouped ones (4.3+) div.notification-group
+      // (features/notifications_v2/components).
       {"mastodon",
-       "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification",
+       "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification, "
+       "div.notification-group",
        "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name",
-       "",
-       {}},
+       ".status__quote div.status__wrapper",
+       {{".display-name__account", "#text", "@", "", "/@{}"}}},
   };
   return table;
 }
+
+// The web UI a person's own fediverse instance serves (instances.h): the
+// instances they add in the settings are read with this entry's markup.
+// Mastodon's, which most instances run (and its forks Glitch-soc and
+// Hometown keep the same class names); other UIs fall to the content
+// script's fallback, which finds the item around a listed account's link.
+std::string_view instance_platform() { return "mastodon"; }
 
 }  // namespace deadbolt

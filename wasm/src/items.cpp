@@ -1,5 +1,6 @@
 #include "deadbolt/items.h"
 
+#include "deadbolt/instances.h"
 #include "deadbolt/text.h"
 
 #include <cstdint>
@@ -144,11 +145,19 @@ const FeedMarkup* feed_markup_for_host(std::string_view page_host) {
   return feed_markup_for_platform(Catalog::get().sites()[static_cast<std::size_t>(site)].platform);
 }
 
+const FeedMarkup* feed_markup_for_page(std::string_view page_host, std::string_view instances) {
+  if (const FeedMarkup* markup = feed_markup_for_host(page_host)) return markup;
+  if (!instance_listed(page_host, instances)) return nullptr;
+  for (const FeedMarkup& markup : feed_table())
+    if (markup.platform == instance_platform()) return &markup;
+  return nullptr;
+}
+
 bool ItemDecider::begin(std::string_view page) {
   verdict_ = ItemVerdict{};
   last_.clear();
   page_ok_ = page_parser_.parse(page, page_);
-  markup_ = page_ok_ ? feed_markup_for_host(page_.host) : nullptr;
+  markup_ = page_ok_ ? feed_markup_for_page(page_.host, instances_) : nullptr;
   return page_ok_;
 }
 

@@ -53,9 +53,14 @@ size_t deadbolt_snapshot();
 // A feed index (a snapshot of the feed list) placed in the snapshot buffer:
 // 1 loaded. `mentions`: also hide items that only mention or tag them.
 int deadbolt_load_feed_index(size_t bytes, int mentions);
-// The page URL in the input: its feed markup as JSON into the output, 0 if
-// none; an empty input (bytes 0): {"platforms": [every platform's markup]}.
+// The page URL in the input, then on lines of their own the fediverse
+// instances the person added (kept for the items decided next): the page's
+// feed markup as JSON into the output, 0 if none; an empty input (bytes 0):
+// {"platforms": [every platform's markup]}.
 size_t deadbolt_feed_markup(size_t bytes);
+// What the person typed as their fediverse instance (instances.h) into the
+// output: {"host", "pattern"} or {"error"}.
+size_t deadbolt_read_instance(size_t bytes);
 // The item in the input (NUL-separated tagged fields, see exports.cpp): 0 to
 // show it, else 1 + the index of the listed person whose item it is.
 int deadbolt_decide_item(size_t bytes);

@@ -57,6 +57,12 @@ const std::vector<FeedMarkup>& feed_table();
 
 // The feed markup of the platform serving `page_host` (lower case), or null.
 const FeedMarkup* feed_markup_for_host(std::string_view page_host);
+// The platform whose web UI a person's own fediverse instance serves
+// (instances.h): its feed entry is the markup of every instance they added.
+std::string_view instance_platform();
+// The catalog's markup for the host, else the instance web UI's when the
+// person added the host as their instance (`instances`: '\n'-separated).
+const FeedMarkup* feed_markup_for_page(std::string_view page_host, std::string_view instances);
 const FeedMarkup* feed_markup_for_platform(int platform);
 
 struct ItemVerdict {
@@ -86,6 +92,9 @@ class ItemDecider {
   // When false, only author links and author attributes count (the setting
   // "Also hide posts that mention or tag them").
   void set_mentions(bool on) { mentions_ = on; }
+  // The fediverse instances the person added ('\n'-separated hosts): pages
+  // there are read with the instance web UI's markup.
+  void set_instances(std::string_view instances) { instances_.assign(instances.data(), instances.size()); }
   bool mentions() const { return mentions_; }
 
   // Starts an item on `page`; false (and nothing hidden) when the page is not
@@ -112,6 +121,7 @@ class ItemDecider {
   Url page_;
   Url link_;
   const FeedMarkup* markup_ = nullptr;
+  std::string instances_;
   std::string resolved_;  // scratch: a resolved href, serialised
   std::string handle_;    // the hidden account's canonical handle
   std::string last_;      // the previous href, to skip repeats

@@ -217,7 +217,8 @@ class Decider {
   /**
    * Decides one inbox row: null to show it, else {action: 'seal' | 'cover' |
    * 'open', person, listed: [participant indexes]}. `participants` is an
-   * array of {addresses: [value], names: [text], links: [href]}.
+   * array of {addresses: [value], names: [text], links: [href], texts?:
+   * [free text, read for addresses and numbers only]}.
    */
   decideInboxRow(pageUrl, participants, group) {
     let text = 'P' + pageUrl;
@@ -226,6 +227,7 @@ class Decider {
       for (const value of p.addresses) text += '\0A' + value;
       for (const value of p.names) text += '\0N' + value;
       for (const href of p.links) text += '\0L' + href;
+      for (const value of p.texts ?? []) text += '\0X' + value;
     }
     if (group) text += '\0G';
     // The action in the low two bits, the answer's length above them.

@@ -123,6 +123,7 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
 // The row's fields (tagged_fields.h):
 //   'P' page URL (first)   'S' a new participant   'A' an address attribute's value
 //   'N' a shown name       'L' a link href         'G' the row is a group chat
+//   'X' a free text (a pane header's), read for addresses and numbers only
 int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
   bool started = false;
   deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
@@ -136,6 +137,7 @@ int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
       case 'A': d.address(value); break;
       case 'N': d.name(value); break;
       case 'L': d.link(value); break;
+      case 'X': d.text(value); break;
       case 'G': d.group(); break;
       default: break;
     }

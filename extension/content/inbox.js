@@ -146,14 +146,18 @@
   }
 
   // ---- The open pane: one participant, read from everything its header
-  // shows (a status line such as "online" is not another person).
+  // shows (a status line such as "online" is not another person). Its text
+  // goes too, read by the core for addresses and numbers only ("Jane Doe
+  // <jane@…>" in a mail's sender line), never as a name.
   function paneHeader(pane) {
-    const values = { addresses: [], names: [], links: [] };
+    const values = { addresses: [], names: [], links: [], texts: [] };
     for (const el of markup.paneSenders ? pane.querySelectorAll(markup.paneSenders) : []) {
       const one = read(el);
       values.addresses.push(...one.addresses);
       values.names.push(...one.names);
       values.links.push(...one.links);
+      const text = el.textContent.trim();
+      if (text) values.texts.push(text);
     }
     return values;
   }
@@ -163,7 +167,7 @@
   };
   function panePerson(pane) {
     const header = paneHeader(pane);
-    if (header.addresses.length + header.names.length + header.links.length) {
+    if (header.addresses.length + header.names.length + header.links.length + header.texts.length) {
       const person = sealedBy([header]);
       if (person >= 0) return person;
     }
@@ -330,6 +334,19 @@
     // Deadbolt is off or has no list, or for anyone else: shown as asked.
     if (active && decider.inboxTextPerson(`${n.title}\n${options.body ?? ''}`) >= 0) {
       count(null);
+      return;
+    }
+    if (typeof n.scope === 'string') {
+      // Raised through the page's service worker registration: shown
+      // through the same registration, so that its click reaches the
+      // platform's service worker as it would have.
+      if (typeof n.options?.timestamp === 'number') options.timestamp = n.options.timestamp;
+      if (n.options?.data !== undefined) options.data = n.options.data;
+      if (Array.isArray(n.options?.actions)) options.actions = n.options.actions;
+      if (Array.isArray(n.options?.vibrate)) options.vibrate = n.options.vibrate;
+      navigator.serviceWorker?.getRegistration(n.scope)
+        .then((registration) => registration?.showNotification(n.title, options))
+        .catch(() => {});  // the page could not have shown it either
       return;
     }
     try {

@@ -37,6 +37,11 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
       await page.evaluate(() => window.inboxTest.openPane('listed'));
       await animationFrames(page);
       assertClean(await report(page), 'their conversation opened again');
+      if (await page.evaluate(() => !!document.getElementById('pane-lookalike'))) {
+        await page.evaluate(() => window.inboxTest.openPane('lookalike'));
+        await animationFrames(page);
+        assert.deepEqual((await report(page)).shownHidden, [], 'a look-alike\'s open conversation is shown');
+      }
     }
     await page.evaluate(() => { document.title = '(1) Jane Doe'; });
     await animationFrames(page, 3);

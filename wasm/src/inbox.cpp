@@ -177,6 +177,13 @@ void InboxDecider::link(std::string_view href) {
   if (v.block || v.coparent_channel) listed(v.person);
 }
 
+void InboxDecider::text(std::string_view value) {
+  if (markup_ == nullptr || value.empty()) return;
+  if (current_ < 0) participant();
+  const int person = person_in_addresses(value);
+  if (person >= 0) listed(person);
+}
+
 const RowVerdict& InboxDecider::decide_row() {
   end_participant();
   current_ = -1;
@@ -218,14 +225,20 @@ int InboxDecider::person_in_text(std::string_view text) {
     }
   }
   // An address or a number in it ("jane@example.com", "+1 555 123 4567").
+  return person_in_addresses(text);
+}
+
+int InboxDecider::person_in_addresses(std::string_view text) {
+  // Words end at white space and the punctuation around addresses; a number
+  // written with spaces ("+1 555 123 4567") is one word.
+  const auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  const auto mark = [](char c) { return c == ',' || c == ':' || c == '<' || c == '>' || c == '(' || c == ')' || c == ';'; };
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == ':' || text[i] == '<' || text[i] == '>' ||
-                               text[i] == '(' || text[i] == ')'))
-      ++i;
+    while (i < text.size() && (blank(text[i]) || mark(text[i]))) ++i;
     std::size_t e = i;
-    while (e < text.size() && text[e] != ',' && text[e] != ':' && text[e] != '<' && text[e] != '>' &&
-           (text[e] != ' ' || (e + 1 < text.size() && text[e + 1] >= '0' && text[e + 1] <= '9' && text[i] == '+')))
+    while (e < text.size() && !mark(text[e]) &&
+           (!blank(text[e]) || (e + 1 < text.size() && text[e + 1] >= '0' && text[e + 1] <= '9' && text[i] == '+')))
       ++e;
     const std::string_view word = text.substr(i, e - i);
     if (!word.empty()) {

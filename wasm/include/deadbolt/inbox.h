@@ -100,6 +100,11 @@ class InboxDecider {
   void name(std::string_view value);
   // A participant's link, as written: resolved against the page.
   void link(std::string_view href);
+  // A participant's free text (an open pane's header, "Jane Doe
+  // <jane.doe@example.com>"): only the addresses and numbers in it are read,
+  // never its words as a name, so a look-alike name beside another address
+  // stays apart.
+  void text(std::string_view value);
   // The row is a group chat (its markup matched the entry's `group`).
   void group() { group_ = true; }
   const RowVerdict& decide_row();
@@ -116,6 +121,7 @@ class InboxDecider {
  private:
   void listed(int person);
   int person_for_address(std::string_view value);
+  int person_in_addresses(std::string_view text);  // the first listed address or number in a text
 
   Engine& engine_;
   KeyIndex names_;  // folded whole names -> person

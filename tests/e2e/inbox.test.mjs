@@ -41,24 +41,6 @@ async function recordShownNotifications(page) {
   return { shown: () => run('globalThis.shownForTest') };
 }
 
-/**
- * The same for notifications raised through a service worker registration:
- * the isolated world's `ServiceWorkerRegistration.prototype.showNotification`
- * replaced by a recorder (the page's own world is not touched).
- */
-async function recordWorkerNotifications(page) {
-  const cdp = await browser.context.newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
-  assert.ok(isolated, 'Deadbolt\'s isolated world is in the page');
-  const run = async (expression) => (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, returnByValue: true })).result.value;
-  await run(`globalThis.workerShownForTest = [];
-    ServiceWorkerRegistration.prototype.showNotification = function (title) { globalThis.workerShownForTest.push(title + ' @ ' + this.scope); return Promise.resolve(); };`);
-  return { shown: () => run('globalThis.workerShownForTest') };
-}
-
 // The inboxes whose fake page has an open conversation beside the list.
 const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram', 'outlook', 'yahoo', 'instagram', 'x'];
 
@@ -139,18 +121,17 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
 describe('every inbox', () => {
   test('notifications raised through the service worker registration: theirs never shown, others are, the page cannot tell', async () => {
     const page = await open(INBOX_PAGES.whatsapp);
-    const notifications = await recordWorkerNotifications(page);
     const answers = [];
     for (const [title, body] of [['Jane Doe', 'are you up?'], ['Mum', 'dinner on Sunday?'], ['+1 555 123 4567', 'new number'], ['Janey', 'please']]) {
       answers.push(await page.evaluate(([t, b]) => window.inboxTest.notifyViaWorker(t, b), [title, body]));
     }
-    for (let i = 0; i < 20 && (await notifications.shown()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 200));
-    assert.deepEqual(await notifications.shown(), ['Mum @ https://web.whatsapp.com/inbox/'], 'shown through the page\'s own registration');
     assert.deepEqual(answers, ['resolved', 'resolved', 'resolved', 'resolved'], 'every one answered alike');
-    // Nothing reached the browser's own notifications from the page directly.
-    const listed = await page.evaluate(async () => (await (await window.inboxTest.registration).getNotifications()).map((n) => n.title));
-    assert.ok(!listed.includes('Jane Doe') && !listed.includes('Janey'), `theirs never shown (${listed})`);
+    // What the browser shows for the page's registration (headless Chromium
+    // keeps them: without Deadbolt all four are listed here).
+    const shown = () => page.evaluate(async () => (await (await window.inboxTest.registration).getNotifications()).map((n) => n.title));
+    for (let i = 0; i < 40 && !(await shown()).includes('Mum'); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await shown(), ['Mum'], 'shown through the page\'s own registration; theirs never');
     await page.close();
   });
 

@@ -216,7 +216,9 @@ class Decider {
 
   /**
    * Decides one inbox row: null to show it, else {action: 'seal' | 'cover' |
-   * 'open', person, listed: [participant indexes]}. `participants` is an
+   * 'open', person, listed: [participant indexes], open: an address of the
+   * conversation with them that the block page can open after its cool-down,
+   * or ''}. `participants` is an
    * array of {addresses: [value], names: [text], links: [href], texts?:
    * [free text, read for addresses and numbers only]}.
    */
@@ -233,8 +235,8 @@ class Decider {
     // The action in the low two bits, the answer's length above them.
     const answer = this.#x.deadbolt_decide_inbox_row(this.#encode(text));
     if (answer === 0) return null;
-    const { person, listed } = JSON.parse(this.#output(answer >>> 2));
-    return { action: ['show', 'seal', 'cover', 'open'][answer & 3], person, listed };
+    const { person, listed, open = '' } = JSON.parse(this.#output(answer >>> 2));
+    return { action: ['show', 'seal', 'cover', 'open'][answer & 3], person, listed, open };
   }
 
   /** The index of the listed person a title or notification text names, or -1. */

@@ -293,7 +293,7 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_decide_inbox_row(std::size_t bytes) {
     deadbolt::JsonWriter w;
     w.begin_object().key("person").number(v.person).key("listed").begin_array();
     for (int i : v.listed) w.number(i);
-    w.end_array().end_object();
+    w.end_array().key("open").string(v.open).end_object();
     return action + 4 * static_cast<int>(d.answer(w.take()));
   }
   return 0;

@@ -223,6 +223,38 @@ describe('every inbox', () => {
     assert.equal(stats.all, 0, 'not attempts');
   });
 
+  test('a sealed row has a quiet way to the cool-down: a person\'s click shows Deadbolt\'s page for it, the inbox sees nothing', async () => {
+    const page = await open(INBOX_PAGES.messenger);
+    // The app's own listeners: every press it sees, kept across the navigation.
+    await page.evaluate(() => {
+      localStorage.removeItem('seenForTest');
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'keydown']) {
+        window.addEventListener(type, () => localStorage.setItem('seenForTest', `${localStorage.getItem('seenForTest') ?? ''}${type} `), true);
+      }
+    });
+    const control = page.locator('[role="row"]:has([data-trace="link-name"]) > button');
+    assert.equal(await control.count(), 1, 'their sealed row has the control');
+    assert.equal((await control.textContent()).trim(), 'Open it after a cool-down');
+    assert.equal(await page.locator('[role="row"]:has([data-shown="friend-name"]) button').count(), 0, 'others\' rows have none');
+    const markup = await control.evaluate((b) => b.outerHTML);
+    assert.doesNotMatch(markup, /jane|doe|\/t\/|messenger/i, `the control carries nothing of them (${markup})`);
+    // The page's own (synthetic) click does nothing and reaches none of its listeners.
+    await control.evaluate((b) => b.click());
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(page.url(), INBOX_PAGES.messenger, 'a page cannot open it');
+    // Their own click: the block page for that conversation, which offers the cool-down.
+    await control.click();
+    await page.waitForURL(/^chrome-extension:\/\/[^/]+\/.*blocked\.html/);
+    await page.locator('#sealed').waitFor();
+    assert.ok(decodeURIComponent(page.url()).includes('https://www.messenger.com/t/jane.doe.77/'), page.url());
+    assert.equal(await page.isVisible('#open-later'), true, 'it can be asked for, after the cool-down');
+    const again = await browser.context.newPage();
+    await again.goto(INBOX_PAGES.messenger);
+    assert.equal(await again.evaluate(() => localStorage.getItem('seenForTest')), null, 'the inbox saw no press: nothing opened, nothing marked read');
+    await again.close();
+    await page.close();
+  });
+
   test('a sealed conversation opens only on purpose: after the cool-down, once, with a warning', async () => {
     const url = 'https://www.messenger.com/t/jane.doe.77/';
     const page = await openBlocked(browser, url);

@@ -118,7 +118,10 @@ const std::vector<InboxMarkup>& inbox_table() {
        // as the profile button; "document.querySelector('#main header')"
        // then 'span[dir="auto"]' for the contact's name). The selected row:
        // aria-selected, the ARIA grid pattern the list follows (role="grid").
-       "#main", "header span[title], header span[dir=\"auto\"]", "[aria-selected=\"true\"]"},
+       "#main", "header span[title], header span[dir=\"auto\"]", "[aria-selected=\"true\"]",
+       // A chat is opened by its number at web.whatsapp.com/send?phone=
+       // (WhatsApp's click-to-chat, the shape catalog_data.cpp decides).
+       "https://web.whatsapp.com/send?phone={phone}"},
       // Messenger (messenger.com): each chat is a row holding a link to
       // /t/<username or id>; a group's link names a thread, not a person,
       // and so does an end-to-end encrypted chat's (/e2ee/t/<thread>): there

@@ -418,11 +418,23 @@
       if (n.options?.data !== undefined) options.data = n.options.data;
       if (Array.isArray(n.options?.actions)) options.actions = n.options.actions;
       if (Array.isArray(n.options?.vibrate)) options.vibrate = n.options.vibrate;
-      navigator.serviceWorker?.getRegistration(n.scope)
-        .then((registration) => registration?.showNotification(n.title, options))
-        .catch(() => {});  // the page could not have shown it either
+      // Where this world cannot reach the registration (a browser that
+      // gives content scripts no service worker container), it is shown as
+      // a plain notification: seen, though its click reaches no worker.
+      const plain = () => {
+        delete options.actions;
+        showPlain(n, options);
+      };
+      const container = navigator.serviceWorker;
+      if (!container) return plain();
+      container.getRegistration(n.scope)
+        .then((registration) => (registration ? registration.showNotification(n.title, options) : plain()))
+        .catch(plain);
       return;
     }
+    showPlain(n, options);
+  }
+  function showPlain(n, options) {
     try {
       const shown = new Notification(n.title, options);
       const id = String(n.id);

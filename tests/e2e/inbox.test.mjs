@@ -129,7 +129,7 @@ describe('every inbox', () => {
     // What the browser shows for the page's registration (headless Chromium
     // keeps them: without Deadbolt all four are listed here).
     const shown = () => page.evaluate(async () => (await (await window.inboxTest.registration).getNotifications()).map((n) => n.title));
-    for (let i = 0; i < 40 && !(await shown()).includes('Mum'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !(await shown()).includes('Mum'); i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(await shown(), ['Mum'], 'shown through the page\'s own registration; theirs never');
     await page.close();

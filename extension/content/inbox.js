@@ -234,20 +234,24 @@
   };
   /** The listed person the pane is with, and an address of their conversation (see placeOpener). */
   function panePerson(pane) {
-    const header = paneHeader(pane);
-    if (header.addresses.length + header.names.length + header.links.length + header.texts.length) {
-      const verdict = sealedBy([header]);
-      if (verdict) return { person: verdict.person, open: verdict.open || (markup.urlPerson === verdict.person ? markup.urlOpen : '') };
-    }
-    if (markup.urlPerson >= 0) return { person: markup.urlPerson, open: markup.urlOpen };
+    // The list's current row, when it is sealed: who it is with, and its address.
+    let current = null;
     if (markup.current) {
       for (const [row, person] of sealed) {
         if (row.isConnected && !row.matches(markup.pane) && (row.matches(markup.current) || row.querySelector(markup.current))) {
-          return { person, open: opens.get(row) ?? '' };
+          current = { person, open: opens.get(row) ?? '' };
+          break;
         }
       }
     }
-    return { person: -1, open: '' };
+    const header = paneHeader(pane);
+    const verdict = header.addresses.length + header.names.length + header.links.length + header.texts.length
+      ? sealedBy([header]) : null;
+    const person = verdict ? verdict.person : markup.urlPerson >= 0 ? markup.urlPerson : current ? current.person : -1;
+    // The first address of a conversation with that person: the header's, the page's, the current row's.
+    const open = [verdict?.open, markup.urlPerson === person ? markup.urlOpen : '', current?.person === person ? current.open : '']
+      .find(Boolean) ?? '';
+    return { person, open };
   }
   function decidePane(pane) {
     const { person, open } = panePerson(pane);

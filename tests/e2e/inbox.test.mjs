@@ -253,6 +253,17 @@ describe('every inbox', () => {
     assert.equal(await again.evaluate(() => localStorage.getItem('seenForTest')), null, 'the inbox saw no press: nothing opened, nothing marked read');
     await again.close();
     await page.close();
+
+    // WhatsApp: the address is written by the core from their number; the
+    // open pane (the app opened theirs) has one too; a person's key opens it.
+    const wa = await open(INBOX_PAGES.whatsapp);
+    assert.equal(await wa.locator('#main > button').count(), 1, 'their open pane has the control');
+    await wa.locator('[role="row"]:has([data-trace="saved-name"]) > button').focus();
+    await wa.keyboard.press('Enter');
+    await wa.waitForURL(/^chrome-extension:\/\/[^/]+\/.*blocked\.html/);
+    await wa.locator('#sealed').waitFor();
+    assert.ok(decodeURIComponent(wa.url()).includes('https://web.whatsapp.com/send?phone=15551234567'), wa.url());
+    await wa.close();
   });
 
   test('a sealed conversation opens only on purpose: after the cool-down, once, with a warning', async () => {

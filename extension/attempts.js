@@ -3,7 +3,8 @@
 // Two witnesses see an attempt (see storage.js): the navigation listener and
 // the block page.
 import { appendAttempt, appendReportedAttempt, readLog, seenKey, stagedNavigations, unstageNavigation } from './storage.js';
-import { getSettings } from './settings.js';
+import { getPending, getSettings } from './settings.js';
+import { isConversation, openState } from './conversations.js';
 
 /** The log entry of a blocked navigation seen at time `t`. */
 function attemptOf(verdict, t) {
@@ -75,21 +76,22 @@ export function createAttempts(engine) {
      * Everything the block page shows at once, in one answer, from what
      * the worker holds (the deciding core and the log; never the list
      * core): {verdict (or {verdict: 'allow'}), stats (Decider.streak()),
-     * reasons, support, logged}. The URL is decided once; with `report`, the
-     * page is the second witness of the attempt (as blockPageShown).
+     * reasons, support, sealed}. The URL is decided once; with `report`, the page is
+     * the second witness of the attempt (as blockPageShown): that is logged
+     * after the answer, which never waits for a storage write.
      */
     async blockPage(url, tabId, report, settled) {
       const { core } = await engine.loaded();
       const verdict = core.decide(String(url));
-      const logging = report && verdict && Number.isInteger(tabId) && (await engine.enabled())
-        ? settled().then(() => appendReportedAttempt(attemptOf(verdict, Date.now()), seenIn(tabId, verdict)))
-        : false;
-      const [settings, log] = await Promise.all([getSettings(), readLog()]);
+      const [settings, log, enabled] = await Promise.all([getSettings(), readLog(), engine.enabled()]);
+      if (report && verdict && Number.isInteger(tabId) && enabled) {
+        const t = Date.now();
+        settled().then(() => appendReportedAttempt(attemptOf(verdict, t), seenIn(tabId, verdict))).catch(() => {});
+      }
       const stats = core.streak({ log, nowMs: Date.now(), offsetMin: -new Date().getTimezoneOffset(), startDate: settings.startDate });
-      return {
-        verdict: verdict ?? { verdict: 'allow' }, stats, reasons: settings.reasons, support: settings.support,
-        logged: await logging,
-      };
+      // A sealed conversation's state: whether it may be asked for, waits, or opens now.
+      const sealed = isConversation(verdict) ? { conversation: true, ...(await openState(verdict, await getPending())) } : null;
+      return { verdict: verdict ?? { verdict: 'allow' }, stats, reasons: settings.reasons, support: settings.support, sealed };
     },
 
     /** What the block page says of `url`: the verdict, or {verdict: 'allow'}. */

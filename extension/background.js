@@ -49,7 +49,7 @@ let enabled = getSettings().then((s) => s.enabled);
 const engine = {
   loaded: () => list.deciding(),
   full: () => list.full(),
-  commit: (edit) => list.commit(edit),
+  commit: (edit, options) => list.commit(edit, options),
   enabled: () => enabled,
   setEnabled(on) { enabled = Promise.resolve(on); },
 };

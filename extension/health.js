@@ -6,7 +6,8 @@
 // and whenever the popup or the settings page opens. The periods when
 // Deadbolt was off or could not protect everywhere are kept (on this device
 // only) for the popup's history: told plainly, never as blame.
-import { BLOCK_PAGE, verifyRules, withheldGroups } from './blocking.js';
+import { BLOCK_PAGE } from './blocking.js';
+import { verifyRules, withheldGroups } from './dynamic_rules.js';
 import { updateItem } from './serialised.js';
 import { HEALTH_HISTORY } from './storage_keys.js';
 

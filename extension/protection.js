@@ -3,7 +3,7 @@
 // them waits out. The worker's routes for the settings page call in here;
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
-import { installRules, removeRules } from './blocking.js';
+import { installRules, removeRules } from './dynamic_rules.js';
 import { readLog, toBase64 } from './storage.js';
 import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
 import { saveInboxIndex } from './inbox_index.js';
@@ -43,7 +43,7 @@ export function createProtection(engine) {
     return (await engine.enabled()) ? installRules(core, rules) : removeRules();
   }
 
-  const commit = (edit) => engine.commit(edit);
+  const commit = (edit, options) => engine.commit(edit, options);
 
   /** Queues removals planned by the core; they wait out the cool-down. */
   async function queue(changes) {
@@ -212,7 +212,7 @@ export function createProtection(engine) {
 
     /** Applies what an import adds; its removals are queued only on request. */
     async importList({ text, removals = false }) {
-      const result = await commit((core) => core.importList(String(text ?? '')));
+      const result = await commit((core) => core.importList(String(text ?? '')), { awaitRules: true });
       if (result.error) return result;
       if (removals && result.removals.length) await queue(result.removals);
       return { ...result, added: result.added.length, removals: result.removals.length };

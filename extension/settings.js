@@ -9,7 +9,8 @@
 // Every change that reads an item first goes through updateItem(): one at a
 // time across the worker and the pages (see serialised.js).
 import { serialised, updateItem } from './serialised.js';
-import { LETTERS as LETTERS_KEY, LOG_PREFIX, PENDING as PENDING_KEY, SETTINGS as SETTINGS_KEY } from './storage_keys.js';
+import { LETTERS as LETTERS_KEY, PENDING as PENDING_KEY, SETTINGS as SETTINGS_KEY } from './storage_keys.js';
+import { deleteLog } from './storage.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -108,8 +109,5 @@ export async function deleteLetter(id) {
 /** Deletes the person's private data at once: letters, the attempt log, or both. */
 export async function deletePrivateData({ letters = false, log = false }) {
   if (letters) await serialised(`local.${LETTERS_KEY}`, () => chrome.storage.local.remove(LETTERS_KEY));
-  if (log) {
-    const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith(LOG_PREFIX)));
-  }
+  if (log) await deleteLog();
 }

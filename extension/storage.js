@@ -294,9 +294,33 @@ let logQueue = Promise.resolve();
 // changes nothing. (Earlier versions kept one array a month: still read.)
 const logKey = (entry) => `${LOG_PREFIX}${new Date(entry.t).toISOString().slice(0, 7)}.${entry.id}`;
 
+// The log as this worker holds it (storage key -> item), once read: every
+// write of the log goes through this module and is applied here as it is
+// issued, so the block page's day count needs no storage read, nor to wait
+// for the write of the attempt that led to it. A change of the log's items
+// from anywhere else drops it (storage.onChanged below).
+let logItems = null;
+
 async function appendToLog(entries) {
-  await chrome.storage.local.set(Object.fromEntries(entries.map((e) => [logKey(e), e])));
+  const items = Object.fromEntries(entries.map((e) => [logKey(e), e]));
+  if (logItems) for (const [key, entry] of Object.entries(items)) logItems.set(key, entry);
+  try {
+    await chrome.storage.local.set(items);
+  } catch (error) {
+    logItems = null;  // not stored: read the log again
+    throw error;
+  }
 }
+
+globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
+  if (area !== 'local' || !logItems) return;
+  for (const [key, { newValue }] of Object.entries(changes)) {
+    if (!key.startsWith(LOG_PREFIX)) continue;
+    const held = logItems.get(key);
+    if (newValue === undefined ? held !== undefined : JSON.stringify(held) !== JSON.stringify(newValue)) logItems = null;
+    if (!logItems) return;
+  }
+});
 
 /**
  * The storage.session key that says this tab's attempt at `address` was
@@ -322,6 +346,7 @@ export function seenKey(tabId, address) {
  */
 export function appendAttempt(entry, { id = crypto.randomUUID().slice(0, 12), seen = null } = {}) {
   const record = { ...entry, id };
+  logItems?.set(logKey(record), record);  // read at once, as issued
   const items = { [`${STAGED}${id}`]: record };
   if (seen) items[seen] = entry.t;
   const staged = chrome.storage.session.set(items).catch(() => {});
@@ -393,19 +418,32 @@ export function recoverStagedAttempts(now = Date.now()) {
   return recover;
 }
 
-/** Every logged attempt, oldest first. */
+/** Every logged attempt, oldest first: attempts being written included. */
 export async function readLog() {
-  await logQueue;
-  // Only the log's items where the browser can list keys (Chrome 130+):
-  // the list's copy and its snapshot are not read for nothing.
-  const keys = chrome.storage.local.getKeys
-    ? (await chrome.storage.local.getKeys()).filter((k) => k.startsWith(LOG_PREFIX))
-    : null;
-  const all = await chrome.storage.local.get(keys);
-  return Object.keys(all)
-    .filter((k) => k.startsWith(LOG_PREFIX))
-    .flatMap((k) => (Array.isArray(all[k]) ? all[k] : typeof all[k]?.t === 'number' ? [all[k]] : []))
+  if (!logItems) {
+    await logQueue;
+    // Only the log's items where the browser can list keys (Chrome 130+):
+    // the list's copy and its snapshot are not read for nothing.
+    const keys = chrome.storage.local.getKeys
+      ? (await chrome.storage.local.getKeys()).filter((k) => k.startsWith(LOG_PREFIX))
+      : null;
+    const all = await chrome.storage.local.get(keys);
+    logItems ??= new Map(Object.entries(all).filter(([k]) => k.startsWith(LOG_PREFIX)));
+  }
+  return [...logItems.values()]
+    .flatMap((item) => (Array.isArray(item) ? item : typeof item?.t === 'number' ? [item] : []))
     .sort((a, b) => a.t - b.t);
+}
+
+/** Deletes the whole log at once. */
+export function deleteLog() {
+  const remove = logQueue.then(async () => {
+    logItems = null;
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith(LOG_PREFIX)));
+  });
+  logQueue = remove.catch(() => {});
+  return remove;
 }
 
 // ---- Kept out of feeds: counts the content scripts write --------------------

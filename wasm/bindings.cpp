@@ -17,6 +17,7 @@
 #include "deadbolt/inbox.h"
 #include "deadbolt/items.h"
 #include "deadbolt/profile_input.h"
+#include "deadbolt/rule_ids.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
 #include "deadbolt/text.h"
@@ -145,7 +146,7 @@ class Core {
   // names the groups the browser has not granted: their rules block instead.
   // Both are kept for the rules an edit answers.
   std::string rules(const std::string& block_page, const std::string& withheld) {
-    block_page_ = block_page;
+    setBlockPage(block_page);
     withheld_.clear();
     if (const ojson groups = request(withheld); groups.is_array())
       for (const ojson& group : groups) {
@@ -155,7 +156,7 @@ class Core {
           if (pattern.is_string()) joined += (joined.empty() ? "" : " ") + pattern.get<std::string>();
         withheld_.push_back(std::move(joined));
       }
-    return rules_answer();
+    return rules_answer(false);
   }
 
   // Stats of the attempt log. Request: {"log": [{t, o, person, platform,
@@ -191,7 +192,10 @@ class Core {
   // shell could not store the new one).
 
   // The block page the compiled rules redirect to.
-  void setBlockPage(const std::string& url) { block_page_ = url; }
+  void setBlockPage(const std::string& url) {
+    if (url != block_page_) rule_ids_.forget();  // every rule's JSON changes
+    block_page_ = url;
+  }
 
   // Request: {"person", "text", "platform", "today": "YYYY-MM-DD"}; the answer
   // also has "added": {person, platform, platformName, handle}.
@@ -365,7 +369,14 @@ class Core {
         emscripten::typed_memory_view(bytes.size(), reinterpret_cast<const unsigned char*>(bytes.data())));
   }
 
+  // Everyone hidden in feeds (as they are unless the person chose otherwise):
+  // the feed list is the list itself, and its index the snapshot.
+  bool feed_list_is_the_list() const {
+    const auto& people = engine_.blocklist().people;
+    return std::all_of(people.begin(), people.end(), deadbolt::hidden_in_feeds);
+  }
   std::string feed_snapshot() const {
+    if (feed_list_is_the_list()) return engine_.snapshot();
     deadbolt::Engine feeds;
     feeds.load(deadbolt::feed_list(engine_.blocklist()));
     return feeds.snapshot();
@@ -377,10 +388,15 @@ class Core {
     return inbox.snapshot();
   }
 
-  std::string rules_answer() const {
+  // The rules of the list held, compiled now: {"covered", "skipped",
+  // "keywordsCovered", "keywordsSkipped", "filters", "origins" (each group's
+  // match patterns and domains as a person reads them, "" for any site),
+  // then either the whole set ("version", "rules") or, for an edit, what
+  // changed since the set handed out last ("from", "to", "removeRuleIds",
+  // "addRules"): ids are stable (rule_ids.h), so that is a rule or four.
+  std::string rules_answer(bool change) {
     const deadbolt::RuleSet set = deadbolt::compile_rules(engine_.blocklist());
-    // Each group: its match patterns (to ask the browser about, and to name
-    // back in `withheld`) and its domains as a person reads them ("" for any site).
+    const deadbolt::RuleAssignment ids = rule_ids_.assign(set, withheld_);
     ojson origins = ojson::array();
     for (const std::string& group : deadbolt::rule_origins(set)) {
       ojson patterns = ojson::array(), domains = ojson::array();
@@ -393,12 +409,18 @@ class Core {
       });
       origins.push_back({{"patterns", std::move(patterns)}, {"domains", std::move(domains)}});
     }
-    return "{\"covered\":" + std::to_string(set.accounts_covered) +
-           ",\"skipped\":" + std::to_string(set.accounts_skipped) +
-           ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
-           ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
-           ",\"filters\":" + std::to_string(set.filters.size()) + ",\"origins\":" + deadbolt::dump_json(origins) +
-           ",\"rules\":" + deadbolt::rules_json(set, block_page_, 1, withheld_) + "}";
+    std::string out = "{\"covered\":" + std::to_string(set.accounts_covered) +
+                      ",\"skipped\":" + std::to_string(set.accounts_skipped) +
+                      ",\"keywordsCovered\":" + std::to_string(set.keywords_covered) +
+                      ",\"keywordsSkipped\":" + std::to_string(set.keywords_skipped) +
+                      ",\"filters\":" + std::to_string(set.filters.size()) +
+                      ",\"origins\":" + deadbolt::dump_json(origins);
+    if (!change)
+      return out + ",\"version\":" + std::to_string(ids.to) +
+             ",\"rules\":" + deadbolt::rules_json(set, block_page_, ids.ids, withheld_) + "}";
+    out += ",\"from\":" + std::to_string(ids.from) + ",\"to\":" + std::to_string(ids.to) + ",\"removeRuleIds\":[";
+    for (std::size_t i = 0; i < ids.removed.size(); ++i) out += (i ? "," : "") + std::to_string(ids.removed[i]);
+    return out + "],\"addRules\":" + deadbolt::rules_json(set, block_page_, ids.ids, ids.added, withheld_) + "}";
   }
 
   static ojson import_json(const deadbolt::ImportPlan& plan) {
@@ -419,14 +441,14 @@ class Core {
     previous_ = engine_.blocklist();
     engine_.load(std::move(r.list));
     snapshot_ = engine_.snapshot();
-    feed_index_ = feed_snapshot();
+    feed_index_ = feed_list_is_the_list() ? snapshot_ : feed_snapshot();
     // Without saved names the inbox list is the list itself: its index is the snapshot.
     const auto& people = engine_.blocklist().people;
     inbox_index_ = std::any_of(people.begin(), people.end(), [](const auto& p) { return !p.names.empty(); })
                        ? inbox_snapshot()
                        : snapshot_;
     out.set("list", deadbolt::serialize_blocklist(engine_.blocklist()));
-    out.set("rules", rules_answer());
+    out.set("rules", rules_answer(true));
     // The views last: any allocation after them may grow wasm memory, which
     // detaches every view already made (a large list did, here).
     out.set("snapshot", view(snapshot_));
@@ -453,6 +475,7 @@ class Core {
   std::string inbox_index_;
   std::string block_page_;
   std::vector<std::string> withheld_;            // rule groups without site access: block rules (see rules())
+  deadbolt::RuleIds rule_ids_;                   // the rules' ids, stable from one edit to the next
   std::optional<deadbolt::Blocklist> previous_;  // the list before the last edit, for undo()
 };
 

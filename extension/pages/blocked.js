@@ -31,7 +31,8 @@ async function askWorker() {
   }
 }
 
-function render({ verdict, stats, reasons, support }) {
+function render({ verdict, stats, reasons, support, sealed }) {
+  showSealed(sealed);
   if (verdict?.kind === 'message' && verdict?.person) $('who').textContent = t('blockedWhoMessage', verdict.person);
   else if (verdict?.person && verdict?.platformName) $('who').textContent = t('blockedWho', verdict.person, verdict.platformName);
   else if (verdict?.person) $('who').textContent = t('blockedWhoSearch', verdict.person);
@@ -76,7 +77,6 @@ function showSealed(state) {
   $('open-now').hidden = state?.state !== 'ready';
   $('sealed-status').textContent = state?.state === 'waiting' ? t('sealedOpensAt', when(state.dueAt)) : '';
 }
-ask({ type: 'openState', url }).then(showSealed, () => {});
 $('open-later').addEventListener('click', async () => {
   const answer = await ask({ type: 'requestOpen', url }).catch(() => null);
   if (answer && !answer.error) showSealed({ conversation: true, ...answer });

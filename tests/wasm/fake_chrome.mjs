@@ -61,7 +61,14 @@ export function installFakeChrome() {
       regexChecks: 0,
       async getDynamicRules() { return chrome.declarativeNetRequest.rules; },
       lastUpdate: null,
+      updates: 0,
       async updateDynamicRules({ removeRuleIds = [], addRules = [] }) {
+        const ids = new Set(chrome.declarativeNetRequest.rules.filter((r) => !removeRuleIds.includes(r.id)).map((r) => r.id));
+        for (const r of addRules) {
+          if (ids.has(r.id)) throw new Error(`Rule with id ${r.id} does not have a unique ID.`);  // as Chrome says
+          ids.add(r.id);
+        }
+        chrome.declarativeNetRequest.updates += 1;
         chrome.declarativeNetRequest.lastUpdate = { removed: removeRuleIds.length, added: addRules.length };
         chrome.declarativeNetRequest.rules = [
           ...chrome.declarativeNetRequest.rules.filter((r) => !removeRuleIds.includes(r.id)), ...addRules];

@@ -37,7 +37,14 @@ function newWorker() {
     held: (core, feedIndex) => protection.saveFeedIndex(core, feedIndex),
     installRules: (core, rules) => protection.applyRules(core, rules),
   });
-  chrome.storage.onChanged.addListener((changes, area) => owner.storageChanged(changes, area));
+  const listener = (changes, area) => owner.storageChanged(changes, area);
+  chrome.storage.onChanged.addListener(listener);
+  // A worker that stops hears nothing more: another test's writes must not reload its list.
+  const free = owner.free;
+  owner.free = () => {
+    chrome.storage.onChanged.removeListener(listener);
+    free();
+  };
   const protection = createProtection({
     full: owner.full, commit: owner.commit, enabled: async () => true, setEnabled() {},
   });
@@ -119,21 +126,41 @@ test('a due removal whose list cannot be stored stays due and is applied on the 
   owner.free();
 });
 
-test('an edit is one crossing: the core answers the list, its snapshot, the feed index and the rules', async () => {
+const BLOCK_PAGE = 'chrome-extension://deadbolt/extension/pages/blocked.html';
+// Rules without their ids, in a set: what a rule does.
+const ruleContent = (rules) => rules.map(({ id: _id, ...rule }) => JSON.stringify(rule)).sort();
+
+test('an edit is one crossing: the core answers the list, its snapshot, the feed index and its rules\' change', async () => {
   const core = await createListCore({ wasmBinary });
-  core.setBlockPage('chrome-extension://deadbolt/extension/pages/blocked.html');
+  core.setBlockPage(BLOCK_PAGE);
   const imported = core.importList(LIST_1000);
   assert.equal(imported.added.length > 1000, true);
+  const before = core.rules(BLOCK_PAGE);  // the whole set, as installed
   const result = core.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram', today: '2026-12-04' });
   assert.equal(result.changed, true);
   assert.ok(result.snapshot instanceof Uint8Array && result.feedIndex instanceof Uint8Array);
-  assert.ok(result.rules.rules.length > 100);
+  assert.equal(result.rules.from, before.version, 'the change is from the set handed out last');
+  assert.equal(result.rules.rules, undefined, 'an edit does not answer the whole set');
   // The list re-indexed in place decides exactly as the same list parsed afresh.
   const fresh = await createListCore({ wasmBinary });
   assert.equal(fresh.load(result.list), null);
   assert.deepEqual(fresh.snapshot(), result.snapshot);
   assert.deepEqual(fresh.feedIndex(), result.feedIndex);
-  assert.deepEqual(fresh.rules('chrome-extension://deadbolt/extension/pages/blocked.html'), result.rules);
+  // The change applied to the set before is the new list's whole set.
+  const after = new Map(before.rules.map((r) => [r.id, r]));
+  for (const id of result.rules.removeRuleIds) after.delete(id);
+  for (const r of result.rules.addRules) after.set(r.id, r);
+  assert.deepEqual(ruleContent([...after.values()]), ruleContent(fresh.rules(BLOCK_PAGE).rules));
+  assert.equal(result.rules.covered, fresh.rules(BLOCK_PAGE).covered);
+  // Everyone hidden in feeds: the feed index is the snapshot, not a second index built.
+  assert.deepEqual(result.feedIndex, result.snapshot);
+  const off = core.applyChanges([{ kind: 'feeds-off', person: 'Jane' }]);
+  assert.equal(off.changed, true);
+  assert.notDeepEqual(off.feedIndex, off.snapshot, 'someone shown in feeds: the feed index leaves them out');
+  const shown = await createListCore({ wasmBinary });
+  assert.equal(shown.load(off.list), null);
+  assert.equal(shown.blocks('https://www.instagram.com/janedoe/'), true, 'still blocked as a page');
+  shown.free();
   // Refused: nothing but the reason, and the list held is unchanged.
   const again = core.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram', today: '2026-12-04' });
   assert.equal(again.errorCode, 'already-listed');
@@ -146,6 +173,22 @@ test('an edit is one crossing: the core answers the list, its snapshot, the feed
   fresh.free();
 });
 
+test('a rule keeps its id wherever it lands: an account added to the first person changes its own rules alone', async () => {
+  const core = await createListCore({ wasmBinary });
+  core.setBlockPage(BLOCK_PAGE);
+  core.importList(JSON.stringify(makeList(100)));
+  const before = core.rules(BLOCK_PAGE);
+  const first = JSON.parse(core.exportList()).people[0].name;
+  const result = core.addAccount({ person: first, text: 'janedoe', platform: 'instagram', today: '2026-12-04' });
+  const { removeRuleIds, addRules } = result.rules;
+  // Its rules come before every other person's: numbered in order, every id after them would move.
+  assert.ok(addRules.length >= 1 && addRules.length <= 10, `${addRules.length} rules added`);
+  assert.deepEqual(removeRuleIds, [], 'no rule of anyone else was replaced');
+  const ids = new Set(before.rules.map((r) => r.id));
+  assert.ok(addRules.every((r) => !ids.has(r.id)), 'new rules take ids no installed rule has');
+  core.free();
+});
+
 test('an edit asks the browser only about regexes it has not checked, and changes only the rules that changed', async () => {
   freshStorage();
   const { owner, protection } = newWorker();
@@ -154,15 +197,30 @@ test('an edit asks the browser only about regexes it has not checked, and change
   chrome.declarativeNetRequest.lastUpdate = { removed: 0, added: 0 };
   assert.ok(first > 100, `${first} checks for the whole list`);
   assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  await owner.settled();
   const perEdit = chrome.declarativeNetRequest.regexChecks - first;
   assert.ok(perEdit <= 2, `${perEdit} isRegexSupported calls for one added account`);
   const { removed, added } = chrome.declarativeNetRequest.lastUpdate;
   assert.ok(removed + added <= 4, `one added account replaced ${removed} rules with ${added}`);
   const installed = chrome.declarativeNetRequest.rules;
   const { core } = await owner.full();
-  assert.deepEqual(installed.map((r) => JSON.stringify(r)).sort(),
-    core.rules(chrome.runtime.getURL('extension/pages/blocked.html')).rules.map((r) => JSON.stringify(r)).sort(),
-    'the rules installed are the list\'s');
+  assert.deepEqual(ruleContent(installed), ruleContent(core.rules(BLOCK_PAGE).rules), 'the rules installed are the list\'s');
+  owner.free();
+});
+
+test('a burst of edits is answered before its rules land, and installed in few updates that end as the list\'s rules', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.importList({ text: LIST_1000 })).ok, true);
+  const updates = chrome.declarativeNetRequest.updates;
+  const answers = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+    protection.addAccount({ person: `Person ${i % 3}`, text: `burst_${i}`, platform: 'x' })));
+  assert.ok(answers.every((a) => a.ok && a.rules === undefined), 'answered without waiting for the rules');
+  await owner.settled();
+  const used = chrome.declarativeNetRequest.updates - updates;
+  assert.ok(used >= 1 && used < 10, `${used} rule updates for 10 edits`);
+  const { core } = await owner.full();
+  assert.deepEqual(ruleContent(chrome.declarativeNetRequest.rules), ruleContent(core.rules(BLOCK_PAGE).rules));
   owner.free();
 });
 

@@ -681,19 +681,17 @@ std::vector<std::string> rule_origins(const RuleSet& set) {
   return out;
 }
 
-std::string rules_json(const RuleSet& set, std::string_view block_page, int first_id,
-                       const std::vector<std::string>& withheld) {
-  // Written straight out (byte for byte what nlohmann's dump() wrote): an
-  // edit answers the rules of the whole list, and building ~1,000 JSON
-  // objects first cost six times compiling them.
-  JsonWriter w;
-  int id = first_id;
-  const std::string substitution = std::string(block_page) + "#\\0";
-  w.begin_array();
-  for (const CompiledRule& r : set.rules) {
-    w.begin_object();
-    w.key("id").number(id++);
-    w.key("priority").number(1);
+namespace {
+
+// One rule as chrome.declarativeNetRequest.updateDynamicRules takes it:
+// rule `index` of `set`, counting set.rules, then set.filters.
+void write_rule(JsonWriter& w, const RuleSet& set, std::size_t index, int id, std::string_view substitution,
+                const std::vector<std::string>& withheld) {
+  w.begin_object();
+  w.key("id").number(id);
+  w.key("priority").number(1);
+  if (index < set.rules.size()) {
+    const CompiledRule& r = set.rules[index];
     w.key("action").begin_object();
     if (std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end()) {
       w.key("type").string("block");
@@ -707,12 +705,8 @@ std::string rules_json(const RuleSet& set, std::string_view block_page, int firs
     w.key("isUrlFilterCaseSensitive").boolean(r.case_sensitive);
     w.key("resourceTypes").begin_array().string("main_frame").string("sub_frame").end_array();
     w.end_object();
-    w.end_object();
-  }
-  for (const FilterRule& f : set.filters) {
-    w.begin_object();
-    w.key("id").number(id++);
-    w.key("priority").number(1);
+  } else {
+    const FilterRule& f = set.filters[index - set.rules.size()];
     w.key("action").begin_object().key("type").string("block").end_object();
     w.key("condition").begin_object();
     w.key("urlFilter").string(f.url_filter);
@@ -721,8 +715,39 @@ std::string rules_json(const RuleSet& set, std::string_view block_page, int firs
     for (std::string_view t : kEndpointResourceTypes) w.string(t);
     w.end_array();
     w.end_object();
-    w.end_object();
   }
+  w.end_object();
+}
+
+}  // namespace
+
+// Written straight out (byte for byte what nlohmann's dump() wrote): building
+// ~5,000 JSON objects first cost six times compiling them.
+std::string rules_json(const RuleSet& set, std::string_view block_page, int first_id,
+                       const std::vector<std::string>& withheld) {
+  std::vector<int> ids(set.rules.size() + set.filters.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = first_id + static_cast<int>(i);
+  return rules_json(set, block_page, ids, withheld);
+}
+
+std::string rules_json(const RuleSet& set, std::string_view block_page, const std::vector<int>& ids,
+                       const std::vector<std::string>& withheld) {
+  JsonWriter w;
+  const std::string substitution = std::string(block_page) + "#\\0";
+  w.begin_array();
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] > 0) write_rule(w, set, i, ids[i], substitution, withheld);
+  w.end_array();
+  return w.take();
+}
+
+std::string rules_json(const RuleSet& set, std::string_view block_page, const std::vector<int>& ids,
+                       const std::vector<std::size_t>& which, const std::vector<std::string>& withheld) {
+  JsonWriter w;
+  const std::string substitution = std::string(block_page) + "#\\0";
+  w.begin_array();
+  for (std::size_t i : which)
+    if (i < ids.size() && ids[i] > 0) write_rule(w, set, i, ids[i], substitution, withheld);
   w.end_array();
   return w.take();
 }

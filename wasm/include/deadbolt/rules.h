@@ -86,5 +86,12 @@ std::vector<std::string> rule_origins(const RuleSet& rules);
 // then shows the block page. Then the filter rules, each blocking its requests.
 std::string rules_json(const RuleSet& rules, std::string_view block_page, int first_id = 1,
                        const std::vector<std::string>& withheld = {});
+// The same with the ids RuleIds gave them (rule_ids.h); a rule whose id is 0
+// (compiled twice) is left out.
+std::string rules_json(const RuleSet& rules, std::string_view block_page, const std::vector<int>& ids,
+                       const std::vector<std::string>& withheld);
+// Only the rules at positions `which` (an edit's added rules).
+std::string rules_json(const RuleSet& rules, std::string_view block_page, const std::vector<int>& ids,
+                       const std::vector<std::size_t>& which, const std::vector<std::string>& withheld);
 
 }  // namespace deadbolt

@@ -1,0 +1,83 @@
+#include "deadbolt/rule_ids.h"
+
+#include <algorithm>
+
+namespace deadbolt {
+
+namespace {
+
+// What decides a rule's JSON besides its id: its kind, action, case and pattern.
+std::string regex_key(const CompiledRule& r, bool blocks) {
+  std::string key = blocks ? "rb" : "rr";
+  key += r.case_sensitive ? '1' : '0';
+  key += r.regex;
+  return key;
+}
+
+std::string filter_key(const FilterRule& f) {
+  std::string key = "f";
+  key += f.case_sensitive ? '1' : '0';
+  key += f.url_filter;
+  return key;
+}
+
+}  // namespace
+
+RuleAssignment RuleIds::assign(const RuleSet& set, const std::vector<std::string>& withheld) {
+  RuleAssignment out;
+  out.from = version_;
+  const std::size_t count = set.rules.size() + set.filters.size();
+  std::vector<std::string> keys;
+  keys.reserve(count);
+  for (const CompiledRule& r : set.rules)
+    keys.push_back(regex_key(r, std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end()));
+  for (const FilterRule& f : set.filters) keys.push_back(filter_key(f));
+
+  // Kept: the rules compiled as before, with their ids. A rule compiled twice
+  // (two accounts that read alike) is one rule: the second is left out.
+  std::unordered_map<std::string, int> next;
+  next.reserve(count);
+  out.ids.assign(count, 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (next.count(keys[i])) continue;
+    if (auto old = ids_.find(keys[i]); old != ids_.end()) {
+      out.ids[i] = old->second;
+      next.emplace(std::move(keys[i]), old->second);
+      ids_.erase(old);
+    }
+  }
+  // Dropped: what is left of the last set. Their ids are free again, but
+  // only for later sets: a browser applying this change removes them first.
+  for (const auto& [key, id] : ids_) out.removed.push_back(id);
+  std::sort(out.removed.begin(), out.removed.end());
+  // Added: new rules take free ids, then new ones.
+  std::vector<int> reusable = free_;
+  free_ = out.removed;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (out.ids[i] != 0 || keys[i].empty() || next.count(keys[i])) continue;
+    int id;
+    if (!reusable.empty()) {
+      id = reusable.back();
+      reusable.pop_back();
+    } else {
+      id = next_++;
+    }
+    out.ids[i] = id;
+    out.added.push_back(i);
+    next.emplace(std::move(keys[i]), id);
+  }
+  free_.insert(free_.end(), reusable.begin(), reusable.end());
+  ids_ = std::move(next);
+  if (!out.added.empty() || !out.removed.empty()) ++version_;
+  out.to = version_;
+  return out;
+}
+
+void RuleIds::forget() {
+  ids_.clear();
+  free_.clear();
+  next_ = 1;
+  ++version_;
+}
+
+}  // namespace deadbolt

@@ -1,9 +1,10 @@
 // Attempts: a navigation decided by the core (once: verdict, person, platform,
 // kind and the address it names), logged once, and the stats of the log.
-// Two witnesses see an attempt (see storage.js): the navigation listener and
+// Two witnesses see an attempt (see attempt_log.js): the navigation listener and
 // the block page.
-import { appendAttempt, appendReportedAttempt, readLog, seenKey, stagedNavigations, unstageNavigation } from './storage.js';
-import { getPending, getSettings } from './settings.js';
+import { appendAttempt, appendReportedAttempt, readLog, seenKey, stagedNavigations, unstageNavigation } from './attempt_log.js';
+import { getSettings } from './settings.js';
+import { getPending } from './pending.js';
 import { isConversation, openState } from './conversations.js';
 
 /** The log entry of a blocked navigation seen at time `t`. */

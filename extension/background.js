@@ -1,13 +1,15 @@
 // The service worker: wiring only — start-up, listeners and one route per
 // message, each a call into a module (protection.js: the list, its rules and
-// the cool-down; attempts.js: decisions, the log and its stats; settings.js:
+// the cool-down; attempts.js: decisions, the log and its stats; letters.js:
 // the person's own writing). It rebuilds everything on every start — MV3
 // stops idle workers, so nothing may depend on memory surviving.
 import { createDecider, createListCore } from './core.js';
-import { feedCounts, recoverStagedAttempts, stageNavigation, unstageNavigation } from './storage.js';
+import { recoverStagedAttempts, stageNavigation, unstageNavigation } from './attempt_log.js';
+import { feedCounts, saveFeedIndex } from './feed_index.js';
 import { BLOCK_PAGE, listenToNavigations } from './blocking.js';
-import { deleteLetter, deletePrivateData, getLetters, getSettings, keepLetter } from './settings.js';
-import { createProtection, saveFeedIndex } from './protection.js';
+import { getSettings } from './settings.js';
+import { deleteLetter, deletePrivateData, getLetters, keepLetter } from './letters.js';
+import { createProtection } from './protection.js';
 import { createAttempts } from './attempts.js';
 import { createListOwner } from './list_owner.js';
 import { PERF_COLD_START, PERF_START_PHASES } from './storage_keys.js';

@@ -5,7 +5,7 @@
 
 export const BLOCK_PAGE = 'extension/pages/blocked.html';
 
-export const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
+const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 
 // A navigation can be reported by more than one event (tabs.onUpdated after
 // onHistoryStateUpdated, say). Events that may repeat another are dropped
@@ -39,7 +39,7 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
     recent.set(key, now);
     if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
     // While the worker is still starting, the navigation is staged so that a
-    // stop before the decision cannot lose it (see storage.js).
+    // stop before the decision cannot lose it (see attempt_log.js).
     const staged = stage ? await stage.begin(url, now, tabId) : null;
     const verdict = await decide(url);
     if (verdict) {

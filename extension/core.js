@@ -11,7 +11,7 @@
 import createDeadboltCore from './built/deadbolt_core.mjs';
 import { DECIDER_WASM_BASE64 } from './built/decider_wasm.js';
 import { instantiateDecider } from './decider.js';
-import { fromBase64 } from './storage.js';
+import { fromBase64 } from './base64.js';
 
 let modulePromise = null;
 
@@ -39,8 +39,6 @@ export async function createListCore(options = {}) {
 export const createCore = createListCore;
 
 const encoder = new TextEncoder();
-
-export const EMPTY_LIST = '{"version":1,"people":[]}';
 
 export class ListCore {
   #native;

@@ -2,7 +2,7 @@
 // index (a core snapshot of every person, with the extra names the user gave
 // them, in base64) and the inbox settings, in chrome.storage.local (never in
 // the page's world). Written whole, never read-modify-written.
-import { toBase64 } from './storage.js';
+import { toBase64 } from './base64.js';
 import { INBOX_COUNT_PREFIX, INBOX_INDEX as INBOX_INDEX_KEY } from './storage_keys.js';
 
 /**

@@ -16,7 +16,7 @@
 // write before it writes anything, so storage.onChanged can tell this
 // worker's own writes from another device's change without a race.
 import { serialised } from './serialised.js';
-import { loadList, loadSnapshot, saveList, saveSnapshot } from './storage.js';
+import { loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
 import { LIST_META } from './storage_keys.js';
 
 /**

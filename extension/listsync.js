@@ -1,11 +1,11 @@
 // "Keep my list in step across my browsers": the person's choice, per
 // device. Switching moves the list between chrome.storage.local and
-// chrome.storage.sync (storage.js: switchListArea); where another device's
+// chrome.storage.sync (list_storage.js: switchListArea); where another device's
 // list is already in sync, the core merges the two (an import: nothing lost,
 // nothing doubled). The list owner then reads the list as stored and
 // installs its rules.
 import { serialised } from './serialised.js';
-import { listFollowsSync, switchListArea } from './storage.js';
+import { listFollowsSync, switchListArea } from './list_storage.js';
 
 /** `owner`: the list owner's full() and reload() (list_owner.js). */
 export function createListSync(owner) {

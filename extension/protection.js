@@ -4,33 +4,18 @@
 // every list edit is the core's (editing.h): this file passes the person's
 // intent and stores what the core returns.
 import { installRules, removeRules } from './dynamic_rules.js';
-import { readLog, toBase64 } from './storage.js';
-import { FEED_INDEX, RULES_STATUS } from './storage_keys.js';
-import { saveInboxIndex } from './inbox_index.js';
+import { readLog } from './attempt_log.js';
+import { RULES_STATUS } from './storage_keys.js';
+import { saveFeedIndex } from './feed_index.js';
 import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
-import { addPending, cancelPending, getLetters, getPending, getSettings, takeDue, updateSettings } from './settings.js';
+import { getSettings, updateSettings } from './settings.js';
+import { addPending, cancelPending, getPending, takeDue } from './pending.js';
+import { getLetters } from './letters.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The alarm that tries due changes again after their list could not be stored. */
-export const RETRY_ALARM = 'pending:retry';
-
-/**
- * The content scripts' copy of what to hide in feeds: the feed list's
- * decision index (a core snapshot, in base64: `bytes` when an edit already
- * made it) and the feed settings, in chrome.storage.local (never in the
- * page's world). Written whole, never read-modify-written.
- */
-export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
-  const settings = await getSettings();
-  await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
-  await chrome.storage.local.set({
-    [FEED_INDEX]: {
-      snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
-      placeholder: settings.feedPlaceholder === true,
-    },
-  }).catch(() => {});
-}
+const RETRY_ALARM = 'pending:retry';
 
 /**
  * `engine`: the list's owner (list_owner.js) — full() (the list core with

@@ -46,7 +46,7 @@ test('five accounts added from five pages at the same moment are all listed', as
 
 test('a removal cancelled while the due ones are being taken stays cancelled', async () => {
   const outcome = await inExtension(async () => {
-    const { takeDue, cancelPending, getPending } = await import('/extension/settings.js');
+    const { takeDue, cancelPending, getPending } = await import('/extension/pending.js');
     const now = Date.now();
     const entry = (id, dueAt) => ({ kind: 'remove-keyword', person: 'Nobody', keyword: id, id, requestedAt: now, dueAt });
     const rounds = [];

@@ -17,8 +17,8 @@ const wasmBinary = fs.readFileSync(path.join(root, 'extension/built/deadbolt_cor
 const { createDecider, createListCore } = await import('../../extension/core.js');
 const { createListOwner } = await import('../../extension/list_owner.js');
 const { createProtection } = await import('../../extension/protection.js');
-const { saveList } = await import('../../extension/storage.js');
-const { addPending, getPending } = await import('../../extension/settings.js');
+const { saveList } = await import('../../extension/list_storage.js');
+const { addPending, getPending } = await import('../../extension/pending.js');
 
 const LIST_1000 = JSON.stringify(makeList(1000));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -15,7 +15,7 @@ const wasmBinary = fs.readFileSync(path.join(root, 'extension/built/deadbolt_cor
 const { createDecider, createListCore } = await import('../../extension/core.js');
 const { createListOwner } = await import('../../extension/list_owner.js');
 const { createProtection } = await import('../../extension/protection.js');
-const { addPending, getPending } = await import('../../extension/settings.js');
+const { addPending, getPending } = await import('../../extension/pending.js');
 const { FEED_INDEX, INBOX_INDEX } = await import('../../extension/storage_keys.js');
 
 const LIST = JSON.stringify({

@@ -15,7 +15,7 @@ test('no worker module spells a storage key itself', () => {
   const values = Object.values(keys);
   assert.ok(values.length >= 20);
   const modules = fs.readdirSync(path.join(root, 'extension')).filter((f) => f.endsWith('.js') && f !== 'storage_keys.js');
-  assert.ok(modules.includes('storage.js') && modules.includes('list_owner.js'));
+  assert.ok(modules.includes('list_storage.js') && modules.includes('list_owner.js'));
   for (const file of modules) {
     const code = read(`extension/${file}`).replace(/^\s*\/\/.*$/gm, '');
     for (const key of values) {

@@ -1,24 +1,29 @@
 #include "deadbolt/rule_ids.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace deadbolt {
 
 namespace {
 
-// What decides a rule's JSON besides its id: its kind, action, case and pattern.
-std::string regex_key(const CompiledRule& r, bool blocks) {
-  std::string key = blocks ? "rb" : "rr";
-  key += r.case_sensitive ? '1' : '0';
-  key += r.regex;
-  return key;
+// What decides a rule's JSON besides its id (its kind, action, case and
+// pattern), as a 64-bit FNV-1a fingerprint: no string per rule. Two rules
+// of a set sharing one would be one rule; at 5,000 rules the odds are ~1e-12.
+struct Fingerprint {
+  std::uint64_t h = 14695981039346656037ull;
+  Fingerprint& add(std::string_view bytes) {
+    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return *this;
+  }
+};
+
+std::uint64_t regex_key(const CompiledRule& r, bool blocks) {
+  return Fingerprint().add(blocks ? "rb" : "rr").add(r.case_sensitive ? "1" : "0").add(r.regex).h;
 }
 
-std::string filter_key(const FilterRule& f) {
-  std::string key = "f";
-  key += f.case_sensitive ? '1' : '0';
-  key += f.url_filter;
-  return key;
+std::uint64_t filter_key(const FilterRule& f) {
+  return Fingerprint().add("f").add(f.case_sensitive ? "1" : "0").add(f.url_filter).h;
 }
 
 }  // namespace
@@ -27,7 +32,7 @@ RuleAssignment RuleIds::assign(const RuleSet& set, const std::vector<std::string
   RuleAssignment out;
   out.from = version_;
   const std::size_t count = set.rules.size() + set.filters.size();
-  std::vector<std::string> keys;
+  std::vector<std::uint64_t> keys;
   keys.reserve(count);
   for (const CompiledRule& r : set.rules)
     keys.push_back(regex_key(r, std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end()));
@@ -35,14 +40,14 @@ RuleAssignment RuleIds::assign(const RuleSet& set, const std::vector<std::string
 
   // Kept: the rules compiled as before, with their ids. A rule compiled twice
   // (two accounts that read alike) is one rule: the second is left out.
-  std::unordered_map<std::string, int> next;
+  std::unordered_map<std::uint64_t, int> next;
   next.reserve(count);
   out.ids.assign(count, 0);
   for (std::size_t i = 0; i < count; ++i) {
     if (next.count(keys[i])) continue;
     if (auto old = ids_.find(keys[i]); old != ids_.end()) {
       out.ids[i] = old->second;
-      next.emplace(std::move(keys[i]), old->second);
+      next.emplace(keys[i], old->second);
       ids_.erase(old);
     }
   }
@@ -54,7 +59,7 @@ RuleAssignment RuleIds::assign(const RuleSet& set, const std::vector<std::string
   std::vector<int> reusable = free_;
   free_ = out.removed;
   for (std::size_t i = 0; i < count; ++i) {
-    if (out.ids[i] != 0 || keys[i].empty() || next.count(keys[i])) continue;
+    if (out.ids[i] != 0 || next.count(keys[i])) continue;
     int id;
     if (!reusable.empty()) {
       id = reusable.back();
@@ -64,7 +69,7 @@ RuleAssignment RuleIds::assign(const RuleSet& set, const std::vector<std::string
     }
     out.ids[i] = id;
     out.added.push_back(i);
-    next.emplace(std::move(keys[i]), id);
+    next.emplace(keys[i], id);
   }
   free_.insert(free_.end(), reusable.begin(), reusable.end());
   ids_ = std::move(next);

@@ -43,8 +43,8 @@ class RuleIds {
   void forget();
 
  private:
-  std::unordered_map<std::string, int> ids_;  // a rule's key -> its id
-  std::vector<int> free_;                     // ids given back, reused first
+  std::unordered_map<std::uint64_t, int> ids_;  // a rule's fingerprint -> its id
+  std::vector<int> free_;                       // ids given back, reused first
   int next_ = 1;
   std::uint32_t version_ = 0;
 };

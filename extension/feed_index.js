@@ -1,0 +1,41 @@
+// The feed content scripts' copy of whom to hide (the feed list's decision
+// index and the feed settings), and what they count of it.
+import { toBase64 } from './base64.js';
+import { saveInboxIndex } from './inbox_index.js';
+import { getSettings } from './settings.js';
+import { FEED_COUNT_PREFIX, FEED_INDEX } from './storage_keys.js';
+
+/**
+ * The content scripts' copy of what to hide in feeds: the feed list's
+ * decision index (a core snapshot, in base64: `bytes` when an edit already
+ * made it) and the feed settings, in chrome.storage.local (never in the
+ * page's world). Written whole, never read-modify-written.
+ */
+export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
+  const settings = await getSettings();
+  await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
+  await chrome.storage.local.set({
+    [FEED_INDEX]: {
+      snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
+      placeholder: settings.feedPlaceholder === true,
+    },
+  }).catch(() => {});
+}
+
+/**
+ * How many feed items were kept out of sight: {today, all}. Each content
+ * script writes its own keys (feeds.count.<day>.<session>) whole, so none
+ * can undo another's; this only adds them up.
+ */
+export async function feedCounts(now = new Date()) {
+  const all = await chrome.storage.local.get(null);
+  const today = `${FEED_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  let total = 0;
+  let day = 0;
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(FEED_COUNT_PREFIX) || !Number.isFinite(value)) continue;
+    total += value;
+    if (key.startsWith(today)) day += value;
+  }
+  return { today: day, all: total };
+}

@@ -1,0 +1,50 @@
+// The slow path for anything that lowers protection. Adding protection is
+// instant. Removing an account, a person or a keyword, shortening the
+// cool-down or turning Deadbolt off is a pending change that takes effect
+// after the cool-down (24 hours unless the person chose longer) and can be
+// cancelled until then: that is the point of a deadbolt. Every change reads
+// the pending list first: updateItem() keeps them one at a time.
+import { serialised, updateItem } from './serialised.js';
+import { PENDING as PENDING_KEY } from './storage_keys.js';
+
+const HOUR_MS = 3_600_000;
+
+export async function getPending() {
+  const { [PENDING_KEY]: pending = [] } = await chrome.storage.local.get(PENDING_KEY);
+  return pending;
+}
+
+/** Queues changes that lower protection; returns them with their ids and due times. */
+export function addPending(changes, cooldownHours, now = Date.now()) {
+  const entries = changes.map((change) => ({
+    ...change, id: crypto.randomUUID(), requestedAt: now, dueAt: now + cooldownHours * HOUR_MS,
+  }));
+  return updateItem('local', PENDING_KEY, [], (pending) => {
+    for (const entry of entries) chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
+    return { value: [...pending, ...entries], result: entries };
+  });
+}
+
+export async function cancelPending(id) {
+  await updateItem('local', PENDING_KEY, [], (pending) => ({ value: pending.filter((p) => p.id !== id) }));
+  chrome.alarms?.clear(`pending:${id}`);
+}
+
+/**
+ * Applies the changes whose cool-down is over, `apply(due)`, then removes
+ * them from the pending list, all while no other change to that list can
+ * run: a change cancelled meanwhile waits, and then either was applied
+ * already or stays cancelled; a worker stopped halfway applies them again
+ * next time (applying a removal twice changes nothing). Resolves to them.
+ * `apply` must not change the pending list itself.
+ */
+export function takeDue(apply, now = Date.now()) {
+  return serialised(`local.${PENDING_KEY}`, async () => {
+    const pending = await getPending();
+    const due = pending.filter((p) => p.dueAt <= now);
+    if (!due.length) return due;
+    await apply(due);
+    await chrome.storage.local.set({ [PENDING_KEY]: pending.filter((p) => p.dueAt > now) });
+    return due;
+  });
+}

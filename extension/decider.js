@@ -225,8 +225,11 @@ class Decider {
 
   /**
    * Decides one inbox row: null to show it, else {action: 'seal' | 'cover' |
-   * 'open', person, listed: [participant indexes]}. `participants` is an
-   * array of {addresses: [value], names: [text], links: [href]}.
+   * 'open', person, listed: [participant indexes], open: an address of the
+   * conversation with them that the block page can open after its cool-down,
+   * or ''}. `participants` is an
+   * array of {addresses: [value], names: [text], links: [href], texts?:
+   * [free text, read for addresses and numbers only]}.
    */
   decideInboxRow(pageUrl, participants, group) {
     let text = 'P' + pageUrl;
@@ -235,13 +238,14 @@ class Decider {
       for (const value of p.addresses) text += '\0A' + value;
       for (const value of p.names) text += '\0N' + value;
       for (const href of p.links) text += '\0L' + href;
+      for (const value of p.texts ?? []) text += '\0X' + value;
     }
     if (group) text += '\0G';
     // The action in the low two bits, the answer's length above them.
     const answer = this.#x.deadbolt_decide_inbox_row(this.#encode(text));
     if (answer === 0) return null;
-    const { person, listed } = JSON.parse(this.#output(answer >>> 2));
-    return { action: ['show', 'seal', 'cover', 'open'][answer & 3], person, listed };
+    const { person, listed, open = '' } = JSON.parse(this.#output(answer >>> 2));
+    return { action: ['show', 'seal', 'cover', 'open'][answer & 3], person, listed, open };
   }
 
   /** The index of the listed person a title or notification text names, or -1. */

@@ -125,6 +125,7 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
 // The row's fields (tagged_fields.h):
 //   'P' page URL (first)   'S' a new participant   'A' an address attribute's value
 //   'N' a shown name       'L' a link href         'G' the row is a group chat
+//   'X' a free text (a pane header's), read for addresses and numbers only
 int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
   bool started = false;
   deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
@@ -138,6 +139,7 @@ int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
       case 'A': d.address(value); break;
       case 'N': d.name(value); break;
       case 'L': d.link(value); break;
+      case 'X': d.text(value); break;
       case 'G': d.group(); break;
       default: break;
     }
@@ -316,7 +318,7 @@ EMSCRIPTEN_KEEPALIVE int deadbolt_decide_inbox_row(std::size_t bytes) {
     deadbolt::JsonWriter w;
     w.begin_object().key("person").number(v.person).key("listed").begin_array();
     for (int i : v.listed) w.number(i);
-    w.end_array().end_object();
+    w.end_array().key("open").string(v.open).end_object();
     return action + 4 * static_cast<int>(d.answer(w.take()));
   }
   return 0;

@@ -49,6 +49,8 @@
   const tag = Math.random().toString(36).slice(2, 8);
   const SEALED = `data-s${tag}`;   // a sealed row
   const COVERED = `data-c${tag}`;  // a covered element (a name, a preview)
+  const OPENER = `data-o${tag}`;   // the "open it after a cool-down" control of a sealed row or pane
+  const PLACED = `data-p${tag}`;   // a sealed element made the control's containing block (it was static)
   const label = chrome.i18n.getMessage('inboxSealedRow') || 'A sealed conversation. It will keep.';
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="20"><text x="0" y="14" ` +
     `font-family="system-ui, sans-serif" font-size="13" fill="#8a8a8a">${label.replace(/[<&>"]/g, '')}</text></svg>`;
@@ -56,7 +58,14 @@
   rules.textContent = `
     [${SEALED}] { pointer-events: none !important; color: transparent !important; background: url("data:image/svg+xml,${encodeURIComponent(svg)}") no-repeat 16px center !important; }
     [${SEALED}] *, [${SEALED}]::before, [${SEALED}]::after, [${COVERED}], [${COVERED}] * { visibility: hidden !important; }
+    [${SEALED}][${PLACED}] { position: relative !important; }
+    [${SEALED}] > [${OPENER}] { visibility: visible !important; pointer-events: auto !important; position: absolute !important;
+      right: 12px !important; top: 50% !important; transform: translateY(-50%) !important; margin: 0 !important;
+      font: 12px system-ui, sans-serif !important; color: #5f5f5f !important; background: transparent !important;
+      border: 1px solid #b8b8b8 !important; border-radius: 12px !important; padding: 2px 10px !important; cursor: pointer !important;
+      opacity: 1 !important; display: inline-block !important; width: auto !important; height: auto !important; z-index: 1 !important; }
   `;
+  const openLabel = chrome.i18n.getMessage('inboxOpenLater') || 'Open it after a cool-down';
 
   let decider = null;
   let active = false;
@@ -64,6 +73,8 @@
   let markup = null;
   let markupHref = null;
   const sealed = new Map();  // rows (and panes) sealed now -> the listed person's index
+  const opens = new Map();   // sealed rows (and panes) -> an address of the conversation with them ('' none)
+  const controls = new WeakSet();  // the controls this script made (a page may copy their mark, not make one)
   let opened = null;  // {person, until}: the conversation opened on purpose, for a few minutes
   const covered = new Map();  // row -> its covered elements
 
@@ -76,7 +87,9 @@
         markup.addressList = markup.addresses.split(' ').filter(Boolean);
         markup.nameList = markup.names.split(' ').filter(Boolean);
         // The listed person the page's own URL names (messenger.com/t/<them>), for its open pane: once a URL.
-        markup.urlPerson = markup.pane ? sealedBy([{ addresses: [], names: [], links: [markupHref] }]) : -1;
+        const byUrl = markup.pane ? sealedBy([{ addresses: [], names: [], links: [markupHref] }]) : null;
+        markup.urlPerson = byUrl ? byUrl.person : -1;
+        markup.urlOpen = byUrl ? byUrl.open : '';
       }
     }
     return markup;
@@ -124,11 +137,11 @@
       : decider.decideInboxRow(document.URL, participants.map(read), group);
     if (verdict?.action === 'seal') {
       uncover(row);
-      seal(row, verdict.person);
+      seal(row, verdict.person, verdict.open);
       count(verdict.person);
       return;
     }
-    if (sealed.delete(row)) row.removeAttribute(SEALED);
+    unseal(row);
     if (verdict?.action === 'cover') {
       const previews = markup.preview ? [...row.querySelectorAll(markup.preview)] : [];
       cover(row, [...verdict.listed.map((i) => participants[i]).filter(Boolean), ...previews]);
@@ -140,48 +153,113 @@
     }
   }
 
-  function seal(el, person) {
+  function seal(el, person, open = '') {
     if (!el.hasAttribute(SEALED)) el.setAttribute(SEALED, '');
     sealed.set(el, person);
+    placeOpener(el, open);
+  }
+  function unseal(el) {
+    if (!sealed.delete(el)) return;
+    el.removeAttribute(SEALED);
+    placeOpener(el, '');
+  }
+
+  // ---- Opening it on purpose: a sealed row or pane whose conversation has
+  // an address that names them (the core says it: messenger.com/t/<them>,
+  // web.whatsapp.com/send?phone=…) gets a quiet control. It carries nothing
+  // of them (its text is the same everywhere; the address stays in this
+  // world), takes only a person's own click or key, and hands the address to
+  // the worker as the in-app guard does: the tab shows the block page, which
+  // says the conversation is sealed and kept and offers to open it after the
+  // cool-down. The page's own handlers never see the click: nothing opens,
+  // nothing is marked read.
+  function placeOpener(el, open) {
+    let control = null;
+    for (const child of el.children) if (controls.has(child)) control = child;
+    if (!open) {
+      opens.delete(el);
+      control?.remove();
+      if (el.hasAttribute(PLACED)) el.removeAttribute(PLACED);
+      return;
+    }
+    opens.set(el, open);
+    if (control) return;
+    control = document.createElement('button');
+    control.type = 'button';
+    control.setAttribute(OPENER, '');
+    control.textContent = openLabel;
+    controls.add(control);
+    if (getComputedStyle(el).position === 'static') el.setAttribute(PLACED, '');
+    el.append(control);
+  }
+  const controlOf = (target) => {
+    const el = target instanceof Element ? target.closest(`[${OPENER}]`) : null;
+    return el && controls.has(el) ? el : null;
+  };
+  function openOnPurpose(control) {
+    const open = opens.get(control.parentElement);
+    if (open) chrome.runtime.sendMessage({ type: 'guardActivation', url: open }).catch(() => {});
+  }
+  // Every press on the control stops here, before the page's own listeners
+  // (this script's are the first on window); only a trusted click opens.
+  for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu', 'touchstart', 'touchend', 'keyup']) {
+    window.addEventListener(type, (event) => {
+      const control = controlOf(event.target);
+      if (!control) return;
+      event.stopImmediatePropagation();
+      if (type !== 'keyup' && type !== 'touchstart') event.preventDefault();
+      if (type === 'click' && event.isTrusted) openOnPurpose(control);
+    }, true);
   }
 
   // ---- The open pane: one participant, read from everything its header
-  // shows (a status line such as "online" is not another person).
+  // shows (a status line such as "online" is not another person). Its text
+  // goes too, read by the core for addresses and numbers only ("Jane Doe
+  // <jane@…>" in a mail's sender line), never as a name.
   function paneHeader(pane) {
-    const values = { addresses: [], names: [], links: [] };
+    const values = { addresses: [], names: [], links: [], texts: [] };
     for (const el of markup.paneSenders ? pane.querySelectorAll(markup.paneSenders) : []) {
       const one = read(el);
       values.addresses.push(...one.addresses);
       values.names.push(...one.names);
       values.links.push(...one.links);
+      const text = el.textContent.trim();
+      if (text) values.texts.push(text);
     }
     return values;
   }
   const sealedBy = (participants) => {
     const verdict = decider.decideInboxRow(document.URL, participants, false);
-    return verdict?.action === 'seal' ? verdict.person : -1;
+    return verdict?.action === 'seal' ? verdict : null;
   };
+  /** The listed person the pane is with, and an address of their conversation (see placeOpener). */
   function panePerson(pane) {
-    const header = paneHeader(pane);
-    if (header.addresses.length + header.names.length + header.links.length) {
-      const person = sealedBy([header]);
-      if (person >= 0) return person;
-    }
-    if (markup.urlPerson >= 0) return markup.urlPerson;
+    // The list's current row, when it is sealed: who it is with, and its address.
+    let current = null;
     if (markup.current) {
       for (const [row, person] of sealed) {
-        if (row.isConnected && !row.matches(markup.pane) && (row.matches(markup.current) || row.querySelector(markup.current))) return person;
+        if (row.isConnected && !row.matches(markup.pane) && (row.matches(markup.current) || row.querySelector(markup.current))) {
+          current = { person, open: opens.get(row) ?? '' };
+          break;
+        }
       }
     }
-    return -1;
+    const header = paneHeader(pane);
+    const verdict = header.addresses.length + header.names.length + header.links.length + header.texts.length
+      ? sealedBy([header]) : null;
+    const person = verdict ? verdict.person : markup.urlPerson >= 0 ? markup.urlPerson : current ? current.person : -1;
+    // The first address of a conversation with that person: the header's, the page's, the current row's.
+    const open = [verdict?.open, markup.urlPerson === person ? markup.urlOpen : '', current?.person === person ? current.open : '']
+      .find(Boolean) ?? '';
+    return { person, open };
   }
   function decidePane(pane) {
-    const person = panePerson(pane);
+    const { person, open } = panePerson(pane);
     if (person >= 0 && !(opened && opened.person === person && opened.until > Date.now())) {
-      seal(pane, person);
+      seal(pane, person, open);
       count(person);
-    } else if (sealed.delete(pane)) {
-      pane.removeAttribute(SEALED);
+    } else {
+      unseal(pane);
     }
   }
   function decidePanes() {
@@ -195,8 +273,7 @@
   }
 
   function releaseAll() {
-    for (const row of sealed.keys()) row.removeAttribute(SEALED);
-    sealed.clear();
+    for (const row of [...sealed.keys()]) unseal(row);
     for (const row of [...covered.keys()]) uncover(row);
   }
 
@@ -271,7 +348,12 @@
     // A page that rebuilds its <head> must not take the seals with it.
     if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
-    for (const row of sealed.keys()) if (!row.isConnected) sealed.delete(row);
+    for (const row of sealed.keys()) {
+      if (!row.isConnected) {
+        sealed.delete(row);
+        opens.delete(row);
+      }
+    }
     // The pane changes with every conversation opened or row selected: decided again each time.
     decidePanes();
   });
@@ -332,6 +414,31 @@
       count(null);
       return;
     }
+    if (typeof n.scope === 'string') {
+      // Raised through the page's service worker registration: shown
+      // through the same registration, so that its click reaches the
+      // platform's service worker as it would have.
+      if (typeof n.options?.timestamp === 'number') options.timestamp = n.options.timestamp;
+      if (n.options?.data !== undefined) options.data = n.options.data;
+      if (Array.isArray(n.options?.actions)) options.actions = n.options.actions;
+      if (Array.isArray(n.options?.vibrate)) options.vibrate = n.options.vibrate;
+      // Where this world cannot reach the registration (a browser that
+      // gives content scripts no service worker container), it is shown as
+      // a plain notification: seen, though its click reaches no worker.
+      const plain = () => {
+        delete options.actions;
+        showPlain(n, options);
+      };
+      const container = navigator.serviceWorker;
+      if (!container) return plain();
+      container.getRegistration(n.scope)
+        .then((registration) => (registration ? registration.showNotification(n.title, options) : plain()))
+        .catch(plain);
+      return;
+    }
+    showPlain(n, options);
+  }
+  function showPlain(n, options) {
     try {
       const shown = new Notification(n.title, options);
       const id = String(n.id);
@@ -352,6 +459,12 @@
     // otherwise learn which are sealed from which are cancelled.
     if (!event.isTrusted || !sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;
     const target = event.target instanceof Element ? event.target : null;
+    if (controlOf(target)) {
+      // The control's own key: the page never sees it; the button's own
+      // activation (a trusted click) opens it.
+      event.stopImmediatePropagation();
+      return;
+    }
     if (target && [...sealed.keys()].some((row) => row.contains(target))) {
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -1,6 +1,7 @@
 // The one Deadbolt script in an inbox page's own world (manifest: "world":
 // "MAIN", document_start, before the page's scripts). It replaces the
-// page's `Notification` with one that shows nothing itself: it hands every
+// page's `Notification` (and ServiceWorkerRegistration's `showNotification`,
+// below) with one that shows nothing itself: it hands every
 // notification the page raises to Deadbolt's isolated world (inbox.js),
 // which shows it unless it names a listed person.
 //
@@ -94,4 +95,40 @@
   }
 
   Object.defineProperty(window, 'Notification', { value: Notification, writable: true, configurable: true });
+
+  // ---- The same for a service worker registration's showNotification,
+  // which inboxes such as WhatsApp Web call from the page: the page's call
+  // is handed over the same way (with its registration's scope, for the
+  // isolated world to show it through the same registration, so that a
+  // click still reaches the platform's service worker) and answered the same
+  // way whether it is shown or kept back: a promise resolved a task later.
+  // Without permission the browser's own call answers (it rejects), as the
+  // page knows its permission. Notifications a platform's service worker
+  // raises itself, from a push, run where no extension script can reach.
+  const Registration = window.ServiceWorkerRegistration;
+  const nativeShow = Registration?.prototype.showNotification;
+  const scopeOf = Registration && Object.getOwnPropertyDescriptor(Registration.prototype, 'scope')?.get;
+  if (typeof nativeShow !== 'function' || typeof scopeOf !== 'function') return;
+  const Resolved = Promise;
+  const workerFields = [...fields, 'data', 'actions', 'timestamp', 'vibrate'];
+  function showNotification(title, options = {}) {
+    if (arguments.length === 0 || (permission ? permission.call(Native) : Native.permission) !== 'granted') {
+      return nativeShow.apply(this, arguments);
+    }
+    let scope;
+    try {
+      scope = scopeOf.call(this);
+    } catch {
+      return nativeShow.apply(this, arguments);  // not a registration: the browser's own error
+    }
+    const sent = {};
+    for (const key of workerFields) if (options?.[key] !== undefined) sent[key] = options[key];
+    try {
+      dispatch.call(window, new Custom(NOTIFY_EVENT, { detail: stringify({ id: `w${++serial}`, title: String(title), options: sent, scope }) }));
+    } catch {
+      // Options that cannot be written (a cycle): nothing shown.
+    }
+    return new Resolved((resolve) => later(() => resolve(undefined), 0));
+  }
+  Object.defineProperty(Registration.prototype, 'showNotification', { value: showNotification, writable: true, configurable: true });
 })();

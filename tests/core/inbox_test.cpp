@@ -246,7 +246,57 @@ TEST(InboxPane, EveryPaneCanBeTold) {
     ++panes;
     EXPECT_FALSE(m.pane_senders.empty() && m.current.empty()) << m.id;
   }
-  EXPECT_GE(panes, 5);
+  EXPECT_GE(panes, 9);
+  // Outlook, Yahoo, Instagram Direct and X have an open pane too.
+  const std::pair<std::string_view, std::string_view> pages[] = {{"outlook.live.com", "/mail/0/inbox/id/AQQk"},
+                                                                 {"mail.yahoo.com", "/d/folders/1"},
+                                                                 {"www.instagram.com", "/direct/t/3402823/"},
+                                                                 {"x.com", "/messages/1-2"}};
+  for (const auto& [host, path] : pages) {
+    const deadbolt::InboxMarkup* m = deadbolt::inbox_markup_for(host, path);
+    ASSERT_NE(m, nullptr) << host;
+    EXPECT_FALSE(m->pane.empty()) << host;
+  }
+}
+
+// A sealed conversation can be opened on purpose: the row says an address
+// of it that names them (the block page's cool-down opens it), when it has one.
+TEST(InboxOpen, RowSaysWhereTheConversationOpens) {
+  Fixture f;
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/t/jane.doe.77/"}, {'N', "Jane Doe"}}}).open,
+            "https://www.messenger.com/t/jane.doe.77/");
+  EXPECT_EQ(f.row("https://web.whatsapp.com/", {{{'A', "false_15551234567@c.us_3EB0"}, {'N', "Janey"}}}).open,
+            "https://web.whatsapp.com/send?phone=15551234567");
+  EXPECT_EQ(f.row("https://web.whatsapp.com/", {{{'N', "+1 555 123 4567"}}}).open,
+            "https://web.whatsapp.com/send?phone=15551234567");
+  EXPECT_EQ(f.row("https://web.telegram.org/k/", {{{'L', "#@janedoe_tg"}, {'N', "Jane"}}}).open,
+            "https://web.telegram.org/k/#@janedoe_tg");
+  // No address that names them: a thread id, a profile, a mail.
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/e2ee/t/7288172616/"}, {'N', "Jane Doe"}}}).open, "");
+  EXPECT_EQ(f.row("https://x.com/messages", {{{'L', "/janedoe_x"}}}).open, "");
+  EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.com"}}}).open, "");
+  // Someone else's conversation says none.
+  EXPECT_EQ(f.row("https://www.messenger.com/", {{{'L', "/t/100004444444444/"}, {'N', "Alex Kim"}}}).open, "");
+}
+
+// A pane header's free text ("Jane Doe <jane.doe@example.com>", Yahoo's and
+// Outlook's sender lines) is read for addresses and numbers only.
+TEST(InboxPane, HeaderTextGivesAddressesNotNames) {
+  Fixture f;
+  constexpr std::string_view kYahoo = "https://mail.yahoo.com/d/folders/1/messages/101";
+  const auto text = [&](std::string_view value) {
+    f.inbox.begin(kYahoo);
+    f.inbox.participant();
+    f.inbox.text(value);
+    return f.inbox.decide_row().action;
+  };
+  EXPECT_EQ(text("Jane Doe jane.doe@example.com"), RowAction::seal);
+  EXPECT_EQ(text("Jane Doe\n  <jane.doe@example.com>"), RowAction::seal);
+  EXPECT_EQ(text("From: J (+1 555 123 4567)"), RowAction::seal);
+  EXPECT_EQ(text("Jane Doe jane.doe@example.co"), RowAction::show) << "a look-alike address";
+  EXPECT_EQ(text("Jane Doe"), RowAction::show) << "a name in free text is not read";
+  EXPECT_EQ(text("Janey <janey@example.net>"), RowAction::show);
+  EXPECT_EQ(text(""), RowAction::show);
 }
 
 }  // namespace

@@ -34,6 +34,8 @@ export async function launchFirefox({ proxyPort }) {
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'browser.newtabpage.enabled': false,
+      // Pages may raise notifications (the inbox tests), as one the person allowed.
+      'permissions.default.desktop-notification': 1,
     },
   });
   const extensionUrl = (p) => `moz-extension://${UUID}/${p}`;

@@ -29,7 +29,8 @@ export const HOSTS = [
 ];
 
 // The fake inboxes (tests/e2e/inbox/), each at its real host and path, and
-// /inbox/frames.js (the pages' own frame counter) on any host.
+// /inbox/frames.js (the pages' own frame counter) and /inbox/sw.js (a
+// service worker, for notifications raised through its registration) on any host.
 const INBOX_DIR = path.join(ROOT, 'tests/e2e/inbox');
 export const INBOX_PAGES = {
   gmail: 'https://mail.google.com/mail/u/0/',
@@ -49,7 +50,9 @@ const INBOX_SAME_AS = {
   facebook: (messenger) => messenger.replaceAll('href="/', 'href="/messages/').replace('<title>Messenger</title>', '<title>Messenger | Facebook</title>'),
 };
 function inboxPage(host, pathname) {
-  if (pathname === '/inbox/frames.js') return { body: fs.readFileSync(path.join(INBOX_DIR, 'frames.js')), type: 'text/javascript' };
+  if (pathname === '/inbox/frames.js' || pathname === '/inbox/sw.js') {
+    return { body: fs.readFileSync(path.join(INBOX_DIR, pathname.slice('/inbox/'.length))), type: 'text/javascript' };
+  }
   const name = Object.keys(INBOX_PAGES).find((n) => INBOX_PAGES[n] === `https://${host}${pathname}`);
   if (!name) return null;
   const html = (file) => fs.readFileSync(path.join(INBOX_DIR, `${file}.html`), 'utf8');

@@ -42,7 +42,7 @@ async function recordShownNotifications(page) {
 }
 
 // The inboxes whose fake page has an open conversation beside the list.
-const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram'];
+const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram', 'outlook', 'yahoo', 'instagram', 'x'];
 
 for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
   describe(inbox, () => {
@@ -95,6 +95,12 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
         await page.evaluate(() => window.inboxTest.openPane('listed'));
         await animationFrames(page);
         assertClean(await report(page), 'theirs opened again');
+        if (await page.evaluate(() => !!document.getElementById('pane-lookalike'))) {
+          // Someone whose name or address only looks like theirs: shown.
+          await page.evaluate(() => window.inboxTest.openPane('lookalike'));
+          await animationFrames(page);
+          assert.deepEqual((await report(page)).shownHidden, [], 'a look-alike\'s open conversation is shown');
+        }
         await page.close();
       });
     }
@@ -113,6 +119,22 @@ for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
 }
 
 describe('every inbox', () => {
+  test('notifications raised through the service worker registration: theirs never shown, others are, the page cannot tell', async () => {
+    const page = await open(INBOX_PAGES.whatsapp);
+    const answers = [];
+    for (const [title, body] of [['Jane Doe', 'are you up?'], ['Mum', 'dinner on Sunday?'], ['+1 555 123 4567', 'new number'], ['Janey', 'please']]) {
+      answers.push(await page.evaluate(([t, b]) => window.inboxTest.notifyViaWorker(t, b), [title, body]));
+    }
+    assert.deepEqual(answers, ['resolved', 'resolved', 'resolved', 'resolved'], 'every one answered alike');
+    // What the browser shows for the page's registration (headless Chromium
+    // keeps them: without Deadbolt all four are listed here).
+    const shown = () => page.evaluate(async () => (await (await window.inboxTest.registration).getNotifications()).map((n) => n.title));
+    for (let i = 0; i < 200 && !(await shown()).includes('Mum'); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await shown(), ['Mum'], 'shown through the page\'s own registration; theirs never');
+    await page.close();
+  });
+
   test('a co-parent\'s open channel stays visible there and sealed elsewhere; groups keep their other members', async () => {
     const wa = await open(INBOX_PAGES.whatsapp);
     const r = await report(wa);
@@ -199,6 +221,49 @@ describe('every inbox', () => {
     assert.equal(after.all - before.all, 2);
     const stats = await inExtension(browser, () => chrome.runtime.sendMessage({ type: 'stats' }));
     assert.equal(stats.all, 0, 'not attempts');
+  });
+
+  test('a sealed row has a quiet way to the cool-down: a person\'s click shows Deadbolt\'s page for it, the inbox sees nothing', async () => {
+    const page = await open(INBOX_PAGES.messenger);
+    // The app's own listeners: every press it sees, kept across the navigation.
+    await page.evaluate(() => {
+      localStorage.removeItem('seenForTest');
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'keydown']) {
+        window.addEventListener(type, () => localStorage.setItem('seenForTest', `${localStorage.getItem('seenForTest') ?? ''}${type} `), true);
+      }
+    });
+    const control = page.locator('[role="row"]:has([data-trace="link-name"]) > button');
+    assert.equal(await control.count(), 1, 'their sealed row has the control');
+    assert.equal((await control.textContent()).trim(), 'Open it after a cool-down');
+    assert.equal(await page.locator('[role="row"]:has([data-shown="friend-name"]) button').count(), 0, 'others\' rows have none');
+    const markup = await control.evaluate((b) => b.outerHTML);
+    assert.doesNotMatch(markup, /jane|doe|\/t\/|messenger/i, `the control carries nothing of them (${markup})`);
+    // The page's own (synthetic) click does nothing and reaches none of its listeners.
+    await control.evaluate((b) => b.click());
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(page.url(), INBOX_PAGES.messenger, 'a page cannot open it');
+    // Their own click: the block page for that conversation, which offers the cool-down.
+    await control.click();
+    await page.waitForURL(/^chrome-extension:\/\/[^/]+\/.*blocked\.html/);
+    await page.locator('#sealed').waitFor();
+    assert.ok(decodeURIComponent(page.url()).includes('https://www.messenger.com/t/jane.doe.77/'), page.url());
+    assert.equal(await page.isVisible('#open-later'), true, 'it can be asked for, after the cool-down');
+    const again = await browser.context.newPage();
+    await again.goto(INBOX_PAGES.messenger);
+    assert.equal(await again.evaluate(() => localStorage.getItem('seenForTest')), null, 'the inbox saw no press: nothing opened, nothing marked read');
+    await again.close();
+    await page.close();
+
+    // WhatsApp: the address is written by the core from their number; the
+    // open pane (the app opened theirs) has one too; a person's key opens it.
+    const wa = await open(INBOX_PAGES.whatsapp);
+    assert.equal(await wa.locator('#main > button').count(), 1, 'their open pane has the control');
+    await wa.locator('[role="row"]:has([data-trace="saved-name"]) > button').focus();
+    await wa.keyboard.press('Enter');
+    await wa.waitForURL(/^chrome-extension:\/\/[^/]+\/.*blocked\.html/);
+    await wa.locator('#sealed').waitFor();
+    assert.ok(decodeURIComponent(wa.url()).includes('https://web.whatsapp.com/send?phone=15551234567'), wa.url());
+    await wa.close();
   });
 
   test('a sealed conversation opens only on purpose: after the cool-down, once, with a warning', async () => {

@@ -38,16 +38,27 @@ test('inbox rows, titles and notifications through the C exports', async () => {
   assert.ok(decider.inboxMarkup('').inboxes.length >= 10, 'every inbox');
 
   assert.deepEqual(decider.decideInboxRow(gmail, [p(['jane.doe@example.com'], ['Jane Doe'])], false),
-    { action: 'seal', person: 0, listed: [0] });
+    { action: 'seal', person: 0, listed: [0], open: '' });
   assert.equal(decider.decideInboxRow(gmail, [p(['jane.doe2@example.com'], ['Jane Doe2'])], false), null);
   assert.deepEqual(decider.decideInboxRow(gmail, [p(['bob@example.com']), p(['jane.doe@example.com'])], false),
-    { action: 'cover', person: 0, listed: [1] });
+    { action: 'cover', person: 0, listed: [1], open: '' });
   const wa = 'https://web.whatsapp.com/';
   assert.equal(decider.decideInboxRow(wa, [p([], ['Janey'])], false).action, 'seal');
   assert.equal(decider.decideInboxRow(wa, [p(['15551234567@c.us'])], false).action, 'seal');
   assert.equal(decider.decideInboxRow(wa, [p(['447700900123@c.us'])], false).action, 'open', 'the co-parent channel');
   assert.equal(decider.decideInboxRow('https://www.messenger.com/', [p([], [], ['/t/jane.doe.77'])], false).action, 'seal');
   assert.equal(decider.decideInboxRow('https://www.messenger.com/', [p([], [], ['/t/jane.doe.78'])], false), null);
+  // Where a sealed conversation opens on purpose (the block page's cool-down).
+  assert.equal(decider.decideInboxRow('https://www.messenger.com/', [p([], [], ['/t/jane.doe.77'])], false).open,
+    'https://www.messenger.com/t/jane.doe.77');
+  assert.equal(decider.decideInboxRow(wa, [p(['false_15551234567@c.us_3EB0'], ['Janey'])], false).open,
+    'https://web.whatsapp.com/send?phone=15551234567');
+  // A pane header's text: addresses and numbers only.
+  const yahoo = 'https://mail.yahoo.com/d/folders/1/messages/101';
+  const text = (t) => decider.decideInboxRow(yahoo, [{ addresses: [], names: [], links: [], texts: [t] }], false);
+  assert.equal(text('Jane Doe <jane.doe@example.com>').action, 'seal');
+  assert.equal(text('Jane Doe <jane.doe@example.co>'), null);
+  assert.equal(text('Jane Doe'), null, 'a name in free text is not read');
 
   assert.equal(decider.inboxTextPerson('(1) Jane Doe'), 0);
   assert.equal(decider.inboxTextPerson('Janey: are you awake?'), 0);

@@ -80,6 +80,8 @@ bool InboxDecider::begin(std::string_view page) {
   current_self_ = current_seen_ = false;
   unlisted_ = 0;
   group_ = false;
+  open_.clear();
+  open_person_ = -1;
   page_ok_ = page_parser_.parse(page, page_);
   markup_ = page_ok_ ? inbox_markup_for(page_.host, page_.path) : nullptr;
   return markup_ != nullptr;
@@ -139,7 +141,21 @@ void InboxDecider::address(std::string_view value) {
   // (a group is told by its "@g.us" id).
   current_seen_ = current_seen_ || whatsapp_number(value).empty();
   const int person = person_for_address(value);
-  if (person >= 0) listed(person);
+  if (person >= 0) {
+    listed(person);
+    offer_number(person, whatsapp_number(value));
+  }
+}
+
+void InboxDecider::offer_number(int person, std::string_view number) {
+  const std::string_view shape = markup_->open;
+  const std::size_t at = shape.find("{phone}");
+  if (open_person_ >= 0 || number.empty() || at == std::string_view::npos) return;
+  open_.assign(shape.substr(0, at));
+  for (char c : number)
+    if (c >= '0' && c <= '9') open_.push_back(c);
+  open_.append(shape.substr(at + 7));
+  open_person_ = person;
 }
 
 int InboxDecider::person_named(std::string_view name) {
@@ -159,8 +175,10 @@ void InboxDecider::name(std::string_view value) {
   }
   int person = person_named(value);
   // An unsaved contact shows its number or address instead of a name.
-  if (person < 0 && (looks_like_number(value) || value.find('@') != std::string_view::npos))
+  if (person < 0 && (looks_like_number(value) || value.find('@') != std::string_view::npos)) {
     person = person_for_address(value);
+    if (person >= 0 && looks_like_number(value)) offer_number(person, value);
+  }
   if (person >= 0) listed(person);
 }
 
@@ -175,6 +193,17 @@ void InboxDecider::link(std::string_view href) {
   const Verdict& v = engine_.decide(resolved_);
   if (v.identity.kind == Kind::search) return;  // a search link in a row is not a party
   if (v.block || v.coparent_channel) listed(v.person);
+  if (v.block && v.identity.kind == Kind::message && open_person_ < 0) {
+    open_ = resolved_;
+    open_person_ = v.person;
+  }
+}
+
+void InboxDecider::text(std::string_view value) {
+  if (markup_ == nullptr || value.empty()) return;
+  if (current_ < 0) participant();
+  const int person = person_in_addresses(value);
+  if (person >= 0) listed(person);
 }
 
 const RowVerdict& InboxDecider::decide_row() {
@@ -199,6 +228,7 @@ const RowVerdict& InboxDecider::decide_row() {
     }
     verdict_.action = group_ || unlisted_ > 0 ? RowAction::cover : RowAction::seal;
   }
+  if (open_person_ == verdict_.person) verdict_.open = open_;
   return verdict_;
 }
 
@@ -218,14 +248,22 @@ int InboxDecider::person_in_text(std::string_view text) {
     }
   }
   // An address or a number in it ("jane@example.com", "+1 555 123 4567").
+  return person_in_addresses(text);
+}
+
+int InboxDecider::person_in_addresses(std::string_view text) {
+  // Words end at white space and the punctuation around addresses; a number
+  // written with spaces ("+1 555 123 4567") is one word.
+  const auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  const auto mark = [](char c) {
+    return c == ',' || c == ':' || c == '<' || c == '>' || c == '(' || c == ')' || c == ';';
+  };
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == ':' || text[i] == '<' || text[i] == '>' ||
-                               text[i] == '(' || text[i] == ')'))
-      ++i;
+    while (i < text.size() && (blank(text[i]) || mark(text[i]))) ++i;
     std::size_t e = i;
-    while (e < text.size() && text[e] != ',' && text[e] != ':' && text[e] != '<' && text[e] != '>' &&
-           (text[e] != ' ' || (e + 1 < text.size() && text[e + 1] >= '0' && text[e + 1] <= '9' && text[i] == '+')))
+    while (e < text.size() && !mark(text[e]) &&
+           (!blank(text[e]) || (e + 1 < text.size() && text[e + 1] >= '0' && text[e + 1] <= '9' && text[i] == '+')))
       ++e;
     const std::string_view word = text.substr(i, e - i);
     if (!word.empty()) {

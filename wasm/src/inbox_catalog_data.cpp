@@ -46,7 +46,11 @@ const std::vector<InboxMarkup>& inbox_table() {
       // _gmail-inbox-thread.html, Apr 2025, shows). The thread's subject
       // (h2.hP) sits outside the messages and is not sealed.
       {"gmail", "mail.google.com", "/mail", "email", "tr.zA, div.adn", "span[email], img[jid]", "email jid", "name",
-       ".y2, .bog, .bqe, .xT, .a3s", "", "me"},
+       ".y2, .bog, .bqe, .xT, .a3s", "", "me",
+       // No pane: an open thread's messages (div.adn) are rows of their own,
+       // each sealed, covered or shown by its sender, so a thread with Bob
+       // and Jane keeps Bob's messages. Its subject line (h2.hP) stays.
+       "", "", ""},
       // Outlook on the web: the message list is a listbox of
       // div[role="option"] rows carrying data-convid; the sender's display
       // name is a span whose `title` is the address. Sources: public
@@ -55,7 +59,26 @@ const std::vector<InboxMarkup>& inbox_table() {
       // Sender) and Microsoft's ARIA listbox pattern.
       {"outlook", "outlook.live.com outlook.office.com outlook.office365.com", "/mail", "email",
        "div[role=\"option\"][data-convid], [role=\"listbox\"] > div[role=\"option\"]", "span[title*=\"@\"]", "title",
-       "", "span:not([title])", "", ""},
+       "", "span:not([title])", "", "",
+       // The reading pane beside the list: #ReadingPaneContainerId, a
+       // role="region" labelled "Reading Pane", or
+       // [data-app-section="MailReadingPaneContainer"]; its header's sender
+       // carries the address in a title (read with the header's text, in
+       // which Outlook also writes "Name <address>"); the open row is the
+       // listbox option with aria-selected="true". The message's URL
+       // (/mail/inbox/id/<id>) names nobody. Sources: the public "Outlook
+       // Copy Sender" extension v1.7.0 (reading pane by
+       // #ReadingPaneContainerId or [role="region"][aria-label*="Reading" i],
+       // the sender read from [title*="@"] in its header), a public
+       // mail-archiving extension's OutlookFetcher (readingPane
+       // 'div[role="region"][aria-label*="eading"]',
+       // '[data-app-section="MailReadingPaneContainer"]', sender
+       // '[data-app-section="SenderLine"]'), and the ARIA listbox pattern.
+       // Thin: which header element holds the address varies by build, so
+       // every [title*="@"] of the pane and its SenderLine's text are read.
+       "#ReadingPaneContainerId, [role=\"region\"][aria-label*=\"Reading\" i], "
+       "[data-app-section=\"MailReadingPaneContainer\"]",
+       "[title*=\"@\"], [data-app-section=\"SenderLine\"]", "[aria-selected=\"true\"]"},
       // Yahoo Mail: rows are [data-test-id="message-list-item"]; senders
       // are span[title] (the address) in [data-test-id="senders"]; subject
       // and snippet have their own data-test-id. Source: Yahoo's
@@ -64,7 +87,19 @@ const std::vector<InboxMarkup>& inbox_table() {
       // data-test-id="message-from" / "message-subject").
       {"yahoo", "mail.yahoo.com", "/", "email", "[data-test-id=\"message-list-item\"]",
        "[data-test-id=\"senders\"] span[title], [data-test-id=\"senders_list\"] span[title]", "title", "",
-       "[data-test-id=\"message-subject\"], [data-test-id=\"message-snippet\"], [data-test-id=\"snippet\"]", "", ""},
+       "[data-test-id=\"message-subject\"], [data-test-id=\"message-snippet\"], [data-test-id=\"snippet\"]", "", "",
+       // The open message beside the list: [data-test-id="message-view"];
+       // its sender [data-test-id="message-from"] (or "message-view-from"),
+       // whose text holds the sender's name and address. The message's URL
+       // (/d/folders/1/messages/<id>) names nobody, and no public source
+       // names how the list marks the open row, so none is read. Sources:
+       // will355/email-scam-detection-chrome-ext providers/yahoo.js
+       // (isViewingEmail: '[data-test-id="message-view"]'; the address read
+       // from the text of '[data-test-id="message-from"]'), a public mail
+       // reader's getYahooEmail ('[data-test-id="message-view-from"]' ||
+       // '[data-test-id="message-from"]'). Thin: a title holding the address
+       // is not documented, so the text is read for it.
+       "[data-test-id=\"message-view\"]", "[data-test-id=\"message-from\"], [data-test-id=\"message-view-from\"]", ""},
       // WhatsApp Web: the chat list (#pane-side, role="grid") has
       // role="row"/"listitem" rows; the contact's saved name, or the number
       // of an unsaved one, is span[title]; a chat's id is "<number>@c.us"
@@ -83,7 +118,10 @@ const std::vector<InboxMarkup>& inbox_table() {
        // as the profile button; "document.querySelector('#main header')"
        // then 'span[dir="auto"]' for the contact's name). The selected row:
        // aria-selected, the ARIA grid pattern the list follows (role="grid").
-       "#main", "header span[title], header span[dir=\"auto\"]", "[aria-selected=\"true\"]"},
+       "#main", "header span[title], header span[dir=\"auto\"]", "[aria-selected=\"true\"]",
+       // A chat is opened by its number at web.whatsapp.com/send?phone=
+       // (WhatsApp's click-to-chat, the shape catalog_data.cpp decides).
+       "https://web.whatsapp.com/send?phone={phone}"},
       // Messenger (messenger.com): each chat is a row holding a link to
       // /t/<username or id>; a group's link names a thread, not a person,
       // and so does an end-to-end encrypted chat's (/e2ee/t/<thread>): there
@@ -116,7 +154,21 @@ const std::vector<InboxMarkup>& inbox_table() {
       // div[role="button"] / role="listitem").
       {"instagram", "www.instagram.com instagram.com", "/direct", "instagram",
        "[role=\"listitem\"]:has(a[href*=\"/direct/t/\"]), a[href*=\"/direct/t/\"]",
-       "span[title], a[href]:not([href*=\"/direct/\"])", "", "title", "span[dir=\"auto\"]:not([title])", "", ""},
+       "span[title], a[href]:not([href*=\"/direct/\"])", "", "title", "span[dir=\"auto\"]:not([title])", "", "",
+       // The open thread: the element labelled "Conversation with <name>"
+       // (its messages "Messages in conversation with <name>"); its header
+       // links to the other party's profile, a link labelled "Open the
+       // profile page of <handle>". The thread's URL (/direct/t/<thread id>)
+       // names a thread, not a person; how the list marks the open row is
+       // not publicly documented, so none is read. Sources: public Instagram
+       // DM cleaners' selectors (CONVERSATION_HEADER
+       // '[aria-label^="Conversation with"]', CONVERSATION_LINK
+       // '[role="link"][href][aria-label^="Open the profile page of "]'; a
+       // DM exporter's 'div[aria-label^="Conversation with "]',
+       // 'a[aria-label*="Open the profile page"]'). Thin: the header's own
+       // markup beyond that link is not documented.
+       "[aria-label^=\"Conversation with\"]",
+       "a[href][aria-label*=\"profile page\"], header a[href]:not([href*=\"/direct/\"])", ""},
       // X messages: each conversation is [data-testid="conversation"],
       // holding the other party's avatar link to /<handle> and their
       // @handle; it opens /messages/<id1>-<id2> (numeric ids). Sources: X's
@@ -124,7 +176,19 @@ const std::vector<InboxMarkup>& inbox_table() {
       // ('[data-testid="conversation"]'; Twitter-UI-Customizer's DM
       // selectors), the /messages/{conversation_id} route.
       {"x", "x.com twitter.com mobile.x.com mobile.twitter.com", "/messages", "", "[data-testid=\"conversation\"]",
-       "a[href]:not([href^=\"/messages\"])", "", "", "[dir=\"auto\"]", "", ""},
+       "a[href]:not([href^=\"/messages\"])", "", "", "[dir=\"auto\"]", "", "",
+       // The open conversation: [data-testid="DmActivityContainer"], or the
+       // region (section[role="region"]) that holds its header
+       // [data-testid="DMConversationHeader"], whose links go to the other
+       // party's profile (/<handle>); the messages scroll inside
+       // [data-testid="DmActivityViewport"]. The URL (/messages/<id>-<id>)
+       // holds numeric ids, and the list's open row has no documented mark.
+       // Sources: public X DM tools ('[data-testid="DMConversationHeader"]
+       // a[href^="/"]' for the partner's handle; conversation roots
+       // '[data-testid="DmActivityViewport"]',
+       // '[data-testid="DmActivityContainer"]', 'section[role="region"]').
+       "[data-testid=\"DmActivityContainer\"], section[role=\"region\"]:has([data-testid=\"DMConversationHeader\"])",
+       "[data-testid=\"DMConversationHeader\"] a[href]", ""},
       // LinkedIn messaging: rows are li.msg-conversation-listitem; the
       // names are .msg-conversation-listitem__participant-names, the
       // snippet .msg-conversation-card__message-snippet(-body), the unread

@@ -87,6 +87,20 @@
       for (const type of ['show', 'error', 'close']) n.addEventListener(type, () => record.events.push(type));
       return serial;
     },
+    /**
+     * The page raising a notification through its service worker
+     * registration (registration.showNotification), as WhatsApp Web does:
+     * resolves to what the page's promise did ('resolved' or 'rejected').
+     */
+    async notifyViaWorker(title, body) {
+      state.registration ??= navigator.serviceWorker.register('/inbox/sw.js', { scope: '/inbox/' }).then(async (r) => {
+        const worker = r.installing ?? r.waiting ?? r.active;
+        if (worker.state !== 'activated') await new Promise((done) => worker.addEventListener('statechange', () => worker.state === 'activated' && done()));
+        return r;
+      });
+      const registration = await state.registration;
+      return registration.showNotification(title, { body, tag: `w${++serial}` }).then(() => 'resolved', () => 'rejected');
+    },
     report() {
       const traces = [...document.querySelectorAll('[data-trace]')];
       const shown = [...document.querySelectorAll('[data-shown]')];

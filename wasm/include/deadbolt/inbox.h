@@ -51,6 +51,9 @@ struct InboxMarkup {
   std::string_view pane;          // the open conversation's container ("" none known)
   std::string_view pane_senders;  // inside it: the elements naming its other party (its header)
   std::string_view current;       // a row (or something in it) matching this is the open one
+  // The conversation's address written from a listed number ("{phone}":
+  // its digits), for a row that holds no link to it; "" none.
+  std::string_view open = {};
 };
 
 // The inbox table (inbox_catalog_data.cpp).
@@ -75,6 +78,11 @@ struct RowVerdict {
   RowAction action = RowAction::show;
   int person = -1;          // the (first) listed person
   std::vector<int> listed;  // indexes of the participants who are listed
+  // An address of the conversation with `person` that names them, for
+  // opening it on purpose (the block page's cool-down): a participant link
+  // the Engine decides is a message to them (messenger.com/t/<them>,
+  // #@<them>), or the entry's `open` written from their number. "" none.
+  std::string open;
 };
 
 // Decides inbox rows with an Engine loaded with an inbox index. Not
@@ -100,6 +108,11 @@ class InboxDecider {
   void name(std::string_view value);
   // A participant's link, as written: resolved against the page.
   void link(std::string_view href);
+  // A participant's free text (an open pane's header, "Jane Doe
+  // <jane.doe@example.com>"): only the addresses and numbers in it are read,
+  // never its words as a name, so a look-alike name beside another address
+  // stays apart.
+  void text(std::string_view value);
   // The row is a group chat (its markup matched the entry's `group`).
   void group() { group_ = true; }
   const RowVerdict& decide_row();
@@ -116,6 +129,7 @@ class InboxDecider {
  private:
   void listed(int person);
   int person_for_address(std::string_view value);
+  int person_in_addresses(std::string_view text);  // the first listed address or number in a text
 
   Engine& engine_;
   KeyIndex names_;  // folded whole names -> person
@@ -130,6 +144,9 @@ class InboxDecider {
   int unlisted_ = 0;
   bool group_ = false;
   std::vector<int> persons_;  // per listed participant, its person
+  std::string open_;          // the row's first address of a conversation with a listed person
+  int open_person_ = -1;      // that person
+  void offer_number(int person, std::string_view number);
   RowVerdict verdict_;
   std::string scratch_, resolved_;
   void end_participant();

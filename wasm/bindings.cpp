@@ -14,6 +14,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
+#include "deadbolt/feed_list.h"
 #include "deadbolt/inbox.h"
 #include "deadbolt/items.h"
 #include "deadbolt/profile_input.h"

@@ -31,6 +31,7 @@
 
 #include "deadbolt/decide.h"
 #include "deadbolt/editing.h"
+#include "deadbolt/feed_list.h"
 #include "deadbolt/items.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"

@@ -1,7 +1,7 @@
 // Blocklist v1: validation errors name the JSON path; unknown fields survive.
 #include <gtest/gtest.h>
 
-#include "deadbolt/blocklist.h"
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/decide.h"
 #include "test_support.h"
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "deadbolt/editing.h"
+#include "deadbolt/feed_list.h"
 #include "deadbolt/items.h"
 #include "list_support.h"
 

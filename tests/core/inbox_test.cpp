@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/inbox.h"
 
 namespace {

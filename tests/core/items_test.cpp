@@ -6,6 +6,8 @@
 
 #include <set>
 
+#include "deadbolt/blocklist_json.h"
+#include "deadbolt/feed_list.h"
 #include "deadbolt/items.h"
 #include "test_support.h"
 

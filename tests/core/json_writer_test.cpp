@@ -2,6 +2,7 @@
 // error handler, as dump_json uses it): the decider writes verdicts with it,
 // the full core used to write them with nlohmann, and the shell parses both.
 #include "deadbolt/json_writer.h"
+#include "deadbolt/blocklist_json.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "deadbolt/blocklist.h"
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/identity.h"
 
 namespace deadbolt::test {

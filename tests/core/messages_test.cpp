@@ -3,10 +3,11 @@
 // or number, the co-parent's open channel, and the stats of reported contact.
 #include <gtest/gtest.h>
 
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/contact_address.h"
 #include "deadbolt/decide.h"
 #include "deadbolt/profile_input.h"
-#include "deadbolt/stats.h"
+#include "deadbolt/stats_json.h"
 #include "test_support.h"
 
 namespace deadbolt {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <set>
 
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/decide.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/text.h"

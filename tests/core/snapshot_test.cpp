@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/core_digest.h"
 #include "deadbolt/decide.h"
 #include "test_support.h"

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "deadbolt/blocklist_json.h"
 #include "deadbolt/decide.h"
 #include "deadbolt/rules.h"
 

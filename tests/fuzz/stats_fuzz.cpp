@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "deadbolt/stats.h"
+#include "deadbolt/stats_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 12) return 0;

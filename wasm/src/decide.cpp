@@ -27,14 +27,6 @@ std::string_view bare_handle(std::string_view h) {
 
 }  // namespace
 
-bool Engine::load(std::string_view json, BlocklistError& error) {
-  Blocklist list;
-  if (!parse_blocklist(json, identifier_, list, error)) return false;
-  list_ = std::move(list);
-  build_index();
-  return true;
-}
-
 void Engine::load(Blocklist list) {
   list_ = std::move(list);
   build_index();

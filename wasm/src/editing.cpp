@@ -1,4 +1,6 @@
 #include "deadbolt/editing.h"
+#include "deadbolt/blocklist_json.h"
+#include "deadbolt/feed_list.h"
 #include "deadbolt/items.h"
 
 #include <algorithm>
@@ -47,13 +49,18 @@ std::string string_member(const json& obj, const char* key) {
   return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
+std::string kept_string(const KeptSource& source, const char* key) {
+  const json* kept = source_json(source);
+  return kept ? string_member(*kept, key) : std::string();
+}
+
 Person new_person(std::string name) {
   Person p;
   p.name = std::move(name);
-  p.source = json::object();
-  p.source["name"] = p.name;
-  p.source["keywords"] = json::array();
-  p.source["accounts"] = json::array();
+  json& source = source_json(p.source);
+  source["name"] = p.name;
+  source["keywords"] = json::array();
+  source["accounts"] = json::array();
   return p;
 }
 
@@ -186,10 +193,10 @@ EditResult add_account(const Blocklist& list, Identifier& identifier, std::strin
   if (find_account(target, key) >= 0) {
     return refused(list, {"already-listed", "That account is already on the list."});
   }
-  account.source = json::object();
-  account.source["platform"] = std::string(Catalog::get().platforms()[static_cast<std::size_t>(in.platform)].id);
-  account.source["handle"] = in.handle;
-  if (!today.empty()) account.source["added"] = std::string(today);
+  json& source = source_json(account.source = json::object());
+  source["platform"] = std::string(Catalog::get().platforms()[static_cast<std::size_t>(in.platform)].id);
+  source["handle"] = in.handle;
+  if (!today.empty()) source["added"] = std::string(today);
   target.accounts.push_back(std::move(account));
   r.changed = true;
   r.person = target.name;
@@ -333,7 +340,7 @@ ChangePlan plan_feeds_off(const Blocklist& list, std::string_view person) {
 EditResult feeds_on(const Blocklist& list, std::string_view person) {
   return edit_person(list, person, [](Person& p, EditResult& r) {
     r.changed = !hidden_in_feeds(p);
-    if (p.source.is_object()) p.source.erase("feeds");
+    if (json& source = source_json(p.source); source.is_object()) source.erase("feeds");
   });
 }
 
@@ -362,8 +369,9 @@ EditResult apply_changes(const Blocklist& list, const std::vector<Change>& chang
       r.changed |= p.accounts.size() != before;
     } else if (change.kind == ChangeKind::feeds_off) {
       r.changed |= hidden_in_feeds(p);
-      if (!p.source.is_object()) p.source = json::object();
-      p.source["feeds"] = false;
+      json& source = source_json(p.source);
+      if (!source.is_object()) source = json::object();
+      source["feeds"] = false;
     } else if (change.kind == ChangeKind::open_channel) {
       if (!is_coparent_channel(change.channel)) continue;
       r.changed |= p.coparent_channel != change.channel;
@@ -484,8 +492,8 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
       a.key = account_key(account);
       a.platform = account.platform;
       a.handle = account.handle;
-      a.added = string_member(account.source, "added");
-      a.url = string_member(account.source, "url");
+      a.added = kept_string(account.source, "added");
+      a.url = kept_string(account.source, "url");
       a.removal_pending = waiting(ChangeKind::remove_account, person.name, a.key);
       if (account.platform >= 0) {
         const std::string_view id = Catalog::get().platforms()[static_cast<std::size_t>(account.platform)].id;

@@ -153,20 +153,6 @@ const FeedMarkup* feed_markup_for_page(std::string_view page_host, std::string_v
   return nullptr;
 }
 
-bool hidden_in_feeds(const Person& person) {
-  if (!person.source.is_object()) return true;
-  const auto it = person.source.find("feeds");
-  return it == person.source.end() || !it->is_boolean() || it->get<bool>();
-}
-
-Blocklist feed_list(const Blocklist& list) {
-  Blocklist out;
-  out.source = list.source;
-  for (const Person& person : list.people)
-    if (hidden_in_feeds(person)) out.people.push_back(person);
-  return out;
-}
-
 bool ItemDecider::begin(std::string_view page) {
   verdict_ = ItemVerdict{};
   last_.clear();

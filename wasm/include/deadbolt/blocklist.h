@@ -1,9 +1,10 @@
-// Blocklist format v1: the people a user protects themselves from, their
-// accounts and name keywords. Loaded with validation that names the JSON path
-// of every problem; unknown fields survive a round trip.
+// The blocklist as deciding sees it: the people a user protects themselves
+// from, their accounts, name keywords and saved names. No JSON library here:
+// reading and writing the v1 format (blocklist_json.h) belongs to the lists
+// library; the decider links none of it.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <any>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,11 +13,16 @@
 
 namespace deadbolt {
 
+// The object as read, so that fields this Deadbolt does not know survive a
+// round trip: a JSON value only blocklist_json.h reads or writes (source_json),
+// held type-erased so that deciding never names the JSON library.
+using KeptSource = std::any;
+
 struct Account {
   int platform = -1;
   Capture capture = Capture::handle;
-  std::string handle;             // as given, or as read from the account's URL
-  nlohmann::ordered_json source;  // the object as read, so that unknown fields survive
+  std::string handle;  // as given, or as read from the account's URL
+  KeptSource source;
 };
 
 struct Person {
@@ -27,12 +33,12 @@ struct Person {
   std::vector<std::string> names;
   std::vector<Account> accounts;
   std::string coparent_channel;  // "coparent": {"channel": …}: the one channel kept open, or empty
-  nlohmann::ordered_json source;
+  KeptSource source;
 };
 
 struct Blocklist {
   std::vector<Person> people;
-  nlohmann::ordered_json source = nlohmann::ordered_json::object();
+  KeptSource source;  // the top-level members other than "people"
   std::size_t account_count() const;
 };
 
@@ -46,23 +52,5 @@ struct BlocklistError {
 inline constexpr std::string_view kCoparentChannels[] = {"email",     "whatsapp", "messenger",
                                                          "instagram", "telegram", "linkedin"};
 bool is_coparent_channel(std::string_view id);
-
-inline constexpr std::size_t kMaxBlocklistBytes = 8 * 1024 * 1024;
-inline constexpr int kMaxJsonDepth = 64;
-
-// Parses and validates a v1 blocklist. On failure returns false, fills
-// `error` and leaves `out` untouched.
-bool parse_blocklist(std::string_view text, Identifier& identifier, Blocklist& out, BlocklistError& error);
-
-// Serialises a blocklist as v1 JSON, unknown fields included.
-std::string serialize_blocklist(const Blocklist& list, int indent = 2);
-
-// Parses JSON without exceptions and without unbounded nesting; on failure
-// returns false with a message that gives the byte offset.
-bool parse_json(std::string_view text, nlohmann::ordered_json& out, std::string& error);
-
-// Serialises JSON; invalid UTF-8 in strings is replaced, never thrown on.
-std::string dump_json(const nlohmann::json& value, int indent = -1);
-std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
 }  // namespace deadbolt

@@ -36,7 +36,8 @@ class Engine {
  public:
   Engine() = default;
 
-  // Replaces the list. On error the current list stays as it was.
+  // Replaces the list. On error the current list stays as it was. Defined by
+  // the lists library (blocklist_json.cpp): the decider has no JSON parser.
   bool load(std::string_view json, BlocklistError& error);
   // Replaces the list with one already read and checked (an edit's result):
   // indexed as it is, never written out and parsed back.

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "deadbolt/blocklist.h"
-#include "deadbolt/stats.h"
+#include "deadbolt/blocklist_json.h"
+#include "deadbolt/stats_json.h"
 
 namespace deadbolt {
 

@@ -65,11 +65,6 @@ std::string_view instance_platform();
 const FeedMarkup* feed_markup_for_page(std::string_view page_host, std::string_view instances);
 const FeedMarkup* feed_markup_for_platform(int platform);
 
-// The people who asked to be hidden in feeds: a person whose "feeds" field is
-// false keeps their profile blocked but their posts shown.
-bool hidden_in_feeds(const Person& person);
-Blocklist feed_list(const Blocklist& list);
-
 struct ItemVerdict {
   bool hide = false;
   int person = -1;          // index into the engine's people when hidden

@@ -3,12 +3,12 @@
 // out"), never attempts: they restart the count of days without contact.
 // Pure: "now" and every time-zone offset are passed in. Each attempt carries
 // the UTC offset it was made at, so it counts on the local day it happened on
-// even when daylight-saving time changed since.
+// even when daylight-saving time changed since. No JSON library: the
+// JSON readers and writers are stats_json.h's, in the lists library.
 #pragma once
 
 #include <cstdint>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,21 +54,11 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
 // skipped and counted in `skipped`.
 std::vector<Attempt> parse_attempts_tsv(std::string_view text, std::size_t* skipped = nullptr);
 
-// The log as the extension keeps it: a JSON array of {"t": ms or ISO 8601,
-// "o": minutes east of UTC, "person", "platform", "kind"}; an entry without
-// "o" takes `default_offset` (or the offset its ISO time names). Returns false,
-// with `bad` the index of the first entry that is not an attempt.
-bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default_offset, std::vector<Attempt>& out,
-                         std::size_t& bad);
-
 // Parses "2026-11-23", "2026-11-23T21:30:00Z", "2026-11-23T21:30:00.5+01:00".
 // `offset_min` is set when the text names one ("Z" is 0).
 bool parse_iso8601(std::string_view text, std::int64_t& time_ms, std::optional<std::int32_t>& offset_min);
 
 // "2026-11-23" for a local day number.
 std::string day_string(std::int64_t day);
-
-// Stats as JSON for the pages and the CLI.
-std::string stats_json(const Stats& stats);
 
 }  // namespace deadbolt

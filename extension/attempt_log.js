@@ -30,9 +30,13 @@ const logKey = (entry) => `${LOG_PREFIX}${new Date(entry.t).toISOString().slice(
 // for the write of the attempt that led to it. A change of the log's items
 // from anywhere else drops it (storage.onChanged below).
 let logItems = null;
+// Changes to the log's items seen or issued: a read that overlaps one (its
+// event may come before the read's answer) is used once, never kept.
+let logChanges = 0;
 
 async function appendToLog(entries) {
   const items = Object.fromEntries(entries.map((e) => [logKey(e), e]));
+  logChanges += 1;
   if (logItems) for (const [key, entry] of Object.entries(items)) logItems.set(key, entry);
   try {
     await chrome.storage.local.set(items);
@@ -43,9 +47,11 @@ async function appendToLog(entries) {
 }
 
 globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
-  if (area !== 'local' || !logItems) return;
+  if (area !== 'local') return;
   for (const [key, { newValue }] of Object.entries(changes)) {
     if (!key.startsWith(LOG_PREFIX)) continue;
+    logChanges += 1;
+    if (!logItems) return;
     const held = logItems.get(key);
     if (newValue === undefined ? held !== undefined : JSON.stringify(held) !== JSON.stringify(newValue)) logItems = null;
     if (!logItems) return;
@@ -76,6 +82,7 @@ export function seenKey(tabId, address) {
  */
 export function appendAttempt(entry, { id = crypto.randomUUID().slice(0, 12), seen = null } = {}) {
   const record = { ...entry, id };
+  logChanges += 1;
   logItems?.set(logKey(record), record);  // read at once, as issued
   const items = { [`${STAGED}${id}`]: record };
   if (seen) items[seen] = entry.t;
@@ -150,17 +157,20 @@ export function recoverStagedAttempts(now = Date.now()) {
 
 /** Every logged attempt, oldest first: attempts being written included. */
 export async function readLog() {
-  if (!logItems) {
+  let items = logItems;
+  if (!items) {
     await logQueue;
+    const before = logChanges;
     // Only the log's items where the browser can list keys (Chrome 130+):
     // the list's copy and its snapshot are not read for nothing.
     const keys = chrome.storage.local.getKeys
       ? (await chrome.storage.local.getKeys()).filter((k) => k.startsWith(LOG_PREFIX))
       : null;
     const all = await chrome.storage.local.get(keys);
-    logItems ??= new Map(Object.entries(all).filter(([k]) => k.startsWith(LOG_PREFIX)));
+    items = new Map(Object.entries(all).filter(([k]) => k.startsWith(LOG_PREFIX)));
+    if (logChanges === before) logItems ??= items;
   }
-  return [...logItems.values()]
+  return [...items.values()]
     .flatMap((item) => (Array.isArray(item) ? item : typeof item?.t === 'number' ? [item] : []))
     .sort((a, b) => a.t - b.t);
 }
@@ -169,6 +179,7 @@ export async function readLog() {
 export function deleteLog() {
   const remove = logQueue.then(async () => {
     logItems = null;
+    logChanges += 1;
     const all = await chrome.storage.local.get(null);
     await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith(LOG_PREFIX)));
   });

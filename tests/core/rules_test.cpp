@@ -514,7 +514,9 @@ TEST_F(RulesTest, DecisionsSayWhichRowsTheRulesStop) {
     const std::string url = browser_form(row[0], false);
     const bool matched = !url.empty() && matching_rule(url) != nullptr;
     EXPECT_EQ(matched ? "rule" : "-", row[6]) << row[0];
-    if (matched) EXPECT_EQ(row[1], "block") << row[0];
+    if (matched) {
+      EXPECT_EQ(row[1], "block") << row[0];
+    }
     ++rows;
     stopped += matched;
   }

@@ -1,6 +1,7 @@
 // The feed content scripts' copy of whom to hide (the feed list's decision
 // index and the feed settings), and what they count of it.
 import { toBase64 } from './base64.js';
+import { dayCounts } from './day_counts.js';
 import { saveInboxIndex } from './inbox_index.js';
 import { getSettings } from './settings.js';
 import { FEED_COUNT_PREFIX, FEED_INDEX } from './storage_keys.js';
@@ -23,20 +24,5 @@ export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes =
   }).catch(() => {});
 }
 
-/**
- * How many feed items were kept out of sight: {today, all}. Each content
- * script writes its own keys (feeds.count.<day>.<session>) whole, so none
- * can undo another's; this only adds them up.
- */
-export async function feedCounts(now = new Date()) {
-  const all = await chrome.storage.local.get(null);
-  const today = `${FEED_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
-  let total = 0;
-  let day = 0;
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(FEED_COUNT_PREFIX) || !Number.isFinite(value)) continue;
-    total += value;
-    if (key.startsWith(today)) day += value;
-  }
-  return { today: day, all: total };
-}
+/** How many feed items were kept out of sight: {today, all}. */
+export const feedCounts = (now = new Date()) => dayCounts(FEED_COUNT_PREFIX, now);

@@ -3,6 +3,7 @@
 // them, in base64) and the inbox settings, in chrome.storage.local (never in
 // the page's world). Written whole, never read-modify-written.
 import { toBase64 } from './base64.js';
+import { dayCounts } from './day_counts.js';
 import { INBOX_COUNT_PREFIX, INBOX_INDEX as INBOX_INDEX_KEY } from './storage_keys.js';
 
 /**
@@ -21,19 +22,6 @@ export async function saveInboxIndex(core, settings, bytes = core.inboxIndex?.()
 
 /**
  * How many conversations and notifications of listed people were kept
- * sealed: {today, all}. Each inbox tab writes its own keys
- * (inbox.count.<day>.<session>) whole, so none can undo another's; this
- * only adds them up. They reached out; the user did not: not attempts.
+ * sealed: {today, all}. They reached out; the user did not: not attempts.
  */
-export async function inboxCounts(now = new Date()) {
-  const all = await chrome.storage.local.get(null);
-  const today = `${INBOX_COUNT_PREFIX}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
-  let total = 0;
-  let day = 0;
-  for (const [key, value] of Object.entries(all)) {
-    if (!key.startsWith(INBOX_COUNT_PREFIX) || !Number.isFinite(value)) continue;
-    total += value;
-    if (key.startsWith(today)) day += value;
-  }
-  return { today: day, all: total };
-}
+export const inboxCounts = (now = new Date()) => dayCounts(INBOX_COUNT_PREFIX, now);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { animationFrames, waitForHref } from './harness.mjs';
-import { useFirefox } from './firefox.mjs';
+import { openFeedPage, useFirefox } from './firefox.mjs';
 import { assertClean } from './feeds/fixtures.mjs';
 import { FEDIVERSE_LIST, FEDIVERSE_PAGE } from './feeds/fediverse.mjs';
 
@@ -15,13 +15,7 @@ const running = useFirefox({ list: FEDIVERSE_LIST });
 const report = (page) => page.evaluate(() => window.feedTest.report());
 const registered = () => running.firefox.page.evaluate(() => chrome.scripting.getRegisteredContentScripts());
 
-async function open(url) {
-  const page = await running.firefox.browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.feedTest?.frames > 3);
-  await animationFrames(page, 5);
-  return page;
-}
+const open = (url) => openFeedPage(running, url);
 
 async function until(predicate, what, timeout = 8000) {
   const end = Date.now() + timeout;

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { animationFrames } from './harness.mjs';
-import { useFirefox } from './firefox.mjs';
+import { openFeedPage, useFirefox } from './firefox.mjs';
 import { assertClean, FEED_LIST, FEEDS, SEARCHES } from './feeds/fixtures.mjs';
 
 const running = useFirefox({ list: FEED_LIST });
@@ -15,13 +15,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const report = (page) => page.evaluate(() => window.feedTest.report());
 
-async function open(url) {
-  const page = await running.firefox.browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.feedTest?.frames > 3);
-  await animationFrames(page, 5);
-  return page;
-}
+const open = (url) => openFeedPage(running, url);
 
 for (const [platform, url] of Object.entries(FEEDS)) {
   test(`${platform}: first load, skeleton, recycled nodes and SPA navigation paint no listed item`, async () => {

@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, startFakeSites, waitForHref } from './harness.mjs';
+import { animationFrames, ROOT, startFakeSites, waitForHref } from './harness.mjs';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 export const PACKAGE = path.join(ROOT, 'dist/deadbolt-firefox.zip');
@@ -92,4 +92,13 @@ export function useFirefox({ list = null } = {}) {
     await running.sites?.close();
   });
   return running;
+}
+
+/** A fake feed page in a new tab of `running`'s Firefox, once it has painted a few frames. */
+export async function openFeedPage(running, url) {
+  const page = await running.firefox.browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.feedTest?.frames > 3);
+  await animationFrames(page, 5);
+  return page;
 }

@@ -273,6 +273,10 @@ export async function editLatency({ list, edits = 20, extensionDir = undefined }
     if (!result.ok) throw new Error(`list refused: ${result.error}`);
     const page = await browser.context.newPage();
     await page.goto(browser.url('extension/pages/options.html'));
+    // As a person edits: with the page showing their list (and its protection
+    // check done), not while it is still loading.
+    await page.waitForFunction(() => performance.getEntriesByName('deadbolt-ready').length > 0);
+    await page.waitForTimeout(1000);
     const times = await page.evaluate(async (n) => {
       const out = [];
       for (let i = 0; i < n; i++) {

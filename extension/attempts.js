@@ -4,8 +4,7 @@
 // the block page.
 import { appendAttempt, appendReportedAttempt, readLog, seenKey, stagedNavigations, unstageNavigation } from './attempt_log.js';
 import { getSettings } from './settings.js';
-import { getPending } from './pending.js';
-import { isConversation, openState } from './conversations.js';
+import { isConversation, sealedState } from './conversations.js';
 
 /** The log entry of a blocked navigation seen at time `t`. */
 function attemptOf(verdict, t) {
@@ -91,7 +90,7 @@ export function createAttempts(engine) {
       }
       const stats = core.streak({ log, nowMs: Date.now(), offsetMin: -new Date().getTimezoneOffset(), startDate: settings.startDate });
       // A sealed conversation's state: whether it may be asked for, waits, or opens now.
-      const sealed = isConversation(verdict) ? { conversation: true, ...(await openState(verdict, await getPending())) } : null;
+      const sealed = isConversation(verdict) ? await sealedState(verdict) : null;
       return { verdict: verdict ?? { verdict: 'allow' }, stats, reasons: settings.reasons, support: settings.support, sealed };
     },
 

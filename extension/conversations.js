@@ -13,6 +13,7 @@
 //   local  'inbox.opened'    {person: index, until}: the same pass, for the inbox
 //                            script's open pane (content scripts cannot read session storage)
 import { updateItem } from './serialised.js';
+import { getPending } from './pending.js';
 import { INBOX_OPENABLE as OPENABLE_KEY, INBOX_OPENED as OPENED_KEY, INBOX_PASS as PASS_KEY } from './storage_keys.js';
 
 const PASS_MS = 10 * 60_000;  // long enough to read, short enough not to stay open
@@ -44,6 +45,11 @@ export function markOpenable(due, now = Date.now()) {
     value: [...list.filter((o) => !ready.some((r) => same(o, r))),
       ...ready.map(({ person, platform, platformName, url }) => ({ person, platform, platformName, url, readyAt: now }))],
   }));
+}
+
+/** What the block page shows of a verdict: {conversation, state, dueAt?} (as openState, with the pending changes read here). */
+export async function sealedState(verdict) {
+  return { conversation: isConversation(verdict), ...(await openState(verdict, await getPending())) };
 }
 
 /** 'ready' (it may be opened now), 'waiting' {dueAt}, or 'none', for the block page. */

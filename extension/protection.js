@@ -7,7 +7,7 @@ import { installRules, removeRules } from './dynamic_rules.js';
 import { readLog } from './attempt_log.js';
 import { RULES_STATUS } from './storage_keys.js';
 import { saveFeedIndex } from './feed_index.js';
-import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND } from './conversations.js';
+import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIND, sealedState } from './conversations.js';
 import { getSettings, updateSettings } from './settings.js';
 import { addPending, cancelPending, getPending, takeDue } from './pending.js';
 import { getLetters } from './letters.js';
@@ -134,7 +134,7 @@ export function createProtection(engine) {
      */
     async openState({ url }) {
       const verdict = (await engine.full()).core.decide(String(url ?? ''));
-      return { conversation: isConversation(verdict), ...(await openState(verdict, await getPending())) };
+      return sealedState(verdict);
     },
     async requestOpen({ url }) {
       const verdict = (await engine.full()).core.decide(String(url ?? ''));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "deadbolt/key_index.h"
+
 namespace deadbolt {
 
 namespace {
@@ -11,9 +13,9 @@ namespace {
 // pattern), as a 64-bit FNV-1a fingerprint: no string per rule. Two rules
 // of a set sharing one would be one rule; at 5,000 rules the odds are ~1e-12.
 struct Fingerprint {
-  std::uint64_t h = 14695981039346656037ull;
+  std::uint64_t h = KeyIndex::kHashStart;
   Fingerprint& add(std::string_view bytes) {
-    for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    for (const char c : bytes) h = KeyIndex::hash_step(h, static_cast<unsigned char>(c));
     return *this;
   }
 };
@@ -34,8 +36,7 @@ RuleAssignment RuleIds::assign(const RuleSet& set, const std::vector<std::string
   const std::size_t count = set.rules.size() + set.filters.size();
   std::vector<std::uint64_t> keys;
   keys.reserve(count);
-  for (const CompiledRule& r : set.rules)
-    keys.push_back(regex_key(r, std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end()));
+  for (const CompiledRule& r : set.rules) keys.push_back(regex_key(r, blocks_instead(r, withheld)));
   for (const FilterRule& f : set.filters) keys.push_back(filter_key(f));
 
   // Kept: the rules compiled as before, with their ids. A rule compiled twice

@@ -693,7 +693,7 @@ void write_rule(JsonWriter& w, const RuleSet& set, std::size_t index, int id, st
   if (index < set.rules.size()) {
     const CompiledRule& r = set.rules[index];
     w.key("action").begin_object();
-    if (std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end()) {
+    if (blocks_instead(r, withheld)) {
       w.key("type").string("block");
     } else {
       w.key("type").string("redirect");

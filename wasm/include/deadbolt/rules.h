@@ -11,6 +11,7 @@
 // regex budget) the shell's navigation listeners decide.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -77,6 +78,12 @@ int regex_cost(std::string_view regex);
 
 // The distinct `origins` strings of the rules, in first-seen order.
 std::vector<std::string> rule_origins(const RuleSet& rules);
+
+// Whether rule `r` blocks instead of redirecting: its site access is one of
+// the `withheld` groups (see rules_json). Rule ids follow it (rule_ids.h).
+inline bool blocks_instead(const CompiledRule& r, const std::vector<std::string>& withheld) {
+  return std::find(withheld.begin(), withheld.end(), r.origins) != withheld.end();
+}
 
 // The rules as the JSON array chrome.declarativeNetRequest.updateDynamicRules
 // takes: each redirects to `block_page` + "#" + the original URL, except the

@@ -130,39 +130,35 @@ struct Validator {
                           describe_handle_rule(catalog, out.platform));
   }
 
+  // An optional array of strings, each with letters or digits to match
+  // (name keywords, the names a person is saved under).
+  bool word_list(const json& obj, const char* key, const std::string& path, std::vector<std::string>& out) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) return true;
+    const std::string list_path = path + "." + key;
+    if (!it->is_array()) return fail(list_path, std::string("must be an array, not ") + type_name(*it));
+    std::string folded;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& word = (*it)[i];
+      const std::string word_path = list_path + "[" + std::to_string(i) + "]";
+      if (!word.is_string()) return fail(word_path, std::string("must be a string, not ") + type_name(word));
+      folded.clear();
+      fold_words(word.get_ref<const std::string&>(), folded);
+      if (folded.empty()) return fail(word_path, "has no letters or digits to match");
+      out.push_back(word.get<std::string>());
+    }
+    return true;
+  }
+
   bool person(const json& obj, const std::string& path, Person& out) {
     if (!obj.is_object()) return fail(path, std::string("must be an object, not ") + type_name(obj));
     if (!string_field(obj, "name", path, true, out.name)) return false;
     if (trim(out.name).empty()) return fail(path + ".name", "must not be empty");
     out.source = obj;
-    if (const auto it = obj.find("keywords"); it != obj.end()) {
-      if (!it->is_array()) return fail(path + ".keywords", std::string("must be an array, not ") + type_name(*it));
-      std::string folded;
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        const json& k = (*it)[i];
-        const std::string kpath = path + ".keywords[" + std::to_string(i) + "]";
-        if (!k.is_string()) return fail(kpath, std::string("must be a string, not ") + type_name(k));
-        folded.clear();
-        fold_words(k.get_ref<const std::string&>(), folded);
-        if (folded.empty()) return fail(kpath, "has no letters or digits to match");
-        out.keywords.push_back(k.get<std::string>());
-      }
-    }
+    if (!word_list(obj, "keywords", path, out.keywords)) return false;
     // "names": how the person is saved in the user's phone or inboxes
     // ("Janey", "J ❤️"), matched whole in inbox rows (inbox.h). Optional.
-    if (const auto it = obj.find("names"); it != obj.end()) {
-      if (!it->is_array()) return fail(path + ".names", std::string("must be an array, not ") + type_name(*it));
-      std::string folded;
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        const json& n = (*it)[i];
-        const std::string npath = path + ".names[" + std::to_string(i) + "]";
-        if (!n.is_string()) return fail(npath, std::string("must be a string, not ") + type_name(n));
-        folded.clear();
-        fold_words(n.get_ref<const std::string&>(), folded);
-        if (folded.empty()) return fail(npath, "has no letters or digits to match");
-        out.names.push_back(n.get<std::string>());
-      }
-    }
+    if (!word_list(obj, "names", path, out.names)) return false;
     if (const auto it = obj.find("coparent"); it != obj.end()) {
       // {"channel": id}; other members of the object are kept like any unknown field.
       if (!it->is_object()) return fail(path + ".coparent", std::string("must be an object, not ") + type_name(*it));

@@ -40,6 +40,8 @@ export function createListOwner({
   let lastFeedIndex = null;  // the feed index an edit last wrote
   let lastInboxIndex = null;  // the inbox index an edit last wrote
   let newest = null;  // {core, indexes, snapshot, gen}: copies of the last edit not yet written
+  let copiesTimer = null;  // the pause after which they are written
+  let copiesWritten = null;  // {promise, resolve}: settles once they are
 
   async function writeNewest() {
     const copies = newest;
@@ -59,11 +61,27 @@ export function createListOwner({
     // Each candidate is loaded as it is validated: the last accepted one stays.
     const { text, where, problem } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
+    // What it writes replaces an edit's copies still waiting, and lands after any being written.
+    newest = null;
+    await copying;
     if (!problem) await Promise.all([saveSnapshot(core.snapshot()), quietly(onHeld(core))]);
     lastFeedIndex = lastInboxIndex = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem };
     deciding = Promise.resolve(held);  // decisions move to the list core
     return held;
+  }
+
+  // Edits come in bursts: their copies are written once they pause, so that
+  // no edit's own write of the list queues behind the last one's copies.
+  function writeAfterPause() {
+    clearTimeout(copiesTimer);
+    copiesWritten ??= deferred();
+    copiesTimer = setTimeout(() => {
+      const { resolve } = copiesWritten;
+      copiesWritten = null;
+      copying = copying.then(writeNewest);
+      copying.then(resolve);
+    }, COPIES_PAUSE_MS);
   }
 
   // Rules are installed again on the next change or start: a failure is said, never thrown.
@@ -139,7 +157,7 @@ export function createListOwner({
       lastInboxIndex = result.inboxIndex;
       const indexes = changed ? { feedIndex: result.feedIndex, inboxIndex: result.inboxIndex } : newest?.indexes ?? null;
       newest = { core, indexes, snapshot: result.snapshot, gen: where.gen };
-      copying = copying.then(writeNewest);
+      writeAfterPause();
       return { ...strip(result), ok: true, where, ...(awaitRules ? { rules: await installing } : {}) };
     });
   }
@@ -165,7 +183,7 @@ export function createListOwner({
 
   /** Resolves once the last edit's rules and copies are written (tests, benchmarks). */
   function settled() {
-    return Promise.all([rulesInstalled, copying]);
+    return Promise.all([rulesInstalled, copying, copiesWritten?.promise]);
   }
 
   /** Frees the list core (tests; a worker never needs to). */
@@ -190,6 +208,14 @@ export function createListOwner({
 }
 
 const sameBytes = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
+
+const COPIES_PAUSE_MS = 300;
+
+function deferred() {
+  let resolve;
+  const promise = new Promise((r) => { resolve = r; });
+  return { promise, resolve };
+}
 
 const quietly = (promise) => Promise.resolve(promise).catch(() => {});
 

@@ -22,7 +22,6 @@ const LIST = JSON.stringify({
   version: 1,
   people: [{ name: 'Jane Doe', keywords: ['Jane Doe'], accounts: [{ platform: 'instagram', handle: 'janedoe' }] }],
 });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 /** The inbox script's view: the stored inbox index in a decider; who a shown name names (-1: no one). */
 async function inboxNames() {
@@ -42,7 +41,7 @@ test('a saved name: added at once with the inbox index, removed through the cool
   });
   const protection = createProtection({ full: owner.full, commit: owner.commit, enabled: async () => true, setEnabled() {} });
   assert.equal((await protection.importList({ text: LIST })).ok, true);
-  await settle();
+  await owner.settled();  // the edit's copies (indexes, snapshot) are written
   assert.equal((await inboxNames())('Janey'), -1);
   const feedBefore = (await chrome.storage.local.get(FEED_INDEX))[FEED_INDEX];
 
@@ -50,7 +49,7 @@ test('a saved name: added at once with the inbox index, removed through the cool
   assert.equal(added.ok, true);
   assert.equal(added.changed, true);
   assert.equal(added.inboxIndex, undefined, 'the page gets the answer without the binaries');
-  await settle();
+  await owner.settled();  // the edit's copies (indexes, snapshot) are written
   assert.equal((await inboxNames())('Janey'), 0, 'the inbox index was rewritten with the name');
   assert.deepEqual((await chrome.storage.local.get(FEED_INDEX))[FEED_INDEX], feedBefore, 'feeds do not use saved names');
 
@@ -72,7 +71,7 @@ test('a saved name: added at once with the inbox index, removed through the cool
   // Its cool-down over (a removal due now), it is applied, and the inbox index follows.
   await addPending([{ kind: 'remove-name', person: 'Jane Doe', name: 'Janey' }], 0);
   await protection.applyDue();
-  await settle();
+  await owner.settled();  // the edit's copies (indexes, snapshot) are written
   assert.deepEqual((await protection.list()).list.people[0].names ?? [], []);
   assert.equal((await inboxNames())('Janey'), -1);
   owner.free();

@@ -33,23 +33,40 @@ let logItems = null;
 // Changes to the log's items seen or issued: a read that overlaps one (its
 // event may come before the read's answer) is used once, never kept.
 let logChanges = 0;
+// Items this worker wrote whose change events have not come yet (key ->
+// count): counted as changes when issued, so their events are not counted
+// again; else every block page, which comes with its attempt's write, would
+// read the whole log again.
+const ownWrites = new Map();
 
 async function appendToLog(entries) {
   const items = Object.fromEntries(entries.map((e) => [logKey(e), e]));
   logChanges += 1;
   if (logItems) for (const [key, entry] of Object.entries(items)) logItems.set(key, entry);
+  for (const key of Object.keys(items)) ownWrites.set(key, (ownWrites.get(key) ?? 0) + 1);
   try {
     await chrome.storage.local.set(items);
   } catch (error) {
     logItems = null;  // not stored: read the log again
+    for (const key of Object.keys(items)) ownEventCame(key);  // none will
     throw error;
   }
+}
+
+function ownEventCame(key) {
+  const pending = ownWrites.get(key);
+  if (!pending) return false;
+  if (pending === 1) ownWrites.delete(key);
+  else ownWrites.set(key, pending - 1);
+  return true;
 }
 
 globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
   if (area !== 'local') return;
   for (const [key, { newValue }] of Object.entries(changes)) {
     if (!key.startsWith(LOG_PREFIX)) continue;
+    const own = ownEventCame(key);
+    if (own && (!logItems || JSON.stringify(logItems.get(key)) === JSON.stringify(newValue))) continue;
     logChanges += 1;
     if (!logItems) return;
     const held = logItems.get(key);

@@ -14,9 +14,27 @@ const DEFAULT_SETTINGS = {
   feedInstances: [],      // hosts of the fediverse instances they read on (instances.js)
 };
 
+// The stored settings as last read here: the block page's answer and every
+// decision about feeds read them, and a storage.sync read under load costs
+// up to 20 ms. Any change, from here or another device, drops them; a read
+// that overlaps a change is used once, never kept.
+let held = null;
+let changes = 0;
+globalThis.chrome?.storage?.onChanged?.addListener((changed, area) => {
+  if (area !== 'sync' || !(SETTINGS_KEY in changed)) return;
+  changes += 1;
+  held = null;
+});
+
 export async function getSettings() {
-  const { [SETTINGS_KEY]: stored } = await chrome.storage.sync.get(SETTINGS_KEY).catch(() => ({}));
-  return { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
+  let stored = held;
+  if (!stored) {
+    const before = changes;
+    const items = await chrome.storage.sync.get(SETTINGS_KEY).catch(() => null);
+    stored = items?.[SETTINGS_KEY] ?? {};
+    if (items && changes === before) held = stored;
+  }
+  return structuredClone({ ...DEFAULT_SETTINGS, ...stored });  // a copy: callers may change theirs
 }
 
 /**

@@ -114,7 +114,9 @@ test('list edits come back as the list to store, with typed results, and the cor
   core.load('{"version":1,"mood":"kept","people":[{"name":"Jane Doe","accounts":[]}]}');
   const added = core.addAccount({ person: 'jane doe', text: 'https://www.instagram.com/JaneDoe/', today: '2026-12-01' });
   assert.deepEqual(added.added, { person: 'Jane Doe', platform: 'instagram', platformName: 'Instagram', handle: 'JaneDoe' });
-  assert.equal(added.list, core.exportList());
+  assert.deepEqual(JSON.parse(added.list), JSON.parse(core.exportList()), 'the list it holds');
+  assert.equal(added.list.includes('\n'), false, 'to store: without indentation');
+  assert.match(core.exportList(), /\n {2}"people"/, 'to export: indented, for people');
   assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true);
   assert.equal(JSON.parse(core.exportList()).mood, 'kept');
   assert.equal(core.addAccount({ person: 'Jane Doe', text: 'janedoe', platform: 'instagram' }).errorCode, 'already-listed');

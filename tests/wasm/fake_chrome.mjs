@@ -3,11 +3,15 @@
 // does (after the write, before the caller's await resumes), alarms that are
 // only recorded, and i18n that answers the message name.
 
-function area(name, listeners) {
+function area(name, listeners, timing) {
   let items = {};
   const copy = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   const fire = (changes) => {
-    if (Object.keys(changes).length) for (const l of listeners) l(changes, name);
+    if (!Object.keys(changes).length) return;
+    const dispatch = () => { for (const l of listeners) l(changes, name); };
+    // Chrome may deliver the event after the writer's await resumes: a test can ask for that.
+    if (timing.eventsLater) setTimeout(dispatch, 0);
+    else dispatch();
   };
   const store = {
     failWrites: null,  // (items) => Error | null: a write to refuse
@@ -35,7 +39,11 @@ function area(name, listeners) {
       }
       fire(changes);
     },
-    clear() { items = {}; },
+    clear() {  // as Chrome's: an event for every key removed
+      const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { oldValue: v }]));
+      items = {};
+      fire(changes);
+    },
   };
   return store;
 }
@@ -44,11 +52,13 @@ function area(name, listeners) {
 export function installFakeChrome() {
   const listeners = [];
   const alarms = [];
+  const timing = { eventsLater: false };
   const chrome = {
     storage: {
-      local: area('local', listeners),
-      sync: area('sync', listeners),
-      session: area('session', listeners),
+      local: area('local', listeners, timing),
+      sync: area('sync', listeners, timing),
+      session: area('session', listeners, timing),
+      timing,
       onChanged: { addListener: (l) => listeners.push(l), removeListener: (l) => listeners.splice(listeners.indexOf(l), 1) },
     },
     alarms: { create: (name, info) => alarms.push({ name, ...info }), clear: async () => true },

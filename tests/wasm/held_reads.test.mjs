@@ -1,0 +1,106 @@
+// What the worker holds so that the block page's one answer needs no storage
+// read (extension/attempt_log.js, extension/settings.js): the attempt log and
+// the settings are read once and then kept as this worker writes them; a
+// change from anywhere else, or a read that overlaps one, is read again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { installFakeChrome } from './fake_chrome.mjs';
+
+const chrome = installFakeChrome();
+const { appendAttempt, readLog } = await import('../../extension/attempt_log.js');
+const { getSettings, updateSettings } = await import('../../extension/settings.js');
+const { LOG_PREFIX, SETTINGS } = await import('../../extension/storage_keys.js');
+
+/** Counts the reads of a storage area while `run` runs. */
+async function readsOf(area, run) {
+  const get = area.get;
+  let reads = 0;
+  area.get = (...args) => { reads += 1; return get.apply(area, args); };
+  try {
+    const value = await run();
+    return { reads, value };
+  } finally {
+    area.get = get;
+  }
+}
+
+const attempt = (t) => ({ t, o: 0, person: 'Jane', platform: 'instagram', kind: 'profile' });
+
+test('the log is read once; this worker\'s own attempts, events and all, do not make it read again', async () => {
+  chrome.storage.local.clear();
+  assert.equal((await readLog()).length, 0);
+  for (let i = 1; i <= 3; i++) await appendAttempt(attempt(i));
+  const { reads, value } = await readsOf(chrome.storage.local, readLog);
+  assert.equal(reads, 0, 'held: no storage read for the block page');
+  assert.deepEqual(value.map((e) => e.t), [1, 2, 3]);
+});
+
+test('a read of the log that overlaps only this worker\'s own writes is kept', async () => {
+  chrome.storage.local.clear();
+  await readLog();
+  // As in Chrome: a write's event may come after the write resolved, and
+  // while a read is on its way (the block page reads as its attempt is written).
+  chrome.storage.timing.eventsLater = true;
+  const get = chrome.storage.local.get;
+  chrome.storage.local.get = async (keys) => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return get.call(chrome.storage.local, keys);
+  };
+  try {
+    await chrome.storage.local.set({ [`${LOG_PREFIX}1970-01.x`]: { ...attempt(1), id: 'x' } });  // drops what is held
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const writing = appendAttempt(attempt(2));
+    assert.deepEqual((await readLog()).map((e) => e.t), [1, 2]);
+    await writing;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const { reads, value } = await readsOf(chrome.storage.local, readLog);
+    assert.equal(reads, 0, 'kept: its own attempt\'s late event did not make it a stale read');
+    assert.deepEqual(value.map((e) => e.t), [1, 2]);
+  } finally {
+    chrome.storage.local.get = get;
+    chrome.storage.timing.eventsLater = false;
+  }
+});
+
+test('an attempt written elsewhere makes the log read again, and it is there', async () => {
+  await readLog();
+  await chrome.storage.local.set({ [`${LOG_PREFIX}1970-01.other`]: { ...attempt(4), id: 'other' } });
+  const { reads, value } = await readsOf(chrome.storage.local, readLog);
+  assert.ok(reads > 0, 'read again');
+  assert.deepEqual(value.map((e) => e.t), [1, 2, 4]);
+  assert.equal((await readsOf(chrome.storage.local, readLog)).reads, 0, 'then held again');
+});
+
+test('the settings are read once, and read again after any change to them', async () => {
+  chrome.storage.sync.clear();
+  assert.equal((await getSettings()).cooldownHours, 24, 'the defaults');
+  assert.equal((await readsOf(chrome.storage.sync, getSettings)).reads, 0, 'held');
+  // Another device (or page) changes them: the event drops what is held.
+  await chrome.storage.sync.set({ [SETTINGS]: { cooldownHours: 48 } });
+  const { reads, value } = await readsOf(chrome.storage.sync, getSettings);
+  assert.equal(reads, 1);
+  assert.equal(value.cooldownHours, 48);
+  // A change made here goes through storage too.
+  await updateSettings((s) => { s.reasons = ['I deserve calm']; });
+  assert.deepEqual((await getSettings()).reasons, ['I deserve calm']);
+  // What a caller does to its copy is its own.
+  (await getSettings()).reasons.push('changed by a caller');
+  assert.deepEqual((await getSettings()).reasons, ['I deserve calm']);
+});
+
+test('a settings read that overlaps a change is used once, never kept', async () => {
+  chrome.storage.sync.clear();
+  const get = chrome.storage.sync.get;
+  // The change lands (and its event fires) while the read is on its way, answered with the old value.
+  chrome.storage.sync.get = async (keys) => {
+    const before = await get.call(chrome.storage.sync, keys);
+    await chrome.storage.sync.set({ [SETTINGS]: { cooldownHours: 72 } });
+    return before;
+  };
+  try {
+    assert.equal((await getSettings()).cooldownHours, 24, 'the overlapping read answers what it read');
+  } finally {
+    chrome.storage.sync.get = get;
+  }
+  assert.equal((await getSettings()).cooldownHours, 72, 'and was not kept');
+});

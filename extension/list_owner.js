@@ -147,10 +147,10 @@ export function createListOwner({
       // Then, after the answer, the content scripts' feed and inbox indexes
       // when either changed (a saved name changes the inbox one alone), and
       // the snapshot for the next start: in order (a snapshot that landed
-      // means its indexes did too), and in a burst of edits
-      // only the newest is written once the one being written lands. A
-      // snapshot lost with a stopped worker only means the next start reads
-      // the whole list: its generation will not match.
+      // means its indexes did too), once edits pause, and only the newest
+      // (open feed tabs follow within the pause and the write). A snapshot
+      // lost with a stopped worker only means the next start reads the
+      // whole list, and writes them: its generation will not match.
       const changed = !sameBytes(result.feedIndex, lastFeedIndex) ||
         (result.inboxIndex !== undefined && !sameBytes(result.inboxIndex, lastInboxIndex));
       lastFeedIndex = result.feedIndex;

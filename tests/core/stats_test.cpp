@@ -2,6 +2,8 @@
 // passed in.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "deadbolt/stats.h"
 
 namespace deadbolt {
@@ -140,3 +142,24 @@ TEST(Stats, Iso8601) {
 
 }  // namespace
 }  // namespace deadbolt
+
+TEST(Stats, DayStringsAsPrintfWroteThem) {
+  // day_string formats by hand (printf stays out of the decider): held to
+  // "%04lld-%02u-%02u" across eras, years below 1000, before year 0 and past 9999.
+  EXPECT_EQ(deadbolt::day_string(0), "1970-01-01");
+  EXPECT_EQ(deadbolt::day_string(20792), "2026-12-05");
+  EXPECT_EQ(deadbolt::day_string(-719468), "0000-03-01");
+  EXPECT_EQ(deadbolt::day_string(-719469), "0000-02-29");
+  EXPECT_EQ(deadbolt::day_string(-719835), "-001-02-28");
+  EXPECT_EQ(deadbolt::day_string(-400000), "0874-11-02");
+  EXPECT_EQ(deadbolt::day_string(3000000), "10183-09-21");
+  for (std::int64_t day = -1'000'000; day <= 3'000'000; day += 997) {
+    const std::string text = deadbolt::day_string(day);
+    char expected[40];
+    long long y = 0;
+    unsigned m = 0, d = 0;
+    ASSERT_EQ(std::sscanf(text.c_str(), "%lld-%u-%u", &y, &m, &d), 3) << text;
+    std::snprintf(expected, sizeof expected, "%04lld-%02u-%02u", y, m, d);
+    EXPECT_EQ(text, expected) << day;
+  }
+}

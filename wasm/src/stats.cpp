@@ -1,7 +1,7 @@
 #include "deadbolt/stats.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdint>
 
 namespace deadbolt {
 namespace {
@@ -216,9 +216,25 @@ std::string day_string(std::int64_t day) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
+  // Written by hand as "%04lld-%02u-%02u" would: snprintf alone brought
+  // printf's machinery (~8 KB) into the decider, for this one line.
+  std::string out;
+  if (y < 0) out += '-';
+  std::uint64_t magnitude = y < 0 ? 0 - static_cast<std::uint64_t>(y) : static_cast<std::uint64_t>(y);
+  char digits[20];
+  std::size_t n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  for (std::size_t width = y < 0 ? 3 : 4; n < width; --width) out += '0';
+  while (n != 0) out += digits[--n];
+  for (const unsigned part : {m, d}) {
+    out += '-';
+    out += static_cast<char>('0' + part / 10);
+    out += static_cast<char>('0' + part % 10);
+  }
+  return out;
 }
 
 }  // namespace deadbolt

@@ -7,6 +7,9 @@
 //   sites                     the fake sites (harness.mjs startFakeSites())
 //   newPage()                 a new tab: goto, evaluate, waitForFunction, close
 //   inExtension(fn, arg)      runs `fn(arg)` in one of Deadbolt's pages
+//   ask(message)              the worker's answer to `message`
+//   waitFor(page, fn, arg)    resolves once `fn(arg)` is truthy in the page (the two
+//                             libraries take the argument in different places)
 //
 // Each is started before the file's tests (with `list` imported) and closed after.
 import { ask, inExtension, useBrowser } from './harness.mjs';
@@ -19,6 +22,7 @@ export function useChromiumDriver({ list = null } = {}) {
     newPage: () => driver.browser.context.newPage(),
     inExtension: (fn, arg) => inExtension(driver.browser, fn, arg),
     ask: (message) => ask(driver.browser, message),
+    waitFor: (page, fn, arg) => page.waitForFunction(fn, arg),
   });
 }
 
@@ -30,5 +34,6 @@ export function useFirefoxDriver({ list = null } = {}) {
     newPage: () => running.firefox.browser.newPage(),
     inExtension: (fn, arg) => running.firefox.page.evaluate(fn, arg),
     ask: (message) => running.firefox.ask(message),
+    waitFor: (page, fn, arg) => page.waitForFunction(fn, {}, arg),
   };
 }

@@ -10,6 +10,10 @@
 //   ask(message)              the worker's answer to `message`
 //   waitFor(page, fn, arg)    resolves once `fn(arg)` is truthy in the page (the two
 //                             libraries take the argument in different places)
+//   url(path)                 the address of one of Deadbolt's files
+//   openExtensionPage(path)   {page, close()}: one of Deadbolt's pages shown, running
+//                             (Firefox shows it in the extension's own tab: it refuses
+//                             to navigate a tab to an extension page from outside)
 //
 // Each is started before the file's tests (with `list` imported) and closed after.
 import { ask, inExtension, useBrowser } from './harness.mjs';
@@ -17,12 +21,19 @@ import { useFirefox } from './firefox.mjs';
 
 export function useChromiumDriver({ list = null } = {}) {
   const driver = { name: 'chromium', sites: null, browser: null };
-  useBrowser({ list, ready: (browser, sites) => Object.assign(driver, { browser, sites }) });
+  // `imported`: the worker's answer to the list's import (Chromium's rule counts).
+  useBrowser({ list, ready: (browser, sites, imported) => Object.assign(driver, { browser, sites, imported }) });
   return Object.assign(driver, {
     newPage: () => driver.browser.context.newPage(),
     inExtension: (fn, arg) => inExtension(driver.browser, fn, arg),
     ask: (message) => ask(driver.browser, message),
     waitFor: (page, fn, arg) => page.waitForFunction(fn, arg),
+    url: (path) => driver.browser.url(path),
+    openExtensionPage: async (path) => {
+      const page = await driver.browser.context.newPage();
+      await page.goto(driver.browser.url(path));
+      return { page, close: () => page.close() };
+    },
   });
 }
 
@@ -30,10 +41,16 @@ export function useFirefoxDriver({ list = null } = {}) {
   const running = useFirefox({ list });
   return {
     name: 'firefox',
+    get firefox() { return running.firefox; },
     get sites() { return running.sites; },
     newPage: () => running.firefox.browser.newPage(),
     inExtension: (fn, arg) => running.firefox.page.evaluate(fn, arg),
     ask: (message) => running.firefox.ask(message),
     waitFor: (page, fn, arg) => page.waitForFunction(fn, {}, arg),
+    url: (path) => running.firefox.url(path),
+    openExtensionPage: async (path) => {
+      await running.firefox.show(path);
+      return { page: running.firefox.page, close: () => running.firefox.show('extension/pages/welcome.html') };
+    },
   };
 }

@@ -14,9 +14,12 @@
 //   openExtensionPage(path)   {page, close()}: one of Deadbolt's pages shown, running
 //                             (Firefox shows it in the extension's own tab: it refuses
 //                             to navigate a tab to an extension page from outside)
+//   withholdSiteAccess()      every host's access taken from Deadbolt, as the person can
+//                             (Chromium: "Site access: On click", which takes a restart on
+//                             the profile here; Firefox: the add-on gives up <all_urls>)
 //
 // Each is started before the file's tests (with `list` imported) and closed after.
-import { ask, inExtension, useBrowser } from './harness.mjs';
+import { ask, inExtension, relaunchWith, useBrowser } from './harness.mjs';
 import { useFirefox } from './firefox.mjs';
 
 export function useChromiumDriver({ list = null } = {}) {
@@ -33,6 +36,12 @@ export function useChromiumDriver({ list = null } = {}) {
       const page = await driver.browser.context.newPage();
       await page.goto(driver.browser.url(path));
       return { page, close: () => page.close() };
+    },
+    withholdSiteAccess: async () => {
+      driver.browser = await relaunchWith(driver.browser, driver.sites.port, (settings) => {
+        settings.withholding_permissions = true;
+        delete settings.runtime_granted_permissions;
+      });
     },
   });
 }
@@ -51,6 +60,10 @@ export function useFirefoxDriver({ list = null } = {}) {
     openExtensionPage: async (path) => {
       await running.firefox.show(path);
       return { page: running.firefox.page, close: () => running.firefox.show('extension/pages/welcome.html') };
+    },
+    withholdSiteAccess: async () => {
+      const removed = await running.firefox.page.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
+      if (!removed) throw new Error('Firefox kept the site access');
     },
   };
 }

@@ -14,6 +14,8 @@
 //   openExtensionPage(path)   {page, close()}: one of Deadbolt's pages shown, running
 //                             (Firefox shows it in the extension's own tab: it refuses
 //                             to navigate a tab to an extension page from outside)
+//   allowNotifications(url)   lets `url`'s site raise notifications, as a person who allowed
+//                             them (Firefox's test profile allows every site already)
 //   withholdSiteAccess()      every host's access taken from Deadbolt, as the person can
 //                             (Chromium: "Site access: On click", which takes a restart on
 //                             the profile here; Firefox: the add-on gives up <all_urls>)
@@ -37,6 +39,7 @@ export function useChromiumDriver({ list = null } = {}) {
       await page.goto(driver.browser.url(path));
       return { page, close: () => page.close() };
     },
+    allowNotifications: (url) => driver.browser.context.grantPermissions(['notifications'], { origin: new URL(url).origin }),
     withholdSiteAccess: async () => {
       driver.browser = await relaunchWith(driver.browser, driver.sites.port, (settings) => {
         settings.withholding_permissions = true;
@@ -61,6 +64,7 @@ export function useFirefoxDriver({ list = null } = {}) {
       await running.firefox.show(path);
       return { page: running.firefox.page, close: () => running.firefox.show('extension/pages/welcome.html') };
     },
+    allowNotifications: async () => {},
     withholdSiteAccess: async () => {
       const removed = await running.firefox.page.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>'] }));
       if (!removed) throw new Error('Firefox kept the site access');

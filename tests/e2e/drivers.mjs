@@ -8,8 +8,10 @@
 //   newPage()                 a new tab: goto, evaluate, waitForFunction, close
 //   inExtension(fn, arg)      runs `fn(arg)` in one of Deadbolt's pages
 //   ask(message)              the worker's answer to `message`
-//   waitFor(page, fn, arg)    resolves once `fn(arg)` is truthy in the page (the two
-//                             libraries take the argument in different places)
+//   waitFor(page, fn, arg, timeout)
+//                             resolves once `fn(arg)` is truthy in the page, or fails after
+//                             `timeout` ms (the libraries' default if none); the two
+//                             libraries take the argument in different places
 //   url(path)                 the address of one of Deadbolt's files
 //   openExtensionPage(path)   {page, close()}: one of Deadbolt's pages shown, running
 //                             (Firefox shows it in the extension's own tab: it refuses
@@ -32,7 +34,7 @@ export function useChromiumDriver({ list = null } = {}) {
     newPage: () => driver.browser.context.newPage(),
     inExtension: (fn, arg) => inExtension(driver.browser, fn, arg),
     ask: (message) => ask(driver.browser, message),
-    waitFor: (page, fn, arg) => page.waitForFunction(fn, arg),
+    waitFor: (page, fn, arg, timeout) => page.waitForFunction(fn, arg, timeout ? { timeout } : {}),
     url: (path) => driver.browser.url(path),
     openExtensionPage: async (path) => {
       const page = await driver.browser.context.newPage();
@@ -58,7 +60,7 @@ export function useFirefoxDriver({ list = null } = {}) {
     newPage: () => running.firefox.browser.newPage(),
     inExtension: (fn, arg) => running.firefox.page.evaluate(fn, arg),
     ask: (message) => running.firefox.ask(message),
-    waitFor: (page, fn, arg) => page.waitForFunction(fn, {}, arg),
+    waitFor: (page, fn, arg, timeout) => page.waitForFunction(fn, timeout ? { timeout } : {}, arg),
     url: (path) => running.firefox.url(path),
     openExtensionPage: async (path) => {
       await running.firefox.show(path);

@@ -75,6 +75,20 @@ export function fediverseSuite(useDriver) {
     await page.close();
   });
 
+  test('with the instance\'s site access taken back, the protection check says so, with a way to allow it', async () => {
+    // As the person can: every site's access taken back (in Chromium the
+    // instance is covered by Deadbolt's own host permissions, so only that
+    // takes it away).
+    await driver.withholdSiteAccess();
+    assert.equal(await driver.inExtension(() => chrome.permissions.contains({ origins: ['https://social.example/*'] })), false);
+    const { problems } = await driver.ask({ type: 'health' });
+    assert.deepEqual(problems.filter((p) => p.kind === 'instanceAccess').map((p) => p.domains), [['social.example']], JSON.stringify(problems));
+    const settings = await driver.openExtensionPage('extension/pages/options.html');
+    await driver.waitFor(settings.page, () => [...document.querySelectorAll('#health-notices p')].some((p) =>
+      p.textContent.includes("can't see social.example any more") && p.querySelector('button')?.textContent === 'Allow'));
+    await settings.close();
+  });
+
   test('removing the instance waits out the cool-down, then its scripts are gone', async () => {
     const settings = await driver.openExtensionPage('extension/pages/options.html');
     // Remove, then its confirmation (the same button, relabelled).

@@ -48,13 +48,12 @@ const { driver, open } = inboxSuite(useChromiumDriver, {
   },
 });
 
-test('notifications raised through the service worker registration: theirs never shown, others are, the page cannot tell', async () => {
+// (That the page gets the same answer for each is the suite's, in both browsers.)
+test('notifications raised through the service worker registration: theirs never shown, others are', async () => {
   const page = await open(INBOX_PAGES.whatsapp);
-  const answers = [];
-  for (const [title, body] of [['Jane Doe', 'are you up?'], ['Mum', 'dinner on Sunday?'], ['+1 555 123 4567', 'new number'], ['Janey', 'please']]) {
-    answers.push(await page.evaluate(([t, b]) => window.inboxTest.notifyViaWorker(t, b), [title, body]));
+  for (const raised of [['Jane Doe', 'are you up?'], ['Mum', 'dinner on Sunday?'], ['+1 555 123 4567', 'new number'], ['Janey', 'please']]) {
+    await page.evaluate(([t, b]) => window.inboxTest.notifyViaWorker(t, b), raised);
   }
-  assert.deepEqual(answers, ['resolved', 'resolved', 'resolved', 'resolved'], 'every one answered alike');
   // What the browser shows for the page's registration (headless Chromium
   // keeps them: without Deadbolt all four are listed here).
   const shown = () => page.evaluate(async () => (await (await window.inboxTest.registration).getNotifications()).map((n) => n.title));

@@ -5,5 +5,8 @@
 // NS_ERROR_FAILURE, measured; getNotifications stays empty).
 import { useFirefoxDriver } from './drivers.mjs';
 import { inboxSuite } from './inbox/suite.mjs';
+import { realInboxSuite } from './inbox/real.mjs';
 
-inboxSuite(useFirefoxDriver);
+const { driver } = inboxSuite(useFirefoxDriver);
+// Last: the real saved inboxes (DEADBOLT_REAL_INBOX; skipped without it), on the same browser.
+await realInboxSuite(driver);

@@ -11,6 +11,7 @@ import { animationFrames, INBOX_PAGES, openBlocked, stopWorker } from './harness
 import { useChromiumDriver } from './drivers.mjs';
 import { inboxSuite, report } from './inbox/suite.mjs';
 import { assertClean } from './inbox/fixtures.mjs';
+import { realInboxSuite } from './inbox/real.mjs';
 
 /**
  * Replaces `Notification` in Deadbolt's isolated world of `page` (reached
@@ -158,3 +159,6 @@ test('a sealed conversation opens only on purpose: after the cool-down, once, wi
   const again = await driver.inExtension((u) => chrome.runtime.sendMessage({ type: 'openState', url: u }), url);
   assert.equal(again.state, 'none');
 });
+
+// Last: the real saved inboxes (DEADBOLT_REAL_INBOX; skipped without it), on the same browser.
+await realInboxSuite(driver);

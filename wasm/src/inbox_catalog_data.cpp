@@ -194,9 +194,20 @@ const std::vector<InboxMarkup>& inbox_table() {
       // snippet .msg-conversation-card__message-snippet(-body), the unread
       // count .msg-conversation-card__unread-count. Source: public LinkedIn
       // DM tools' selector files (sarahcallmesmadds/…/selectors.js).
+      // The real list (a rendered messaging page saved as a test fixture by
+      // SubstrateLabs/brocc, cli/src/brocc_li/tests/html_fixtures/
+      // _linkedin-messages.html, commit 817559b3, Apr 2025) shows: a row
+      // holds no link (its .msg-conversation-listitem__link is a div), and
+      // its photo, img.presence-entity__image in
+      // .msg-selectable-entity__entity whose alt is the person's name,
+      // comes before the name: read as a name, the photo is never painted
+      // while the name is still on its way (a row arriving in parts). A
+      // group's tiled photos are not that one-person presence entity.
       {"linkedin", "www.linkedin.com linkedin.com", "/messaging", "linkedin",
        "li.msg-conversation-listitem, .msg-conversation-listitem",
-       ".msg-conversation-listitem__participant-names, a[href*=\"/in/\"]", "", "text",
+       ".msg-conversation-listitem__participant-names, a[href*=\"/in/\"], "
+       ".msg-selectable-entity__entity img.presence-entity__image[alt]",
+       "", "text alt",
        ".msg-conversation-card__message-snippet, .msg-conversation-card__message-snippet-body, "
        ".msg-conversation-card__unread-count",
        "", "",
@@ -207,8 +218,12 @@ const std::vector<InboxMarkup>& inbox_table() {
        // selectors.js (activeHeaderName '.msg-thread__link-to-profile',
        // activeConversation '.msg-conversation-card--active') and public
        // LinkedIn DM readers (conversationPane '[class*="msg-convo-wrapper"]').
+       // The real page (brocc's _linkedin-messages.html, above) marks the
+       // open row's inner div .msg-conversations-container__convo-item-link--active
+       // instead, and its header links to /in/<member id> (ACoAA…), not to
+       // the profile's own address: the header's name is what tells there.
        ".msg-convo-wrapper, .msg-thread", ".msg-thread__link-to-profile, .msg-entity-lockup__entity-title",
-       ".msg-conversation-card--active"},
+       ".msg-conversation-card--active, .msg-conversations-container__convo-item-link--active"},
       // Telegram Web (K at /k/, A at /a/): chat rows are .chatlist-chat
       // (K) and .ListItem.Chat (A) with data-peer-id and a link to
       // #<peer id> or #@<username>; the name is .peer-title (K) or

@@ -44,6 +44,32 @@
     reset() { state.frames = 0; state.paintedFrames = 0; state.painted.clear(); },
     /** A message arriving while the page is open: a new row at the top, as the apps insert it. */
     arrive(name) { list().prepend(make(name)); },
+    /**
+     * A message arriving in parts, as a page still coming in is parsed (or
+     * an app that draws a row bit by bit): the row from template `name` is
+     * inserted cut after its [data-part-break] element, and the rest is
+     * added a few frames later. Resolves once the row is whole.
+     */
+    arriveInParts(name) {
+      const row = make(name);
+      const later = [];  // [parent, node] in document order
+      for (let n = row.querySelector('[data-part-break]'); n !== row; n = n.parentNode) {
+        while (n.nextSibling) {
+          later.push([n.parentNode, n.nextSibling]);
+          n.nextSibling.remove();
+        }
+      }
+      list().prepend(row);
+      return new Promise((done) => {
+        let frames = 0;
+        const next = () => {
+          if (++frames < 4) return requestAnimationFrame(next);
+          for (const [parent, node] of later) parent.append(node);
+          done();
+        };
+        requestAnimationFrame(next);
+      });
+    },
     /** The first row of `selector` re-rendered to the top: a fresh node with the same content, the old one removed. */
     toTop(selector) {
       const old = list().querySelector(selector);
@@ -62,14 +88,19 @@
     /**
      * The app opening another conversation in its pane: the pane's content
      * replaced by template `pane-<name>` and, in the same task, the list's
-     * current-row mark (the template's data-mark-attr) moved to its row.
+     * current-row mark (the template's data-mark-attr, or its
+     * data-mark-class) moved to its row.
      */
     openPane(name) {
       const t = document.getElementById(`pane-${name}`);
-      const { row, markAttr, markValue } = t.dataset;
+      const { row, markAttr, markValue, markClass } = t.dataset;
       if (markAttr) {
         for (const el of list().querySelectorAll(`[${markAttr}]`)) el.removeAttribute(markAttr);
         list().querySelector(row).setAttribute(markAttr, markValue);
+      }
+      if (markClass) {  // the mark is a class (LinkedIn's ...convo-item-link--active)
+        for (const el of list().querySelectorAll(`.${markClass}`)) el.classList.remove(markClass);
+        list().querySelector(row).classList.add(markClass);
       }
       const pane = t.content.cloneNode(true);
       serial += 1;

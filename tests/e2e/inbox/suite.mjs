@@ -14,6 +14,9 @@ import { assertClean, INBOX_LIST } from './fixtures.mjs';
 
 // The inboxes whose fake page has an open conversation beside the list.
 const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram', 'outlook', 'yahoo', 'instagram', 'x'];
+// The inboxes whose fake page's listed row is cut where a real row shows
+// something of them before what names them (its [data-part-break]).
+const IN_PARTS = ['linkedin'];
 
 export const report = (page) => page.evaluate(() => window.inboxTest.report());
 
@@ -57,6 +60,16 @@ export function inboxSuite(useDriver, { more = () => {} } = {}) {
         assertClean(await report(page), 'a recycled row');
         await page.close();
       });
+
+      if (IN_PARTS.includes(inbox)) {
+        test('a row arriving in parts, her photo before her name as the real page has it: no painted frame of her', async () => {
+          const page = await open(url);
+          await page.evaluate(() => window.inboxTest.arriveInParts('listed'));
+          await animationFrames(page);
+          assertClean(await report(page), 'a row arriving in parts');
+          await page.close();
+        });
+      }
 
       if (PANES.includes(inbox)) {
         test('the open conversation: theirs sealed whole, another\'s shown, theirs again sealed, before a frame', async () => {

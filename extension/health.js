@@ -1,6 +1,6 @@
 // The protection check: what Deadbolt depends on, and whether it holds —
 // on (not switched off), allowed in private windows, site access for the
-// hosts its rules cover, and its rules installed as the core compiled them
+// hosts its rules cover and for the fediverse instances the person added, and its rules installed as the core compiled them
 // (count and content; put back when something removed or changed them). It
 // runs when the worker starts, every half hour, when site access changes
 // and whenever the popup or the settings page opens. The periods when
@@ -10,6 +10,7 @@ import { BLOCK_PAGE } from './blocking.js';
 import { verifyRules, withheldGroups } from './dynamic_rules.js';
 import { updateItem } from './serialised.js';
 import { HEALTH_HISTORY } from './storage_keys.js';
+import { instanceGroups } from './instances.js';
 
 const HISTORY_KEY = HEALTH_HISTORY;  // [{kind, from, to}]: to is null while it lasts
 const MAX_PERIODS = 40;
@@ -23,9 +24,10 @@ export function createHealth(engine) {
   async function check() {
     const { core } = await engine.full();
     const on = await engine.enabled();
-    const [incognito, withheld] = await Promise.all([
+    const [incognito, withheld, instancesWithheld] = await Promise.all([
       chrome.extension.isAllowedIncognitoAccess(),
       withheldGroups(core.rules(chrome.runtime.getURL(BLOCK_PAGE)).origins),
+      instanceGroups().then(withheldGroups, () => []),
     ]);
     // The rules as the core compiles them now: a missing, extra or changed
     // rule (another tool, a browser that dropped them) is put right at once.
@@ -42,11 +44,13 @@ export function createHealth(engine) {
         }
       }
     }
-    const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length > 0 }, repaired);
+    const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length + instancesWithheld.length > 0 }, repaired);
     const problems = [];
     if (!on) problems.push({ kind: 'off' });
     if (!incognito) problems.push({ kind: 'incognito' });
     for (const group of withheld) problems.push({ kind: 'siteAccess', patterns: group.patterns, domains: group.domains });
+    // An instance added for its feed: without access there, its feed is not filtered.
+    for (const group of instancesWithheld) problems.push({ kind: 'instanceAccess', patterns: group.patterns, domains: group.domains });
     if (repaired) problems.push({ kind: 'rulesRepaired' });
     if (refused !== null) problems.push({ kind: 'rulesRefused', reason: refused });
     return { problems, history };

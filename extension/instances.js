@@ -67,6 +67,19 @@ async function register(hosts) {
   else await chrome.scripting.registerContentScripts([script]);
 }
 
+/**
+ * The instances the person added, as the protection check groups sites
+ * ({patterns, domains}): their feed is filtered only while the browser
+ * lets Deadbolt's scripts run there, which the person can take back.
+ */
+export async function instanceGroups() {
+  const hosts = (await getSettings()).feedInstances ?? [];
+  if (!hosts.length) return [];
+  const decider = await readerOf();
+  return hosts.map((host) => decider.readInstance(host)).filter((read) => read.pattern)
+    .map((read) => ({ patterns: [read.pattern], domains: [read.host] }));
+}
+
 /** The instances the scripts are registered on now (for the protection check and tests). */
 export async function registeredInstances() {
   const [script] = await chrome.scripting?.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []) ?? [];

@@ -31,7 +31,7 @@
 // one. Notifications: extension/content/inbox_notify.js (the page's world)
 // hands every notification here, and only those that do not name a listed
 // person are shown (see that file for why the page learns nothing).
-/* global deadboltDecider, deadboltInboxHoldBack, deadboltInboxPaneHoldBack */
+/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack */
 (() => {
   const INDEX_KEY = 'inbox.index';
   const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
@@ -51,11 +51,17 @@
   const COVERED = `data-c${tag}`;  // a covered element (a name, a preview)
   const OPENER = `data-o${tag}`;   // the "open it after a cool-down" control of a sealed row or pane
   const PLACED = `data-p${tag}`;   // a sealed element made the control's containing block (it was static)
-  const label = chrome.i18n.getMessage('inboxSealedRow') || 'A sealed conversation. It will keep.';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="20"><text x="0" y="14" ` +
-    `font-family="system-ui, sans-serif" font-size="13" fill="#8a8a8a">${label.replace(/[<&>"]/g, '')}</text></svg>`;
+  // The seals' style sheet, written when the first row is sealed: its
+  // label is a localised message, and Chrome's first getMessage in a page
+  // fetches the extension's messages with a synchronous IPC (measured:
+  // 6–8 ms of the page's main thread while it loads), which a page where
+  // nothing is sealed (a feed of the same site) should not pay.
   const rules = document.createElement('style');
-  rules.textContent = `
+  function writeRules() {
+    const label = chrome.i18n.getMessage('inboxSealedRow') || 'A sealed conversation. It will keep.';
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="20"><text x="0" y="14" ` +
+      `font-family="system-ui, sans-serif" font-size="13" fill="#8a8a8a">${label.replace(/[<&>"]/g, '')}</text></svg>`;
+    rules.textContent = `
     [${SEALED}] { pointer-events: none !important; color: transparent !important; background: url("data:image/svg+xml,${encodeURIComponent(svg)}") no-repeat 16px center !important; }
     [${SEALED}] *, [${SEALED}]::before, [${SEALED}]::after, [${COVERED}], [${COVERED}] * { visibility: hidden !important; }
     [${SEALED}][${PLACED}] { position: relative !important; }
@@ -65,7 +71,7 @@
       border: 1px solid #b8b8b8 !important; border-radius: 12px !important; padding: 2px 10px !important; cursor: pointer !important;
       opacity: 1 !important; display: inline-block !important; width: auto !important; height: auto !important; z-index: 1 !important; }
   `;
-  const openLabel = chrome.i18n.getMessage('inboxOpenLater') || 'Open it after a cool-down';
+  }
 
   let decider = null;
   let active = false;
@@ -124,6 +130,7 @@
   // Only what changes is written: our own attribute changes come back to
   // the observer, and rewriting them would decide the row again and again.
   function cover(row, elements) {
+    if (elements.length > 0 && rules.textContent === '') writeRules();  // before the marks, in the same task
     const next = new Set(elements);
     for (const el of covered.get(row) ?? []) if (!next.has(el)) el.removeAttribute(COVERED);
     for (const el of next) if (!el.hasAttribute(COVERED)) el.setAttribute(COVERED, '');
@@ -154,6 +161,7 @@
   }
 
   function seal(el, person, open = '') {
+    if (rules.textContent === '') writeRules();  // in the same task as the mark: nothing painted in between
     if (!el.hasAttribute(SEALED)) el.setAttribute(SEALED, '');
     sealed.set(el, person);
     placeOpener(el, open);
@@ -187,7 +195,7 @@
     control = document.createElement('button');
     control.type = 'button';
     control.setAttribute(OPENER, '');
-    control.textContent = openLabel;
+    control.textContent = chrome.i18n.getMessage('inboxOpenLater') || 'Open it after a cool-down';
     controls.add(control);
     if (getComputedStyle(el).position === 'static') el.setAttribute(PLACED, '');
     el.append(control);
@@ -373,10 +381,15 @@
 
   // ---- The tab title: "(1) Jane Doe" becomes a neutral title.
   let quietTitleText = null;
+  let titleChecked = null;  // the last title found not to name anyone: asked once, not on every change of the page
   function quietTitle() {
     if (!active) return;
     const title = document.title;
-    if (title === quietTitleText || decider.inboxTextPerson(title) < 0) return;
+    if (title === quietTitleText || title === titleChecked) return;
+    if (decider.inboxTextPerson(title) < 0) {
+      titleChecked = title;
+      return;
+    }
     quietTitleText = chrome.i18n.getMessage('inboxQuietTitle') || 'Messages';
     document.title = quietTitleText;
   }
@@ -474,12 +487,16 @@
   // 'starting', 'deciding', 'off' (Deadbolt off, or no list yet: nothing sealed) or
   // 'failed' (the core or its index cannot be used: rows and notifications held back).
   let mode = 'starting';
+  // The decider's module, compiled once in this world: the feed scripts'
+  // (extension/content/core_loader.js) where they run on this site too.
+  const compiled = () => (typeof deadboltItems === 'undefined'
+    ? WebAssembly.compile(deadboltDecider.wasm) : deadboltItems.compiled());
   async function start() {
     const stored = chrome.storage.local.get([INDEX_KEY, OPENED_KEY]).catch(() => ({}));
     let index;
     try {
       [decider, { [INDEX_KEY]: index = null, [OPENED_KEY]: opened = null }] = await Promise.all([
-        deadboltDecider.instantiateDecider(deadboltDecider.wasm), stored,
+        deadboltDecider.instantiateDecider(await compiled()), stored,
       ]);
     } catch {
       mode = 'failed';  // the hold stays: see the top of this file
@@ -549,9 +566,11 @@
     active = true;
     mode = 'deciding';
     markupHref = null;
+    titleChecked = null;  // a title that named no one may name someone on the new list
     observing = null;
     observe(!!currentMarkup());
     decideAll();
+    quietTitle();
   });
 
   start();

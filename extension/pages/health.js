@@ -27,9 +27,9 @@ export async function showHealth(notices, history = null, section = null) {
   }
   const shown = [];
   for (const problem of result.problems) {
-    if (problem.kind === 'siteAccess') {
+    if (problem.kind === 'siteAccess' || problem.kind === 'instanceAccess') {
       const sites = problem.domains.map((d) => d || t('healthEverySite')).join(', ');
-      const p = paragraph(t('healthSiteAccess', sites));
+      const p = paragraph(t(problem.kind === 'siteAccess' ? 'healthSiteAccess' : 'healthInstanceAccess', sites));
       const allow = Object.assign(document.createElement('button'), { type: 'button', className: 'small', textContent: t('healthAllow') });
       // The browser asks the person; the rules follow its answer (permissions.onAdded).
       allow.addEventListener('click', async () => {

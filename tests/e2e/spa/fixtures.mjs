@@ -1,6 +1,5 @@
-// What the in-app guard tests share (Chromium: tests/e2e/spa.test.mjs,
-// Firefox: tests/e2e/firefox-spa.test.mjs): the fake apps, the list and how
-// a request is read for a person.
+// What the in-app guard's suite (suite.mjs) reads: the fake apps, the list,
+// the activations and how a request is read for a person.
 
 // Jane's feeds are off ("feeds": false): her posts stay in feeds, her
 // profile stays blocked, so the guard must still stop every look at her
@@ -63,6 +62,10 @@ export const ACTIVATIONS = {
   'Enter on the focused link': async (page) => {
     await page.focus('#p-listed');
     await page.keyboard.press('Enter');
+  },
+  'a typeahead row': async (page, app) => {
+    await page.type('#search', 'jane');
+    await page.click(`[data-row="${app.listed}"]`);
   },
 };
 

@@ -1,0 +1,100 @@
+// Blocking a look before it reaches the platform, written once for both
+// browsers (tests/e2e/blocking.test.mjs, tests/e2e/firefox.test.mjs, the
+// latter with the Firefox package exactly as it would go to
+// addons.mozilla.org): typed profiles, a link from another site and one
+// through a redirector, a single-page-app navigation, a search for the
+// name, a profile that is not listed, and the popup's count. Each blocked
+// look is logged once and no request for it reaches the fake sites.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO_LIST, logReaches as logReachesOf, waitForHref } from '../harness.mjs';
+
+/**
+ * `useDriver`: drivers.mjs's useChromiumDriver or useFirefoxDriver. Returns
+ * the driver and the helpers a browser's own tests share with the suite.
+ */
+export function blockingSuite(useDriver) {
+  const driver = useDriver({ list: DEMO_LIST });
+  const isBlockPage = (href) => href.startsWith(`${driver.url('extension/pages/blocked.html')}#`);
+  const total = async () => (await driver.ask({ type: 'stats' })).all;
+  const logReaches = (expected, timeout) => logReachesOf(driver.ask, expected, timeout);
+
+  /** Navigates a fresh tab to `url`; returns the tab once it shows the block page, which names `url`. */
+  async function expectBlocked(url) {
+    const page = await driver.newPage();
+    await page.goto(url).catch(() => {});  // aborted by the redirect
+    const href = await waitForHref(page, isBlockPage);
+    assert.equal(decodeURIComponent(href.slice(href.indexOf('#') + 1)), url);
+    return page;
+  }
+
+  describe('full navigations never reach the profile', () => {
+    for (const url of [
+      'https://www.instagram.com/janedoe/',
+      'https://instagram.com/JaneDoe',
+      'https://www.instagram.com/stories/janedoe/3141592653589793238/',
+      'https://x.com/janedoe_x',
+      'https://www.facebook.com/profile.php?id=100012345678901',
+      'https://www.linkedin.com/in/jane-doe-123/',
+    ]) {
+      test(`typed: ${url}`, async () => {
+        const start = await total();
+        const page = await expectBlocked(url);
+        const path = new URL(url).pathname;
+        assert.deepEqual(driver.sites.hits(new URL(url).hostname.replace(/^www\./, ''), path), [], 'no request reached the site');
+        assert.equal(await logReaches(start + 1), start + 1, 'logged exactly once');
+        await page.close();
+      });
+    }
+
+    for (const [name, from, link] of [
+      ['a link clicked on another site', 'https://news.example/', '#profile'],
+      ['a redirect link (l.facebook.com) to the profile', 'https://news.example/', '#redirect'],
+      ['a single-page-app navigation (pushState) into the profile', 'https://www.instagram.com/', '#spa'],
+    ]) {
+      test(name, async () => {
+        const start = await total();
+        const page = await driver.newPage();
+        await page.goto(from);
+        await page.click(link);
+        await waitForHref(page, isBlockPage);
+        assert.deepEqual(driver.sites.hits('instagram.com', '/janedoe'), [], 'no request for the profile');
+        assert.equal(await logReaches(start + 1), start + 1, 'one attempt, though several events may see it');
+        await page.close();
+      });
+    }
+  });
+
+  test('a search for the name is blocked', async () => {
+    const start = await total();
+    const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');
+    assert.deepEqual(driver.sites.hits('google.com', '/search'), [], 'stopped before the request by a keyword rule');
+    assert.equal(await logReaches(start + 1), start + 1);
+    await page.close();
+  });
+
+  test('a profile that is not listed loads', async () => {
+    const start = await total();
+    const page = await driver.newPage();
+    await page.goto('https://www.instagram.com/natgeo/');
+    assert.equal(await page.evaluate(() => document.querySelector('h1').textContent), 'PROFILE www.instagram.com/natgeo/');
+    assert.equal(driver.sites.hits('instagram.com', '/natgeo/').length, 1);
+    assert.equal(await logReaches(start), start);
+    await page.close();
+  });
+
+  test('the popup\'s count goes up with an attempt', async () => {
+    const showsTotal = async (n) => {
+      const popup = await driver.openExtensionPage('extension/pages/popup.html');
+      await driver.waitFor(popup.page, (want) => document.querySelector('#total').textContent === String(want), n);
+      await popup.close();
+    };
+    const start = await total();
+    await showsTotal(start);
+    await (await expectBlocked('https://www.instagram.com/janedoe/reels/')).close();
+    await logReaches(start + 1);
+    await showsTotal(start + 1);
+  });
+
+  return { driver, total, logReaches, expectBlocked, isBlockPage };
+}

@@ -1,0 +1,190 @@
+// Sealed inboxes, written once for both browsers (tests/e2e/inbox.test.mjs,
+// tests/e2e/firefox-inbox.test.mjs): on each inbox's fake page, at its real
+// host, every element that carries a trace of a listed person (name,
+// address, number, photo, preview, unread badge) is never painted — counted
+// by the page itself in every animation frame (frames.js) — on first load,
+// when a message arrives, when a row is re-rendered to the top and when a
+// row node is recycled for them; every other conversation stays visible;
+// their open conversation is sealed whole and a tab title naming them is
+// replaced.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { animationFrames, INBOX_PAGES } from '../harness.mjs';
+import { assertClean, INBOX_LIST } from './fixtures.mjs';
+
+// The inboxes whose fake page has an open conversation beside the list.
+const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram', 'outlook', 'yahoo', 'instagram', 'x'];
+
+export const report = (page) => page.evaluate(() => window.inboxTest.report());
+
+/**
+ * `useDriver`: drivers.mjs's useChromiumDriver or useFirefoxDriver.
+ * `more(inbox, url)`: a browser's own tests of one inbox, run in its describe.
+ * Returns what a browser's own tests share with the suite.
+ */
+export function inboxSuite(useDriver, { more = () => {} } = {}) {
+  const driver = useDriver({ list: INBOX_LIST });
+
+  /** `url` in a new tab, once its page has painted a few frames. */
+  async function open(url) {
+    await driver.allowNotifications(url);
+    const page = await driver.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.inboxTest?.frames > 3);
+    await animationFrames(page, 5);
+    return page;
+  }
+
+  for (const [inbox, url] of Object.entries(INBOX_PAGES)) {
+    describe(inbox, () => {
+      test('first load, a message arriving, a row re-rendered to the top, a recycled row: no painted frame of them', async () => {
+        const page = await open(url);
+        assertClean(await report(page), 'first load');
+        await page.evaluate(() => {
+          window.inboxTest.arrive('listed');
+          window.inboxTest.arrive('friend');
+        });
+        await animationFrames(page);
+        assertClean(await report(page), 'a message arriving');
+        await page.evaluate(() => {
+          window.inboxTest.toTop(':scope > :has([data-trace])');
+          window.inboxTest.toTop(':scope > :has([data-shown]):not(:has([data-trace]))');
+        });
+        await animationFrames(page);
+        assertClean(await report(page), 'rows re-rendered to the top');
+        await page.evaluate(() => window.inboxTest.recycle(':scope > :has([data-shown]):not(:has([data-trace]))', 'listed'));
+        await animationFrames(page);
+        assertClean(await report(page), 'a recycled row');
+        await page.close();
+      });
+
+      if (PANES.includes(inbox)) {
+        test('the open conversation: theirs sealed whole, another\'s shown, theirs again sealed, before a frame', async () => {
+          const page = await open(url);
+          assertClean(await report(page), 'the app opened theirs by itself');
+          await page.evaluate(() => window.inboxTest.openPane('friend'));
+          await animationFrames(page);
+          const friend = await report(page);
+          assert.deepEqual(friend.shownHidden, [], 'another person\'s conversation is shown');
+          assert.ok(friend.shown > 0 && friend.paintedFrames === 0);
+          await page.evaluate(() => window.inboxTest.openPane('listed'));
+          await animationFrames(page);
+          assertClean(await report(page), 'theirs opened again');
+          if (await page.evaluate(() => !!document.getElementById('pane-lookalike'))) {
+            // Someone whose name or address only looks like theirs: shown.
+            await page.evaluate(() => window.inboxTest.openPane('lookalike'));
+            await animationFrames(page);
+            assert.deepEqual((await report(page)).shownHidden, [], 'a look-alike\'s open conversation is shown');
+          }
+          await page.close();
+        });
+      }
+
+      test('a tab title naming them is replaced; others are left', async () => {
+        const page = await open(url);
+        await page.evaluate(() => { document.title = '(1) Jane Doe'; });
+        await animationFrames(page, 3);
+        assert.equal(await page.evaluate(() => document.title), 'Messages');
+        await page.evaluate(() => { document.title = '(2) Mum'; });
+        await animationFrames(page, 3);
+        assert.equal(await page.evaluate(() => document.title), '(2) Mum');
+        await page.close();
+      });
+
+      more(inbox, url, open);
+    });
+  }
+
+  describe('every inbox', () => {
+    test('notifications raised through the service worker registration all answer alike to the page', async () => {
+      const page = await open(INBOX_PAGES.whatsapp);
+      const answers = [];
+      for (const [title, body] of [['Jane Doe', 'are you up?'], ['Mum', 'dinner on Sunday?'], ['+1 555 123 4567', 'new number'], ['Janey', 'please']]) {
+        answers.push(await page.evaluate(([t, b]) => window.inboxTest.notifyViaWorker(t, b), [title, body]));
+      }
+      assert.deepEqual(answers, ['resolved', 'resolved', 'resolved', 'resolved'], 'every one answered alike');
+      await page.close();
+    });
+
+    test('a co-parent\'s open channel stays visible there and sealed elsewhere; groups keep their other members', async () => {
+      const wa = await open(INBOX_PAGES.whatsapp);
+      const r = await report(wa);
+      assert.ok(!r.shownHidden.includes('coparent-name') && !r.shownHidden.includes('coparent-preview'), 'WhatsApp is Sam\'s open channel');
+      assert.ok(!r.shownHidden.includes('group-name'), 'the group stays, its name shown');
+      assert.ok(!r.tracesRendered.includes('group-sender') && !r.tracesRendered.includes('group-preview'), 'her name and the preview are covered');
+      await wa.close();
+      const gmail = await open(INBOX_PAGES.gmail);
+      assert.ok(!(await report(gmail)).tracesRendered.includes('coparent-elsewhere'), 'sealed in Gmail');
+      await gmail.close();
+    });
+
+    test('a title naming them is replaced on the same sites outside the inbox too', async () => {
+      const page = await driver.newPage();
+      await page.goto('https://www.facebook.com/feeds/facebook');
+      await page.evaluate(() => { document.title = 'Jane Doe messaged you | Facebook'; });
+      await page.waitForFunction(() => document.title === 'Messages');
+      await page.evaluate(() => { document.title = 'Alex Kim messaged you | Facebook'; });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(await page.evaluate(() => document.title), 'Alex Kim messaged you | Facebook');
+      await page.close();
+    });
+
+    test('a page that rebuilds its <head> does not unseal a frame', async () => {
+      const page = await open(INBOX_PAGES.linkedin);
+      await page.evaluate(() => {
+        for (const style of document.querySelectorAll('style')) style.remove();
+        document.head.append(Object.assign(document.createElement('style'), { textContent: '.msg-conversation-listitem { display: block; min-height: 40px; }' }));
+      });
+      await animationFrames(page);
+      assertClean(await report(page), 'head rebuilt');
+      await page.close();
+    });
+
+    test('an SPA navigation from the feed into the inbox seals before a frame', async () => {
+      const page = await driver.newPage();
+      await page.goto('https://x.com/home');
+      await page.addScriptTag({ url: '/inbox/frames.js' });
+      await animationFrames(page, 3);
+      await page.evaluate(() => {
+        history.pushState({}, '', '/messages');
+        document.body.insertAdjacentHTML('beforeend', '<div data-list>' +
+          '<div data-testid="conversation"><a href="/janedoe_x"><span data-trace="spa-jane">Jane</span></a><span dir="auto" data-trace="spa-preview">hi</span></div>' +
+          '<div data-testid="conversation"><a href="/NASA"><span data-shown="spa-nasa">NASA</span></a></div></div>');
+      });
+      await animationFrames(page);
+      assertClean(await report(page), 'SPA navigation into the inbox');
+      await page.close();
+    });
+
+    test('Enter on a sealed row does nothing; other rows keep their keys', async () => {
+      const page = await open(INBOX_PAGES.gmail);
+      await page.evaluate(() => {
+        window.keysForTest = [];
+        document.addEventListener('keydown', (e) => window.keysForTest.push(e.target.querySelector('[data-trace], [data-shown]')?.dataset.trace ?? 'shown'));
+      });
+      await page.focus('tr.zA:has([data-trace="jane-name"])');
+      await page.keyboard.press('Enter');
+      await page.focus('tr.zA:has([data-shown="bob-name"])');
+      await page.keyboard.press('Enter');
+      assert.deepEqual(await page.evaluate(() => window.keysForTest), ['shown']);
+      await page.close();
+    });
+
+    test('sealed conversations are counted for the popup, once however often redrawn, apart from attempts', async () => {
+      const counts = () => driver.ask({ type: 'inboxCounts' });
+      const before = await counts();
+      const page = await open(INBOX_PAGES.yahoo);
+      for (let i = 0; i < 3; i++) await page.evaluate(() => window.inboxTest.toTop(':scope > :has([data-trace])'));
+      await page.evaluate(() => window.inboxTest.notify('Jane Doe', 'hello?'));
+      await new Promise((r) => setTimeout(r, 1500));  // the count is written a second after
+      await page.close();
+      const after = await counts();
+      assert.equal(after.today - before.today, 2, 'her conversation once, her notification once');
+      assert.equal(after.all - before.all, 2);
+      const stats = await driver.ask({ type: 'stats' });
+      assert.equal(stats.all, 0, 'not attempts');
+    });
+  });
+
+  return { driver, open };
+}

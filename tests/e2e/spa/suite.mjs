@@ -1,0 +1,97 @@
+// The in-app guard (extension/content/guard.js) on the fake single-page apps
+// of this folder, written once for both browsers (tests/e2e/spa.test.mjs,
+// tests/e2e/firefox-spa.test.mjs): a trusted click, middle-click, Enter and
+// a typeahead row on a listed person show the block page, logged once, and a
+// hover opens no card; in every case the fake platform's server sees no
+// request naming them (their API, their avatar), so nothing of them is
+// painted (the apps render only after their API answered). A look-alike
+// handle and another person still fetch and render. A synthetic click from
+// the page's own script is not cancelled (probing learns nothing from the
+// guard); what stops it then is the rules on the apps' API, where the API
+// names the person in its URL.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { logReaches, waitForHref } from '../harness.mjs';
+import { ACTIVATIONS, APPS, naming, openApp as openAppIn, requestsNaming, SPA_LIST } from './fixtures.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `useDriver`: drivers.mjs's useChromiumDriver or useFirefoxDriver.
+ * `more(app, driver, openApp)`: a browser's own tests of `app`, run in its describe.
+ */
+export function spaSuite(useDriver, { more = () => {} } = {}) {
+  const driver = useDriver({ list: SPA_LIST });
+  const attempts = async () => (await driver.ask({ type: 'stats' })).all;
+  const openApp = (app) => openAppIn(() => driver.newPage(), app);
+
+  for (const app of APPS) {
+    describe(app.name, () => {
+      for (const [name, act] of Object.entries(ACTIVATIONS)) {
+        test(`${name} on the listed person: the block page, logged once, no request names them`, async () => {
+          const from = driver.sites.full.length;
+          const logged = await attempts();
+          const page = await openApp(app);
+          await act(page, app);
+          await waitForHref(page, (href) => href.includes('blocked.html'));
+          assert.equal(await logReaches(driver.ask, logged + 1), logged + 1, 'logged once');
+          assert.deepEqual(naming(driver.sites.full.slice(from), app.host, app.listed), []);
+          await page.close();
+        });
+      }
+
+      test('hover on the listed person opens no card; on a look-alike it does', async () => {
+        const from = driver.sites.full.length;
+        const page = await openApp(app);
+        await page.hover('#p-listed');
+        await sleep(900);  // three times the app's hover delay
+        assert.deepEqual(await page.evaluate(() => [window.painted, window.fetched]), [[], []]);
+        assert.deepEqual(naming(driver.sites.full.slice(from), app.host, app.listed), []);
+        await page.hover('#p-lookalike');
+        await driver.waitFor(page, (key) => window.painted.includes(key), app.lookalike);
+        assert.ok(await requestsNaming(driver.sites.full, from, app.host, app.lookalike) >= 2, 'the look-alike\'s API and avatar');
+        await page.close();
+      });
+
+      test('clicks on a look-alike and on another person fetch, render and navigate in-app', async () => {
+        for (const [id, key] of [['#p-lookalike', app.lookalike], ['#p-other', app.other]]) {
+          const from = driver.sites.full.length;
+          const page = await openApp(app);
+          const href = await page.evaluate((selector) => document.querySelector(selector).getAttribute('href'), id);
+          await page.click(id);
+          await driver.waitFor(page, (k) => window.painted.includes(k), key);
+          assert.equal(await page.evaluate(() => location.pathname + location.search), href);
+          assert.ok(await requestsNaming(driver.sites.full, from, app.host, key) >= 2, `${key}: API and avatar requested`);
+          await page.close();
+        }
+      });
+
+      test('a synthetic click from the page is not cancelled: the app handles it as for anyone', async () => {
+        const from = driver.sites.full.length;
+        const page = await openApp(app);
+        // The app's own handler ran on it (it asks for the person in the same task).
+        const fetched = await page.evaluate(() => {
+          document.querySelector('#p-listed').click();
+          return window.fetched;
+        });
+        assert.deepEqual(fetched, [app.listed]);
+        await sleep(500);
+        const reached = naming(driver.sites.full.slice(from), app.host, app.listed);
+        if (app.inBody) {
+          // Facebook names the person only in the POST body of /api/graphql/:
+          // no URL rule can see it, so a page's own script reaches it (the
+          // navigation that follows is blocked by the listeners).
+          assert.ok(reached.length >= 1, 'the body-only API is not a URL rule\'s to stop');
+        } else {
+          // The rules on the apps' own API (issue 19, i19) stop the request.
+          assert.deepEqual(reached, []);
+          assert.equal(await page.evaluate(() => document.querySelector('#status').textContent), 'Something went wrong');
+          assert.deepEqual(await page.evaluate(() => window.painted), []);
+        }
+        await page.close();
+      });
+
+      more(app, driver, openApp);
+    });
+  }
+}

@@ -118,18 +118,28 @@
 
   // ---- The fallback, for markup the catalog does not know (a platform
   // changed its containers): a link outside every known item that names a
-  // listed person hides the repeating unit of the list around it, the
-  // nearest ancestor with at least two siblings of its shape that link
-  // elsewhere. Bounded so that it never hides a feed or a page: it stops
-  // below body, main, landmarks and lists' own roles, within 24 levels,
-  // before an ancestor holding more than 40 distinct links, and never
-  // around an item the catalog decides.
+  // listed person hides the unit around it: the nearest article, or the
+  // repeating unit of the list around it, the nearest ancestor with at
+  // least two siblings of its shape that link elsewhere; if no ancestor has
+  // such siblings, the nearest one all of whose links lead to that person (a
+  // row of a list of people) whose siblings differ in length by one child
+  // (rows with and without a separator, as on Bluesky's follows list).
+  // Exact shapes come first: a looser match would take a part of an item
+  // for the unit, or a block of many items. Bounded so that it never hides a
+  // feed or a page: it stops below body, main, landmarks and lists' own
+  // roles, within 24 levels, before an ancestor holding more than 40
+  // distinct links, and never around an item the catalog decides.
   const FALLBACK_STOP = 'body, main, [role="main"], [role="feed"], [role="list"], [role="navigation"], nav, header, footer, aside, section, ul, ol';
+  // HTML's and ARIA's own word for a feed's entry: an item even where no
+  // sibling shares its shape (the rows of an X thread differ, each holding
+  // one article).
+  const FALLBACK_ENTRY = 'article, [role="article"]';
   const fallbackHidden = new Set();
-  // A sibling of the same shape (tag, number of children, first child's
-  // tag) that links elsewhere: another unit of the same list.
-  function parallel(sibling, el, href) {
-    if (sibling.tagName !== el.tagName || sibling.childElementCount !== el.childElementCount ||
+  // A sibling of the same shape (tag, first child's tag, number of children
+  // exactly or, with `slack` 1, give or take one) that links elsewhere:
+  // another unit of the same list.
+  function parallel(sibling, el, href, slack) {
+    if (sibling.tagName !== el.tagName || Math.abs(sibling.childElementCount - el.childElementCount) > slack ||
         sibling.firstElementChild?.tagName !== el.firstElementChild?.tagName) return false;
     let other = false;
     for (const a of sibling.querySelectorAll('a[href]')) {
@@ -140,13 +150,24 @@
   }
   function unitAround(link) {
     const href = link.getAttribute('href');
+    const ancestors = [];
+    let loose = 0;  // how many of them the looser match may take
     for (let el = link.parentElement, depth = 0; el && depth < 24; el = el.parentElement, depth++) {
       // Never a landmark, never around an item the catalog decides.
-      if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) return null;
-      if (new Set([...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).size > 40) return null;
-      let siblings = 0;
-      for (const s of el.parentElement.children) if (s !== el && parallel(s, el, href)) siblings += 1;
-      if (siblings >= 2) return el;
+      if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) break;
+      const links = new Set([...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).size;
+      if (links > 40) break;
+      ancestors.push(el);
+      if (links === 1) loose = ancestors.length;
+    }
+    // While parsing, a row's siblings may still be coming: no loose match yet.
+    for (const slack of document.readyState === 'loading' ? [0] : [0, 1]) {
+      for (const el of slack === 0 ? ancestors : ancestors.slice(0, loose)) {
+        if (slack === 0 && el.matches(FALLBACK_ENTRY)) return el;
+        let siblings = 0;
+        for (const s of el.parentElement.children) if (s !== el && parallel(s, el, href, slack)) siblings += 1;
+        if (siblings >= 2) return el;
+      }
     }
     return null;
   }
@@ -254,11 +275,16 @@
     }
   });
 
-  function decideAll() {
+  // Shown and found again in one task: no frame in between.
+  function fallbackAgain() {
     for (const unit of fallbackHidden) show(unit);
     fallbackHidden.clear();
-    for (const item of document.querySelectorAll(markup.items)) decide(item);
     fallback(document);
+  }
+
+  function decideAll() {
+    for (const item of document.querySelectorAll(markup.items)) decide(item);
+    fallbackAgain();
   }
 
   // Applies a feed index: on, the list loaded, every item decided; off (or
@@ -292,8 +318,10 @@
   function releaseHold() {
     if (document.readyState !== 'loading') return hold.remove();
     document.addEventListener('DOMContentLoaded', () => {
-      // The fallback's units are whole only now (their list's other units parsed).
-      if (active) fallback(document);
+      // The fallback's units are whole only now (their list's other units
+      // parsed): what it found on a half-parsed page is found again, in
+      // this task, so a block it took for a unit then is not left hidden.
+      if (active) fallbackAgain();
       releaseParsingHolds();
       hold.remove();
     }, { once: true });

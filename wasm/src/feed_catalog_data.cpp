@@ -168,10 +168,20 @@ const std::vector<FeedMarkup>& feed_table() {
       // The channel link is in #channel-name / ytd-channel-name or the avatar.
       // Sources: BlockTube (amitbl/blocktube) and FilterTube
       // (varshneydevansh/FilterTube docs/youtube_renderer_inventory.md).
+      // The 2025 lockups (FilterTube's inventory, samples of 2025-11/12): a
+      // card is yt-lockup-view-model, inside ytd-rich-item-renderer on home
+      // (decided with its tile) and on its own in the watch page's right
+      // rail, its channel link in yt-lockup-metadata-view-model; Shorts
+      // cards are ytd-shorts-lockup-view-model (often with no channel at
+      // all: those stay); a search's channel card is
+      // ytd-universal-watch-card-renderer, its header
+      // ytd-watch-card-rich-header-renderer naming the channel.
       {"youtube",
        "ytd-rich-item-renderer, ytd-video-renderer, ytd-compact-video-renderer, ytd-grid-video-renderer, "
        "ytd-reel-item-renderer, ytd-comment-view-model, ytd-comment-renderer, ytd-channel-renderer, "
-       "ytd-post-renderer, ytd-backstage-post-thread-renderer",
+       "ytd-post-renderer, ytd-backstage-post-thread-renderer, "
+       "yt-lockup-view-model:not(ytd-rich-item-renderer *), "
+       "ytd-shorts-lockup-view-model:not(ytd-rich-item-renderer *), ytd-universal-watch-card-renderer",
        "ytd-channel-name a, #channel-name a, a#avatar-link, #author-text, a#author-text, #avatar a, "
        "a.yt-simple-endpoint#main-link",
        "",

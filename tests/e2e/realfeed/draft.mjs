@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const realfeed = path.resolve(here, '../../../../shared/testdata/realfeed');
+// REALFEED_EXTRA=<dir>: drafts <dir>/expect/<page>.json for <dir>/pages, each
+// page read as the page of this list that <dir>/served.json names as its kind.
+const EXTRA = process.env.REALFEED_EXTRA;
+const realfeed = EXTRA ? path.join(EXTRA, 'pages') : path.resolve(here, '../../../../shared/testdata/realfeed');
+const expectDir = EXTRA ? path.join(EXTRA, 'expect') : here;
 
 const X_RESERVED = new Set(['home', 'i', 'explore', 'search', 'messages', 'notifications', 'settings', 'compose', 'hashtag', 'tos', 'privacy', 'jobs']);
 const IG_RESERVED = new Set(['explore', 'p', 'reel', 'reels', 'stories', 'accounts', 'direct', 'legal', 'language', 'about', 'developer', 'web']);
@@ -19,7 +23,11 @@ const IG_RESERVED = new Set(['explore', 'p', 'reel', 'reels', 'stories', 'accoun
 /** Each page: where it is served, what its items are, and how an item names an account. */
 const PAGES = {
   'x-home': {
-    units: ['article[data-testid="tweet"]', '[data-testid="UserCell"]', '[data-testid="ScrollSnap-List"] > [role="presentation"]'],
+    // A UserCell in a list row is read with its row (the row holds its bio);
+    // a profile's tab strip is a ScrollSnap-List too, but its tabs are no items.
+    units: ['article[data-testid="tweet"]', '[data-testid="cellInnerDiv"]:has([data-testid="UserCell"])',
+      '[data-testid="UserCell"]:not([data-testid="cellInnerDiv"] *)',
+      '[data-testid="ScrollSnap-List"] > [role="presentation"]:not(:has([role="tab"]))'],
     owners: ($, el) => [
       ...hrefs($, el, /^\/([A-Za-z0-9_]{1,15})(?:\/status\/\d+(?:\/.*)?)?\/?$/).filter((h) => !X_RESERVED.has(h.toLowerCase())),
       ...attrs($, el, '[data-testid^="UserAvatar-Container-"]', 'data-testid', /^UserAvatar-Container-(\w+)$/).filter((h) => h !== 'unknown'),
@@ -35,8 +43,8 @@ const PAGES = {
     units: ['[data-testid^="feedItem-by-"]'],
     owners: ($, el) => [
       ...hrefs($, el, /^\/profile\/([^/?#]+)(?:\/.*)?$/),
-      /^feedItem-by-(.+)$/.exec($(el).attr('data-testid'))[1],
-    ].map((h) => `bluesky:${h}`),
+      /^feedItem-by-(.+)$/.exec($(el).attr('data-testid') ?? '')?.[1],
+    ].filter(Boolean).map((h) => `bluesky:${h}`),
   },
   'instagram-home': {
     units: ['article', 'div[role="button"][aria-label^="Story by "]', { suggestions: true }],
@@ -47,7 +55,8 @@ const PAGES = {
     ].map((h) => `instagram:${h}`),
   },
   'linkedin-feed': {
-    units: ['div.feed-shared-update-v2', 'article.comments-comment-entity'],
+    // The side column's suggestion cards ("People you may know", "More profiles for you").
+    units: ['div.feed-shared-update-v2', 'article.comments-comment-entity', 'aside section[data-view-name="profile-card"] li.artdeco-list__item'],
     owners: ($, el) => hrefs($, el, /^(?:https:\/\/www\.linkedin\.com)?\/(in|company)\/([^/?#]+)/, 2).map((h) => `linkedin:${h}`),
   },
   'youtube-home': {
@@ -69,6 +78,7 @@ const PAGES = {
   },
 };
 PAGES['x-bookmarks'] = PAGES['x-home'];
+PAGES['bsky-followers'] = { ...PAGES['bsky-feed'], units: [{ rowsOf: 'main', link: 'a[href^="/profile/"]' }] };
 
 function hrefs($, el, re, group = 1) {
   const out = [];
@@ -85,7 +95,11 @@ function attrs($, el, selector, name, re, self = false) {
   return nodes.map((n) => re.exec($(n).attr(name) ?? '')?.[1]).filter(Boolean);
 }
 
-for (const [name, page] of Object.entries(PAGES)) {
+const drafted = EXTRA
+  ? Object.entries(JSON.parse(fs.readFileSync(path.join(EXTRA, 'served.json'), 'utf8'))).map(([name, { kind }]) => [name, PAGES[kind]])
+  : Object.entries(PAGES).filter(([name]) => fs.existsSync(path.join(realfeed, `${name}.html`)));
+if (EXTRA) fs.mkdirSync(expectDir, { recursive: true });
+for (const [name, page] of drafted) {
   const file = path.join(realfeed, `${name}.html`);
   const $ = cheerio.load(fs.readFileSync(file, 'utf8'));
   const items = [];
@@ -103,6 +117,20 @@ for (const [name, page] of Object.entries(PAGES)) {
       });
       continue;
     }
+    if (unit.rowsOf) {
+      // A list of people in plain divs (Bluesky's followers): its rows are the
+      // children of the element under `rowsOf` that has the most children.
+      const list = $(unit.rowsOf).find('*').toArray().reduce((a, b) => ($(b).children().length > $(a).children().length ? b : a));
+      $(list).children().each((_, row) => {
+        const a = $(row).find(unit.link).first();
+        if (!a.length) return;
+        const sel = `a[href="${a.attr('href')}"]`;
+        const nth = $(sel).toArray().indexOf(a[0]);
+        const up = a.parents().toArray().indexOf(row) + 1;
+        items.push({ sel, nth, up, owners: [...new Set(page.owners($, row))] });
+      });
+      continue;
+    }
     $(unit).each((nth, el) => {
       // A nested item (a comment in a post, a reply in a comment) is its own:
       // its accounts are not the enclosing item's, unless the page nests quotes.
@@ -112,6 +140,6 @@ for (const [name, page] of Object.entries(PAGES)) {
     });
   }
   const out = { page: `${name}.html`, items };
-  fs.writeFileSync(path.join(here, `${name}.json`), `${JSON.stringify(out, null, 1)}\n`);
+  fs.writeFileSync(path.join(expectDir, `${name}.json`), `${JSON.stringify(out, null, 1)}\n`);
   console.log(name, items.length, 'items', new Set(items.flatMap((i) => i.owners)).size, 'accounts');
 }

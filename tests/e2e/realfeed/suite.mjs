@@ -12,6 +12,9 @@
 //
 // REALFEED_STRIP=1 serves the pages with every class and test id renamed
 // (tomorrow's markup): the figures then measure the fallback, not the catalog.
+// REALFEED_EXTRA=<dir> runs other saved pages instead: <dir>/served.json
+// ({page: {url, kind}}), <dir>/pages/<page>.html and the expectations
+// draft.mjs writes to <dir>/expect/<page>.json (see README.md here).
 //
 // Written once (realFeedSuite), run by ../realfeed.test.mjs in Chromium and
 // ../firefox-realfeed.test.mjs in Firefox through their drivers (../drivers.mjs).
@@ -22,14 +25,15 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { animationFrames, ROOT, ROUTES } from '../harness.mjs';
 
-const REALFEED = path.resolve(ROOT, '../shared/testdata/realfeed');
-const EXPECT = path.join(ROOT, 'tests/e2e/realfeed');  // <page>.json
+const EXTRA = process.env.REALFEED_EXTRA;
+const REALFEED = EXTRA ? path.join(EXTRA, 'pages') : path.resolve(ROOT, '../shared/testdata/realfeed');
+const EXPECT = EXTRA ? path.join(EXTRA, 'expect') : path.join(ROOT, 'tests/e2e/realfeed');  // <page>.json
 const STRIP = process.env.REALFEED_STRIP === '1';
 // A few people at a time: at most `loads` page loads per page (CI time).
 const batchSize = (people, loads) => Math.max(8, Math.ceil(people / loads));
 
 /** Where SOURCES.md says each page is served. */
-const SERVED = {
+const SERVED = EXTRA ? extraServed(EXTRA) : {
   'x-home': 'https://x.com/home',
   'x-bookmarks': 'https://x.com/i/bookmarks',
   'threads-home': 'https://www.threads.net/',
@@ -40,6 +44,11 @@ const SERVED = {
   'reddit-post': 'https://www.reddit.com/r/Showerthoughts/comments/awx46q/vanilla_becoming_the_default_flavour_of_ice_cream/',
   'facebook-group': 'https://m.facebook.com/groups/117507531664134/',
 };
+
+function extraServed(dir) {
+  const served = JSON.parse(fs.readFileSync(path.join(dir, 'served.json'), 'utf8'));
+  return Object.fromEntries(Object.entries(served).map(([name, { url }]) => [name, url]));
+}
 
 /** An annotated account ("platform:handle") as a list entry. */
 function account(owner) {

@@ -3,12 +3,17 @@
 // pages streamed in as over a network in the same pieces, with fewer page
 // loads per page (bigger batches of listed people) for CI time.
 //
-// YouTube's saved page is left out here: with Deadbolt's feed script hiding,
-// Firefox's parser stops part-way through it in about one load in eight
-// under this driver (at 91–100 % of the page, the index as set, the page's
-// main thread idle: it answers scripts; with the feed script's fallback
-// disabled it loaded every time in 12 loads) and the navigation never ends;
-// the cause is not found.
+// YouTube's saved page is left out here: in Firefox under this driver its
+// parser stops at about 98 % of the page in one load in three to eight (the
+// fake site has written every byte; Firefox stops reading; readyState stays
+// "loading", the page's main thread idle), and the navigation never ends.
+// Bisected on 2026-12-05: it stops also on the first load, with nobody on the
+// page listed; also with the feed script's observer, fallback and hold style
+// sheets all off, and with the feed script doing nothing but starting its
+// core (the index read from storage, the decider compiled) and returning;
+// it did not stop in 12 loads with the feed script returning at its first
+// line. So starting the core while Firefox parses this page is enough; why
+// that stops Firefox's parser is not found.
 import { useFirefoxDriver } from './drivers.mjs';
 import { realFeedSuite } from './realfeed/suite.mjs';
 

@@ -13,7 +13,7 @@
 // in an open tab without a reload.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { animationFrames } from '../harness.mjs';
+import { animationFrames, ROUTES } from '../harness.mjs';
 import { assertClean, FEED_LIST, FEEDS, SEARCHES } from './fixtures.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -69,6 +69,32 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       });
     });
   }
+
+  // Markup the catalog does not know, streamed in: when the first row of a
+  // list has arrived and its siblings have not, the nearest block with
+  // siblings of its shape is the whole section (three sections of one
+  // shape), and the fallback hides that. When parsing ends the list is whole
+  // and the unit is found again: the listed row alone, the section's other
+  // rows shown, in one task (no frame in between).
+  test('a list streamed in: what the fallback hid of a half-parsed page is found again when parsing ends', async () => {
+    const row = (who, mark) => `<div ${mark}><a href="/profile/${who}">${who}</a><div>a post</div></div>`;
+    const section = (rows) => `<div><div>${rows}</div></div>`;
+    const head = '<!doctype html><meta charset="utf-8"><title>Streamed</title><script src="/feeds/frames.js"></script><body><div id="sections">' +
+      section(row('ann.bsky.social', 'data-shown="s1"') + row('bob.bsky.social', '')) +
+      section(row('cy.bsky.social', 'data-shown="s2"') + row('dee.bsky.social', '')) +
+      `<div><div>${row('jane.bsky.social', 'data-listed="row-jane"')}`;
+    const tail = `${row('eve.bsky.social', 'data-shown="row-eve"')}${row('fay.bsky.social', 'data-shown="row-fay"')}</div></div></div>`;
+    const size = Buffer.byteLength(head) + 16;  // the first piece ends just after the listed row
+    const body = `${head}<!--${'.'.repeat(size - Buffer.byteLength(head) - 7)}-->${tail}`;
+    ROUTES.set('bsky.app/feeds/streamed', { body, stream: { size, delayMs: 1000 } });
+    try {
+      const page = await open('https://bsky.app/feeds/streamed');
+      assertClean(await report(page), 'streamed list');
+      await page.close();
+    } finally {
+      ROUTES.delete('bsky.app/feeds/streamed');
+    }
+  });
 
   describe('search rows', () => {
     for (const [platform, url] of Object.entries(SEARCHES)) {

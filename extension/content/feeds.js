@@ -148,28 +148,26 @@
     }
     return other;
   }
+  // Whether `el` has at least two siblings parallel to it.
+  function repeats(el, href, slack) {
+    let siblings = 0;
+    for (const s of el.parentElement.children) if (s !== el && parallel(s, el, href, slack)) siblings += 1;
+    return siblings >= 2;
+  }
   function unitAround(link) {
     const href = link.getAttribute('href');
-    const ancestors = [];
-    let loose = 0;  // how many of them the looser match may take
+    const people = [];  // ancestors all of whose links lead to this person: the looser match's
     for (let el = link.parentElement, depth = 0; el && depth < 24; el = el.parentElement, depth++) {
       // Never a landmark, never around an item the catalog decides.
       if (el.matches(FALLBACK_STOP) || el.parentElement === null || el.querySelector(markup.items)) break;
       const links = new Set([...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))).size;
       if (links > 40) break;
-      ancestors.push(el);
-      if (links === 1) loose = ancestors.length;
+      if (el.matches(FALLBACK_ENTRY) || repeats(el, href, 0)) return el;
+      if (links === 1) people.push(el);
     }
     // While parsing, a row's siblings may still be coming: no loose match yet.
-    for (const slack of document.readyState === 'loading' ? [0] : [0, 1]) {
-      for (const el of slack === 0 ? ancestors : ancestors.slice(0, loose)) {
-        if (slack === 0 && el.matches(FALLBACK_ENTRY)) return el;
-        let siblings = 0;
-        for (const s of el.parentElement.children) if (s !== el && parallel(s, el, href, slack)) siblings += 1;
-        if (siblings >= 2) return el;
-      }
-    }
-    return null;
+    if (document.readyState === 'loading') return null;
+    return people.find((el) => repeats(el, href, 1)) ?? null;
   }
   function fallback(root) {
     const links = root.nodeType === 1 && root.matches('a[href]') ? [root] : root.querySelectorAll('a[href]');

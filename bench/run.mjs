@@ -114,7 +114,6 @@ const rows = [
   ['wasm decide + crossing, 10', fmt(wasm.wasm_10.median_ns), fmt(wasm.wasm_10.p99_ns), ''],
   ['wasm decide + crossing, 1,000', fmt(wasm.wasm_1000.median_ns), fmt(wasm.wasm_1000.p99_ns), '≤ 1 µs median, ≤ 5 µs p99'],
   ['wasm decide + crossing, 100,000', fmt(wasm.wasm_100000.median_ns), fmt(wasm.wasm_100000.p99_ns), ''],
-  ['decider (start path) + crossing, 1,000', fmt(wasm.decider_1000.median_ns), fmt(wasm.decider_1000.p99_ns), ''],
   ['JS baseline: RegExp per account, 1,000', fmt(wasm.regex_1000.median_ns), fmt(wasm.regex_1000.p99_ns), '≥ 10× the wasm median'],
   ['Node new URL()', fmt(wasm.url_parse.median_ns), fmt(wasm.url_parse.p99_ns), 'wasm ≤ 2× this'],
 ];

@@ -1,9 +1,9 @@
-// The WebAssembly core under Node (V8, Chrome's engine), timed per decision
-// with the JavaScript→wasm string crossing the extension really pays, beside
-// two peers on the same URLs: a pattern blocker's baseline (one RegExp per
-// listed account, tested in turn, as LeechBlock NG works) and Node's own
-// `new URL()` (the floor: the browser has already parsed every URL it hands
-// an extension).
+// The decider (what decides in the extension) under Node (V8, Chrome's
+// engine), timed per decision with the JavaScript→wasm string crossing the
+// extension really pays, beside two peers on the same URLs: a pattern
+// blocker's baseline (one RegExp per listed account, tested in turn, as
+// LeechBlock NG works) and Node's own `new URL()` (the floor: the browser
+// has already parsed every URL it hands an extension).
 //
 //   node bench/wasm_bench.mjs DIR [--quick]     prints one JSON object
 import fs from 'node:fs';
@@ -54,29 +54,26 @@ function measure(urls, fn, rounds = 1) {
   return { median_ns: percentile(samples, 0.5), p99_ns: percentile(samples, 0.99), mean_ns: mean, sink };
 }
 
+// What decides in the extension: the decider, loaded with the snapshot the
+// list core writes of each list (the list core itself decides nothing).
 const results = {};
-const cores = {};
+const { createDecider } = await import(path.join(root, 'extension/core.js'));
+const deciders = {};
 for (const n of [10, 1000, 100_000]) {
-  cores[n] = await createCore({ wasmBinary: fs.readFileSync(wasmPath) });
-  const error = cores[n].load(readList(n));
+  const core = await createCore({ wasmBinary: fs.readFileSync(wasmPath) });
+  const error = core.load(readList(n));
   if (error) throw new Error(`list-${n}: ${error}`);
+  deciders[n] = await createDecider();
+  if (!deciders[n].loadSnapshot(core.snapshot())) throw new Error(`list-${n}: snapshot refused`);
+  core.free();
 }
 // One round to let V8 tier everything up, then the measured round: the
 // first list measured would otherwise pay for the JIT.
 for (const round of [0, 1]) {
   for (const n of [10, 1000, 100_000]) {
-    const measured = measure(round ? sample : sample.slice(0, 5000), (url) => cores[n].blocks(url));
+    const measured = measure(round ? sample : sample.slice(0, 5000), (url) => deciders[n].blocks(url));
     if (round) results[`wasm_${n}`] = measured;
   }
-}
-
-// The decider (the start path's module, C exports) on the same URLs.
-{
-  const { createDecider } = await import(path.join(root, 'extension/core.js'));
-  const decider = await createDecider();
-  if (!decider.loadSnapshot(cores[1000].snapshot())) throw new Error('list-1000: snapshot refused');
-  measure(sample.slice(0, 5000), (url) => decider.blocks(url));
-  results.decider_1000 = measure(sample, (url) => decider.blocks(url));
 }
 
 // Memory of the loaded 100,000-account list, as the wasm heap grew.

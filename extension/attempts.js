@@ -133,9 +133,9 @@ export function createAttempts(engine) {
 
     /** The popup's reading of the current tab: what it shows, and whether it is blocked. */
     async currentTab(url) {
-      const { core } = await engine.full();
+      const [{ core }, { core: decider }] = await Promise.all([engine.full(), engine.loaded()]);
       const read = core.readProfile(String(url ?? ''));
-      return { ...read, blocked: !read.error && core.decide(String(url)) !== null };
+      return { ...read, blocked: !read.error && decider.decide(String(url)) !== null };
     },
   };
 }

@@ -3,11 +3,12 @@
 // parses the core's JSON answers.
 //
 // Two builds of the one C++ core: the decider (decider.js, C exports, no
-// glue), which the service worker starts with and decides with, and the list
-// core below (embind), which holds the whole list: the worker instantiates
-// it only when a page needs editing, rules or stats (list_owner.js owns it).
-// A list core is only ever given a list's text, never a snapshot, so it
-// cannot compile rules from an empty index; the decider has no rules().
+// glue), which decides every URL, feed item and inbox row, and the list core
+// below (embind), which holds the whole list and decides nothing: the worker
+// instantiates it only when a page needs editing, rules or stats, and its
+// snapshot is what deciders load (list_owner.js owns both). A list core is
+// only ever given a list's text, never a snapshot, so it cannot compile rules
+// from an empty index; the decider has no rules().
 import createDeadboltCore from './built/deadbolt_core.mjs';
 import { DECIDER_WASM_BASE64 } from './built/decider_wasm.js';
 import { instantiateDecider } from './decider.js';
@@ -38,43 +39,19 @@ export async function createListCore(options = {}) {
 
 export const createCore = createListCore;
 
-const encoder = new TextEncoder();
-
 export class ListCore {
   #native;
   #module;
-  #address;
-  #input = null;  // a view of the core's input buffer in wasm memory
 
   constructor(native, module) {
     this.#native = native;
     this.#module = module;
-    this.#address = native.address();
-  }
-
-  // The URL's UTF-8 bytes, written straight into the core's input buffer:
-  // no embind string conversion, no allocation once the buffer is warm.
-  #encode(url) {
-    for (;;) {
-      // A view is lost when wasm memory grows; take a new one then.
-      if (this.#input === null || this.#input.byteLength === 0) this.#reserve(1024);
-      const { read, written } = encoder.encodeInto(url, this.#input);
-      if (read === url.length) return written;
-      this.#reserve(url.length * 3);
-    }
-  }
-
-  #reserve(bytes) {
-    const size = Math.max(bytes, this.#input?.byteLength ?? 0);
-    const pointer = this.#module._deadbolt_input_buffer(this.#address, size);
-    this.#input = this.#module.HEAPU8.subarray(pointer, pointer + size);
   }
 
   /** Frees the core's memory (an embind object is never garbage-collected). Unusable after. */
   free() {
     this.#native.delete();
     this.#native = null;
-    this.#input = null;
   }
 
   /** Bytes of wasm memory the list cores of this realm share. */
@@ -86,31 +63,6 @@ export class ListCore {
   load(json) {
     const error = this.#native.load(json);
     return error === '' ? null : error;
-  }
-
-  /** Whether the URL must be blocked, and nothing else (benchmarks and tests). */
-  blocks(url) {
-    const bytes = this.#encode(String(url));
-    return this.#module._deadbolt_decide_input(this.#address, bytes) === 1;
-  }
-
-  /**
-   * The decision on a URL, made once: null to allow (the hot path: no JSON,
-   * no allocation), else {verdict: 'block', person, personIndex, platform,
-   * platformName, handle, kind, address, channel, coparentChannel, draft};
-   * `address` is the page it names as the core reads it (equal addresses,
-   * same page), to de-duplicate attempts; for a message, `channel`, whether
-   * it is a co-parent's open one, and the text the link would have prefilled.
-   */
-  decide(url) {
-    const bytes = this.#encode(String(url));
-    if (this.#module._deadbolt_decide_input(this.#address, bytes) !== 1) return null;
-    return JSON.parse(this.#native.lastVerdict());
-  }
-
-  /** {verdict, platform, platformName, handle, kind, person, personIndex, address, channel, coparentChannel, draft}, allowed or not. */
-  verdict(url) {
-    return JSON.parse(this.#native.decideJson(String(url)));
   }
 
   /** The URL model's reading: {host, path, query} or null (tests compare it with the browser's). */

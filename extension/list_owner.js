@@ -5,10 +5,12 @@
 // so a reload can never race an edit's writes.
 //
 // Two kinds of core, so that the wrong state cannot be built:
-//   - the decider (decider.js): decisions only, from a snapshot; it has no
+//   - the decider (decider.js): every decision, from a snapshot; it has no
 //     rules(), no editing, so an empty rule set can never come from it;
 //   - the list core (core.js ListCore): made only by loading a list's text,
-//     so it always holds the whole list it decides with.
+//     so it always holds the whole list; it decides nothing. Each list it
+//     holds (loaded or edited) reaches the decider as that list's snapshot,
+//     before anyone is told the list changed.
 // At most one list core lives at a time: a list core that is replaced is
 // freed (embind objects are not garbage-collected).
 //
@@ -33,7 +35,8 @@ export function createListOwner({
   const ownGenerations = new Set();  // generations this worker wrote or is writing
   let listCore = null;  // the one list core, once made
   let held = null;  // {core: listCore, where, problem} once it holds the stored list
-  let deciding;  // Promise<{core, where, problem}>: what decisions use now
+  let deciding;  // Promise<{core: the decider, where, problem}>: what decisions use now
+  let decider = null;  // Promise of the one decider, made at start
   const counts = { reloads: 0, listLoads: 0 };
   let copying = Promise.resolve();  // the copies of the last edit being written (see commit)
   let rulesInstalled = Promise.resolve();  // the last edit's rules being installed
@@ -61,13 +64,16 @@ export function createListOwner({
     // Each candidate is loaded as it is validated: the last accepted one stays.
     const { text, where, problem } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
+    const snapshot = core.snapshot();
+    const deciderCore = await decider;
+    deciderCore.loadSnapshot(snapshot);  // decisions follow the list held
     // What it writes replaces an edit's copies still waiting, and lands after any being written.
     newest = null;
     await copying;
-    if (!problem) await Promise.all([saveSnapshot(core.snapshot()), quietly(onHeld(core))]);
+    if (!problem) await Promise.all([saveSnapshot(snapshot), quietly(onHeld(core))]);
     lastFeedIndex = lastInboxIndex = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem };
-    deciding = Promise.resolve(held);  // decisions move to the list core
+    deciding = Promise.resolve({ core: deciderCore, where, problem });
     return held;
   }
 
@@ -101,12 +107,14 @@ export function createListOwner({
   // decision path while the read is on its way.
   async function start() {
     const reading = loadSnapshot().then((bytes) => { onPhase('snapshotRead'); return bytes; });
-    const decider = await createDecider();
+    decider = Promise.resolve(createDecider());
+    const core = await decider;
     onPhase('deciderReady');
-    decider.blocks('https://www.example.com/');
+    core.blocks('https://www.example.com/');
     const snapshot = await reading;
-    if (snapshot && decider.loadSnapshot(snapshot)) return { core: decider, where: null, problem: null };
-    return serialised('list', ensureHeld);
+    if (snapshot && core.loadSnapshot(snapshot)) return { core, where: null, problem: null };
+    await serialised('list', ensureHeld);
+    return deciding;
   }
 
   /** The list core with the whole list: editing, rules, stats. Loaded on first call. */
@@ -140,7 +148,9 @@ export function createListOwner({
         return { error: `Could not save your list: ${e?.message ?? e}`, stored: false };
       }
       held = { core, where: where.where, problem: null };
-      deciding = Promise.resolve(held);
+      const deciderCore = await decider;
+      deciderCore.loadSnapshot(result.snapshot);
+      deciding = Promise.resolve({ core: deciderCore, where: where.where, problem: null });
       // Saved. The navigation listeners block at once; the rules follow.
       const installing = install(core, result.rules);
       rulesInstalled = installing;
@@ -195,7 +205,7 @@ export function createListOwner({
 
   deciding = start();
   return {
-    /** What decides now: {core: the decider or the list core, where, problem}. */
+    /** What decides now: {core: the decider, holding the list's snapshot, where, problem}. */
     deciding: () => deciding,
     full,
     commit,

@@ -19,9 +19,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 const RETRY_ALARM = 'pending:retry';
 
 /**
- * `engine`: the list's owner (list_owner.js) — full() (the list core with
- * the whole list) and commit(edit) (one edit, stored and installed) — and
- * the switch: enabled() and setEnabled(on).
+ * `engine`: the list's owner (list_owner.js) — loaded() (the decider),
+ * full() (the list core with the whole list) and commit(edit) (one edit,
+ * stored and installed) — and the switch: enabled() and setEnabled(on).
  */
 export function createProtection(engine) {
   /** Installs the rules (`rules`: an edit's own, else the core compiles them), or none while Deadbolt is off. */
@@ -133,11 +133,11 @@ export function createProtection(engine) {
      * the cool-down like any removal; then it opens once.
      */
     async openState({ url }) {
-      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      const verdict = (await engine.loaded()).core.decide(String(url ?? ''));
       return sealedState(verdict);
     },
     async requestOpen({ url }) {
-      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      const verdict = (await engine.loaded()).core.decide(String(url ?? ''));
       if (!isConversation(verdict)) return { error: 'not-a-conversation' };
       const state = await openState(verdict, await getPending());
       if (state.state !== 'none') return state;
@@ -145,7 +145,7 @@ export function createProtection(engine) {
       return { state: 'waiting', dueAt: pending.dueAt };
     },
     async openConversation({ url }) {
-      const verdict = (await engine.full()).core.decide(String(url ?? ''));
+      const verdict = (await engine.loaded()).core.decide(String(url ?? ''));
       return openNow(verdict, String(url ?? ''));
     },
 

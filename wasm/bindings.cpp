@@ -1,13 +1,12 @@
 // The embind surface of the core: the only C++ that knows about JavaScript.
 // Strings cross as UTF-8; structured requests and results cross as JSON text
 // (one object each way, described at each function), which the shell makes
-// and parses once (extension/core.js). The hot call, deadbolt_decide_input(),
-// returns a number so that the common "allow" costs no JSON at all; only a
-// blocked URL asks for its details (lastVerdict), without deciding again.
+// and parses once (extension/core.js). This core decides nothing: it holds
+// the whole list, edits it, compiles its rules, counts stats and writes the
+// snapshot that the decider (exports.cpp), which every context holds,
+// decides with.
 #include <emscripten/bind.h>
-#include <emscripten/emscripten.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -67,33 +66,6 @@ class Core {
     previous_.reset();
     deadbolt::BlocklistError error;
     return engine_.load(json, error) ? std::string() : error.to_string();
-  }
-
-  // 1 to block, 0 to allow, for a string passed through embind.
-  int decide(const std::string& url) { return engine_.decide(url).block ? 1 : 0; }
-
-  // The hot path, without embind's string conversion: JavaScript encodes the
-  // URL straight into this buffer (TextEncoder.encodeInto) and calls
-  // deadbolt_decide_input() below. No allocation once the buffer is warm.
-  char* input_buffer(std::size_t bytes) {
-    if (input_.size() < bytes) input_.resize(bytes);
-    return input_.data();
-  }
-  int decide_input(std::size_t bytes) {
-    input_bytes_ = bytes;
-    return engine_.decide(std::string_view(input_.data(), std::min(bytes, input_.size()))).block ? 1 : 0;
-  }
-  // This object's address, for the two C entry points below.
-  std::uintptr_t address() { return reinterpret_cast<std::uintptr_t>(this); }
-
-  // The verdict with its details (verdict_json.h).
-  std::string decideJson(const std::string& url) { return deadbolt::verdict_json(engine_, engine_.decide(url), url); }
-
-  // The details of the last deadbolt_decide_input() decision, for a URL it
-  // blocked: the same object as decideJson, without deciding again.
-  std::string lastVerdict() {
-    return deadbolt::verdict_json(engine_, engine_.last_verdict(),
-                                  std::string_view(input_.data(), std::min(input_bytes_, input_.size())));
   }
 
   // The URL model's reading of a URL: {host, path, query} or null. For the
@@ -471,8 +443,6 @@ class Core {
   }
 
   deadbolt::Engine engine_;
-  std::string input_;
-  std::size_t input_bytes_ = 0;
   std::string snapshot_;
   std::string feed_index_;
   std::string inbox_index_;
@@ -484,19 +454,10 @@ class Core {
 
 }  // namespace
 
-extern "C" {
-EMSCRIPTEN_KEEPALIVE char* deadbolt_input_buffer(Core* core, std::size_t bytes) { return core->input_buffer(bytes); }
-EMSCRIPTEN_KEEPALIVE int deadbolt_decide_input(Core* core, std::size_t bytes) { return core->decide_input(bytes); }
-}
-
 EMSCRIPTEN_BINDINGS(deadbolt) {
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("load", &Core::load)
-      .function("decide", &Core::decide)
-      .function("address", &Core::address)
-      .function("decideJson", &Core::decideJson)
-      .function("lastVerdict", &Core::lastVerdict)
       .function("identify", &Core::identify)
       .function("parseUrl", &Core::parseUrl)
       .function("readProfile", &Core::readProfile)

@@ -89,4 +89,47 @@ TEST(JsonWriter, WritesObjectsArraysAndScalars) {
   EXPECT_EQ(nlohmann::json::parse(w.text())["list"][1], 1);
 }
 
+// dump_json writes whole documents as nlohmann's dump() does, indented or
+// not: the list core exports lists with it (unknown fields kept, whatever
+// their numbers), without linking nlohmann's serializer.
+TEST(DumpJson, WritesDocumentsAsNlohmannDoes) {
+  const char* documents[] = {
+      "null",
+      "true",
+      "0",
+      "-0",
+      "18446744073709551615",
+      "-9223372036854775808",
+      "1.5",
+      "-0.0",
+      "1e300",
+      "5e-324",
+      "0.1",
+      "123456789012345678901234567890",
+      "3.0",
+      R"("caf\u00e9 \\ \u0001 \ud83d\udc94")",
+      "[]",
+      "{}",
+      "[[]]",
+      "{\"a\":{}}",
+      R"({"version":1,"people":[{"name":"Jane","accounts":[{"platform":"instagram","handle":"j"}],)"
+      R"("note":null,"opacity":0.25,"tags":["a",2,false,{"deep":[1.0e-7,[]]}]}],"theme":"dusk"})",
+  };
+  for (const char* text : documents) {
+    const auto ordered = nlohmann::ordered_json::parse(text);
+    const auto plain = nlohmann::json::parse(text);
+    for (const int indent : {-1, 0, 2, 4}) {
+      EXPECT_EQ(deadbolt::dump_json(ordered, indent),
+                ordered.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+          << text << " indent " << indent;
+      EXPECT_EQ(deadbolt::dump_json(plain, indent),
+                plain.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace))
+          << text << " indent " << indent;
+    }
+  }
+  // Not from JSON text: infinities and NaN are null, ill-formed UTF-8 replaced.
+  const nlohmann::ordered_json odd = {{"inf", 1.0 / 0.0}, {"bytes", std::string("\xC3(\xFF")}};
+  EXPECT_EQ(deadbolt::dump_json(odd), odd.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
 }  // namespace

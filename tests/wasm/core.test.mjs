@@ -1,5 +1,6 @@
-// The WebAssembly build runs the same decision cases as the native build
-// (tests/data/decisions.tsv), so both are proven to agree.
+// The full WebAssembly core (the list core): loading, reading input, export,
+// stats and edits. It decides nothing; the decider, which loads its
+// snapshots, runs the shared decision cases (decider.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -17,45 +18,20 @@ function newCore(list = fs.readFileSync(path.join(root, 'tests/data/blocklist.js
   return core;
 }
 
-function readCases() {
-  const lines = fs.readFileSync(path.join(root, 'tests/data/decisions.tsv'), 'utf8').split('\n');
-  const rows = lines.filter((l) => l !== '' && !l.startsWith('#')).slice(1);
-  return rows.map((l) => {
-    const [url, verdict, platform, handle, person, kind] = l.split('\t');
-    return { url, verdict, platform, handle, person, kind };
-  });
-}
-
-const dash = (v) => (v === null || v === undefined ? '-' : String(v));
-
-test('shared decision cases agree with the native build', () => {
-  const core = newCore();
-  const cases = readCases();
-  assert.ok(cases.length >= 100, `only ${cases.length} cases`);
-  for (const c of cases) {
-    const fast = core.decide(c.url);
-    const v = JSON.parse(core.decideJson(c.url));
-    assert.equal(fast, v.verdict === 'block' ? 1 : 0, c.url);
-    assert.deepEqual(
-      [v.verdict, dash(v.platform), dash(v.handle), dash(v.person), dash(v.kind)],
-      [c.verdict, c.platform, c.handle, c.person, c.kind],
-      c.url,
-    );
-  }
-});
 
 test('a bad list is refused with its JSON path and the old list stays', () => {
   const core = newCore();
   const error = core.load('{"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]}');
   assert.match(error, /^\$\.people\[0\]\.accounts\[0\]\.platform: unknown platform "myspace"$/);
   assert.match(core.load('{oops'), /^not valid JSON \(byte 2, line 1, column 2/);
-  assert.equal(core.decide('https://www.instagram.com/janedoe'), 1);
+  assert.match(core.exportList(), /"janedoe"/, 'the list before stays');
 });
 
-test('hostile strings cross into the core and are allowed', () => {
+test('hostile strings cross into the core and are read as nothing listable', () => {
   const core = newCore();
   for (const input of ['', 'x'.repeat(3_000_000), 'https://www.instagram.com/jane\uD800doe', '\u0000', 'https://\uFFFF/']) {
-    assert.equal(core.decide(input), 0);
+    assert.equal(JSON.parse(core.identify(input)).platform, null, input.slice(0, 20));
+    assert.ok(JSON.parse(core.readProfile(input, 'instagram')).error, 'refused as a profile, with a reason');
   }
 });
 
@@ -79,23 +55,9 @@ test('export keeps unknown fields and platforms lists every listable platform', 
   assert.ok(!ids.includes('google'), 'search engines are not listable platforms');
 });
 
-// The shell's API over the core (extension/core.js): one call per decision,
-// typed stats, list edits that return the list to store.
-const { createCore } = await import(path.join(root, 'extension/core.js'));
-
-test('a decision is one call: null to allow, else everything the shell needs', async () => {
-  const core = await createCore({ wasmBinary });
-  assert.equal(core.load(fs.readFileSync(path.join(root, 'tests/data/blocklist.json'), 'utf8')), null);
-  assert.equal(core.decide('https://www.example.com/'), null);
-  const v = core.decide('HTTPS://WWW.Instagram.com/janedoe/?hl=en#top');
-  assert.equal(v.verdict, 'block');
-  assert.equal(v.platform, 'instagram');
-  assert.equal(v.kind, 'profile');
-  assert.ok(v.person);
-  assert.equal(v.address, 'www.instagram.com/janedoe/?hl=en', 'no scheme, no fragment, host lower-cased');
-  // The same address for the same page however it is written.
-  assert.equal(core.decide('https://www.instagram.com/janedoe/?hl=en').address, v.address);
-});
+// The shell's API over the core (extension/core.js): typed stats, list
+// edits that return the list to store and the snapshot deciders load.
+const { createCore, createDecider } = await import(path.join(root, 'extension/core.js'));
 
 test('stats take the log and the start date as typed values', async () => {
   const core = await createCore({ wasmBinary });
@@ -117,7 +79,9 @@ test('list edits come back as the list to store, with typed results, and the cor
   assert.deepEqual(JSON.parse(added.list), JSON.parse(core.exportList()), 'the list it holds');
   assert.equal(added.list.includes('\n'), false, 'to store: without indentation');
   assert.match(core.exportList(), /\n {2}"people"/, 'to export: indented, for people');
-  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true);
+  const decider = await createDecider();
+  assert.equal(decider.loadSnapshot(added.snapshot), true, 'the snapshot the edit answers');
+  assert.equal(decider.blocks('https://www.instagram.com/janedoe/'), true);
   assert.equal(JSON.parse(core.exportList()).mood, 'kept');
   assert.equal(core.addAccount({ person: 'Jane Doe', text: 'janedoe', platform: 'instagram' }).errorCode, 'already-listed');
   const bad = core.addAccount({ person: 'Jane Doe', text: 'no spaces', platform: 'instagram' });

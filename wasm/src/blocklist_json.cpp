@@ -1,7 +1,11 @@
 #include "deadbolt/blocklist_json.h"
 
+#include <cmath>
+#include <cstdint>
+
 #include "deadbolt/contact_address.h"
 #include "deadbolt/decide.h"
+#include "deadbolt/json_writer.h"
 #include "deadbolt/profile_input.h"
 #include "deadbolt/text.h"
 
@@ -276,11 +280,88 @@ bool Engine::load(std::string_view text, BlocklistError& error) {
   return true;
 }
 
-std::string dump_json(const nlohmann::json& value, int indent) {
-  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+namespace {
+
+// What nlohmann's dump(indent, ' ', false, replace) writes, byte for byte
+// (tests/core/json_writer_test.cpp), with the strings escaped by
+// append_json_string: nlohmann's own serializer brings printf into the
+// wasm for one "\\u%04x", and the list core has a size budget.
+template <typename Json>
+class Dumper {
+ public:
+  Dumper(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void value(const Json& v, int depth) {
+    switch (v.type()) {
+      case nlohmann::detail::value_t::object:
+        container(v, depth, '{', '}', [&](auto it) {
+          append_json_string(out_, it.key());
+          out_ += indent_ >= 0 ? ": " : ":";
+        });
+        return;
+      case nlohmann::detail::value_t::array: container(v, depth, '[', ']', [](auto) {}); return;
+      case nlohmann::detail::value_t::string:
+        append_json_string(out_, v.template get_ref<const typename Json::string_t&>());
+        return;
+      case nlohmann::detail::value_t::boolean: out_ += v.template get<bool>() ? "true" : "false"; return;
+      case nlohmann::detail::value_t::number_integer: out_ += std::to_string(v.template get<std::int64_t>()); return;
+      case nlohmann::detail::value_t::number_unsigned: out_ += std::to_string(v.template get<std::uint64_t>()); return;
+      case nlohmann::detail::value_t::number_float: {
+        const double x = v.template get<double>();
+        if (!std::isfinite(x)) {
+          out_ += "null";  // as nlohmann: JSON has no NaN or infinity
+          return;
+        }
+        char digits[64];
+        out_.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, x));
+        return;
+      }
+      case nlohmann::detail::value_t::discarded: out_ += "<discarded>"; return;
+      case nlohmann::detail::value_t::binary:  // never parsed from JSON text
+      case nlohmann::detail::value_t::null: out_ += "null"; return;
+    }
+  }
+
+ private:
+  template <typename Before>
+  void container(const Json& v, int depth, char open, char close, Before before) {
+    out_ += open;
+    if (v.empty()) {
+      out_ += close;
+      return;
+    }
+    bool first = true;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (!first) out_ += ',';
+      first = false;
+      newline(depth + 1);
+      before(it);
+      value(*it, depth + 1);
+    }
+    newline(depth);
+    out_ += close;
+  }
+
+  void newline(int depth) {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent_) * static_cast<std::size_t>(depth), ' ');
+  }
+
+  std::string& out_;
+  const int indent_;
+};
+
+template <typename Json>
+std::string dump(const Json& value, int indent) {
+  std::string out;
+  Dumper<Json>(out, indent).value(value, 0);
+  return out;
 }
-std::string dump_json(const nlohmann::ordered_json& value, int indent) {
-  return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
+
+}  // namespace
+
+std::string dump_json(const nlohmann::json& value, int indent) { return dump(value, indent); }
+std::string dump_json(const nlohmann::ordered_json& value, int indent) { return dump(value, indent); }
 
 }  // namespace deadbolt

@@ -131,6 +131,9 @@ TEST_F(RulesTest, EveryUrlARuleMatchesIsBlockedByDecide) {
           EXPECT_TRUE(verdict.block) << url << " matches rule " << rule->regex;
           EXPECT_EQ(verdict.person, rule->person) << url;
           EXPECT_TRUE(origins_cover(rule->origins, url)) << url << " is outside " << rule->origins;
+          // The redirect hands the block page what the regex matched (\0): all of it.
+          const auto i = static_cast<std::size_t>(rule - rules.rules.data());
+          EXPECT_TRUE(RE2::FullMatch(url, *compiled[i])) << url << ": the block page would get a part, " << rule->regex;
         }
       }
     }

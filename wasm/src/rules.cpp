@@ -340,7 +340,7 @@ void keyword_rules(const Catalog& catalog, std::string_view keyword, int person,
       append_escaped(text, std::string_view(&c, 1));
     }
   }
-  text += ")(?:[+&#]|$)";
+  text += ")(?:[+&#].*)?$";  // to the end: the redirect hands the block page the whole URL
   const auto& sites = catalog.sites();
   const auto& specs = site_table();
   for (std::size_t s = 0; s < sites.size(); ++s) {

@@ -67,8 +67,6 @@ class Engine {
   // The verdict for `url`; its views are valid until the next call and while
   // `url` itself lives.
   const Verdict& decide(std::string_view url);
-  // The last decide() verdict again, under the same conditions.
-  const Verdict& last_verdict() const { return verdict_; }
 
   // The identity behind `url`, whether listed or not.
   bool identify(std::string_view url, Identity& out) { return identifier_.identify(url, out); }

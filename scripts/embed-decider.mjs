@@ -33,7 +33,9 @@ export const DECIDER_WASM_BASE64 = '${base64}';
 const body = source.replace(exportLine, '');
 fs.writeFileSync(path.join(built, 'decider.classic.js'), `${generated} (and extension/decider.js)
 'use strict';
-var deadboltDecider = (() => {
+// On a site where both the feed and the inbox scripts run, this file is
+// evaluated twice in one world: the second time keeps the first's decider.
+var deadboltDecider = deadboltDecider ?? (() => {
 ${body}
 const base64 = '${base64}';
 const wasm = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -70,11 +70,6 @@ export class ListCore {
     return JSON.parse(this.#native.parseUrl(String(url)));
   }
 
-  /** What a URL shows, listed or not: {platform, platformName, handle, kind}. */
-  identify(url) {
-    return JSON.parse(this.#native.identify(url));
-  }
-
   /** Reads "Add a profile" input: {platform, platformName, handle, error}. */
   readProfile(text, platform = '') {
     return JSON.parse(this.#native.readProfile(text, platform));

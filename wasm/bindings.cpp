@@ -21,12 +21,10 @@
 #include "deadbolt/rules.h"
 #include "deadbolt/stats.h"
 #include "deadbolt/text.h"
-#include "deadbolt/verdict_json.h"
 
 namespace {
 
 using deadbolt::Catalog;
-using deadbolt::identity_json;
 using ojson = nlohmann::ordered_json;
 
 // A list edit's answer: {"changed": bool, ...} or {"error": English,
@@ -79,13 +77,6 @@ class Core {
     j["path"] = std::string(parsed.path);
     j["query"] = parsed.has_query ? ojson(std::string(parsed.query)) : ojson(nullptr);
     return deadbolt::dump_json(j);
-  }
-
-  // What a URL shows, listed or not: {platform, platformName, handle, kind}.
-  std::string identify(const std::string& url) {
-    deadbolt::Identity id;
-    engine_.identify(url, id);
-    return identity_json(id);
   }
 
   // "Add a profile": {platform, platformName, handle, error}.
@@ -458,7 +449,6 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("load", &Core::load)
-      .function("identify", &Core::identify)
       .function("parseUrl", &Core::parseUrl)
       .function("readProfile", &Core::readProfile)
       .function("rules", &Core::rules)

@@ -30,19 +30,18 @@ test('a bad list is refused with its JSON path and the old list stays', () => {
 test('hostile strings cross into the core and are read as nothing listable', () => {
   const core = newCore();
   for (const input of ['', 'x'.repeat(3_000_000), 'https://www.instagram.com/jane\uD800doe', '\u0000', 'https://\uFFFF/']) {
-    assert.equal(JSON.parse(core.identify(input)).platform, null, input.slice(0, 20));
+    assert.equal(JSON.parse(core.readProfile(input, '')).platform, null, input.slice(0, 20));
     assert.ok(JSON.parse(core.readProfile(input, 'instagram')).error, 'refused as a profile, with a reason');
   }
 });
 
-test('identify reads back what a pasted URL shows', () => {
+test('a pasted URL is read back as the profile it shows', () => {
   const core = newCore('{"version":1,"people":[]}');
-  assert.deepEqual(JSON.parse(core.identify('https://www.linkedin.com/in/jane-doe-123/')), {
-    platform: 'linkedin', platformName: 'LinkedIn', handle: 'jane-doe-123', kind: 'profile',
-  });
-  assert.deepEqual(JSON.parse(core.identify('https://example.com/')), {
-    platform: null, platformName: null, handle: null, kind: null,
-  });
+  const read = JSON.parse(core.readProfile('https://www.linkedin.com/in/jane-doe-123/', ''));
+  assert.deepEqual([read.platform, read.platformName, read.handle, read.error ?? null], ['linkedin', 'LinkedIn', 'jane-doe-123', null]);
+  const other = JSON.parse(core.readProfile('https://example.com/', ''));
+  assert.equal(other.platform, null);
+  assert.ok(other.error, 'no profile there, and the reason');
 });
 
 test('export keeps unknown fields and platforms lists every listable platform', () => {

@@ -65,15 +65,14 @@ export function createListOwner({
     const { text, where, problem } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
     const snapshot = core.snapshot();
-    const deciderCore = await decider;
-    deciderCore.loadSnapshot(snapshot);  // decisions follow the list held
+    const decidingNow = await decideWith(snapshot, where, problem);  // decisions follow the list held
     // What it writes replaces an edit's copies still waiting, and lands after any being written.
     newest = null;
     await copying;
     if (!problem) await Promise.all([saveSnapshot(snapshot), quietly(onHeld(core))]);
     lastFeedIndex = lastInboxIndex = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem };
-    deciding = Promise.resolve({ core: deciderCore, where, problem });
+    deciding = Promise.resolve(decidingNow);
     return held;
   }
 
@@ -88,6 +87,14 @@ export function createListOwner({
       copying = copying.then(writeNewest);
       copying.then(resolve);
     }, COPIES_PAUSE_MS);
+  }
+
+  // The decider takes the snapshot of the list the list core now holds:
+  // decisions follow it from the moment the promise resolves.
+  async function decideWith(snapshot, where, problem) {
+    const core = await decider;
+    core.loadSnapshot(snapshot);
+    return { core, where, problem };
   }
 
   // Rules are installed again on the next change or start: a failure is said, never thrown.
@@ -148,9 +155,8 @@ export function createListOwner({
         return { error: `Could not save your list: ${e?.message ?? e}`, stored: false };
       }
       held = { core, where: where.where, problem: null };
-      const deciderCore = await decider;
-      deciderCore.loadSnapshot(result.snapshot);
-      deciding = Promise.resolve({ core: deciderCore, where: where.where, problem: null });
+      deciding = decideWith(result.snapshot, where.where, null);
+      await deciding;
       // Saved. The navigation listeners block at once; the rules follow.
       const installing = install(core, result.rules);
       rulesInstalled = installing;

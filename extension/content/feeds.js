@@ -202,9 +202,39 @@
       top.style.setProperty('visibility', 'hidden', 'important');
     }
   }
+
+  // And the block the parser is still inside is held back until the parser
+  // has moved past it: a unit whose link comes later in its markup (an
+  // avatar's wrappers, a name before its link) would otherwise paint, half
+  // parsed, whenever the network or the parser pauses inside it. The parser
+  // appends in document order, so the elements it still has open are the
+  // chain of last children from <body>; the block held is the chain's
+  // highest element below its lowest stop (a row of a list, not the list).
+  let openHeld = null;
+  function openBlock() {
+    let top = null;
+    for (let el = document.body?.lastElementChild; el; el = el.lastElementChild) {
+      if (el.matches(FALLBACK_STOP)) top = null;
+      else top ??= el;
+    }
+    return top;
+  }
+  function release(el) {
+    if (!hidden.has(el) && !parsingHeld.has(el) && el !== openHeld) el.style.removeProperty('visibility');
+  }
+  function holdOpenBlock() {
+    const top = active && document.readyState === 'loading' ? openBlock() : null;
+    if (top === openHeld) return;
+    const was = openHeld;
+    openHeld = top;
+    if (was) release(was);
+    top?.style.setProperty('visibility', 'hidden', 'important');
+  }
   function releaseParsingHolds() {
-    for (const el of parsingHeld) if (!hidden.has(el)) el.style.removeProperty('visibility');
+    const held = [...parsingHeld];
     parsingHeld.clear();
+    for (const el of held) release(el);
+    holdOpenBlock();
   }
 
   // ---- "Kept out of your feeds": one storage item per page and day, written
@@ -264,6 +294,7 @@
       if (r.type !== 'childList') continue;
       for (const node of r.addedNodes) if (node.nodeType === 1 && node.isConnected && !node.closest(markup.items)) fallback(node);
     }
+    if (openHeld || document.readyState === 'loading') holdOpenBlock();
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {
@@ -295,6 +326,7 @@
       for (const item of document.querySelectorAll(markup.items)) show(item);
       for (const unit of fallbackHidden) show(unit);
       fallbackHidden.clear();
+      holdOpenBlock();
       return;
     }
     placeholder = index.placeholder === true;
@@ -307,6 +339,7 @@
       });
     }
     decideAll();
+    holdOpenBlock();
   }
 
   // The hold is lifted in the task that decided every item present, so

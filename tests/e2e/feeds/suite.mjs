@@ -96,6 +96,31 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     }
   });
 
+  // The network pauses inside a listed person's row, after their name and
+  // before their link (as a chunk boundary or the parser's own yield can
+  // fall anywhere): the half-parsed row names no one Deadbolt can see yet,
+  // and must not paint while the page waits a second for the rest.
+  test('a row cut off by the network before its link paints nothing of it', async () => {
+    const row = (who, mark) => `<div ${mark}><span>${who}</span><a href="/profile/${who}">@${who}</a><div>a post</div></div>`;
+    const head = '<!doctype html><meta charset="utf-8"><title>Cut off</title><script src="/feeds/frames.js"></script><body><div id="rows">' +
+      row('ann.bsky.social', 'data-shown="ann"') + row('bob.bsky.social', 'data-shown="bob"') +
+      '<div data-listed="row-jane"><span>jane.bsky.social</span><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">';
+    const tail = `<a href="/profile/jane.bsky.social">@jane.bsky.social</a><div>a post</div></div>${row('eve.bsky.social', 'data-shown="eve"')}</div>`;
+    const body = head + tail;
+    ROUTES.set('bsky.app/feeds/cutoff', { body, stream: { size: Buffer.byteLength(head), delayMs: 1000 } });
+    try {
+      const page = await open('https://bsky.app/feeds/cutoff');
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      await animationFrames(page, 5);
+      const r = await report(page);
+      assert.ok(r.frames > 20, `the page painted through the pause (${r.frames} frames)`);
+      assertClean(r, 'row cut off before its link');
+      await page.close();
+    } finally {
+      ROUTES.delete('bsky.app/feeds/cutoff');
+    }
+  });
+
   describe('search rows', () => {
     for (const [platform, url] of Object.entries(SEARCHES)) {
       test(`${platform}: results, typeahead, recent searches and rows filled in later paint no listed row`, async () => {

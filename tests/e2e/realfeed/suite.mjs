@@ -70,9 +70,12 @@ function account(owner) {
 /**
  * The suite, in the browser `useDriver()` starts (../drivers.mjs), with at
  * most `loads` page loads per page, each page sent in pieces as `stream`
- * says (null: at once); `skip` names pages not run there, with why.
+ * says (null: at once); `skip` names pages not run there, with why;
+ * `stalls` names pages the browser itself may stop parsing (with why): a
+ * load of one that does not end is not a result, and is made again (four
+ * times at most, each counted in the page's figures).
  */
-export async function realFeedSuite(useDriver, { loads = 6, stream = { size: 48 * 1024, delayMs: 15 }, skip = {} } = {}) {
+export async function realFeedSuite(useDriver, { loads = 6, stream = { size: 48 * 1024, delayMs: 15 }, skip = {}, stalls = {} } = {}) {
   if (!fs.existsSync(REALFEED)) {
     test('real feed pages', { skip: `${REALFEED} is missing: the real-page feed tests were not run` }, () => {});
     return;
@@ -138,8 +141,20 @@ export async function realFeedSuite(useDriver, { loads = 6, stream = { size: 48 
   }
 
   async function visit(name) {
-    const page = await browser.newPage();
-    await page.goto(SERVED[name], { waitUntil: 'domcontentloaded' });  // not 'load': the saved pages name hosts no fake site serves
+    let page = await browser.newPage();
+    // not 'load': the saved pages name hosts no fake site serves
+    const goto = () => page.goto(SERVED[name], { waitUntil: 'domcontentloaded', timeout: stalls[name] ? 10000 : 30000 });
+    for (let stalled = 0; ; stalled++) {
+      try {
+        await goto();
+        break;
+      } catch (e) {
+        if (!stalls[name] || stalled === 4) throw e;
+        restarted[name] = (restarted[name] ?? 0) + 1;
+        await page.close();
+        page = await browser.newPage();
+      }
+    }
     await page.waitForFunction(() => window.feedTest?.frames > 3);
     await animationFrames(page, 5);
     const report = await page.evaluate(() => window.feedTest.report());
@@ -148,6 +163,7 @@ export async function realFeedSuite(useDriver, { loads = 6, stream = { size: 48 
   }
 
   const figures = {};
+  const restarted = {};  // page -> loads that did not end and were made again
   for (const name of Object.keys(SERVED)) {
     describe(name, () => {
       test(`every person on ${name}: all their items hidden, no one else's`, { skip: skip[name] ?? false }, async () => {
@@ -180,7 +196,8 @@ export async function realFeedSuite(useDriver, { loads = 6, stream = { size: 48 
         }
         console.log(`# ${browser.name} ${name}${STRIP ? ' (stripped)' : ''}: ${f.people} people, ${f.hidden}/${f.items} of their items hidden, ` +
           `${f.wrong.length} other items hidden, ${f.painted} painted frames; not rendered by the page itself: ${f.unrendered}; ` +
-          `accounts no list can hold (company pages): ${f.unlistable}`);
+          `accounts no list can hold (company pages): ${f.unlistable}` +
+          (restarted[name] ? `; loads the browser stopped parsing, made again: ${restarted[name]}` : ''));
         if (f.missed.length) console.log(`#   missed: ${f.missed.join(' ')}`);
         if (f.painted) console.log(`#   painted: ${f.paintedItems.join(' ')}`);
         if (f.wrong.length) console.log(`#   wrongly hidden: ${[...new Set(f.wrong)].join(' ')}`);

@@ -7,8 +7,9 @@
 //   deadboltItems.compiled()                   the decider's compiled module, compiled once for
 //                                              every decider of this world (the guard's too)
 //   deadboltItems.settled                      resolves once the feed script has asked for the
-//                                              page's markup (and so decided the page) or could not
-//                                              start: the guard starts its own decider after it
+//                                              page's markup (and so decided the page), could not
+//                                              start, or half a second after this script ran: the
+//                                              guard and the inbox script start their deciders after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
 //   deadboltItems.fromBase64(text)             bytes of base64 text, as storage keeps indexes (throws if damaged)
 //   deadboltItems.markupFor(pageUrl, instances) the page's feed markup, or null (`instances`: the
@@ -25,7 +26,12 @@ var deadboltItems = (() => {
   let decider = null;
   let compiling = null;
   let settle;
-  const settled = new Promise((resolve) => { settle = resolve; });
+  // Bounded: a feed script that never gets as far (a page it has no markup
+  // for is still asked) must not keep the others from starting.
+  const settled = Promise.race([
+    new Promise((resolve) => { settle = resolve; }),
+    new Promise((resolve) => { setTimeout(resolve, 500); }),
+  ]);
   const compiled = () => (compiling ??= WebAssembly.compile(deadboltDecider.wasm));
 
   const fromBase64 = (text) =>

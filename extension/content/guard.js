@@ -136,7 +136,7 @@
       // the module the feed script compiles (one compilation a page), made
       // once the feed script has decided the page: the feed's first paint
       // waits for nothing here. Activations meanwhile are held (see guard()).
-      await Promise.race([deadboltItems.settled, new Promise((resolve) => setTimeout(resolve, 500))]);
+      await deadboltItems.settled;
       stored = chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
       decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
     } catch {

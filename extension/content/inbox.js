@@ -495,9 +495,7 @@
     const stored = chrome.storage.local.get([INDEX_KEY, OPENED_KEY]).catch(() => ({}));
     // Where the feed script runs too, its first decisions go first (its
     // items are painted with the page; the rows here stay held meanwhile).
-    if (typeof deadboltItems !== 'undefined') {
-      await Promise.race([deadboltItems.settled, new Promise((resolve) => setTimeout(resolve, 500))]);
-    }
+    if (typeof deadboltItems !== 'undefined') await deadboltItems.settled;
     let index;
     try {
       [decider, { [INDEX_KEY]: index = null, [OPENED_KEY]: opened = null }] = await Promise.all([

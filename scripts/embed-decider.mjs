@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'extension/built');
@@ -30,15 +31,23 @@ fs.writeFileSync(path.join(built, 'decider_wasm.js'), `${generated}
 export const DECIDER_WASM_BASE64 = '${base64}';
 `);
 
-const body = source.replace(exportLine, '');
-fs.writeFileSync(path.join(built, 'decider.classic.js'), `${generated} (and extension/decider.js)
-'use strict';
+// Minified as the worker's bundle is (the same targets as scripts/build):
+// every content script on a platform's page parses this at document_start.
+// A classic script's top-level names are kept (deadboltDecider is the global
+// the next scripts use); the bytes are spliced in after, untouched.
+const script = `'use strict';
 // On a site where both the feed and the inbox scripts run, this file is
 // evaluated twice in one world: the second time keeps the first's decider.
 var deadboltDecider = deadboltDecider ?? (() => {
-${body}
-const base64 = '${base64}';
+${source.replace(exportLine, '')}
+const base64 = DECIDER_WASM_BASE64;
 const wasm = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 return Object.freeze({ instantiateDecider, Decider, wasm });
 })();
-`);
+`;
+const { code } = transformSync(script, { minify: true, target: ['chrome116', 'firefox128'], legalComments: 'none' });
+if (!/^"use strict";var deadboltDecider=deadboltDecider\?\?/.test(code) || code.split('DECIDER_WASM_BASE64').length !== 2) {
+  throw new Error('embed-decider: the minified script lost its global or the bytes\' place');
+}
+fs.writeFileSync(path.join(built, 'decider.classic.js'),
+  `${generated} (and extension/decider.js)\n${code.replace('DECIDER_WASM_BASE64', `'${base64}'`)}`);

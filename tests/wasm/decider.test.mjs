@@ -144,7 +144,7 @@ test('the block page\'s stats from the decider are the full core\'s', async () =
 test('the classic-script form instantiates from the bytes it carries, and decides URLs and feed items', async () => {
   const source = fs.readFileSync(path.join(root, 'extension/built/decider.classic.js'), 'utf8');
   assert.doesNotMatch(source.replace(/\/\/.*$/gm, ''), /^\s*(import|export)\b|import\.meta/m, 'a classic script: no module syntax');
-  const context = vm.createContext({ TextEncoder, TextDecoder, WebAssembly, Uint8Array, atob, URL, ArrayBuffer });
+  const context = vm.createContext({ TextEncoder, TextDecoder, WebAssembly, Uint8Array, atob, URL, ArrayBuffer, setTimeout });
   vm.runInContext(source, context);
   vm.runInContext(fs.readFileSync(path.join(root, 'extension/content/core_loader.js'), 'utf8'), context);
   const decider = await vm.runInContext('deadboltDecider.instantiateDecider(deadboltDecider.wasm)', context);

@@ -199,7 +199,7 @@
     }
     if (top && !parsingHeld.has(top)) {
       parsingHeld.add(top);
-      top.style.setProperty('visibility', 'hidden', 'important');
+      holdBack(top);
     }
   }
 
@@ -219,8 +219,21 @@
     }
     return top;
   }
+  // A held block gets back the inline visibility it had (a page's own
+  // "visibility: hidden" stays), unless something still holds or hides it.
+  const visibilityBefore = new WeakMap();
+  function holdBack(el) {
+    if (!visibilityBefore.has(el)) {
+      visibilityBefore.set(el, [el.style.getPropertyValue('visibility'), el.style.getPropertyPriority('visibility')]);
+    }
+    el.style.setProperty('visibility', 'hidden', 'important');
+  }
   function release(el) {
-    if (!hidden.has(el) && !parsingHeld.has(el) && el !== openHeld) el.style.removeProperty('visibility');
+    if (hidden.has(el) || parsingHeld.has(el) || el === openHeld || !visibilityBefore.has(el)) return;
+    const [value, priority] = visibilityBefore.get(el);
+    visibilityBefore.delete(el);
+    if (value) el.style.setProperty('visibility', value, priority);
+    else el.style.removeProperty('visibility');
   }
   function holdOpenBlock() {
     const top = active && document.readyState === 'loading' ? openBlock() : null;
@@ -228,7 +241,7 @@
     const was = openHeld;
     openHeld = top;
     if (was) release(was);
-    top?.style.setProperty('visibility', 'hidden', 'important');
+    if (top) holdBack(top);
   }
   function releaseParsingHolds() {
     const held = [...parsingHeld];

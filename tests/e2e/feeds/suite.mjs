@@ -99,22 +99,33 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
   // The network pauses inside a listed person's row, after their name and
   // before their link (as a chunk boundary or the parser's own yield can
   // fall anywhere): the half-parsed row names no one Deadbolt can see yet,
-  // and must not paint while the page waits a second for the rest.
-  test('a row cut off by the network before its link paints nothing of it', async () => {
+  // and must not paint while the page waits a second for the rest. Then it
+  // pauses inside a block the page itself keeps hidden (an inline
+  // "visibility: hidden"): held while open, it stays hidden once let go.
+  test('a row cut off by the network before its link paints nothing of it; a block the page hides stays hidden', async () => {
     const row = (who, mark) => `<div ${mark}><span>${who}</span><a href="/profile/${who}">@${who}</a><div>a post</div></div>`;
-    const head = '<!doctype html><meta charset="utf-8"><title>Cut off</title><script src="/feeds/frames.js"></script><body><div id="rows">' +
-      row('ann.bsky.social', 'data-shown="ann"') + row('bob.bsky.social', 'data-shown="bob"') +
-      '<div data-listed="row-jane"><span>jane.bsky.social</span><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">';
-    const tail = `<a href="/profile/jane.bsky.social">@jane.bsky.social</a><div>a post</div></div>${row('eve.bsky.social', 'data-shown="eve"')}</div>`;
-    const body = head + tail;
-    ROUTES.set('bsky.app/feeds/cutoff', { body, stream: { size: Buffer.byteLength(head), delayMs: 1000 } });
+    const pieces = [
+      '<!doctype html><meta charset="utf-8"><title>Cut off</title><script src="/feeds/frames.js"></script><body><div id="rows">' +
+        row('ann.bsky.social', 'data-shown="ann"') + row('bob.bsky.social', 'data-shown="bob"') +
+        '<div data-listed="row-jane"><span>jane.bsky.social</span><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">',
+      `<a href="/profile/jane.bsky.social">@jane.bsky.social</a><div>a post</div></div>${row('eve.bsky.social', 'data-shown="eve"')}</div>` +
+        '<div id="page-hidden" style="visibility: hidden"><span>the page keeps this hidden</span>',
+      '</div><p>The end.</p>',
+    ];
+    // Every piece but the last padded to one size, so that each pause falls where it is meant to.
+    const size = Math.max(...pieces.map((p) => Buffer.byteLength(p))) + 16;
+    const pad = (p) => `${p}<!--${'.'.repeat(size - Buffer.byteLength(p) - 7)}-->`;
+    const body = pieces.slice(0, -1).map(pad).join('') + pieces.at(-1);
+    ROUTES.set('bsky.app/feeds/cutoff', { body, stream: { size, delayMs: 1000 } });
     try {
       const page = await open('https://bsky.app/feeds/cutoff');
       await page.waitForFunction(() => document.readyState !== 'loading');
       await animationFrames(page, 5);
       const r = await report(page);
-      assert.ok(r.frames > 20, `the page painted through the pause (${r.frames} frames)`);
+      assert.ok(r.frames > 20, `the page painted through the pauses (${r.frames} frames)`);
       assertClean(r, 'row cut off before its link');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('page-hidden')).visibility), 'hidden',
+        'the block the page hides itself');
       await page.close();
     } finally {
       ROUTES.delete('bsky.app/feeds/cutoff');

@@ -60,7 +60,9 @@ const attempts = createAttempts(engine);
 const installAll = () => list.full().then(({ core }) => protection.applyRules(core));
 const forgetting = createForgetting(engine);  // registers its history listener now, when granted
 const listSync = createListSync({ full: () => list.full(), reload: () => list.reload() });
-const health = createHealth({ full: () => list.full(), enabled: () => enabled, applyRules: (core) => protection.applyRules(core) });
+const health = createHealth({
+  full: () => list.full(), enabled: () => enabled, applyRules: (core) => protection.applyRules(core), verifyDecider: () => list.verifyDecider(),
+});
 
 // ---- Listeners -----------------------------------------------------------------
 

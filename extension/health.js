@@ -1,7 +1,8 @@
 // The protection check: what Deadbolt depends on, and whether it holds —
 // on (not switched off), allowed in private windows, site access for the
-// hosts its rules cover and for the fediverse instances the person added, and its rules installed as the core compiled them
-// (count and content; put back when something removed or changed them). It
+// hosts its rules cover and for the fediverse instances the person added, its rules installed as the core compiled them
+// (count and content; put back when something removed or changed them), and
+// its decisions made from the list it holds (the decider given it again if not). It
 // runs when the worker starts, every half hour, when site access changes
 // and whenever the popup or the settings page opens. The periods when
 // Deadbolt was off or could not protect everywhere are kept (on this device
@@ -17,8 +18,9 @@ const MAX_PERIODS = 40;
 export const HEALTH_ALARM = 'health';
 
 /**
- * `engine`: full() (the core with the whole list), enabled(), and
- * applyRules(core) (installs the rules, or removes them while off).
+ * `engine`: full() (the core with the whole list), enabled(),
+ * applyRules(core) (installs the rules, or removes them while off) and
+ * verifyDecider() (list_owner.js: {ok, repaired}).
  */
 export function createHealth(engine) {
   async function check() {
@@ -44,6 +46,7 @@ export function createHealth(engine) {
         }
       }
     }
+    const decisions = await engine.verifyDecider();
     const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length + instancesWithheld.length > 0 }, repaired);
     const problems = [];
     if (!on) problems.push({ kind: 'off' });
@@ -53,6 +56,7 @@ export function createHealth(engine) {
     for (const group of instancesWithheld) problems.push({ kind: 'instanceAccess', patterns: group.patterns, domains: group.domains });
     if (repaired) problems.push({ kind: 'rulesRepaired' });
     if (refused !== null) problems.push({ kind: 'rulesRefused', reason: refused });
+    if (decisions.repaired) problems.push({ kind: decisions.ok ? 'decisionsRepaired' : 'decisionsStale' });
     return { problems, history };
   }
 

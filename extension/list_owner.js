@@ -197,6 +197,22 @@ export function createListOwner({
     });
   }
 
+  /**
+   * Whether decisions follow the list held: the decider's snapshot is the
+   * list core's, byte for byte. A decider that refused one (the same build's
+   * list core wrote it: never seen) or holds another is given the list
+   * core's again. {ok: it holds the list now, repaired: it had to be given it}.
+   */
+  function verifyDecider() {
+    return serialised('list', async () => {
+      const { core } = await ensureHeld();
+      const { core: now } = await deciding;
+      const wanted = core.snapshot();
+      if (sameBytes(now.snapshot(), wanted)) return { ok: true, repaired: false };
+      return { ok: now.loadSnapshot(wanted) && !!sameBytes(now.snapshot(), wanted), repaired: true };
+    });
+  }
+
   /** Resolves once the last edit's rules and copies are written (tests, benchmarks). */
   function settled() {
     return Promise.all([rulesInstalled, copying, copiesWritten?.promise]);
@@ -217,6 +233,7 @@ export function createListOwner({
     commit,
     storageChanged,
     reload,
+    verifyDecider,
     settled,
     free,
     counts,

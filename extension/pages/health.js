@@ -42,6 +42,8 @@ export async function showHealth(notices, history = null, section = null) {
       shown.push(paragraph(t('healthRulesRepaired')));
     } else if (problem.kind === 'rulesRefused') {
       shown.push(paragraph(t('healthRulesRefused', problem.reason)));
+    } else if (problem.kind === 'decisionsRepaired' || problem.kind === 'decisionsStale') {
+      shown.push(paragraph(t(problem.kind === 'decisionsRepaired' ? 'healthDecisionsRepaired' : 'healthDecisionsStale')));
     }
   }
   notices.replaceChildren(...shown);

@@ -235,3 +235,22 @@ test('the two kinds of core cannot be confused: no rules from a decider, no snap
   assert.ok(core.rules('x').rules.length > 0);
   core.free();
 });
+
+test('decisions follow the list held: a decider holding another list is found by the check and given the list again', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  assert.deepEqual(await owner.verifyDecider(), { ok: true, repaired: false }, 'after an edit the decider holds its list');
+  // As if the decider had refused the edit's snapshot and kept an older list.
+  const { core: decider } = await owner.deciding();
+  const other = await createListCore({ wasmBinary });
+  assert.equal(other.load(JSON.stringify({ version: 1, people: [{ name: 'Sam', accounts: [{ platform: 'instagram', handle: 'samsmith' }] }] })), null);
+  assert.equal(decider.loadSnapshot(other.snapshot()), true);
+  other.free();
+  assert.equal(decider.blocks('https://www.instagram.com/janedoe/'), false, 'the decider no longer follows the list');
+  assert.deepEqual(await owner.verifyDecider(), { ok: true, repaired: true });
+  assert.equal(decider.blocks('https://www.instagram.com/janedoe/'), true, 'given the list again');
+  assert.equal(decider.blocks('https://www.instagram.com/samsmith/'), false);
+  assert.deepEqual(await owner.verifyDecider(), { ok: true, repaired: false });
+  owner.free();
+});

@@ -8,7 +8,8 @@
 //                                       script (content scripts cannot import
 //                                       modules) with the bytes, one global
 //                                       of the content script's isolated world:
-//     deadboltDecider = { instantiateDecider, Decider, wasm: Uint8Array }
+//     deadboltDecider = { instantiateDecider, Decider, wasm: Uint8Array, fromBase64 }
+//     (fromBase64: the world's one decoder of base64, as storage keeps indexes)
 //     const decider = await deadboltDecider.instantiateDecider(deadboltDecider.wasm);
 //   node scripts/embed-decider.mjs
 import fs from 'node:fs';
@@ -40,9 +41,10 @@ const script = `'use strict';
 // evaluated twice in one world: the second time keeps the first's decider.
 var deadboltDecider = deadboltDecider ?? (() => {
 ${source.replace(exportLine, '')}
-const base64 = DECIDER_WASM_BASE64;
-const wasm = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-return Object.freeze({ instantiateDecider, Decider, wasm });
+const fromBase64 = (text) =>
+  (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+const wasm = fromBase64(DECIDER_WASM_BASE64);
+return Object.freeze({ instantiateDecider, Decider, wasm, fromBase64 });
 })();
 `;
 const { code } = transformSync(script, { minify: true, target: ['chrome116', 'firefox128'], legalComments: 'none' });

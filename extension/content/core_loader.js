@@ -11,7 +11,6 @@
 //                                              start, or half a second after this script ran: the
 //                                              guard and the inbox script start their deciders after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
-//   deadboltItems.fromBase64(text)             bytes of base64 text, as storage keeps indexes (throws if damaged)
 //   deadboltItems.markupFor(pageUrl, instances) the page's feed markup, or null (`instances`: the
 //                                              fediverse instances the person added, from the feed index)
 //   deadboltItems.decideItem(page, links, authors, attributes)
@@ -34,8 +33,6 @@ var deadboltItems = (() => {
   ]);
   const compiled = () => (compiling ??= WebAssembly.compile(deadboltDecider.wasm));
 
-  const fromBase64 = (text) =>
-    (Uint8Array.fromBase64 ? Uint8Array.fromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
 
   return {
     async start() {
@@ -53,7 +50,7 @@ var deadboltItems = (() => {
       if (!decider || typeof index !== 'string') return false;
       let bytes;
       try {
-        bytes = fromBase64(index);
+        bytes = deadboltDecider.fromBase64(index);
       } catch {
         return false;  // not base64: damaged; items stay held back
       }
@@ -61,7 +58,6 @@ var deadboltItems = (() => {
     },
     compiled,
     settled,
-    fromBase64,
     markupFor(page, instances) {
       settle();  // its continuations run after the feed script's synchronous first decisions
       return decider ? decider.feedMarkup(page, instances) : null;

@@ -122,7 +122,7 @@
     let loaded = false;
     try {
       // Through the feed-index door: it also makes the item decider, for identity attributes.
-      loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(deadboltItems.fromBase64(snapshot.bytes), true);
+      loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(deadboltDecider.fromBase64(snapshot.bytes), true);
     } catch {
       loaded = false;
     }

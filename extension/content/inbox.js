@@ -533,8 +533,7 @@
     if (typeof index.snapshot !== 'string') return false;
     let bytes;
     try {
-      bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(index.snapshot)
-        : Uint8Array.from(atob(index.snapshot), (c) => c.charCodeAt(0));
+      bytes = deadboltDecider.fromBase64(index.snapshot);
     } catch {
       return false;
     }

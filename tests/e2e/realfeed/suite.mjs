@@ -141,18 +141,17 @@ export async function realFeedSuite(useDriver, { loads = 6, stream = { size: 48 
   }
 
   async function visit(name) {
-    let page = await browser.newPage();
-    // not 'load': the saved pages name hosts no fake site serves
-    const goto = () => page.goto(SERVED[name], { waitUntil: 'domcontentloaded', timeout: stalls[name] ? 10000 : 30000 });
-    for (let stalled = 0; ; stalled++) {
+    let page;
+    for (let attempt = 1; ; attempt++) {
+      page = await browser.newPage();
       try {
-        await goto();
+        // not 'load': the saved pages name hosts no fake site serves
+        await page.goto(SERVED[name], { waitUntil: 'domcontentloaded', timeout: stalls[name] ? 10000 : 30000 });
         break;
       } catch (e) {
-        if (!stalls[name] || stalled === 4) throw e;
-        restarted[name] = (restarted[name] ?? 0) + 1;
         await page.close();
-        page = await browser.newPage();
+        if (!stalls[name] || attempt === 5) throw e;
+        restarted[name] = (restarted[name] ?? 0) + 1;
       }
     }
     await page.waitForFunction(() => window.feedTest?.frames > 3);

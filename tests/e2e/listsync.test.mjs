@@ -89,9 +89,15 @@ test('switching on while another device writes: both lists kept, once each', asy
   assert.equal(result.ok, true, JSON.stringify(result));
   assert.equal(await wrote, true, 'the other device wrote during the switch');
   await other.close();
-  await new Promise((r) => setTimeout(r, 800));
-  const after = await accounts();
-  assert.deepEqual(after, [...before, 'Alex tiktok alex_later'].sort());
+  // The other device's write reloads the list once it lands: waited for
+  // (a loaded machine took more than the 800 ms this once slept), never assumed.
+  const expected = [...before, 'Alex tiktok alex_later'].sort();
+  let after = await accounts();
+  for (const end = Date.now() + 5000; JSON.stringify(after) !== JSON.stringify(expected) && Date.now() < end;) {
+    await new Promise((r) => setTimeout(r, 100));
+    after = await accounts();
+  }
+  assert.deepEqual(after, expected);
   await stopWorker(browser);
   assert.deepEqual(await accounts(), after, 'what is stored, read back');
 });

@@ -18,7 +18,7 @@
 //     an item is hidden before the next paint, in a background tab too.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadLocal */
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
@@ -374,23 +374,32 @@
   let ready = false;  // the core is started and the page's markup known
   let started = false;  // the core is started
   let measure = false;
+  let changedIndex;  // the index a change brought while starting (undefined: none came)
+  let changeCame;
+  const firstChange = new Promise((resolve) => { changeCame = resolve; });
   async function start() {
     // The index was asked for by the first feed script (feed_markup.js), the
     // browser reading it while this world's scripts were evaluated.
     const index = typeof deadboltFeedRead === 'undefined'
-      ? chrome.storage.local.get([INDEX_KEY, 'perf.measure']).catch(() => ({}))
+      ? deadboltReadLocal([INDEX_KEY, 'perf.measure'])
       : deadboltFeedRead;
-    const [ok, { [INDEX_KEY]: stored = null, 'perf.measure': measureFlag = false }] = await Promise.all([
+    // null: the index could not be read, even when asked again (local_read.js),
+    // or a change brought it first (no need to wait for a read being retried).
+    const [ok, read] = await Promise.all([
       deadboltItems.start(),
-      index,
+      Promise.race([index.catch(() => null), firstChange.then(() => null)]),
     ]);
     // Whatever happens next, the page itself is let through in this task:
     // decided below when the core is ready, else only the items stay held.
     queueMicrotask(() => pageHold.remove());
     if (!ok) return;  // the hold stays: see the top of this file
     started = true;
-    measure = measureFlag === true;
-    begin(stored);
+    measure = read?.['perf.measure'] === true;
+    // A change that came meanwhile is at least as new as what was read.
+    if (changedIndex !== undefined) return begin(changedIndex);
+    // Unreadable is not "off": the items stay held until the index changes (below).
+    if (read === null) return;
+    begin(read[INDEX_KEY] ?? null);
   }
 
   // The page's markup: the catalog's for its host, or the fediverse web UI's
@@ -420,7 +429,12 @@
   // also in a tab that opened while Deadbolt was off, and on an instance
   // added while the tab was open.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[INDEX_KEY] || !started) return;
+    if (area !== 'local' || !changes[INDEX_KEY]) return;
+    if (!started) {
+      changedIndex = changes[INDEX_KEY].newValue ?? null;  // applied when started
+      changeCame();
+      return;
+    }
     if (!ready) return begin(changes[INDEX_KEY].newValue);
     apply(changes[INDEX_KEY].newValue);
     releaseHold();

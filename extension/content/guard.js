@@ -26,7 +26,7 @@
 // person's own hand; what it could show (a listed link's hover card does not
 // open) a page learns no faster than by rendering the link and checking
 // whether the feed script hid it.
-/* global deadboltDecider, deadboltItems */
+/* global deadboltDecider, deadboltItems, deadboltReadLocal */
 (() => {
   const SNAPSHOT_KEY = 'list.snapshot';  // the worker's decision index (storage_keys.js LIST_SNAPSHOT)
   const INDEX_KEY = 'feeds.index';       // carries the on/off switch content scripts follow (FEED_INDEX)
@@ -137,7 +137,10 @@
       // once the feed script has decided the page: the feed's first paint
       // waits for nothing here. Activations meanwhile are held (see guard()).
       await deadboltItems.settled;
-      stored = chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
+      // Unreadable even when asked again (local_read.js): nothing to guard
+      // with until the list or switch changes; the rules and the navigation
+      // listeners still stand.
+      stored = deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
       decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
     } catch {
       state = 'failed';  // the rules and the navigation listeners still stand
@@ -158,7 +161,7 @@
   let changedWhileStarting = false;
   function reread() {
     const reading = ++readings;
-    chrome.storage.local.get([SNAPSHOT_KEY, INDEX_KEY]).then((items) => {
+    deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).then((items) => {
       if (reading === readings) apply(items[SNAPSHOT_KEY], items[INDEX_KEY]);
     }).catch(() => {});
   }

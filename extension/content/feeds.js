@@ -81,9 +81,23 @@
     else show(item);
   }
 
+  // What hiding writes into an item's inline style; the item's own values
+  // of them are kept (hidden, visibilityBefore) and given back when it shows
+  // again, so a page's own inline style stays.
+  const STYLED = ['display', 'visibility', 'max-height', 'overflow'];
+  function ownStyle(el) {
+    const values = STYLED.map((p) => [el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]);
+    if (visibilityBefore.has(el)) values[1] = visibilityBefore.get(el);  // held back while parsing: its own is kept there
+    return values;
+  }
+  function setStyle(el, property, [value, priority]) {
+    if (value) el.style.setProperty(property, value, priority);
+    else el.style.removeProperty(property);
+  }
+
   function hide(item) {
     if (!hidden.has(item)) {
-      hidden.set(item, item.style.getPropertyValue('display'));
+      hidden.set(item, ownStyle(item));
       if (!counted.has(item)) {
         counted.add(item);
         pendingCount += 1;
@@ -109,11 +123,11 @@
   function show(item) {
     spacerRun = 0;
     if (!hidden.has(item)) return;
-    const display = hidden.get(item);
+    const own = hidden.get(item);
     hidden.delete(item);
-    for (const property of ['visibility', 'max-height', 'overflow']) item.style.removeProperty(property);
-    if (display) item.style.setProperty('display', display);
-    else item.style.removeProperty('display');
+    STYLED.forEach((property, i) => setStyle(item, property, own[i]));
+    if (parsingHeld.has(item) || item === openHeld) item.style.setProperty('visibility', 'hidden', 'important');
+    else visibilityBefore.delete(item);  // its own visibility is back already
   }
 
   // ---- The fallback, for markup the catalog does not know (a platform
@@ -223,17 +237,14 @@
   // "visibility: hidden" stays), unless something still holds or hides it.
   const visibilityBefore = new WeakMap();
   function holdBack(el) {
-    if (!visibilityBefore.has(el)) {
-      visibilityBefore.set(el, [el.style.getPropertyValue('visibility'), el.style.getPropertyPriority('visibility')]);
-    }
+    if (!visibilityBefore.has(el)) visibilityBefore.set(el, hidden.has(el) ? hidden.get(el)[1] : ownStyle(el)[1]);
     el.style.setProperty('visibility', 'hidden', 'important');
   }
+  // A hidden one is given its own back when it shows (show()).
   function release(el) {
     if (hidden.has(el) || parsingHeld.has(el) || el === openHeld || !visibilityBefore.has(el)) return;
-    const [value, priority] = visibilityBefore.get(el);
+    setStyle(el, 'visibility', visibilityBefore.get(el));
     visibilityBefore.delete(el);
-    if (value) el.style.setProperty('visibility', value, priority);
-    else el.style.removeProperty('visibility');
   }
   function holdOpenBlock() {
     const top = active && document.readyState === 'loading' ? openBlock() : null;
@@ -273,9 +284,14 @@
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (!target) continue;
       if (r.type === 'attributes' && r.attributeName === 'style') {
-        // The page rewrote a hidden item's style (a recycled node): hide it again.
+        // The page rewrote a hidden item's style (a recycled node): what it
+        // wrote is the item's own now, and it is decided (hidden) again.
         if (hidden.has(target) && target.style.getPropertyPriority('display') !== 'important' &&
-            target.style.getPropertyPriority('visibility') !== 'important') touched.add(target);
+            target.style.getPropertyPriority('visibility') !== 'important') {
+          visibilityBefore.delete(target);
+          hidden.set(target, ownStyle(target));
+          touched.add(target);
+        }
         continue;
       }
       const around = target.closest(markup.items);

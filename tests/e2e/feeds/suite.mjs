@@ -221,6 +221,13 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       const page = await open(FEEDS.x);
       const before = await report(page);
       assert.ok(before.listed > 0 && before.listedRendered.length === before.listed, 'off: every listed item shown');
+      // An inline style of the page's own on its items (apps set heights and overflow so): given back when they show again.
+      const ownStyle = () => [...document.querySelectorAll('[data-listed]')].map((el) =>
+        ['visibility', 'max-height', 'overflow', 'display'].map((p) => `${p}:${el.style.getPropertyValue(p)}!${el.style.getPropertyPriority(p)}`).join(' '));
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll('[data-listed]')) el.style.cssText = 'visibility: visible; max-height: 90vh; overflow: clip;';
+      });
+      const styled = await page.evaluate(ownStyle);
       // On, through the worker, as the popup's switch does.
       const t0 = Date.now();
       await control.page.evaluate(() => chrome.runtime.sendMessage({ type: 'updateSettings', patch: { enabled: true } }));
@@ -230,6 +237,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       // Off again: every item shown, no reload.
       await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
       await driver.waitFor(page, () => { const r = window.feedTest.report(); return r.listedRendered.length === r.listed; }, null, 1000);
+      assert.deepEqual(await page.evaluate(ownStyle), styled, 'shown again with the inline style the page gave them');
       await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
       await driver.waitFor(page, () => window.feedTest.report().listedRendered.length === 0, null, 1000);
       console.log(`# live on (${driver.name}): listed items hidden ${on} ms after turning Deadbolt on`);

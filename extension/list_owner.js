@@ -114,8 +114,15 @@ export function createListOwner({
   // decision path while the read is on its way.
   async function start() {
     const reading = loadSnapshot().then((bytes) => { onPhase('snapshotRead'); return bytes; });
-    decider = Promise.resolve(createDecider());
-    const core = await decider;
+    reading.catch(() => {});  // a refused read is seen where it is awaited, below
+    decider ??= Promise.resolve().then(createDecider);
+    let core;
+    try {
+      core = await decider;
+    } catch (e) {
+      decider = null;  // made again on the next try
+      throw e;
+    }
     onPhase('deciderReady');
     core.blocks('https://www.example.com/');
     const snapshot = await reading;
@@ -124,9 +131,31 @@ export function createListOwner({
     return deciding;
   }
 
+  // A start that fails (a storage read the browser refused: Firefox does
+  // so at times while an event page starts) must not leave the worker
+  // without decisions for the rest of its life: it is made again, with
+  // growing pauses; and if every try failed, the next caller starts again.
+  async function startRetrying() {
+    for (const pause of START_RETRY_PAUSES_MS) {
+      try {
+        return await start();
+      } catch {
+        await new Promise((resolve) => { setTimeout(resolve, pause); });
+      }
+    }
+    return start();
+  }
+  function currentDeciding() {
+    const tried = deciding;
+    return tried.catch(() => {
+      if (deciding === tried) deciding = startRetrying();
+      return deciding;
+    });
+  }
+
   /** The list core with the whole list: editing, rules, stats. Loaded on first call. */
   function full() {
-    return held ? Promise.resolve(held) : deciding.then(() => serialised('list', ensureHeld));
+    return held ? Promise.resolve(held) : currentDeciding().then(() => serialised('list', ensureHeld));
   }
 
   /**
@@ -225,10 +254,10 @@ export function createListOwner({
     held = null;
   }
 
-  deciding = start();
+  deciding = startRetrying();
   return {
     /** What decides now: {core: the decider, holding the list's snapshot, where, problem}. */
-    deciding: () => deciding,
+    deciding: currentDeciding,
     full,
     commit,
     storageChanged,
@@ -243,6 +272,7 @@ export function createListOwner({
 const sameBytes = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
 
 const COPIES_PAUSE_MS = 300;
+const START_RETRY_PAUSES_MS = [20, 80, 320, 1000, 2000];
 
 function deferred() {
   let resolve;

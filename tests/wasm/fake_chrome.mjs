@@ -15,7 +15,10 @@ function area(name, listeners, timing) {
   };
   const store = {
     failWrites: null,  // (items) => Error | null: a write to refuse
+    failReads: null,  // (keys) => Error | null: a read to refuse (Firefox refuses some)
     async get(keys) {
+      const refused = store.failReads?.(keys);
+      if (refused) throw refused;
       if (keys === null || keys === undefined) return copy(items);
       const list = typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys);
       return Object.fromEntries(list.filter((k) => k in items).map((k) => [k, copy(items[k])]));

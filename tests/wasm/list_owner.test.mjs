@@ -55,6 +55,7 @@ function freshStorage() {
   for (const a of ['local', 'sync', 'session']) {
     chrome.storage[a].clear();
     chrome.storage[a].failWrites = null;
+    chrome.storage[a].failReads = null;
   }
 }
 
@@ -253,4 +254,30 @@ test('decisions follow the list held: a decider holding another list is found by
   assert.equal(decider.blocks('https://www.instagram.com/samsmith/'), false);
   assert.deepEqual(await owner.verifyDecider(), { ok: true, repaired: false });
   owner.free();
+});
+
+test('a start whose storage reads the browser refuses is made again: decisions follow the stored list, not nothing', async () => {
+  freshStorage();
+  // A list stored, with its snapshot, by an earlier worker.
+  const earlier = newWorker();
+  assert.equal((await earlier.protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  await earlier.owner.settled();
+  earlier.owner.free();
+  // The next worker's first reads are refused, as Firefox refuses some while an event page starts.
+  let refusals = 3;
+  chrome.storage.local.failReads = () => (refusals-- > 0 ? new Error('An unexpected error occurred') : null);
+  const { owner } = newWorker();
+  const { core } = await owner.deciding();
+  assert.equal(refusals < 0, true, 'every refusal was met');
+  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true, 'decided with the stored list');
+  // Every try refused: the next caller starts again, once the browser answers.
+  chrome.storage.local.failReads = () => new Error('An unexpected error occurred');
+  const broken = newWorker();
+  const failed = await broken.owner.deciding().then(() => null, (e) => e);
+  assert.match(String(failed), /unexpected error/, 'a start that cannot read says so, never decides with an empty list');
+  chrome.storage.local.failReads = null;
+  assert.equal((await broken.owner.deciding()).core.blocks('https://www.instagram.com/janedoe/'), true);
+  assert.match((await broken.owner.full()).core.exportList(), /janedoe/);
+  owner.free();
+  broken.owner.free();
 });

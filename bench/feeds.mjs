@@ -11,7 +11,7 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createCore } from '../extension/core.js';
-import { ROOT, ask, launch, startFakeSites } from '../tests/e2e/harness.mjs';
+import { HOSTS, ROOT, ROUTES, ask, launch, startFakeSites } from '../tests/e2e/harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
@@ -106,6 +106,16 @@ async function scrollTaskMs(context) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
+/** Chromium as the benchmark's Deadbolt browser is (same flags, same fake sites), without any extension. */
+function launchPlain(sites) {
+  return chromium.launchPersistentContext('', {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--ignore-certificate-errors', '--disable-extensions',
+      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sites.port}`).join(', ')}, EXCLUDE localhost`],
+  });
+}
+
 /**
  * The same scroll in a browser with Deadbolt and in one without, taken in
  * pairs, each pair in the other order than the last (the machine's load
@@ -117,13 +127,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.
 export async function scrollOverhead({ list, pairs = 5 }) {
   const sites = await startFakeSites();
   const browser = await launch({ port: sites.port });
-  const { HOSTS } = await import('../tests/e2e/harness.mjs');
-  const plain = await chromium.launchPersistentContext('', {
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--ignore-certificate-errors', '--disable-extensions',
-      `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sites.port}`).join(', ')}, EXCLUDE localhost`],
-  });
+  const plain = await launchPlain(sites);
   try {
     await ask(browser, { type: 'importList', text: list });
     const control = await browser.context.newPage();
@@ -167,6 +171,65 @@ export async function scrollOverhead({ list, pairs = 5 }) {
       observer_pct: (median(busy) / withoutMedian) * 100,
     };
   } finally {
+    await plain.close();
+    await browser.context.close();
+    await sites.close();
+  }
+}
+
+/**
+ * What Deadbolt adds to the first contentful paint of a feed page still
+ * loading, a list active: the page held while its core starts, and the
+ * parse holds (the block the parser is inside, the units the fallback
+ * cannot find yet). A page a real platform rendered (instagram-home of
+ * ../shared/testdata/realfeed, whose suggestion cards are the fallback's),
+ * sent in 48 KB pieces 15 ms apart as the real-page tests send it, in
+ * Chromium with Deadbolt and without, in pairs of alternating order; the
+ * figure is the median of the pairs' differences.
+ */
+export async function firstPaintDelay({ list, pairs = 7 }) {
+  const file = path.resolve(ROOT, '../shared/testdata/realfeed/instagram-home.html');
+  if (!fs.existsSync(file)) return { delay_ms: null, missing: file };
+  const sites = await startFakeSites();
+  const browser = await launch({ port: sites.port });
+  const plain = await launchPlain(sites);
+  ROUTES.set('www.instagram.com/', { body: fs.readFileSync(file, 'utf8'), stream: { size: 48 * 1024, delayMs: 15 } });
+  const fcp = async (context) => {
+    const page = await context.newPage();
+    // not 'load': the saved page names hosts no fake site serves
+    await page.goto('https://www.instagram.com/', { waitUntil: 'domcontentloaded' });
+    const handle = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+    const ms = await handle.jsonValue();
+    const dcl = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
+    await page.close();
+    return { ms, dcl };
+  };
+  try {
+    const imported = await ask(browser, { type: 'importList', text: list });
+    if (!imported.ok) throw new Error(`list refused: ${imported.error}`);
+    await fcp(browser.context);  // warm-up, unmeasured
+    await fcp(plain);
+    const withMs = [], withoutMs = [], delays = [], parsed = [];
+    for (let i = 0; i < pairs; i++) {
+      let w, wo;
+      if (i % 2 === 0) {
+        w = await fcp(browser.context);
+        wo = await fcp(plain);
+      } else {
+        wo = await fcp(plain);
+        w = await fcp(browser.context);
+      }
+      withMs.push(w.ms);
+      withoutMs.push(wo.ms);
+      delays.push(w.ms - wo.ms);
+      parsed.push(w.dcl);
+    }
+    return {
+      delay_ms: median(delays), with_ms: median(withMs), without_ms: median(withoutMs), delays_ms: delays.map((d) => +d.toFixed(1)),
+      parsed_ms: median(parsed),
+    };
+  } finally {
+    ROUTES.delete('www.instagram.com/');
     await plain.close();
     await browser.context.close();
     await sites.close();

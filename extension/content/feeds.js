@@ -18,7 +18,7 @@
 //     an item is hidden before the next paint, in a background tab too.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadLocal */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadFollowing */
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
@@ -390,32 +390,25 @@
   let ready = false;  // the core is started and the page's markup known
   let started = false;  // the core is started
   let measure = false;
-  let changedIndex;  // the index a change brought while starting (undefined: none came)
-  let changeCame;
-  const firstChange = new Promise((resolve) => { changeCame = resolve; });
   async function start() {
     // The index was asked for by the first feed script (feed_markup.js), the
-    // browser reading it while this world's scripts were evaluated.
-    const index = typeof deadboltFeedRead === 'undefined'
-      ? deadboltReadLocal([INDEX_KEY, 'perf.measure'])
+    // browser reading it while this world's scripts were evaluated; its
+    // changes meanwhile are kept there (local_read.js).
+    const reading = typeof deadboltFeedRead === 'undefined'
+      ? deadboltReadFollowing([INDEX_KEY, 'perf.measure'])
       : deadboltFeedRead;
-    // null: the index could not be read, even when asked again (local_read.js),
-    // or a change brought it first (no need to wait for a read being retried).
-    const [ok, read] = await Promise.all([
-      deadboltItems.start(),
-      Promise.race([index.catch(() => null), firstChange.then(() => null)]),
-    ]);
+    const [ok] = await Promise.all([deadboltItems.start(), reading.items.catch(() => null)]);
+    reading.stop();  // the listener below follows from here
     // Whatever happens next, the page itself is let through in this task:
     // decided below when the core is ready, else only the items stay held.
     queueMicrotask(() => pageHold.remove());
     if (!ok) return;  // the hold stays: see the top of this file
     started = true;
-    measure = read?.['perf.measure'] === true;
-    // A change that came meanwhile is at least as new as what was read.
-    if (changedIndex !== undefined) return begin(changedIndex);
-    // Unreadable is not "off": the items stay held until the index changes (below).
-    if (read === null) return;
-    begin(read[INDEX_KEY] ?? null);
+    const stored = reading.latest();
+    measure = stored?.['perf.measure'] === true;
+    // Unreadable, even when asked again, is not "off": the items stay held until the index changes (below).
+    if (stored === null) return;
+    begin(stored[INDEX_KEY] ?? null);
   }
 
   // The page's markup: the catalog's for its host, or the fediverse web UI's
@@ -445,12 +438,7 @@
   // also in a tab that opened while Deadbolt was off, and on an instance
   // added while the tab was open.
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[INDEX_KEY]) return;
-    if (!started) {
-      changedIndex = changes[INDEX_KEY].newValue ?? null;  // applied when started
-      changeCame();
-      return;
-    }
+    if (area !== 'local' || !changes[INDEX_KEY] || !started) return;
     if (!ready) return begin(changes[INDEX_KEY].newValue);
     apply(changes[INDEX_KEY].newValue);
     releaseHold();

@@ -31,7 +31,7 @@
 // one. Notifications: extension/content/inbox_notify.js (the page's world)
 // hands every notification here, and only those that do not name a listed
 // person are shown (see that file for why the page learns nothing).
-/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltReadLocal */
+/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltReadFollowing */
 (() => {
   const INDEX_KEY = 'inbox.index';
   const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
@@ -487,39 +487,33 @@
   // 'starting', 'deciding', 'off' (Deadbolt off, or no list yet: nothing sealed) or
   // 'failed' (the core or its index cannot be used: rows and notifications held back).
   let mode = 'starting';
-  let changedIndex;  // the index a change brought while the core started (undefined: none came)
-  let changeCame;
-  const firstChange = new Promise((resolve) => { changeCame = resolve; });
   // The decider's module, compiled once in this world: the feed scripts'
   // (extension/content/core_loader.js) where they run on this site too.
   const compiled = () => (typeof deadboltItems === 'undefined'
     ? WebAssembly.compile(deadboltDecider.wasm) : deadboltItems.compiled());
   async function start() {
-    // Unreadable even when asked again (local_read.js) is not "off": held back until the index changes.
-    let unread = false;
-    const stored = deadboltReadLocal([INDEX_KEY, OPENED_KEY]).catch(() => { unread = true; return {}; });
+    // Read, with its changes kept until the core is ready (local_read.js).
+    const reading = deadboltReadFollowing([INDEX_KEY, OPENED_KEY]);
     // Where the feed script runs too, its first decisions go first (its
     // items are painted with the page; the rows here stay held meanwhile).
     if (typeof deadboltItems !== 'undefined') await deadboltItems.settled;
-    let index;
     try {
-      [decider, { [INDEX_KEY]: index = null, [OPENED_KEY]: opened = null }] = await Promise.all([
-        deadboltDecider.instantiateDecider(await compiled()),
-        // A change that brings the index first: no need to wait for a read being retried.
-        Promise.race([stored, firstChange.then(() => ({}))]),
-      ]);
+      [decider] = await Promise.all([deadboltDecider.instantiateDecider(await compiled()), reading.items.catch(() => null)]);
     } catch {
+      reading.stop();
       mode = 'failed';  // the hold stays: see the top of this file
       waiting.length = 0;
       return;
     }
-    // A change that came meanwhile is at least as new as what was read.
-    if (changedIndex !== undefined) [index, unread] = [changedIndex, false];
-    if (unread) {
-      mode = 'failed';
+    reading.stop();  // the listener below follows from here
+    const stored = reading.latest();
+    if (stored === null) {
+      mode = 'failed';  // unreadable, even when asked again, is not "off": held back until the index changes
       waiting.length = 0;
       return;
     }
+    const index = stored[INDEX_KEY] ?? null;
+    opened = stored[OPENED_KEY] ?? null;
     if (!index || !index.enabled || !load(index)) {
       if (index === null || index.enabled === false) {
         mode = 'off';
@@ -568,13 +562,8 @@
       opened = changes[OPENED_KEY].newValue ?? null;
       openedChanged();
     }
-    if (area !== 'local' || !changes[INDEX_KEY]) return;
+    if (area !== 'local' || !changes[INDEX_KEY] || !decider) return;
     const next = changes[INDEX_KEY].newValue;
-    if (!decider) {
-      changedIndex = next ?? null;  // the core is still starting: it starts with this one
-      changeCame();
-      return;
-    }
     const on = !!next && next.enabled === true && load(next);
     if (!on) {
       active = false;

@@ -9,7 +9,7 @@
 // posts in that tab. The read is made again a few times, with growing
 // pauses (about 8 s in all); if it still fails the promise rejects, and the
 // caller keeps held back what it holds until the index changes.
-/* exported deadboltReadLocal */
+/* exported deadboltReadLocal, deadboltReadFollowing */
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content scripts
 var deadboltReadLocal = async (keys) => {
   for (const pause of [20, 40, 80, 160, 320, 640, 1280, 2000, 2000, 2000]) {
@@ -20,4 +20,33 @@ var deadboltReadLocal = async (keys) => {
     }
   }
   return chrome.storage.local.get(keys);
+};
+
+/**
+ * For a script that is starting: reads `keys` (as deadboltReadLocal) and
+ * follows their changes until `stop()`, so that none is lost meanwhile.
+ * `latest()`: what was read with every change since laid over it (a change
+ * is at least as new as a read asked for before it), or null while nothing
+ * was read or changed. `items` resolves to latest() once the read is done,
+ * or at once when a change comes first (a read being asked again is not
+ * waited for); it rejects if the read keeps failing and nothing changed.
+ */
+// eslint-disable-next-line no-var -- a global of the isolated world, for the next content scripts
+var deadboltReadFollowing = (keys) => {
+  let read = null;
+  let changed = null;
+  let changeCame;
+  const change = new Promise((resolve) => { changeCame = resolve; });
+  const follow = (changes, area) => {
+    if (area !== 'local') return;
+    for (const key of keys) if (changes[key]) (changed ??= {})[key] = changes[key].newValue;
+    if (changed) changeCame();
+  };
+  chrome.storage.onChanged.addListener(follow);
+  const latest = () => (read || changed ? { ...read, ...changed } : null);
+  return {
+    items: Promise.race([deadboltReadLocal(keys).then((items) => { read = items; }), change]).then(latest),
+    latest,
+    stop: () => chrome.storage.onChanged.removeListener(follow),
+  };
 };

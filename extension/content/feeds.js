@@ -126,7 +126,7 @@
     const own = hidden.get(item);
     hidden.delete(item);
     STYLED.forEach((property, i) => setStyle(item, property, own[i]));
-    if (parsingHeld.has(item) || item === openHeld) item.style.setProperty('visibility', 'hidden', 'important');
+    if (parsingHeld.has(item) || openHeld.has(item)) item.style.setProperty('visibility', 'hidden', 'important');
     else visibilityBefore.delete(item);  // its own visibility is back already
   }
 
@@ -217,21 +217,73 @@
     }
   }
 
-  // And the block the parser is still inside is held back until the parser
-  // has moved past it: a unit whose link comes later in its markup (an
-  // avatar's wrappers, a name before its link) would otherwise paint, half
-  // parsed, whenever the network or the parser pauses inside it. The parser
-  // appends in document order, so the elements it still has open are the
-  // chain of last children from <body>; the block held is the chain's
-  // highest element below its lowest stop (a row of a list, not the list).
-  let openHeld = null;
-  function openBlock() {
-    let top = null;
+  // And what the parser may still be inside is held back until it has moved
+  // past it: the catalog's items there (each is decided as it comes, and
+  // again as it grows, but its author's link may not be parsed yet), and the
+  // block around the fallback's possible units (an avatar's wrappers, a name
+  // before its link), which would otherwise paint, half parsed, whenever the
+  // network or the parser pauses inside them. The rest of a page still
+  // parsing shows as it comes.
+  //
+  // Where the parser is: it appends in document order, so the elements it
+  // still has open are the chain of last children from <body>; unless a
+  // page's script appended after them meanwhile, moving the chain away from
+  // the parser: when the latest insertion is off that chain, every element
+  // the latest batch of nodes went into, or is, counts too. (Records with no
+  // insertion, such as the holds' own style changes, leave that as it was.)
+  let insertedInto = [];
+  function parserPositions() {
+    let bottom = null;
+    let onChain = false;
+    const last = insertedInto.at(-1);
     for (let el = document.body?.lastElementChild; el; el = el.lastElementChild) {
-      if (el.matches(FALLBACK_STOP)) top = null;
-      else top ??= el;
+      bottom = el;
+      if (el === last) onChain = true;
     }
-    return top;
+    const positions = bottom ? [bottom] : [];
+    if (last && !onChain) for (const el of insertedInto) if (el.isConnected) positions.push(el);
+    return positions;
+  }
+  // The block around a position: its highest ancestor below the lowest stop
+  // (a row of a list, not the list) that holds no item of the catalog (a
+  // fallback unit never holds one, and none is found inside one), so the
+  // items the parser has finished show while it parses on.
+  function openBlock(position) {
+    const path = [];  // from the position up to a child of <body>
+    for (let el = position; el && el !== document.body; el = el.parentElement) {
+      if (el.matches(markup.items)) return null;
+      path.push(el);
+    }
+    let top = -1;
+    for (let i = path.length - 1; i >= 0; i--) {
+      if (path[i].matches(FALLBACK_STOP)) top = -1;
+      else if (top < 0) top = i;
+    }
+    while (top >= 0 && path[top].querySelector(markup.items)) top -= 1;
+    return top >= 0 ? path[top] : null;
+  }
+  const openHeld = new Set();
+  function holdOpen() {
+    const open = new Set();
+    if (active && document.readyState === 'loading') {
+      for (const position of parserPositions()) {
+        for (let item = position.closest(markup.items); item; item = item.parentElement?.closest(markup.items)) open.add(item);
+        const block = openBlock(position);
+        if (block) open.add(block);
+      }
+    } else {
+      insertedInto = [];
+    }
+    for (const el of openHeld) {
+      if (open.has(el)) continue;
+      openHeld.delete(el);
+      release(el);
+    }
+    for (const el of open) {
+      if (openHeld.has(el)) continue;
+      openHeld.add(el);
+      holdBack(el);
+    }
   }
   // A held block gets back the inline visibility it had (a page's own
   // "visibility: hidden" stays), unless something still holds or hides it.
@@ -242,23 +294,15 @@
   }
   // A hidden one is given its own back when it shows (show()).
   function release(el) {
-    if (hidden.has(el) || parsingHeld.has(el) || el === openHeld || !visibilityBefore.has(el)) return;
+    if (hidden.has(el) || parsingHeld.has(el) || openHeld.has(el) || !visibilityBefore.has(el)) return;
     setStyle(el, 'visibility', visibilityBefore.get(el));
     visibilityBefore.delete(el);
-  }
-  function holdOpenBlock() {
-    const top = active && document.readyState === 'loading' ? openBlock() : null;
-    if (top === openHeld) return;
-    const was = openHeld;
-    openHeld = top;
-    if (was) release(was);
-    if (top) holdBack(top);
   }
   function releaseParsingHolds() {
     const held = [...parsingHeld];
     parsingHeld.clear();
     for (const el of held) release(el);
-    holdOpenBlock();
+    holdOpen();
   }
 
   // ---- "Kept out of your feeds": one storage item per page and day, written
@@ -280,6 +324,8 @@
   // ---- The observer: every change that can alter an item's verdict.
   function itemsTouched(records) {
     const touched = new Set();
+    // A parser's task appends many nodes to one parent: each target's item is looked up once.
+    const aroundOf = new Map();
     for (const r of records) {
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (!target) continue;
@@ -294,7 +340,8 @@
         }
         continue;
       }
-      const around = target.closest(markup.items);
+      let around = aroundOf.get(target);
+      if (around === undefined) aroundOf.set(target, around = target.closest(markup.items));
       if (around) touched.add(around);
       if (around && markup.quotes !== '' && around.matches(markup.quotes)) {
         const outer = around.parentElement?.closest(markup.items);
@@ -323,7 +370,12 @@
       if (r.type !== 'childList') continue;
       for (const node of r.addedNodes) if (node.nodeType === 1 && node.isConnected && !node.closest(markup.items)) fallback(node);
     }
-    if (openHeld || document.readyState === 'loading') holdOpenBlock();
+    if (document.readyState === 'loading') {
+      const into = [];
+      for (const r of records) if (r.type === 'childList' && r.addedNodes.length > 0) into.push(r.target, ...r.addedNodes);
+      if (into.length > 0) insertedInto = into.filter((node) => node.nodeType === 1);
+    }
+    if (openHeld.size > 0 || document.readyState === 'loading') holdOpen();
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {
@@ -355,7 +407,7 @@
       for (const item of document.querySelectorAll(markup.items)) show(item);
       for (const unit of fallbackHidden) show(unit);
       fallbackHidden.clear();
-      holdOpenBlock();
+      holdOpen();
       return;
     }
     placeholder = index.placeholder === true;
@@ -368,22 +420,26 @@
       });
     }
     decideAll();
-    holdOpenBlock();
+    holdOpen();
   }
 
   // The hold is lifted in the task that decided every item present, so
-  // nothing is painted in between; while the parser is still streaming the
-  // page in, it stays until the end of parsing: an item the parser has only
-  // half inserted (its author's link not yet parsed) must not paint.
+  // nothing is painted in between. While the parser is still streaming the
+  // page in, an item it has only half inserted (its author's link not yet
+  // parsed) must not paint: those it may still be inside are held inline
+  // (holdOpen) until it has moved past them, and the
+  // fallback's holds stay until the end of parsing.
+  let waitingForParse = false;
   function releaseHold() {
-    if (document.readyState !== 'loading') return hold.remove();
+    hold.remove();
+    if (document.readyState !== 'loading' || waitingForParse) return;
+    waitingForParse = true;
     document.addEventListener('DOMContentLoaded', () => {
       // The fallback's units are whole only now (their list's other units
       // parsed): what it found on a half-parsed page is found again, in
       // this task, so a block it took for a unit then is not left hidden.
       if (active) fallbackAgain();
       releaseParsingHolds();
-      hold.remove();
     }, { once: true });
   }
 

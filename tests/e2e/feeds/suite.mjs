@@ -132,6 +132,47 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     }
   });
 
+  // The catalog's own items on a page still parsing (X's timeline rows): the
+  // network pauses inside a listed person's row before its author's link,
+  // and again inside another after a page script appended to <body> (so the
+  // parser is no longer on the chain of last children). Neither paints; the
+  // rows the parser has finished show during the first pause, before
+  // parsing ends (not held until DOMContentLoaded).
+  test('while a page parses, finished items show and the one the parser is inside paints nothing', async () => {
+    const cell = (mark) => `<div data-testid="cellInnerDiv" ${mark}><article data-testid="tweet">`;
+    const tweet = (who, mark) => `${cell(mark)}<div data-testid="User-Name"><a href="/${who}">@${who}</a></div><div>a post</div></article></div>`;
+    const pieces = [
+      '<!doctype html><meta charset="utf-8"><title>Parsing</title><script src="/feeds/frames.js"></script>' +
+        // The page's own record of when a finished row first rendered.
+        '<script>window.annAt = 0; (function f() { const a = document.querySelector("[data-shown=ann]");' +
+        ' if (a && a.getClientRects().length && a.checkVisibility({ visibilityProperty: true })) window.annAt = performance.now();' +
+        ' else requestAnimationFrame(f); })();</script>' +
+        '<body><main><div aria-label="Timeline">' + tweet('ann_x', 'data-shown="ann"') + tweet('bob_x', 'data-shown="bob"') +
+        cell('data-listed="jane-1"') + '<div><span>Jane</span><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></div>',
+      '<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div><div>a post</div></article></div>' +
+        '<script>document.body.append(Object.assign(document.createElement("div"), { id: "appended" }));</script>' +
+        cell('data-listed="jane-2"') + '<div><span>Jane again</span></div>',
+      `<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div></article></div>${tweet('eve_x', 'data-shown="eve"')}</div></main>` +
+        '<script>window.parsedAt = performance.now();</script><p>The end.</p>',
+    ];
+    const size = Math.max(...pieces.map((p) => Buffer.byteLength(p))) + 16;
+    const pad = (p) => `${p}<!--${'.'.repeat(size - Buffer.byteLength(p) - 7)}-->`;
+    const body = pieces.slice(0, -1).map(pad).join('') + pieces.at(-1);
+    ROUTES.set('x.com/feeds/parsing', { body, stream: { size, delayMs: 700 } });
+    try {
+      const page = await open('https://x.com/feeds/parsing');
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      await animationFrames(page, 5);
+      const r = await report(page);
+      assertClean(r, 'items while parsing');
+      const { annAt, parsedAt } = await page.evaluate(() => ({ annAt: window.annAt, parsedAt: window.parsedAt }));
+      assert.ok(annAt > 0 && annAt < parsedAt - 500, `a finished row rendered at ${annAt} ms, parsing ended at ${parsedAt} ms`);
+      await page.close();
+    } finally {
+      ROUTES.delete('x.com/feeds/parsing');
+    }
+  });
+
   describe('search rows', () => {
     for (const [platform, url] of Object.entries(SEARCHES)) {
       test(`${platform}: results, typeahead, recent searches and rows filled in later paint no listed row`, async () => {

@@ -321,18 +321,27 @@
     }, 1000);
   }
 
-  // ---- The observer: every change that can alter an item's verdict.
-  function itemsTouched(records) {
+  // ---- The observer: in one pass over a callback's records, the items a
+  // change can alter the verdict of, the added elements outside every item
+  // (the fallback's to look at), and the elements nodes went into or are
+  // (where the parser may be). A parser's task appends many nodes to one
+  // parent: each element's item is looked up once.
+  function changesOf(records) {
     const touched = new Set();
-    // A parser's task appends many nodes to one parent: each target's item is looked up once.
+    const loose = [];
+    const into = [];
     const aroundOf = new Map();
+    const around = (el) => {
+      let item = aroundOf.get(el);
+      if (item === undefined) aroundOf.set(el, item = el.closest(markup.items));
+      return item;
+    };
     for (const r of records) {
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-      if (!target) continue;
       if (r.type === 'attributes' && r.attributeName === 'style') {
         // The page rewrote a hidden item's style (a recycled node): what it
         // wrote is the item's own now, and it is decided (hidden) again.
-        if (hidden.has(target) && target.style.getPropertyPriority('display') !== 'important' &&
+        if (target && hidden.has(target) && target.style.getPropertyPriority('display') !== 'important' &&
             target.style.getPropertyPriority('visibility') !== 'important') {
           visibilityBefore.delete(target);
           hidden.set(target, ownStyle(target));
@@ -340,22 +349,23 @@
         }
         continue;
       }
-      let around = aroundOf.get(target);
-      if (around === undefined) aroundOf.set(target, around = target.closest(markup.items));
-      if (around) touched.add(around);
-      if (around && markup.quotes !== '' && around.matches(markup.quotes)) {
-        const outer = around.parentElement?.closest(markup.items);
+      const item = target ? around(target) : null;
+      if (item) touched.add(item);
+      if (item && markup.quotes !== '' && item.matches(markup.quotes)) {
+        const outer = item.parentElement?.closest(markup.items);
         if (outer) touched.add(outer);
       }
-      if (r.type === 'childList') {
-        for (const node of r.addedNodes) {
-          if (node.nodeType !== 1) continue;
-          if (node.matches(markup.items)) touched.add(node);
-          for (const inner of node.querySelectorAll(markup.items)) touched.add(inner);
-        }
+      if (r.type !== 'childList' || r.addedNodes.length === 0) continue;
+      if (target) into.push(target);
+      for (const node of r.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        into.push(node);
+        if (node.matches(markup.items)) touched.add(node);
+        else if (!(node.parentElement && around(node.parentElement))) loose.push(node);
+        for (const inner of node.querySelectorAll(markup.items)) touched.add(inner);
       }
     }
-    return touched;
+    return { touched, loose, into };
   }
 
   let active = false;  // a list is loaded and Deadbolt is on
@@ -365,16 +375,10 @@
   const observer = new MutationObserver((records) => {
     if (!active) return;
     const t0 = measuring ? performance.now() : 0;
-    for (const item of itemsTouched(records)) if (item.isConnected) decide(item);
-    for (const r of records) {
-      if (r.type !== 'childList') continue;
-      for (const node of r.addedNodes) if (node.nodeType === 1 && node.isConnected && !node.closest(markup.items)) fallback(node);
-    }
-    if (document.readyState === 'loading') {
-      const into = [];
-      for (const r of records) if (r.type === 'childList' && r.addedNodes.length > 0) into.push(r.target, ...r.addedNodes);
-      if (into.length > 0) insertedInto = into.filter((node) => node.nodeType === 1);
-    }
+    const { touched, loose, into } = changesOf(records);
+    for (const item of touched) if (item.isConnected) decide(item);
+    for (const node of loose) if (node.isConnected) fallback(node);
+    if (document.readyState === 'loading' && into.length > 0) insertedInto = into;
     if (openHeld.size > 0 || document.readyState === 'loading') holdOpen();
     if (measuring) {
       busyMs += performance.now() - t0;

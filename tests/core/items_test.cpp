@@ -344,6 +344,44 @@ TEST(FeedCatalog, SearchRowsAreItemsOfTheirPlatforms) {
     EXPECT_NE(items(platform).find(selector), std::string_view::npos) << platform << " " << selector;
 }
 
+// Markup read on real pages of designs first seen on 2026-12-06 (sources in
+// feed_catalog_data.cpp): each is part of its platform's entry, as items or
+// as author links (the browser tests show they match the markup).
+TEST(FeedCatalog, RealPagesOfTodaysDesignsAreRead) {
+  const auto entry = [](std::string_view platform) {
+    for (const auto& m : deadbolt::feed_table())
+      if (m.platform == platform) return &m;
+    return static_cast<const deadbolt::FeedMarkup*>(nullptr);
+  };
+  const std::pair<std::string_view, std::string_view> items[] = {
+      {"tiktok", "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"]"},
+      {"tiktok", "ul[class*=\"UlAccountList\"] > li"},
+      {"mastodon", "div.notification-ungrouped"},
+  };
+  const std::pair<std::string_view, std::string_view> authors[] = {
+      {"reddit", "[slot=\"commentMeta\"] a[href*=\"/user/\"]"},
+      {"reddit", "[slot=\"authorName\"] a[href*=\"/user/\"]"},
+      {"reddit", "faceplate-tracker[noun=\"user\"] a[href*=\"/user/\"]"},
+      {"tiktok", "[data-e2e^=\"comment-username\"] a[href*=\"/@\"]"},
+      {"tiktok", "a[data-e2e=\"following-user-avatar\"]"},
+      {"facebook", "a[href*=\"comment_id=Y29tbWVudDo\"]"},
+      {"facebook", "h5 a"},
+      {"facebook", "a:has(svg image)"},
+      {"mastodon", "a[data-hover-card-account]:not(.mention)"},
+  };
+  for (const auto& [platform, selector] : items) {
+    ASSERT_NE(entry(platform), nullptr) << platform;
+    EXPECT_NE(entry(platform)->items.find(selector), std::string_view::npos) << platform << " " << selector;
+  }
+  for (const auto& [platform, selector] : authors) {
+    ASSERT_NE(entry(platform), nullptr) << platform;
+    EXPECT_NE(entry(platform)->authors.find(selector), std::string_view::npos) << platform << " " << selector;
+  }
+  // A comment's Like / Reply / timestamp rows and a post's comment rows are
+  // no items of their own on Facebook (only a feed unit's other rows are).
+  EXPECT_EQ(entry("facebook")->items.find("[data-pagelet^=\"FeedUnit\"] li,"), std::string_view::npos);
+}
+
 TEST(FeedCatalog, PagesFindTheirPlatformsMarkup) {
   ASSERT_NE(deadbolt::feed_markup_for_host("www.instagram.com"), nullptr);
   EXPECT_EQ(deadbolt::feed_markup_for_host("www.instagram.com")->platform, "instagram");

@@ -73,10 +73,27 @@ const std::vector<FeedMarkup>& feed_table() {
       // WAI-ARIA 1.2's combobox pattern makes a listbox of options or a grid
       // of rows (recent searches carry a remove button: a grid). The results
       // page (/search/people/) lists role="article" units, items already.
+      // Desktop Comet UI as rendered 2022-2025, read 2026-12-06 on saved
+      // pages (sudhirbarik2/ReactPortfolio "(1) Facebook.html" @ 05ccace7,
+      // itxanan/itxanan.github.com "(3) Facebook.html" @ 563fd8a5,
+      // marcesand/PARCIALII "(1) Facebook.html" @ cbc02eec, irashednoba/
+      // rakib-protfolio "(2) Facebook.html" @ 7b1a73c8, salim29056/checkpoint
+      // "(20+) Facebook.html" @ 3ddaae0e): a comment is
+      // div[role=article][aria-label="Comment by <Name> ..."], its author's
+      // two links (avatar, name) /<user>?comment_id=<base64 "comment:...">
+      // ("Y29tbWVudDo"), which no heading or strong holds; its timestamp
+      // links to the post with a numeric comment_id (not an author). Every
+      // avatar is an svg image below a div inside its link, not a child. A
+      // post several friends shared names the sharers as h5 > a > strong.
+      // A comment's Like / Reply / timestamp row is a ul of li, and so is a
+      // post's list of comments: no items of their own. Posts since 2024 are
+      // div[aria-posinset] without role=article (matched already).
       {"facebook",
-       "div[aria-posinset], [role=\"article\"], [data-pagelet^=\"FeedUnit\"] li, article, "
-       "[role=\"listbox\"] [role=\"option\"], [role=\"grid\"] [role=\"row\"]",
-       "h2 a, h3 a, h4 a, strong a, a:has(> svg image), a[role=\"link\"]:has(img), header a",
+       "div[aria-posinset], [role=\"article\"], "
+       "[data-pagelet^=\"FeedUnit\"] li:not(:has([role=\"article\"])):not([role=\"article\"] [role=\"article\"] li), "
+       "article, [role=\"listbox\"] [role=\"option\"], [role=\"grid\"] [role=\"row\"]",
+       "h2 a, h3 a, h4 a, h5 a, strong a, a:has(svg image), a[role=\"link\"]:has(img), header a, "
+       "a[href*=\"comment_id=Y29tbWVudDo\"]",
        "",
        {}},
       // X: a timeline row is div[data-testid="cellInnerDiv"] holding
@@ -150,15 +167,35 @@ const std::vector<FeedMarkup>& feed_table() {
       // (search-user-container, search-user-info-container,
       // search-user-unique-id, search_top-item, search-transfer; code search
       // 2026-12-04).
+      // The 2025 design, read 2026-12-06 on saved pages (pakCoder11/
+      // alpha-scraper-update-version-1.0 tiktok_comments.html and
+      // tiktok_search.html @ 90a30372; microlinkhq/metascraper packages/
+      // metascraper-tiktok/test/fixtures/profile.html @ e270ed4e): a
+      // comment's author is two a[href="/@handle"], the avatar's inside
+      // div[class*=DivAvatarWrapper], the name's inside the wrapper
+      // data-e2e="comment-username-1" (replies -2), the link's ancestor
+      // (comment-avatar-* and a link holding comment-username-* are the 2022
+      // design's). A profile's "Suggested accounts" are div[class*=
+      // DivCardContainer] cards in div[class*=DivUserCardListContainer], each
+      // with two /@handle links; the logged-in left nav's "Following
+      // accounts" are ul[class*=UlAccountList] > li rows with
+      // a[data-e2e=following-user-avatar] and a link around
+      // p[data-e2e=following-user-title]. video-author-uniqueid is an h3
+      // inside the author's link there.
       {"tiktok",
        "[data-e2e=\"recommend-list-item-container\"], [data-e2e=\"explore-item\"], "
        "[data-e2e=\"comment-item\"], [data-e2e=\"user-item\"], [data-e2e=\"suggest-user-item\"], "
        "div[class*=\"DivCommentContentContainer\"], div[class*=\"DivCommentItemWrapper\"], "
        "[data-e2e=\"search-user-container\"], [data-e2e=\"search_top-item\"], [data-e2e=\"search_video-item\"], "
-       "ul[data-e2e=\"search-transfer\"] li",
+       "ul[data-e2e=\"search-transfer\"] li, "
+       "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"], ul[class*=\"UlAccountList\"] > li",
        "a[data-e2e=\"video-author-avatar\"], [data-e2e=\"video-author-uniqueid\"], "
        "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], "
-       "a:has([data-e2e^=\"comment-username\"]), a[data-e2e=\"search-user-info-container\"]",
+       "a:has([data-e2e^=\"comment-username\"]), a[data-e2e=\"search-user-info-container\"], "
+       "div[class*=\"DivCommentItemWrapper\"] div[class*=\"DivAvatarWrapper\"] a[href*=\"/@\"], "
+       "[data-e2e^=\"comment-username\"] a[href*=\"/@\"], "
+       "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"] a[href*=\"/@\"], "
+       "a[data-e2e=\"following-user-avatar\"], a:has([data-e2e=\"following-user-title\"])",
        "",
        {{"[data-e2e=\"search-user-unique-id\"]", "#text", "", "", "/@{}"}}},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer
@@ -195,11 +232,22 @@ const std::vector<FeedMarkup>& feed_table() {
       // Nov 2022): posts are [data-testid="post-container"], comments
       // div.Comment (flat, indented), authors /user/NAME/ links
       // (data-testid comment_author_link / post_author_link... ).
+      // Today's shreddit design, read 2026-12-06 on saved pages
+      // (pakCoder11/alpha-scraper-update-version-1.0 reddit_post.html
+      // @ 90a30372, euske/lofi testdata/reddit.html @ 1e4d406e): no /user/
+      // link carries a slot attribute (a[href*="/user/"][slot] matches
+      // nothing there); the slot is an ancestor's: a post's author in
+      // span[slot=authorName], a comment's avatar and name links in
+      // div[slot=commentAvatar] and div[slot=commentMeta]. A subreddit's
+      // moderators in the right rail are faceplate-tracker[noun=user] rows
+      // around one /user/NAME/ link each: the row is that person's.
       {"reddit",
        "shreddit-post, shreddit-comment, shreddit-profile-comment, div.thing, faceplate-tracker[noun=\"user\"], "
        "[data-testid=\"post-container\"], div.Comment",
        "a[href*=\"/user/\"][slot], a.author, a[data-testid=\"comment_author_link\"], "
-       "a[data-testid=\"post_author_link\"]",
+       "a[data-testid=\"post_author_link\"], [slot=\"authorName\"] a[href*=\"/user/\"], "
+       "[slot=\"commentAvatar\"] a[href*=\"/user/\"], [slot=\"commentMeta\"] a[href*=\"/user/\"], "
+       "faceplate-tracker[noun=\"user\"] a[href*=\"/user/\"]",
        "",
        {{"", "author", "", "", "/user/{}"}, {"", "data-author", "", "", "/user/{}"}}},
       // LinkedIn: a feed update is div.feed-shared-update-v2 with a data-urn
@@ -262,10 +310,23 @@ const std::vector<FeedMarkup>& feed_table() {
       // QuoteWrapper): its account hides the quoting status. Notifications
       // are div.notification, grouped ones (4.3+) div.notification-group
       // (features/notifications_v2/components).
+      // Read 2026-12-06 in mastodon/mastodon: a mention or reply notification
+      // is div.notification-ungrouped, an h2 naming its actor by a link
+      // beside the nested status (notification_with_status.tsx @ 03006bdf);
+      // a group's actors are its avatar links and its label's link
+      // (avatar_group.tsx @ 165bc659, notification_group_with_status.tsx
+      // @ 00e9034c), each, like every account name link
+      // (components/display_name/index.tsx LinkedDisplayName @ 1d6f0525,
+      // status.jsx's a.status__display-name), a[href="/@acct"]
+      // [title="@acct"][data-hover-card-account] with no class of its own
+      // needed: the class-free author markup (mentions in a status's text
+      // are a.mention). The avatar is div.status__avatar inside
+      // a.status__display-name (status.jsx @ 02ac18da).
       {"mastodon",
        "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification, "
-       "div.notification-group",
-       "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name",
+       "div.notification-group, div.notification-ungrouped",
+       "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name, "
+       "a[data-hover-card-account]:not(.mention)",
        ".status__quote div.status__wrapper",
        {{".display-name__account", "#text", "@", "", "/@{}"}}},
   };

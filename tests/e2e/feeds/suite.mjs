@@ -318,6 +318,36 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       await control.close();
     });
 
+    // Items a page marks data-author are hidden for who wrote or is them (a
+    // comment, a sharer's post, a suggestion card, a followed account's row,
+    // a notification's actor): read through the catalog's author markup, so
+    // they stay hidden, never painted, with "also hide mentions" off, and
+    // everyone else's stay shown.
+    for (const platform of ['facebook', 'tiktok', 'reddit', 'mastodon']) {
+      test(`${platform}: with "also hide mentions" off, items by them stay hidden and are never painted`, async () => {
+        const control = await driver.openExtensionPage('extension/pages/popup.html');
+        const index = await control.page.evaluate(async () => (await chrome.storage.local.get('feeds.index'))['feeds.index']);
+        // As the worker writes it once the cool-down of turning it off has passed.
+        await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, mentions: false } }), index);
+        try {
+          const page = await open(FEEDS[platform]);
+          const r = await report(page);
+          const state = await page.evaluate(() => ({
+            authors: [...document.querySelectorAll('[data-author]')].map((e) => [e.dataset.listed, e.checkVisibility()]),
+            shown: [...document.querySelectorAll('[data-shown]')].filter((e) => !e.checkVisibility()).map((e) => e.dataset.shown),
+          }));
+          assert.ok(state.authors.length >= 2, `${platform}: the page marks items by them`);
+          assert.deepEqual(state.authors.filter(([, visible]) => visible).map(([name]) => name), [], `${platform}: items by them shown`);
+          assert.deepEqual(state.shown, [], `${platform}: other items hidden`);
+          assert.deepEqual(r.painted.filter((name) => state.authors.some(([n]) => n === name)), [], `${platform}: items by them painted`);
+          await page.close();
+        } finally {
+          await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
+          await control.close();
+        }
+      });
+    }
+
     test('a person added while the feed is open is hidden at once', async () => {
       const page = await open(FEEDS.x);
       assert.equal(await page.evaluate(() => document.querySelector('[data-shown="post-friend"]').checkVisibility()), true);

@@ -39,6 +39,27 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     return page;
   }
 
+  /**
+   * `pieces` served at `route` with a pause of `delayMs` between them (every
+   * piece but the last padded to one size, so that each pause falls where it
+   * is meant to); resolves with the report of its page once it has parsed
+   * and painted, and the page, still open, for more checks.
+   */
+  async function openStreamed(route, pieces, delayMs) {
+    const size = Math.max(...pieces.map((p) => Buffer.byteLength(p))) + 16;
+    const pad = (p) => `${p}<!--${'.'.repeat(size - Buffer.byteLength(p) - 7)}-->`;
+    const body = pieces.slice(0, -1).map(pad).join('') + pieces.at(-1);
+    ROUTES.set(route, { body, stream: { size, delayMs } });
+    try {
+      const page = await open(`https://${route}`);
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      await animationFrames(page, 5);
+      return { page, r: await report(page) };
+    } finally {
+      ROUTES.delete(route);
+    }
+  }
+
   for (const [platform, url] of Object.entries(FEEDS)) {
     describe(platform, () => {
       test('first load: listed items hidden, others shown, no frame painted', async () => {
@@ -112,24 +133,12 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
         '<div id="page-hidden" style="visibility: hidden"><span>the page keeps this hidden</span>',
       '</div><p>The end.</p>',
     ];
-    // Every piece but the last padded to one size, so that each pause falls where it is meant to.
-    const size = Math.max(...pieces.map((p) => Buffer.byteLength(p))) + 16;
-    const pad = (p) => `${p}<!--${'.'.repeat(size - Buffer.byteLength(p) - 7)}-->`;
-    const body = pieces.slice(0, -1).map(pad).join('') + pieces.at(-1);
-    ROUTES.set('bsky.app/feeds/cutoff', { body, stream: { size, delayMs: 1000 } });
-    try {
-      const page = await open('https://bsky.app/feeds/cutoff');
-      await page.waitForFunction(() => document.readyState !== 'loading');
-      await animationFrames(page, 5);
-      const r = await report(page);
-      assert.ok(r.frames > 20, `the page painted through the pauses (${r.frames} frames)`);
-      assertClean(r, 'row cut off before its link');
-      assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('page-hidden')).visibility), 'hidden',
-        'the block the page hides itself');
-      await page.close();
-    } finally {
-      ROUTES.delete('bsky.app/feeds/cutoff');
-    }
+    const { page, r } = await openStreamed('bsky.app/feeds/cutoff', pieces, 1000);
+    assert.ok(r.frames > 20, `the page painted through the pauses (${r.frames} frames)`);
+    assertClean(r, 'row cut off before its link');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('page-hidden')).visibility), 'hidden',
+      'the block the page hides itself');
+    await page.close();
   });
 
   // The catalog's own items on a page still parsing (X's timeline rows): the
@@ -155,22 +164,11 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       `<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div></article></div>${tweet('eve_x', 'data-shown="eve"')}</div></main>` +
         '<script>window.parsedAt = performance.now();</script><p>The end.</p>',
     ];
-    const size = Math.max(...pieces.map((p) => Buffer.byteLength(p))) + 16;
-    const pad = (p) => `${p}<!--${'.'.repeat(size - Buffer.byteLength(p) - 7)}-->`;
-    const body = pieces.slice(0, -1).map(pad).join('') + pieces.at(-1);
-    ROUTES.set('x.com/feeds/parsing', { body, stream: { size, delayMs: 700 } });
-    try {
-      const page = await open('https://x.com/feeds/parsing');
-      await page.waitForFunction(() => document.readyState !== 'loading');
-      await animationFrames(page, 5);
-      const r = await report(page);
-      assertClean(r, 'items while parsing');
-      const { annAt, parsedAt } = await page.evaluate(() => ({ annAt: window.annAt, parsedAt: window.parsedAt }));
-      assert.ok(annAt > 0 && annAt < parsedAt - 500, `a finished row rendered at ${annAt} ms, parsing ended at ${parsedAt} ms`);
-      await page.close();
-    } finally {
-      ROUTES.delete('x.com/feeds/parsing');
-    }
+    const { page, r } = await openStreamed('x.com/feeds/parsing', pieces, 700);
+    assertClean(r, 'items while parsing');
+    const { annAt, parsedAt } = await page.evaluate(() => ({ annAt: window.annAt, parsedAt: window.parsedAt }));
+    assert.ok(annAt > 0 && annAt < parsedAt - 500, `a finished row rendered at ${annAt} ms, parsing ended at ${parsedAt} ms`);
+    await page.close();
   });
 
   describe('search rows', () => {

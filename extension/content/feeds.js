@@ -430,9 +430,9 @@
   // The hold is lifted in the task that decided every item present, so
   // nothing is painted in between. While the parser is still streaming the
   // page in, an item it has only half inserted (its author's link not yet
-  // parsed) must not paint: those it may still be inside are held inline
-  // (holdOpen) until it has moved past them, and the
-  // fallback's holds stay until the end of parsing.
+  // parsed) must not paint: what it may still be inside is held inline
+  // (holdOpen) until it has moved past it, and the fallback's holds stay
+  // until the end of parsing.
   let waitingForParse = false;
   function releaseHold() {
     hold.remove();

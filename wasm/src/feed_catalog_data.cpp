@@ -181,21 +181,27 @@ const std::vector<FeedMarkup>& feed_table() {
       // accounts" are ul[class*=UlAccountList] > li rows with
       // a[data-e2e=following-user-avatar] and a link around
       // p[data-e2e=following-user-title]. video-author-uniqueid is an h3
-      // inside the author's link there.
+      // inside the author's link there. The activity panel ("liked your
+      // comment", "followed you", tiktok_search.html above) lists
+      // div[data-e2e=inbox-list-item] rows, each naming who did it by an
+      // avatar link and a link in p[data-e2e=inbox-title], both /@handle; a
+      // row's other link is the person's own video it is about.
       {"tiktok",
        "[data-e2e=\"recommend-list-item-container\"], [data-e2e=\"explore-item\"], "
        "[data-e2e=\"comment-item\"], [data-e2e=\"user-item\"], [data-e2e=\"suggest-user-item\"], "
        "div[class*=\"DivCommentContentContainer\"], div[class*=\"DivCommentItemWrapper\"], "
        "[data-e2e=\"search-user-container\"], [data-e2e=\"search_top-item\"], [data-e2e=\"search_video-item\"], "
        "ul[data-e2e=\"search-transfer\"] li, "
-       "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"], ul[class*=\"UlAccountList\"] > li",
+       "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"], ul[class*=\"UlAccountList\"] > li, "
+       "[data-e2e=\"inbox-list-item\"]",
        "a[data-e2e=\"video-author-avatar\"], [data-e2e=\"video-author-uniqueid\"], "
        "a:has([data-e2e=\"video-author-uniqueid\"]), a[data-e2e^=\"comment-avatar\"], "
        "a:has([data-e2e^=\"comment-username\"]), a[data-e2e=\"search-user-info-container\"], "
        "div[class*=\"DivCommentItemWrapper\"] div[class*=\"DivAvatarWrapper\"] a[href*=\"/@\"], "
        "[data-e2e^=\"comment-username\"] a[href*=\"/@\"], "
        "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"] a[href*=\"/@\"], "
-       "a[data-e2e=\"following-user-avatar\"], a:has([data-e2e=\"following-user-title\"])",
+       "a[data-e2e=\"following-user-avatar\"], a:has([data-e2e=\"following-user-title\"]), "
+       "[data-e2e=\"inbox-title\"] a, div[class*=\"DivAvatarContainer\"] a[href*=\"/@\"]",
        "",
        {{"[data-e2e=\"search-user-unique-id\"]", "#text", "", "", "/@{}"}}},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer

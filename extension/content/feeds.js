@@ -323,13 +323,13 @@
 
   // ---- The observer: in one pass over a callback's records, the items a
   // change can alter the verdict of, the added elements outside every item
-  // (the fallback's to look at), and the elements nodes went into or are
-  // (where the parser may be). A parser's task appends many nodes to one
-  // parent: each element's item is looked up once.
-  function changesOf(records) {
+  // (the fallback's to look at), and, while the page parses, the elements
+  // nodes went into or are (where the parser may be). A parser's task
+  // appends many nodes to one parent: each element's item is looked up once.
+  function changesOf(records, parsing) {
     const touched = new Set();
     const loose = [];
-    const into = [];
+    const into = [];  // stays empty unless parsing
     const aroundOf = new Map();
     const around = (el) => {
       let item = aroundOf.get(el);
@@ -356,10 +356,10 @@
         if (outer) touched.add(outer);
       }
       if (r.type !== 'childList' || r.addedNodes.length === 0) continue;
-      if (target) into.push(target);
+      if (parsing && target) into.push(target);
       for (const node of r.addedNodes) {
         if (node.nodeType !== 1) continue;
-        into.push(node);
+        if (parsing) into.push(node);
         if (node.matches(markup.items)) touched.add(node);
         else if (!(node.parentElement && around(node.parentElement))) loose.push(node);
         for (const inner of node.querySelectorAll(markup.items)) touched.add(inner);
@@ -375,11 +375,12 @@
   const observer = new MutationObserver((records) => {
     if (!active) return;
     const t0 = measuring ? performance.now() : 0;
-    const { touched, loose, into } = changesOf(records);
+    const parsing = document.readyState === 'loading';
+    const { touched, loose, into } = changesOf(records, parsing);
     for (const item of touched) if (item.isConnected) decide(item);
     for (const node of loose) if (node.isConnected) fallback(node);
-    if (document.readyState === 'loading' && into.length > 0) insertedInto = into;
-    if (openHeld.size > 0 || document.readyState === 'loading') holdOpen();
+    if (into.length > 0) insertedInto = into;
+    if (openHeld.size > 0 || parsing) holdOpen();
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {

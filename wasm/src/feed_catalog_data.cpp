@@ -201,7 +201,8 @@ const std::vector<FeedMarkup>& feed_table() {
        "[data-e2e^=\"comment-username\"] a[href*=\"/@\"], "
        "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"] a[href*=\"/@\"], "
        "a[data-e2e=\"following-user-avatar\"], a:has([data-e2e=\"following-user-title\"]), "
-       "[data-e2e=\"inbox-title\"] a, [data-e2e=\"inbox-list-item\"] div[class*=\"DivAvatarContainer\"] a[href*=\"/@\"]",
+       "[data-e2e=\"inbox-title\"] a, "
+       "[data-e2e=\"inbox-list-item\"] div[class*=\"DivAvatarContainer\"] a[href*=\"/@\"]",
        "",
        {{"[data-e2e=\"search-user-unique-id\"]", "#text", "", "", "/@{}"}}},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer

@@ -36,17 +36,24 @@ bool is_word_char(unsigned char c) {
          c == '.' || c == ':' || c >= 0x80;
 }
 
-void append_folded(std::string& out, std::string_view word) {
-  for (char c : word)
-    if (c != '.' && is_word_char(static_cast<unsigned char>(c))) out += ascii_lower(c);
-}
-
 // Query values longer than this may carry a wrapped URL in an encoding the
 // word test cannot read (base64): the Engine decides those.
 constexpr std::size_t kMaxPlainQueryValue = 32;
 
 // No platform's handle is longer (Mastodon's user part, Bluesky's domains).
 constexpr std::size_t kMaxFoldedWord = 256;
+
+// Folds `word` into `out` (on the caller's stack): its length, 0 when it
+// folds to nothing or is longer than any handle.
+std::size_t fold_word(std::string_view word, char (&out)[kMaxFoldedWord]) {
+  std::size_t n = 0;
+  for (char c : word) {
+    if (c == '.' || !is_word_char(static_cast<unsigned char>(c))) continue;
+    if (n == kMaxFoldedWord) return 0;
+    out[n++] = ascii_lower(c);
+  }
+  return n;
+}
 
 }  // namespace
 
@@ -55,18 +62,23 @@ void ItemDecider::refresh() {
   first_chars_.reset();
   min_word_ = SIZE_MAX;
   max_word_ = 0;
+  // Sized once: folded words are never longer than their keys.
+  words_.reserve(engine_.account_key_count(), engine_.account_key_bytes());
   engine_.for_each_account_key([&](std::string_view key) {
-    const std::size_t cut = key.find_first_of(":#");
-    std::string_view handle = cut == std::string_view::npos ? key : key.substr(cut + 1);
+    // "platform:handle" or "platform#id" (a plain loop: find_first_of
+    // calls memchr once per character).
+    std::size_t start = 0;
+    while (start < key.size() && key[start] != ':' && key[start] != '#') ++start;
+    std::string_view handle = start == key.size() ? key : key.substr(start + 1);
     if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
     handle = handle.substr(0, handle.find('@'));  // user@instance: the user
-    fold_.clear();
-    append_folded(fold_, handle);
-    if (fold_.empty()) return;
-    words_.insert(fold_, 0);
-    first_chars_.set(static_cast<unsigned char>(fold_[0]));
-    min_word_ = std::min(min_word_, fold_.size());
-    max_word_ = std::max(max_word_, fold_.size());
+    char folded[kMaxFoldedWord];
+    const std::size_t n = fold_word(handle, folded);
+    if (n == 0) return;
+    words_.insert(std::string_view(folded, n), 0);
+    first_chars_.set(static_cast<unsigned char>(folded[0]));
+    min_word_ = std::min(min_word_, n);
+    max_word_ = std::max(max_word_, n);
   });
 }
 
@@ -74,12 +86,7 @@ bool ItemDecider::word_listed(std::string_view word) const {
   // Folded into a buffer on the stack: most words fail on length or first
   // character before any hashing.
   char folded[kMaxFoldedWord];
-  std::size_t n = 0;
-  for (char c : word) {
-    if (c == '.' || !is_word_char(static_cast<unsigned char>(c))) continue;
-    if (n == kMaxFoldedWord) return false;  // longer than any handle
-    folded[n++] = ascii_lower(c);
-  }
+  const std::size_t n = fold_word(word, folded);
   if (n == 0 || n < min_word_ || n > max_word_ || !first_chars_.test(static_cast<unsigned char>(folded[0])))
     return false;
   return words_.find(std::string_view(folded, n)) != KeyIndex::kMissing;

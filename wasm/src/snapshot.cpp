@@ -38,7 +38,6 @@ constexpr std::size_t kHeaderBytes = 40;
 std::string snapshot_fingerprint(std::string_view core_digest) {
   // Site indexes and key forms are only meaningful to the build that wrote
   // them: the catalog's shape is part of the header.
-  const Catalog& catalog = Catalog::get();
   std::uint64_t h = KeyIndex::kHashStart;
   auto mix = [&](std::string_view s) {
     for (char c : s) h = KeyIndex::hash_step(h, static_cast<unsigned char>(c));
@@ -50,7 +49,6 @@ std::string snapshot_fingerprint(std::string_view core_digest) {
     mix(s.hosts);
     mix(s.shapes);
   }
-  (void)catalog;
   // The code that computes keys matters as much as the data: a snapshot from
   // a core built from other sources is refused (kCoreSourceDigest hashes them).
   mix(core_digest);
@@ -60,6 +58,13 @@ std::string snapshot_fingerprint(std::string_view core_digest) {
 }
 
 namespace {
+
+// This build's fingerprint, hashed once: every snapshot written and loaded
+// checks it, and it hashes the whole catalog's text.
+const std::string& build_fingerprint() {
+  static const std::string fingerprint = snapshot_fingerprint(kCoreSourceDigest);
+  return fingerprint;
+}
 
 std::uint64_t checksum(const char* data, std::size_t bytes) {  // bytes: a multiple of 8
   std::uint64_t h = KeyIndex::kHashStart;
@@ -152,7 +157,7 @@ std::string Engine::snapshot() const {
   std::string header(kMagic);
   append_u32(header, kFormat);
   append_u32(header, payload);
-  header += snapshot_fingerprint(kCoreSourceDigest);
+  header += build_fingerprint();
   const std::uint64_t sum = checksum(out.data() + kHeaderBytes, payload);
   header.append(reinterpret_cast<const char*>(&sum), sizeof sum);
   out.replace(0, kHeaderBytes, header);
@@ -177,7 +182,7 @@ bool Engine::load_snapshot_buffer(std::size_t bytes) {
   std::memcpy(&format, all.data() + 8, 4);
   std::memcpy(&payload_bytes, all.data() + 12, 4);
   if (all.substr(0, kMagic.size()) != kMagic || format != kFormat || payload_bytes != bytes - kHeaderBytes ||
-      payload_bytes % 8 != 0 || all.substr(16, 16) != snapshot_fingerprint(kCoreSourceDigest))
+      payload_bytes % 8 != 0 || all.substr(16, 16) != build_fingerprint())
     return false;
   std::uint64_t sum;
   std::memcpy(&sum, all.data() + 32, 8);

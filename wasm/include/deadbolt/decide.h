@@ -90,11 +90,14 @@ class Engine {
   }
 
   // Every indexed account key ("instagram:janedoe", "youtube#UC…"), for
-  // indexes built over them (the feed items' token filter, items.h).
+  // indexes built over them (the feed items' token filter, items.h), and
+  // their count and bytes, to size such an index once.
   template <typename Fn>
   void for_each_account_key(Fn fn) const {
-    accounts_.for_each([&](std::string_view key, std::uint32_t) { fn(key); });
+    accounts_.for_each_key(fn);
   }
+  std::size_t account_key_count() const { return accounts_.size(); }
+  std::size_t account_key_bytes() const { return accounts_.key_bytes(); }
 
  private:
   struct AccountRef {

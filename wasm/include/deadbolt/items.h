@@ -128,7 +128,6 @@ class ItemDecider {
   KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
   std::size_t min_word_ = 0, max_word_ = 0;  // their folded lengths
   std::bitset<256> first_chars_;             // their first folded characters
-  std::string fold_;                         // scratch for refresh
   ItemVerdict verdict_;
 };
 

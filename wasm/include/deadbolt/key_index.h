@@ -55,6 +55,13 @@ class KeyIndex {
       if (slot_data_[i].key != kMissing) values[slot_data_[i].key] = slot_data_[i].value;
     for (std::size_t i = 0; i < span_count_; ++i) fn(key(static_cast<std::uint32_t>(i)), values[i]);
   }
+  // Calls fn(key) for every key, in insertion order; nothing allocated.
+  template <typename Fn>
+  void for_each_key(Fn fn) const {
+    for (std::size_t i = 0; i < span_count_; ++i) fn(key(static_cast<std::uint32_t>(i)));
+  }
+  // All keys' bytes together: with size(), what reserve() needs for a copy.
+  std::size_t key_bytes() const { return arena_size_; }
 
   // FNV-1a over the key read backwards: short keys, no tables, and the hashes
   // of all of a host's suffixes come out of one pass (Catalog::find_site).

@@ -183,10 +183,10 @@
     if (document.readyState === 'loading') return null;
     return people.find((el) => repeats(el, href, 1)) ?? null;
   }
-  function fallback(root) {
+  function fallback(root, around = itemAround()) {
     const links = root.nodeType === 1 && root.matches('a[href]') ? [root] : root.querySelectorAll('a[href]');
     for (const a of links) {
-      if (a.closest(markup.items)) continue;  // the catalog's item decides it
+      if (around(a)) continue;  // the catalog's item decides it
       // As a mention: with "also hide mentions" off, the fallback hides nothing.
       if (deadboltItems.decideItem(document.baseURI, [a.getAttribute('href')], [], []) < 0) continue;
       const unit = unitAround(a);
@@ -218,8 +218,9 @@
   }
 
   // And what the parser may still be inside is held back until it has moved
-  // past it: the catalog's items there (each is decided as it comes, and
-  // again as it grows, but its author's link may not be parsed yet), and the
+  // past it: the catalog's items there (its author's link may not be parsed
+  // yet; it is decided once, when it is let go, not again with every piece
+  // the parser adds to it), and the
   // block around the fallback's possible units (an avatar's wrappers, a name
   // before its link), which would otherwise paint, half parsed, whenever the
   // network or the parser pauses inside them. The rest of a page still
@@ -263,6 +264,7 @@
     return top >= 0 ? path[top] : null;
   }
   const openHeld = new Set();
+  const decidedOnRelease = new Set();  // items that changed while held open
   function holdOpen() {
     const open = new Set();
     if (active && document.readyState === 'loading') {
@@ -277,6 +279,8 @@
     for (const el of openHeld) {
       if (open.has(el)) continue;
       openHeld.delete(el);
+      // Decided in this task, before any frame shows it.
+      if (decidedOnRelease.delete(el) && el.isConnected) decide(el);
       release(el);
     }
     for (const el of open) {
@@ -330,12 +334,7 @@
     const touched = new Set();
     const loose = [];
     const into = [];  // stays empty unless parsing
-    const aroundOf = new Map();
-    const around = (el) => {
-      let item = aroundOf.get(el);
-      if (item === undefined) aroundOf.set(el, item = el.closest(markup.items));
-      return item;
-    };
+    const around = itemAround();
     for (const r of records) {
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (r.type === 'attributes' && r.attributeName === 'style') {
@@ -362,10 +361,36 @@
         if (parsing) into.push(node);
         if (node.matches(markup.items)) touched.add(node);
         else if (!(node.parentElement && around(node.parentElement))) loose.push(node);
-        for (const inner of node.querySelectorAll(markup.items)) touched.add(inner);
+        // (A parser adds elements before their children: mostly no query.)
+        if (node.firstElementChild) for (const inner of node.querySelectorAll(markup.items)) touched.add(inner);
       }
     }
-    return { touched, loose, into };
+    return { touched, loose, into, around };
+  }
+
+  // closest(markup.items) for many elements of one tree: each element on
+  // the way up is matched once, and a walk stops at the first one already
+  // known (a parser's batch inserts into many elements that share ancestors).
+  function itemAround() {
+    const known = new Map();
+    return (el) => {
+      const path = [];
+      let item = null;
+      for (let node = el; node; node = node.parentElement) {
+        const found = known.get(node);
+        if (found !== undefined) {
+          item = found;
+          break;
+        }
+        path.push(node);
+        if (node.matches(markup.items)) {
+          item = node;
+          break;
+        }
+      }
+      for (const node of path) known.set(node, item);
+      return item;
+    };
   }
 
   let active = false;  // a list is loaded and Deadbolt is on
@@ -376,11 +401,17 @@
     if (!active) return;
     const t0 = measuring ? performance.now() : 0;
     const parsing = document.readyState === 'loading';
-    const { touched, loose, into } = changesOf(records, parsing);
-    for (const item of touched) if (item.isConnected) decide(item);
-    for (const node of loose) if (node.isConnected) fallback(node);
+    const { touched, loose, into, around } = changesOf(records, parsing);
     if (into.length > 0) insertedInto = into;
+    // Where the parser is first: an item it is still inside stays held,
+    // and is decided when let go (holdOpen) instead of at every piece.
     if (openHeld.size > 0 || parsing) holdOpen();
+    for (const item of touched) {
+      if (!item.isConnected) continue;
+      if (openHeld.has(item)) decidedOnRelease.add(item);
+      else decide(item);
+    }
+    for (const node of loose) if (node.isConnected) fallback(node, around);
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {

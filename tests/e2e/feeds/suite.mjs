@@ -143,9 +143,11 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
 
   // The catalog's own items on a page still parsing (X's timeline rows): the
   // network pauses inside a listed person's row before its author's link,
-  // and again inside another after a page script appended to <body> (so the
-  // parser is no longer on the chain of last children). Neither paints; the
-  // rows the parser has finished show during the first pause, before
+  // again inside another after a page script appended to <body> (so the
+  // parser is no longer on the chain of last children), and inside a third
+  // just after its author's link (the row changes no more: it is let go
+  // when the parser moves past it, and must be decided then). None paints;
+  // the rows the parser has finished show during the first pause, before
   // parsing ends (not held until DOMContentLoaded).
   test('while a page parses, finished items show and the one the parser is inside paints nothing', async () => {
     const cell = (mark) => `<div data-testid="cellInnerDiv" ${mark}><article data-testid="tweet">`;
@@ -161,7 +163,9 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       '<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div><div>a post</div></article></div>' +
         '<script>document.body.append(Object.assign(document.createElement("div"), { id: "appended" }));</script>' +
         cell('data-listed="jane-2"') + '<div><span>Jane again</span></div>',
-      `<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div></article></div>${tweet('eve_x', 'data-shown="eve"')}</div></main>` +
+      '<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div></article></div>' +
+        cell('data-listed="jane-3"') + '<div data-testid="User-Name"><a href="/janedoe_x">@janedoe_x</a></div><div>a post</div>',
+      `</article></div>${tweet('eve_x', 'data-shown="eve"')}</div></main>` +
         '<script>window.parsedAt = performance.now();</script><p>The end.</p>',
     ];
     const { page, r } = await openStreamed('x.com/feeds/parsing', pieces, 700);

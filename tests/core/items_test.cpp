@@ -285,6 +285,30 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
   EXPECT_GT(compared, 100);
 }
 
+TEST_F(Items, TheWordFilterReadsALoadedSnapshotAsItReadsTheList) {
+  // The content scripts' decider loads the feed index as a snapshot, whose
+  // account keys are read in place: its word filter must hold the same
+  // handles as one built from the list, or plain same-host links of a
+  // listed person would be passed over without reaching the Engine.
+  Engine loaded;
+  ASSERT_TRUE(loaded.load_snapshot(engine.snapshot()));
+  ItemDecider from_snapshot{loaded};
+  int hidden = 0;
+  for (std::string_view href : {"/janedoe/", "/JaneDoe_X/status/1", "/jane.doe/video/7", "/user/jane_doe_r/",
+                                "/profile/jane.bsky.social", "/@jane@example.town", "/in/jane-doe-123/", "/friend/"}) {
+    for (std::string_view page :
+         {"https://www.instagram.com/", "https://x.com/home", "https://www.tiktok.com/", "https://www.reddit.com/",
+          "https://bsky.app/", "https://mastodon.social/home", "https://www.linkedin.com/feed/"}) {
+      from_snapshot.begin(page);
+      from_snapshot.link(href, false);
+      const bool hide = from_snapshot.verdict().hide;
+      EXPECT_EQ(hide, item(page, {href}).hide) << page << " " << href;
+      hidden += hide;
+    }
+  }
+  EXPECT_GE(hidden, 7);  // each listed handle on its own platform's page
+}
+
 TEST_F(Items, RepeatedHrefsAreSkippedWithinOneItemOnly) {
   // An item repeats its author's link (avatar, name, time), and the decider
   // skips a repeat of the link it just read. The skip must never hide a

@@ -368,8 +368,9 @@ TEST(FeedCatalog, RealPagesOfTodaysDesignsAreRead) {
       {"tiktok", "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"]"},
       {"tiktok", "ul[class*=\"UlAccountList\"] > li"},
       {"mastodon", "div.notification-ungrouped"},
-      {"instagram", "main>div>div:is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article))"},
-      {"instagram", "div:has(a[href*=\"/c/\"])~div:has(a[href*=\"/c/\"])"},
+      {"instagram",
+       ":is(main>div>div):is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article))"},
+      {"instagram", ":is(main div):not(:only-child):has(a[href*=\"/c/\"])"},
       {"linkedin", "[data-testid=\"mainFeed\"] [role=\"listitem\"]"},
   };
   const std::pair<std::string_view, std::string_view> authors[] = {

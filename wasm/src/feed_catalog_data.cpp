@@ -61,13 +61,17 @@ const std::vector<FeedMarkup>& feed_table() {
       // each reel holds its audio link /reels/audio/<id>/. A comment is a div
       // holding its permalink /p/<id>/c/<cid>/ among sibling divs holding
       // theirs. Authors: avatars are a > img; a thumbnail links
-      // /<author>/p/<id>/; a reel's avatar links /<author>/reels/.
+      // /<author>/p/<id>/; a reel's avatar links /<author>/reels/. The cheap
+      // structural tests come first in each compound: browsers check them in
+      // order, and a :has() first made every closest() scan whole subtrees
+      // (a page's pass over its links 20-70 times slower; now 2-4 times).
       {"instagram",
        "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li, "
        "div[role=\"button\"][aria-label^=\"Story by \"], "
        "a:has(img[alt$=\"'s profile picture\"]):not(main *), "
-       "main>div>div:is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article)), "
-       "div:has(a[href*=\"/c/\"]):has(~div a[href*=\"/c/\"]), div:has(a[href*=\"/c/\"])~div:has(a[href*=\"/c/\"])",
+       ":is(main>div>div):is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article)), "
+       ":is(main div):not(:only-child):has(a[href*=\"/c/\"])"
+       ":is(:has(~div a[href*=\"/c/\"]),div:has(a[href*=\"/c/\"])~*)",
        "header a, a:has(> img), h2 a, h3 a, ._ac7v a, a[href$=\"/reels/\"]",
        "",
        {{"", "aria-label", "Story by ", ",", "/{}/"},

@@ -105,6 +105,17 @@ TEST_F(Items, EveryPlatformsLinksAndWrappersResolveLikeNavigations) {
   EXPECT_FALSE(item("https://mastodon.social/home", {"/@jane"}).hide);  // jane of mastodon.social
 }
 
+// Instagram's standalone pages of 2025-26 (feed_catalog_data.cpp): a "More
+// posts from" thumbnail links /<author>/p/<id>/ and a reel's avatar
+// /<author>/reels/, both read as author links, so with mentions off too.
+TEST_F(Items, InstagramThumbnailsAndReelAvatarsNameTheirAuthor) {
+  decider.set_mentions(false);
+  EXPECT_TRUE(item("https://www.instagram.com/p/DFriend26/", {"/friendly/"}, {"/janedoe/p/DJane25/"}).hide);
+  EXPECT_TRUE(
+      item("https://www.instagram.com/reels/DReel1/", {"/reels/audio/1000000000000001/"}, {"/janedoe/reels/"}).hide);
+  EXPECT_FALSE(item("https://www.instagram.com/reels/DReel1/", {"/janedoe/reels/"}, {"/friendly/reels/"}).hide);
+}
+
 TEST_F(Items, SearchesForTheirNameAreNotTheirItems) {
   EXPECT_FALSE(item("https://x.com/home", {"/search?q=janedoe_x"}).hide);
 }
@@ -381,6 +392,10 @@ TEST(FeedCatalog, RealPagesOfTodaysDesignsAreRead) {
       {"tiktok", "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"]"},
       {"tiktok", "ul[class*=\"UlAccountList\"] > li"},
       {"mastodon", "div.notification-ungrouped"},
+      {"instagram",
+       ":is(main>div>div):is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article))"},
+      {"instagram", ":is(main div):not(:only-child):has(a[href*=\"/c/\"])"},
+      {"linkedin", "[data-testid=\"mainFeed\"] [role=\"listitem\"]"},
   };
   const std::pair<std::string_view, std::string_view> authors[] = {
       {"reddit", "[slot=\"commentMeta\"] a[href*=\"/user/\"]"},
@@ -392,6 +407,9 @@ TEST(FeedCatalog, RealPagesOfTodaysDesignsAreRead) {
       {"facebook", "h5 a"},
       {"facebook", "a:has(svg image)"},
       {"mastodon", "a[data-hover-card-account]:not(.mention)"},
+      {"instagram", "._ac7v a"},
+      {"instagram", "a[href$=\"/reels/\"]"},
+      {"linkedin", "a:has(div[aria-label])"},
   };
   for (const auto& [platform, selector] : items) {
     ASSERT_NE(entry(platform), nullptr) << platform;

@@ -51,11 +51,28 @@ const std::vector<FeedMarkup>& feed_table() {
       // fixture (nav "Profile" link: the same shape, the user's own).
       // Rows inside <main> (the mobile /explore/search/ page) are left to the
       // fallback.
+      // Standalone pages of 2025-26 have no <article> and no list (read
+      // 2026-12-06 on pages their viewers saved: MusammatA/umWebsite "(1)
+      // Instagram.html" @ 4add72b9, /p/DOuQoNmDKST/ saved 2026-03-23;
+      // Anabol1ks/xa4y_vidsave_bot "(1) Instagram.html" @ 1cb07aed, a
+      // /reels/<id>/ page saved 2026-02-06). Blocks of main's column: the post
+      // holds its permalink's <time>; "More posts from <author>" holds the
+      // thumbnail rows div._ac7v (the class public scrapers select them by);
+      // each reel holds its audio link /reels/audio/<id>/. A comment is a div
+      // holding its permalink /p/<id>/c/<cid>/ among sibling divs holding
+      // theirs. Authors: avatars are a > img; a thumbnail links
+      // /<author>/p/<id>/; a reel's avatar links /<author>/reels/. The cheap
+      // structural tests come first in each compound: browsers check them in
+      // order, and a :has() first made every closest() scan whole subtrees
+      // (a page's pass over its links 20-70 times slower; now 2-4 times).
       {"instagram",
        "article, article ul li, [role=\"menu\"] li, main aside li, [role=\"dialog\"] li, "
        "div[role=\"button\"][aria-label^=\"Story by \"], "
-       "a:has(img[alt$=\"'s profile picture\"]):not(main *)",
-       "header a, a:has(> img), h2 a, h3 a",
+       "a:has(img[alt$=\"'s profile picture\"]):not(main *), "
+       ":is(main>div>div):is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article)), "
+       ":is(main div):not(:only-child):has(a[href*=\"/c/\"])"
+       ":is(:has(~div a[href*=\"/c/\"]),div:has(a[href*=\"/c/\"])~*)",
+       "header a, a:has(> img), h2 a, h3 a, ._ac7v a, a[href$=\"/reels/\"]",
        "",
        {{"", "aria-label", "Story by ", ",", "/{}/"},
         {"img[alt$=\"'s profile picture\"]", "alt", "", "'s profile picture", "/{}/"}}},
@@ -276,14 +293,21 @@ const std::vector<FeedMarkup>& feed_table() {
       // 2025 design, div[role=listitem] cards titled by
       // a[data-view-name="search-result-lockup-title"] (andybrandt/LiSeSca
       // src/selectors/people.js).
+      // The 2026 feed (read 2026-12-06 on a page its viewer saved:
+      // sravanpusuluri02/portfolio "Feed _ LinkedIn.html" @ e96a21b7,
+      // 2026-05-07) draws no feed-shared-update-v2: each update is a
+      // [role=listitem] of the list [data-testid=mainFeed]; a social line
+      // ("<name> likes this") may head it; the actor's name link holds a div
+      // aria-label'd "<name> Verified Profile 3rd+", the social line's none.
       {"linkedin",
        "div.feed-shared-update-v2, div[data-urn^=\"urn:li:activity\"], article.comments-comment-entity, "
        ".comments-comment-item, li.discover-fluid-entity-list--item, .discover-entity-card, "
        ".search-global-typeahead__hit, .search-typeahead-v2__hit, li.reusable-search__result-container, "
        "[data-view-name=\"search-entity-result-universal-template\"]:not(li.reusable-search__result-container *), "
-       "div[role=\"listitem\"]:has(a[data-view-name=\"search-result-lockup-title\"])",
+       "div[role=\"listitem\"]:has(a[data-view-name=\"search-result-lockup-title\"]), "
+       "[data-testid=\"mainFeed\"] [role=\"listitem\"]",
        ".update-components-actor a, .update-components-header a, .comments-comment-meta__actor a, "
-       ".comments-post-meta a",
+       ".comments-post-meta a, a:has(div[aria-label])",
        "",
        {}},
       // Bluesky: a feed item is data-testid="feedItem-by-<handle>" (a thread

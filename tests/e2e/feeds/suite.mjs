@@ -322,10 +322,12 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
 
     // Items a page marks data-author are hidden for who wrote or is them (a
     // comment, a sharer's post, a suggestion card, a followed account's row,
-    // a notification's actor): read through the catalog's author markup, so
+    // a notification's actor, a post, comment, reel or thumbnail row of
+    // Instagram's standalone pages, an update of LinkedIn's 2026 feed): read
+    // through the catalog's author markup, so
     // they stay hidden, never painted, with "also hide mentions" off, and
     // everyone else's stay shown.
-    for (const platform of ['facebook', 'tiktok', 'reddit', 'mastodon']) {
+    for (const platform of ['instagram', 'facebook', 'tiktok', 'reddit', 'linkedin', 'mastodon']) {
       test(`${platform}: with "also hide mentions" off, items by them stay hidden and are never painted`, async () => {
         const control = await driver.openExtensionPage('extension/pages/popup.html');
         const index = await control.page.evaluate(async () => (await chrome.storage.local.get('feeds.index'))['feeds.index']);

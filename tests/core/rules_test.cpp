@@ -185,6 +185,41 @@ TEST_F(RulesTest, ProfilesAndStoriesOnThePlatformsAreCovered) {
   }
 }
 
+TEST_F(RulesTest, HandlesWithLettersBeyondAsciiAreStoppedAsTheBrowserWritesThem) {
+  // A LinkedIn vanity name may hold accented letters ("josé-garcía"). The
+  // browser hands the rules such a URL percent-encoded, and refuses a whole
+  // rule update whose urlFilter holds a non-ASCII character: every rule is
+  // ASCII, and a regex rule matches the encoded URL.
+  Engine other;
+  BlocklistError error;
+  ASSERT_TRUE(other.load(
+      R"({"version":1,"people":[{"name":"J","accounts":[{"url":"https://www.linkedin.com/in/josé-garcía/"}]}]})",
+      error))
+      << error.to_string();
+  const RuleSet set = compile_rules(other.blocklist());
+  ASSERT_FALSE(set.rules.empty());
+  std::vector<std::unique_ptr<RE2>> regexes;
+  for (const CompiledRule& r : set.rules) {
+    for (char c : r.regex) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << r.regex;
+    RE2::Options options;
+    options.set_case_sensitive(r.case_sensitive);
+    options.set_max_mem(2 << 10);
+    regexes.push_back(std::make_unique<RE2>(r.regex, options));
+    EXPECT_TRUE(regexes.back()->ok()) << r.regex << ": " << regexes.back()->error();
+  }
+  ASSERT_FALSE(set.filters.empty());
+  for (const FilterRule& f : set.filters)
+    for (char c : f.url_filter) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << f.url_filter;
+  for (const char* typed : {"https://www.linkedin.com/in/josé-garcía/", "https://uk.linkedin.com/in/josé-garcía"}) {
+    const std::string url = browser_form(typed, false);
+    ASSERT_NE(url.find("%C3%A9"), std::string::npos) << url << " is percent-encoded, as the browser writes it";
+    EXPECT_TRUE(other.decide(url).block) << url;
+    bool matched = false;
+    for (const auto& re : regexes) matched = matched || RE2::FullMatch(url, *re);
+    EXPECT_TRUE(matched) << url << " is stopped before its request";
+  }
+}
+
 TEST_F(RulesTest, LookAlikesAreNotCovered) {
   for (const char* url :
        {"https://www.instagram.com/janedoe2", "https://instagram.com.evil.example/janedoe",

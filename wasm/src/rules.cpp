@@ -12,8 +12,29 @@ namespace {
 
 using T = PatternSegment::Type;
 
+// A non-ASCII byte of a handle ("josé") as the browser writes it in the URL
+// the rules are matched against: percent-encoded (a urlFilter must be ASCII,
+// and a regex would never meet the raw byte).
+void append_percent_encoded(std::string& out, unsigned char byte) {
+  out += '%';
+  out += "0123456789ABCDEF"[byte >> 4];
+  out += "0123456789ABCDEF"[byte & 15];
+}
+
+// A handle in a urlFilter: ASCII as it is, the rest percent-encoded.
+void append_url_text(std::string& out, std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) append_percent_encoded(out, static_cast<unsigned char>(c));
+    else out += c;
+  }
+}
+
 void append_escaped(std::string& out, std::string_view s) {
   for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      append_percent_encoded(out, static_cast<unsigned char>(c));
+      continue;
+    }
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
       out += '\\';
     out += c;
@@ -530,7 +551,7 @@ void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_vie
         if (!handle_fits(seg.type, seg.text)) return;
         f += seg.text;
         if (seg.type == T::at_handle) f += '@';
-        f += handle;
+        append_url_text(f, handle);
         captured = true;
         break;
       default: return;
@@ -550,7 +571,7 @@ void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_vie
         g += "%22";
         g += colon;
         g += "%22";
-        g += handle;
+        append_url_text(g, handle);
         g += "%22";
         out.push_back(std::move(g));
       }
@@ -559,7 +580,7 @@ void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_vie
     f += shape.query_name;
     f += '=';
     f += shape.query_prefix;
-    f += handle;
+    append_url_text(f, handle);
   }
   f += '^';
   out.push_back(std::move(f));

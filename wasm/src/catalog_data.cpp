@@ -49,7 +49,11 @@ const std::vector<PlatformSpec>& platform_table() {
       {"tiktok", "TikTok", "._", 2, 24, 0},
       {"snapchat", "Snapchat", "._-", 3, 15, 0},
       {"linkedin", "LinkedIn", "-_", 3, 100, kUnicode},
-      {"youtube", "YouTube", "._-", 1, 100, 0},
+      // Handles in the letters of 75 languages since 2024, besides '.', '_',
+      // '-' and the Latin middle dot (YouTube Help, "Handle overview",
+      // support.google.com/youtube/answer/11585688, read 2026-12-06; YouTube
+      // blog, "Getting a handle on international Handles", 2024-09-12).
+      {"youtube", "YouTube", "._-", 1, 100, kUnicode},
       {"threads", "Threads", "._", 1, 30, 0},
       {"bluesky", "Bluesky", ".-:", 3, 253, 0},
       {"reddit", "Reddit", "_-", 3, 20, 0},

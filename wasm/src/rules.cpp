@@ -12,19 +12,14 @@ namespace {
 
 using T = PatternSegment::Type;
 
-// A non-ASCII byte of a handle ("josé") as the browser writes it in the URL
-// the rules are matched against: percent-encoded (a urlFilter must be ASCII,
-// and a regex would never meet the raw byte).
-void append_percent_encoded(std::string& out, unsigned char byte) {
-  out += '%';
-  out += "0123456789ABCDEF"[byte >> 4];
-  out += "0123456789ABCDEF"[byte & 15];
-}
+// A handle's non-ASCII bytes ("josé") are written in the rules as the
+// browser writes them in the URL it matches: percent-encoded (a urlFilter
+// must be ASCII, and a regex would never meet the raw byte).
 
-// A handle in a urlFilter: ASCII as it is, the rest percent-encoded.
+// A handle in a urlFilter: ASCII as it is.
 void append_url_text(std::string& out, std::string_view s) {
   for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) append_percent_encoded(out, static_cast<unsigned char>(c));
+    if (static_cast<unsigned char>(c) >= 0x80) append_percent_escape(out, static_cast<unsigned char>(c));
     else out += c;
   }
 }
@@ -32,7 +27,7 @@ void append_url_text(std::string& out, std::string_view s) {
 void append_escaped(std::string& out, std::string_view s) {
   for (char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) {
-      append_percent_encoded(out, static_cast<unsigned char>(c));
+      append_percent_escape(out, static_cast<unsigned char>(c));
       continue;
     }
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))

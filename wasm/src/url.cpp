@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include "deadbolt/text.h"
+
 namespace deadbolt {
 namespace {
-
-constexpr char kHex[] = "0123456789ABCDEF";
 
 bool is_slash(char c) { return c == '/' || c == '\\'; }
 
@@ -56,8 +56,7 @@ void append_encoded(std::string& out, std::string_view in, const EncodeSet& set)
     const auto c = static_cast<unsigned char>(in[i]);
     if (!set(c)) continue;
     out.append(in.data() + run, i - run);
-    const char escaped[3] = {'%', kHex[c >> 4], kHex[c & 15]};
-    out.append(escaped, 3);
+    append_percent_escape(out, c);
     run = i + 1;
   }
   out.append(in.data() + run, in.size() - run);

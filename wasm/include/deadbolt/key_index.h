@@ -47,14 +47,6 @@ class KeyIndex {
   // this index, or the next clear() or insert(), which copies it first.
   void use_image(std::string_view image);
 
-  // Calls fn(key, value) for every entry, in insertion order.
-  template <typename Fn>
-  void for_each(Fn fn) const {
-    std::vector<std::uint32_t> values(span_count_);
-    for (std::size_t i = 0; i < slot_count_; ++i)
-      if (slot_data_[i].key != kMissing) values[slot_data_[i].key] = slot_data_[i].value;
-    for (std::size_t i = 0; i < span_count_; ++i) fn(key(static_cast<std::uint32_t>(i)), values[i]);
-  }
   // Calls fn(key) for every key, in insertion order; nothing allocated.
   template <typename Fn>
   void for_each_key(Fn fn) const {

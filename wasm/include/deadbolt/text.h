@@ -21,6 +21,12 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 // are). With `plus_is_space`, '+' decodes to ' ' as in form-encoded queries.
 void percent_decode(std::string_view in, std::string& out, bool plus_is_space = false);
 
+// Appends `byte` percent-encoded ("%C3"), upper-case hex as URLs write it.
+inline void append_percent_escape(std::string& out, unsigned char byte) {
+  const char escaped[3] = {'%', "0123456789ABCDEF"[byte >> 4], "0123456789ABCDEF"[byte & 15]};
+  out.append(escaped, 3);
+}
+
 // Appends `in` decoded as base64url (RFC 4648 §5), also accepting the '+'
 // and '/' of plain base64 and '=' padding. False, with `out` partly written,
 // if `in` holds anything else or is not a whole number of bytes.

@@ -324,9 +324,8 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     // comment, a sharer's post, a suggestion card, a followed account's row,
     // a notification's actor, a post, comment, reel or thumbnail row of
     // Instagram's standalone pages, an update of LinkedIn's 2026 feed): read
-    // through the catalog's author markup, so
-    // they stay hidden, never painted, with "also hide mentions" off, and
-    // everyone else's stay shown.
+    // through the catalog's author markup, so they stay hidden, never
+    // painted, with "also hide mentions" off, and everyone else's stay shown.
     for (const platform of ['instagram', 'facebook', 'tiktok', 'reddit', 'linkedin', 'mastodon']) {
       test(`${platform}: with "also hide mentions" off, items by them stay hidden and are never painted`, async () => {
         const control = await driver.openExtensionPage('extension/pages/popup.html');

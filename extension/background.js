@@ -5,7 +5,7 @@
 // stops idle workers, so nothing may depend on memory surviving.
 import { createDecider, createListCore } from './core.js';
 import { recoverStagedAttempts, stageNavigation, unstageNavigation } from './attempt_log.js';
-import { feedCounts, saveFeedIndex } from './feed_index.js';
+import { feedCounts, saveFeedIndex, styleFrame } from './feed_index.js';
 import { BLOCK_PAGE, listenToNavigations } from './blocking.js';
 import { getSettings } from './settings.js';
 import { deleteLetter, deletePrivateData, getLetters, keepLetter } from './letters.js';
@@ -167,6 +167,16 @@ chrome.runtime.onMessage.addListener((message, sender) => {
   if (sender.id !== chrome.runtime.id || message?.type !== 'guardActivation' || !sender.tab || sender.frameId !== 0) return false;
   navigations.activated(sender.tab.id, String(message.url));
   return false;
+});
+
+// The feed script (content/feeds.js) hands over its page's user style sheet,
+// made by its core: inserted into the sender's own frame only, replacing the
+// one it sent before. A page that forged it could restyle only itself.
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  if (sender.id !== chrome.runtime.id || message?.type !== 'feedStyle' || !sender.tab) return false;
+  styleFrame({ tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, String(message.css ?? ''), String(message.previous ?? ''))
+    .then(() => reply({ ok: true }), (e) => reply({ error: String(e?.message ?? e) }));
+  return true;
 });
 
 chrome.runtime.onMessage.addListener((message, sender, reply) => {

@@ -167,6 +167,16 @@ class Decider {
     return length === 0 ? null : JSON.parse(this.#output(length));
   }
 
+  /**
+   * The user style sheet (wasm/include/deadbolt/feed_style.h) that hides the
+   * loaded feed index's people's items on the page at `pageUrl` in the
+   * page's own layout, or '' for none. Instances as feedMarkup() last took them.
+   */
+  feedStyle(pageUrl) {
+    const length = this.#x.deadbolt_feed_style(this.#encode(String(pageUrl)));
+    return length === 0 ? '' : this.#output(length);
+  }
+
   /** What the person typed as their fediverse instance: {host, pattern} or {error}. */
   readInstance(text) {
     return JSON.parse(this.#output(this.#x.deadbolt_read_instance(this.#encode(String(text)))));

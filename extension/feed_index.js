@@ -1,5 +1,6 @@
 // The feed content scripts' copy of whom to hide (the feed list's decision
-// index and the feed settings), and what they count of it.
+// index and the feed settings), what they count of it, and the style sheet
+// each feed page's core makes of it.
 import { toBase64 } from './base64.js';
 import { dayCounts } from './day_counts.js';
 import { saveInboxIndex } from './inbox_index.js';
@@ -26,3 +27,13 @@ export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes =
 
 /** How many feed items were kept out of sight: {today, all}. */
 export const feedCounts = (now = new Date()) => dayCounts(FEED_COUNT_PREFIX, now);
+
+/**
+ * Puts a feed page's user style sheet (content/feeds.js) into its frame
+ * (`target`: a scripting.InjectionTarget): `css` inserted as a user sheet, which
+ * the page cannot read, after `previous`, the one it replaces, is removed.
+ */
+export async function styleFrame(target, css, previous) {
+  if (previous) await chrome.scripting.removeCSS({ target, css: previous, origin: 'USER' }).catch(() => {});
+  if (css) await chrome.scripting.insertCSS({ target, css, origin: 'USER' });
+}

@@ -145,7 +145,8 @@ class Core {
     }
     return deadbolt::stats_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now.get<double>()),
                                                         offset.is_number_integer() ? offset.get<std::int32_t>() : 0,
-                                                        start));
+                                                        start),
+                                deadbolt::tally_attempts(log));
   }
 
   // ---- List editing (see editing.h), on the loaded list ---------------------

@@ -196,7 +196,9 @@ int stats_command(const std::string& file, const std::string& now_text, const st
   }
   std::vector<deadbolt::Attempt> log;
   if (!read_log(file, now_offset.value_or(0), log)) return kBadBlocklist;
-  std::puts(deadbolt::stats_json(deadbolt::compute_stats(log, now, now_offset.value_or(0), start_day)).c_str());
+  std::puts(deadbolt::stats_json(deadbolt::compute_stats(log, now, now_offset.value_or(0), start_day),
+                                 deadbolt::tally_attempts(log))
+                .c_str());
   return 0;
 }
 

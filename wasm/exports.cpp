@@ -19,6 +19,7 @@
 #include <string>
 
 #include "deadbolt/decide.h"
+#include "deadbolt/feed_style.h"
 #include "deadbolt/inbox.h"
 #include "deadbolt/instances.h"
 #include "deadbolt/items.h"
@@ -248,6 +249,17 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
   if (m == nullptr) return d.answer(std::string());
   write_markup(w, *m);
   return d.answer(w.take());
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_style(std::size_t bytes) {
+  Decider& d = decider();
+  // Only with mentions hidden: then every link of an item counts, as the sheet counts them.
+  if (!d.items || !d.items->mentions()) return d.answer(std::string());
+  deadbolt::UrlParser parser;
+  deadbolt::Url url;
+  if (!parser.parse(d.in(bytes), url)) return d.answer(std::string());
+  const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_page(url.host, d.instances);
+  return d.answer(m == nullptr ? std::string() : deadbolt::feed_style(d.engine, *m));
 }
 
 // What the person typed as their fediverse instance: {"host", "pattern"} (the

@@ -433,6 +433,22 @@
     fallbackAgain();
   }
 
+  // The page's user style sheet (feed_style.h, made by the core from the
+  // index): it hides a listed person's items in the page's own layout, where
+  // hiding them here comes after it and lays the feed out a second time.
+  // The worker inserts it into this frame as a user sheet, which the page
+  // cannot read; it only ever hides what decide() hides too, which still
+  // decides every item. Sent in order, each replacing the last.
+  let style = '';
+  let styling = Promise.resolve();
+  function applyStyle() {
+    const css = active && !placeholder ? deadboltItems.styleFor(page) : '';
+    if (css === style) return;
+    const message = { type: 'feedStyle', css, previous: style };
+    style = css;
+    styling = styling.then(() => chrome.runtime.sendMessage(message)).catch(() => {});
+  }
+
   // Applies a feed index: on, the list loaded, every item decided; off (or
   // unreadable), every item shown. The observer runs from the first
   // application on; while off it does nothing.
@@ -440,6 +456,7 @@
   function apply(index) {
     active = !!index && index.enabled === true && deadboltItems.load(index.snapshot, index.mentions !== false);
     if (!active) {
+      applyStyle();
       for (const item of document.querySelectorAll(markup.items)) show(item);
       for (const unit of fallbackHidden) show(unit);
       fallbackHidden.clear();
@@ -448,6 +465,7 @@
     }
     placeholder = index.placeholder === true;
     mentions = index.mentions !== false;
+    applyStyle();
     if (!observing) {
       observing = true;
       observer.observe(document, {

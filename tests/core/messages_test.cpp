@@ -305,7 +305,7 @@ TEST(ContactStats, AContactIsNeverAnAttemptAndRestartsTheCount) {
   };
   const Stats s = compute_stats(log, at("2026-11-23T12:00:00Z"), 0, start);
   EXPECT_EQ(s.all, 2) << "the contact is not an attempt";
-  EXPECT_EQ(s.by_kind.count("contact"), 0u);
+  EXPECT_EQ(tally_attempts(log).by_kind.count("contact"), 0u);
   ASSERT_TRUE(s.last_contact_day.has_value());
   EXPECT_EQ(day_string(*s.last_contact_day), "2026-10-24");
   EXPECT_EQ(*s.no_contact_days, 30) << "from Oct 24 to Nov 23";
@@ -317,7 +317,7 @@ TEST(ContactStats, AContactIsNeverAnAttemptAndRestartsTheCount) {
   EXPECT_EQ(*same_day.no_contact_days, 0);
   EXPECT_EQ(same_day.longest_no_contact_days, 23);
   EXPECT_EQ(same_day.next_milestone, 3);
-  const std::string json = stats_json(s);
+  const std::string json = stats_json(s, tally_attempts(log));
   EXPECT_NE(json.find(R"("lastContact":"2026-10-24","noContactDays":30,"longestNoContactDays":30,"byHour":[)"),
             std::string::npos)
       << json;
@@ -337,7 +337,7 @@ TEST(ContactStats, LocalDaysAcrossTimeZones) {
   EXPECT_FALSE(
       compute_stats({entry("2026-11-01T10:00:00Z", 0)}, at("2026-11-02T10:00:00Z"), 0).no_contact_days.has_value());
   EXPECT_NE(
-      stats_json(compute_stats({}, at("2026-11-02T10:00:00Z"), 0)).find(R"("lastContact":null,"noContactDays":null)"),
+      stats_json(compute_stats({}, at("2026-11-02T10:00:00Z"), 0), {}).find(R"("lastContact":null,"noContactDays":null)"),
       std::string::npos);
 }
 

@@ -17,6 +17,8 @@
 //               inside the item ("" = the item), attribute ("#text" = its
 //               text), what comes before and after the handle, and the
 //               profile href the handle makes on the page's host.
+//   profile_hrefs  how the feed writes a link to a profile, "{}" for the
+//               handle (feed_style.h), as read on the real page cited.
 //
 // Markup read from real rendered pages is cited as "brocc fixture": the
 // pages SubstrateLabs/brocc saved as test fixtures (MIT, cli/src/brocc_li/
@@ -75,7 +77,8 @@ const std::vector<FeedMarkup>& feed_table() {
        "header a, a:has(> img), h2 a, h3 a, ._ac7v a, a[href$=\"/reels/\"]",
        "",
        {{"", "aria-label", "Story by ", ",", "/{}/"},
-        {"img[alt$=\"'s profile picture\"]", "alt", "", "'s profile picture", "/{}/"}}},
+        {"img[alt$=\"'s profile picture\"]", "alt", "", "'s profile picture", "/{}/"}},
+       ""},  // no style sheet: items above use :has()
       // Facebook: each feed unit is a div with aria-posinset inside role="feed";
       // posts, shared posts and comments are role="article" (a comment is an
       // article nested in the post's). "People you may know" cards are list
@@ -112,7 +115,8 @@ const std::vector<FeedMarkup>& feed_table() {
        "h2 a, h3 a, h4 a, h5 a, strong a, a:has(svg image), a[role=\"link\"]:has(img), header a, "
        "a[href*=\"comment_id=Y29tbWVudDo\"]",
        "",
-       {}},
+       {},
+       ""},  // no style sheet: items above use :has(), and handles ignore dots
       // X: a timeline row is div[data-testid="cellInnerDiv"] holding
       // article[data-testid="tweet"]; the author is in data-testid="User-Name",
       // a repost names its reposter in data-testid="socialContext", a quote is
@@ -147,7 +151,10 @@ const std::vector<FeedMarkup>& feed_table() {
        "[data-testid=\"Tweet-User-Avatar\"] a, [data-testid=\"UserCell\"] a",
        "",
        {{"[data-testid^=\"UserAvatar-Container-\"]", "data-testid", "UserAvatar-Container-", "", "/{}"},
-        {"[data-testid=\"User-Name\"] span, [data-testid=\"TypeaheadUser\"] span", "#text", "@", "", "/{}"}}},
+        {"[data-testid=\"User-Name\"] span, [data-testid=\"TypeaheadUser\"] span", "#text", "@", "", "/{}"}},
+       // Root-relative, no trailing slash: href="/<handle>" (brocc fixture
+       // _x-home.html, Apr 2025: every avatar, name and handle link).
+       "/{}"},
       // Threads: every post and reply is div[data-pressable-container="true"]
       // (no <article>); the author link is the first /@handle link in it.
       // Source: public Threads tools' selector files on GitHub
@@ -158,7 +165,9 @@ const std::vector<FeedMarkup>& feed_table() {
        "div[data-pressable-container=\"true\"], [role=\"region\"] li",
        "a[role=\"link\"]:has(img), span > a[role=\"link\"]:not(:has(time))",
        "div[data-pressable-container=\"true\"] div[data-pressable-container=\"true\"]",
-       {}},
+       {},
+       // href="/@<handle>" (brocc fixture _threads-home.html, Apr 2025).
+       "/@{}"},
       // TikTok: the For You feed item is [data-e2e="recommend-list-item-container"],
       // explore tiles [data-e2e="explore-item"], comment rows and suggested
       // accounts (data-e2e "comment-item", "user-item", "suggest-user-item",
@@ -221,7 +230,10 @@ const std::vector<FeedMarkup>& feed_table() {
        "[data-e2e=\"inbox-title\"] a, "
        "[data-e2e=\"inbox-list-item\"] div[class*=\"DivAvatarContainer\"] a[href*=\"/@\"]",
        "",
-       {{"[data-e2e=\"search-user-unique-id\"]", "#text", "", "", "/@{}"}}},
+       {{"[data-e2e=\"search-user-unique-id\"]", "#text", "", "", "/@{}"}},
+       // href="/@<handle>" (pakCoder11/alpha-scraper-update-version-1.0
+       // tiktok_comments.html @ 90a30372, Nov 2025: avatars and names).
+       "/@{}"},
       // YouTube: tiles are ytd-rich-item-renderer (home), ytd-video-renderer
       // (search), ytd-compact-video-renderer (watch sidebar), ytd-reel-item-renderer
       // (shorts), ytd-grid-video-renderer; comments are ytd-comment-view-model
@@ -246,7 +258,10 @@ const std::vector<FeedMarkup>& feed_table() {
        "ytd-channel-name a, #channel-name a, a#avatar-link, #author-text, a#author-text, #avatar a, "
        "a.yt-simple-endpoint#main-link",
        "",
-       {}},
+       {},
+       // href="/@<handle>" (brocc fixture _youtube-home.html, Apr 2025:
+       // channel names and avatars of the grid).
+       "/@{}"},
       // Reddit (shreddit): posts are <shreddit-post author="name"> and
       // comments <shreddit-comment author="name"> custom elements, the author
       // an attribute rather than a link. Sources: public Reddit extensions'
@@ -273,7 +288,11 @@ const std::vector<FeedMarkup>& feed_table() {
        "[slot=\"commentAvatar\"] a[href*=\"/user/\"], [slot=\"commentMeta\"] a[href*=\"/user/\"], "
        "faceplate-tracker[noun=\"user\"] a[href*=\"/user/\"]",
        "",
-       {{"", "author", "", "", "/user/{}"}, {"", "data-author", "", "", "/user/{}"}}},
+       {{"", "author", "", "", "/user/{}"}, {"", "data-author", "", "", "/user/{}"}},
+       // href="/user/<name>/" (postlight fixture reddit-post.html and
+       // pakCoder11/alpha-scraper-update-version-1.0 reddit_post.html @
+       // 90a30372, Nov 2025: authors of posts and comments).
+       "/user/{}/"},
       // LinkedIn: a feed update is div.feed-shared-update-v2 with a data-urn
       // of urn:li:activity; its actor (author, or who reposted) is
       // .update-components-actor; comments are article.comments-comment-entity
@@ -309,7 +328,8 @@ const std::vector<FeedMarkup>& feed_table() {
        ".update-components-actor a, .update-components-header a, .comments-comment-meta__actor a, "
        ".comments-post-meta a, a:has(div[aria-label])",
        "",
-       {}},
+       {},
+       ""},  // no style sheet: items above use :has()
       // Bluesky: a feed item is data-testid="feedItem-by-<handle>" (a thread
       // item "postThreadItem-by-<handle>"), so the author is an attribute.
       // Source: bluesky-social/social-app src/view/com/posts/FeedItem.tsx
@@ -324,7 +344,9 @@ const std::vector<FeedMarkup>& feed_table() {
        "",
        {{"", "data-testid", "feedItem-by-", "", "/profile/{}"},
         {"", "data-testid", "postThreadItem-by-", "", "/profile/{}"},
-        {"", "data-testid", "searchAutoCompleteResult-", "", "/profile/{}"}}},
+        {"", "data-testid", "searchAutoCompleteResult-", "", "/profile/{}"}},
+       // href="/profile/<handle>" (brocc fixture _bsky-feed.html, Apr 2025).
+       "/profile/{}"},
       // Mastodon (any instance's web UI): statuses are div.status inside a
       // div.status__wrapper in an <article> of the timeline; account rows are
       // div.account. Read 2026-12-04 in mastodon/mastodon
@@ -359,7 +381,8 @@ const std::vector<FeedMarkup>& feed_table() {
        "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name, "
        "a[data-hover-card-account]:not(.mention)",
        ".status__quote div.status__wrapper",
-       {{".display-name__account", "#text", "@", "", "/@{}"}}},
+       {{".display-name__account", "#text", "@", "", "/@{}"}},
+       ""},  // no style sheet: accounts are user@instance, links local or remote
   };
   return table;
 }

@@ -47,9 +47,6 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
       ++s.month;
       ++s.daily[static_cast<std::size_t>(kSeriesDays - 1 - age)];
     }
-    ++s.by_platform[a.platform];
-    ++s.by_person[a.person];
-    ++s.by_kind[a.kind];
     days.push_back(day);
   }
   std::sort(days.begin(), days.end());
@@ -91,6 +88,17 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
   // count), else days without an attempt.
   s.next_milestone = milestone_after(s.no_contact_days.value_or(s.current_streak));
   return s;
+}
+
+Tallies tally_attempts(const std::vector<Attempt>& log) {
+  Tallies t;
+  for (const Attempt& a : log) {
+    if (a.kind == kContactKind) continue;
+    ++t.by_platform[a.platform];
+    ++t.by_person[a.person];
+    ++t.by_kind[a.kind];
+  }
+  return t;
 }
 
 std::vector<Attempt> parse_attempts_tsv(std::string_view text, std::size_t* skipped) {

@@ -26,7 +26,7 @@ bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default
   return true;
 }
 
-std::string stats_json(const Stats& s) {
+std::string stats_json(const Stats& s, const Tallies& t) {
   nlohmann::ordered_json j;
   j["today"] = s.today;
   j["week"] = s.week;
@@ -38,9 +38,9 @@ std::string stats_json(const Stats& s) {
                                            : nlohmann::ordered_json(nullptr);
   j["nextMilestone"] = s.next_milestone;
   j["daily"] = s.daily;
-  j["byPlatform"] = s.by_platform;
-  j["byPerson"] = s.by_person;
-  j["byKind"] = s.by_kind;
+  j["byPlatform"] = t.by_platform;
+  j["byPerson"] = t.by_person;
+  j["byKind"] = t.by_kind;
   j["lastContact"] = s.last_contact_day ? nlohmann::ordered_json(day_string(*s.last_contact_day))
                                         : nlohmann::ordered_json(nullptr);
   j["noContactDays"] = s.no_contact_days ? nlohmann::ordered_json(*s.no_contact_days) : nlohmann::ordered_json(nullptr);

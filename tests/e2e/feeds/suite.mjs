@@ -216,6 +216,30 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       }
     });
 
+    test('a listed item the page appends has no box even when its own script measures it at once', async () => {
+      // The page's user style sheet (feed_style.h) hides it in the page's own
+      // layout: measured in the page's task, as an infinite scroll reads its
+      // height, before any mutation callback could have hidden it.
+      const measure = () => {
+        const feed = document.querySelector('[data-feed]');
+        const listed = window.feedTest.make('listed');
+        const friend = window.feedTest.make('friend');
+        feed.append(listed, friend);
+        const boxes = [listed.getClientRects().length, Math.min(1, friend.getClientRects().length)];
+        listed.remove();
+        friend.remove();
+        return boxes;
+      };
+      for (const url of [FEEDS.x, FEEDS.threads, FEEDS.tiktok, FEEDS.youtube]) {
+        const page = await open(url);
+        // The sheet comes a moment after the first decisions: the worker inserts it.
+        await driver.waitFor(page, `(${measure})()[0] === 0`, null, 5000);
+        for (let i = 0; i < 5; i++) assert.deepEqual(await page.evaluate(measure), [0, 1], `${url}: listed without a box, the other with one`);
+        assertClean(await report(page), `measured at once: ${url}`);
+        await page.close();
+      }
+    });
+
     test('a background tab brought forward paints no listed item', async () => {
       const feed = await open(FEEDS.instagram);
       const front = await driver.newPage();

@@ -58,6 +58,12 @@ int deadbolt_load_feed_index(size_t bytes, int mentions);
 // feed markup as JSON into the output, 0 if none; an empty input (bytes 0):
 // {"platforms": [every platform's markup]}.
 size_t deadbolt_feed_markup(size_t bytes);
+// The page URL in the input: the user style sheet (feed_style.h) that hides
+// its feed's items of the loaded feed index's people in the page's own
+// layout, into the output; 0 when there is none (no feed index, mentions
+// not hidden, a page without such markup). Instances as the last
+// deadbolt_feed_markup() kept them.
+size_t deadbolt_feed_style(size_t bytes);
 // What the person typed as their fediverse instance (instances.h) into the
 // output: {"host", "pattern"} or {"error"}.
 size_t deadbolt_read_instance(size_t bytes);

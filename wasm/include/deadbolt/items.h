@@ -50,6 +50,11 @@ struct FeedMarkup {
   // enclosing item's, so a post quoting a listed person is hidden whole.
   std::string_view quotes;
   FeedIdentity identities[4];
+  // How the platform writes a link to a profile in its feeds, "{}" standing
+  // for the handle as listed, space-separated ("/{}", "/user/{}/"): the
+  // links feed_style.h hides items by before the page lays them out. Empty:
+  // no such style sheet (the content script alone hides).
+  std::string_view profile_hrefs;
 };
 
 // The feed table (feed_catalog_data.cpp), part of the catalog.

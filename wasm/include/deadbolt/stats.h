@@ -25,8 +25,7 @@ struct Attempt {
 inline constexpr int kSeriesDays = 30;
 
 struct Stats {
-  int today = 0, week = 0, month = 0, all = 0;                 // today, the last 7 and 30 local days, ever
-  std::map<std::string, int> by_platform, by_person, by_kind;  // ever
+  int today = 0, week = 0, month = 0, all = 0;  // today, the last 7 and 30 local days, ever
   std::vector<int> daily;  // the last 30 local days, oldest first; the last is today
   int current_streak = 0;  // whole days since the last attempt (0 if one was today)
   int longest_streak = 0;
@@ -48,6 +47,14 @@ std::int64_t local_day(std::int64_t time_ms, std::int32_t offset_min);
 // `start_day`: the local day no contact began, if the person set it.
 Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::int32_t now_offset_min,
                     std::optional<std::int64_t> start_day = std::nullopt);
+
+// Attempts ever by platform, person and kind (contacts are not attempts):
+// what the pages' stats list by name. Apart from compute_stats(), which the
+// block page's day count (the decider) uses without them.
+struct Tallies {
+  std::map<std::string, int> by_platform, by_person, by_kind;
+};
+Tallies tally_attempts(const std::vector<Attempt>& log);
 
 // The log as the extension hands it over: one attempt a line,
 // "time_ms \t offset_min \t person \t platform \t kind". Malformed lines are

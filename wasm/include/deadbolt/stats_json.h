@@ -19,7 +19,7 @@ namespace deadbolt {
 bool parse_attempts_json(const nlohmann::ordered_json& log, std::int32_t default_offset, std::vector<Attempt>& out,
                          std::size_t& bad);
 
-// Stats as JSON for the pages and the CLI.
-std::string stats_json(const Stats& stats);
+// Stats and the tallies of the same log as JSON, for the pages and the CLI.
+std::string stats_json(const Stats& stats, const Tallies& tallies);
 
 }  // namespace deadbolt

@@ -1,0 +1,125 @@
+// The feed's user style sheet (feed_style.h): what it hides, the core hides.
+#include "deadbolt/feed_style.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "deadbolt/blocklist_json.h"
+#include "deadbolt/feed_list.h"
+#include "deadbolt/items.h"
+#include "deadbolt/url.h"
+
+namespace {
+
+using deadbolt::Engine;
+
+const char* kList = R"({"version":1,"people":[
+  {"name":"Jane Doe","accounts":[
+    {"platform":"instagram","handle":"janedoe"},
+    {"platform":"x","handle":"JaneDoe_X"},
+    {"platform":"threads","handle":"janedoe"},
+    {"platform":"tiktok","handle":"jane.doe"},
+    {"platform":"youtube","handle":"@JaneVlogs"},
+    {"platform":"youtube","handle":"@Пандекс"},
+    {"platform":"reddit","handle":"jane_doe_r"},
+    {"platform":"facebook","handle":"jane.doe"},
+    {"url":"https://www.linkedin.com/in/jane-doe-123/"},
+    {"platform":"bluesky","handle":"jane.bsky.social"},
+    {"platform":"mastodon","handle":"@jane@example.town"}]},
+  {"name":"Sam","accounts":[{"platform":"x","handle":"sam_r"}]},
+  {"name":"Quiet","feeds":false,"accounts":[{"platform":"x","handle":"quietone"}]}]})";
+
+class FeedStyle : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Engine full;
+    deadbolt::BlocklistError error;
+    ASSERT_TRUE(full.load(kList, error)) << error.to_string();
+    ASSERT_TRUE(engine.load(deadbolt::serialize_blocklist(deadbolt::feed_list(full.blocklist())), error));
+    decider.refresh();
+  }
+  std::string style_for(std::string_view page) {
+    deadbolt::UrlParser parser;
+    deadbolt::Url url;
+    if (!parser.parse(page, url)) return "parse error";
+    const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_host(url.host);
+    return m == nullptr ? "no markup" : deadbolt::feed_style(engine, *m);
+  }
+  static std::vector<std::string> hrefs(const std::string& style) {
+    std::vector<std::string> out;
+    static const std::regex href(R"re(\[href="([^"]*)"( i)?\])re");
+    for (auto it = std::sregex_iterator(style.begin(), style.end(), href); it != std::sregex_iterator(); ++it)
+      out.push_back((*it)[1]);
+    return out;
+  }
+  Engine engine;
+  deadbolt::ItemDecider decider{engine};
+};
+
+TEST_F(FeedStyle, EveryLinkItHidesByIsOneTheCoreHidesOnThatPage) {
+  const char* pages[] = {"https://x.com/home", "https://www.threads.net/", "https://www.tiktok.com/foryou",
+                         "https://www.youtube.com/", "https://www.reddit.com/r/all/", "https://bsky.app/"};
+  for (const char* page : pages) {
+    const std::string style = style_for(page);
+    const auto links = hrefs(style);
+    EXPECT_FALSE(links.empty()) << page << "\n" << style;
+    for (const std::string& href : links) {
+      ASSERT_TRUE(decider.begin(page));
+      decider.link(href, false);
+      EXPECT_TRUE(decider.verdict().hide) << page << " " << href;
+    }
+  }
+}
+
+TEST_F(FeedStyle, HandlesAreWrittenAsThePlatformLinksThemAndMatchedWithoutCase) {
+  const std::string x = style_for("https://x.com/home");
+  EXPECT_NE(x.find(R"([href="/janedoe_x" i])"), std::string::npos) << x;
+  EXPECT_NE(x.find(R"([href="/sam_r" i])"), std::string::npos) << x;
+  EXPECT_EQ(x.find("quietone"), std::string::npos) << "a person kept out of feed hiding is not in it";
+  EXPECT_NE(style_for("https://www.reddit.com/").find(R"([href="/user/jane_doe_r/" i])"), std::string::npos);
+  EXPECT_NE(style_for("https://bsky.app/").find(R"([href="/profile/jane.bsky.social" i])"), std::string::npos);
+  const std::string youtube = style_for("https://www.youtube.com/");
+  EXPECT_NE(youtube.find(R"([href="/@janevlogs" i])"), std::string::npos) << youtube;
+  EXPECT_EQ(youtube.find("Пандекс"), std::string::npos) << "letters beyond ASCII are left to the content script";
+}
+
+TEST_F(FeedStyle, EachItemSelectorIsARuleThatNeedsAnOwnLinkAndSparesSpacers) {
+  const std::string x = style_for("https://x.com/home");
+  // X's items, split at their top-level commas only (one holds a :not() with a space-separated selector).
+  EXPECT_EQ(x.find(R"([data-testid="cellInnerDiv"]:not([style*="visibility"]):has(a:is()"), 0u) << x;
+  EXPECT_NE(x.find(R"(,
+[data-testid="UserCell"]:not([data-testid="cellInnerDiv"] *):not([style*="visibility"]):has()"),
+            std::string::npos)
+      << x;
+  EXPECT_NE(x.find(R"(,
+[data-testid="ScrollSnap-List"] > [role="presentation"]:not([style*="visibility"]):has()"),
+            std::string::npos);
+  // A link inside a second item (a reply inside a comment) is that item's.
+  EXPECT_NE(x.find(":not(:is([data-testid=\"cellInnerDiv\"], "), std::string::npos);
+  EXPECT_NE(x.find(") a)) { display: none !important; }\n"), std::string::npos);
+  std::size_t rules = 0;
+  for (std::size_t at = x.find(":has(a:is("); at != std::string::npos; at = x.find(":has(a:is(", at + 1)) ++rules;
+  EXPECT_EQ(rules, 6u) << "one rule per item selector of X's markup";
+}
+
+TEST_F(FeedStyle, NothingWhereItCouldNotBeExact) {
+  // Item selectors with :has() (not allowed inside :has(): nesting could not be told).
+  EXPECT_EQ(style_for("https://www.instagram.com/"), "");
+  EXPECT_EQ(style_for("https://www.linkedin.com/feed/"), "");
+  // Keys that are not handles as written (dots ignored; user@instance).
+  EXPECT_EQ(style_for("https://www.facebook.com/"), "");
+  EXPECT_EQ(style_for("https://mastodon.social/home"), "");
+  EXPECT_EQ(style_for("https://www.example.com/"), "no markup");
+}
+
+TEST_F(FeedStyle, AnEmptyListHidesNothing) {
+  Engine empty;
+  deadbolt::BlocklistError error;
+  ASSERT_TRUE(empty.load(R"({"version":1,"people":[]})", error));
+  EXPECT_EQ(deadbolt::feed_style(empty, *deadbolt::feed_markup_for_host("x.com")), "");
+}
+
+}  // namespace

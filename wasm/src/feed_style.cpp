@@ -1,0 +1,94 @@
+#include "deadbolt/feed_style.h"
+
+#include "deadbolt/catalog.h"
+#include "deadbolt/text.h"
+
+namespace deadbolt {
+namespace {
+
+// Calls `fn` for each selector of a comma-separated list, at the top level
+// only (commas inside :is(), :not() or an attribute value belong to it).
+template <typename Fn>
+void for_each_selector(std::string_view list, Fn fn) {
+  int depth = 0;
+  char quote = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= list.size(); ++i) {
+    const char c = i < list.size() ? list[i] : ',';
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '(' || c == '[') {
+      ++depth;
+    } else if (c == ')' || c == ']') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      std::string_view s = list.substr(start, i - start);
+      while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+      while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+      if (!s.empty()) fn(s);
+      start = i + 1;
+    }
+  }
+}
+
+// Inside a CSS string: quotes and backslashes escaped. A handle never holds
+// a control character (the catalog's handle syntax); one would end it here.
+void append_css_string_part(std::string& out, std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20) return;
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+}
+
+}  // namespace
+
+std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
+  std::string out;
+  if (markup.profile_hrefs.empty() || markup.items.find(":has(") != std::string_view::npos) return out;
+  const Catalog& catalog = Catalog::get();
+  const int platform = catalog.platform_index(markup.platform);
+  if (platform < 0) return out;
+  const PlatformSpec& spec = catalog.platforms()[static_cast<std::size_t>(platform)];
+  if (spec.flags & (kIgnoreDots | kFederated | kEmail | kPhone)) return out;
+  const char* flag = (spec.flags & kCaseSensitive) ? "\"]" : "\" i]";
+
+  // [href="/jane" i],[href="/jane/" i],…: every listed handle of the
+  // platform in every form the catalog says its links take. Keys are
+  // "platform:handle", the handle canonical (lower case where case does not
+  // count, hence the " i"); non-ASCII ones are left to the content script
+  // (a page may write them percent-encoded or not).
+  std::string links;
+  engine.for_each_account_key([&](std::string_view key) {
+    if (key.size() <= spec.id.size() + 1 || key.substr(0, spec.id.size()) != spec.id || key[spec.id.size()] != ':')
+      return;
+    const std::string_view handle = key.substr(spec.id.size() + 1);
+    for (char c : handle)
+      if (static_cast<unsigned char>(c) >= 0x80) return;
+    for_each_word(markup.profile_hrefs, [&](std::string_view form) {
+      const std::size_t at = form.find("{}");
+      if (at == std::string_view::npos) return;
+      links += links.empty() ? "[href=\"" : ",[href=\"";
+      append_css_string_part(links, form.substr(0, at));
+      append_css_string_part(links, handle);
+      append_css_string_part(links, form.substr(at + 2));
+      links += flag;
+    });
+  });
+  if (links.empty()) return out;
+
+  // A link of the item's own: inside no second item.
+  std::string own = "a:is(";
+  own.append(links).append("):not(:is(").append(markup.items).append(") :is(").append(markup.items).append(") a)");
+  // One rule per item selector, so that each is looked up by its own key.
+  for_each_selector(markup.items, [&](std::string_view item) {
+    if (!out.empty()) out += ",\n";
+    out.append(item).append(":not([style*=\"visibility\"]):has(").append(own).append(")");
+  });
+  out += " { display: none !important; }\n";
+  return out;
+}
+
+}  // namespace deadbolt

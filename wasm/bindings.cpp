@@ -143,10 +143,10 @@ class Core {
       if (deadbolt::parse_iso8601(start_date.get_ref<const std::string&>(), t, ignored))
         start = deadbolt::local_day(t, 0);
     }
-    return deadbolt::stats_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now.get<double>()),
-                                                        offset.is_number_integer() ? offset.get<std::int32_t>() : 0,
-                                                        start),
-                                deadbolt::tally_attempts(log));
+    return deadbolt::stats_json(
+        deadbolt::compute_stats(log, static_cast<std::int64_t>(now.get<double>()),
+                                offset.is_number_integer() ? offset.get<std::int32_t>() : 0, start),
+        deadbolt::tally_attempts(log));
   }
 
   // ---- List editing (see editing.h), on the loaded list ---------------------

@@ -16,6 +16,10 @@
 //     its callback. Mutation callbacks run as microtasks at the end of the
 //     task that made the change, and rendering only happens between tasks:
 //     an item is hidden before the next paint, in a background tab too.
+//  4. Apart from that, the core writes a style sheet for the page that hides
+//     an item whose own link is a listed profile link as the platform writes
+//     it, and the worker inserts it as a user sheet (applyStyle): such items
+//     are then hidden in the page's own layout, not a second one after it.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
 /* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadFollowing */

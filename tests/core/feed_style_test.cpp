@@ -60,7 +60,7 @@ class FeedStyle : public ::testing::Test {
 };
 
 TEST_F(FeedStyle, EveryLinkItHidesByIsOneTheCoreHidesOnThatPage) {
-  const char* pages[] = {"https://x.com/home", "https://www.threads.net/", "https://www.tiktok.com/foryou",
+  const char* pages[] = {"https://x.com/home",       "https://www.threads.net/",      "https://www.tiktok.com/foryou",
                          "https://www.youtube.com/", "https://www.reddit.com/r/all/", "https://bsky.app/"};
   for (const char* page : pages) {
     const std::string style = style_for(page);

@@ -336,9 +336,9 @@ TEST(ContactStats, LocalDaysAcrossTimeZones) {
   // No start date and no contact: unknown, not zero.
   EXPECT_FALSE(
       compute_stats({entry("2026-11-01T10:00:00Z", 0)}, at("2026-11-02T10:00:00Z"), 0).no_contact_days.has_value());
-  EXPECT_NE(
-      stats_json(compute_stats({}, at("2026-11-02T10:00:00Z"), 0), {}).find(R"("lastContact":null,"noContactDays":null)"),
-      std::string::npos);
+  EXPECT_NE(stats_json(compute_stats({}, at("2026-11-02T10:00:00Z"), 0), {})
+                .find(R"("lastContact":null,"noContactDays":null)"),
+            std::string::npos);
 }
 
 TEST(ContactStats, ContactsBeforeTheStartAndSeveralRuns) {

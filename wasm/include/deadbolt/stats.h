@@ -26,8 +26,8 @@ inline constexpr int kSeriesDays = 30;
 
 struct Stats {
   int today = 0, week = 0, month = 0, all = 0;  // today, the last 7 and 30 local days, ever
-  std::vector<int> daily;  // the last 30 local days, oldest first; the last is today
-  int current_streak = 0;  // whole days since the last attempt (0 if one was today)
+  std::vector<int> daily;                       // the last 30 local days, oldest first; the last is today
+  int current_streak = 0;                       // whole days since the last attempt (0 if one was today)
   int longest_streak = 0;
   std::optional<int> days_since_start;  // since no contact began, when known
   int next_milestone = 3;  // after no_contact_days (else current_streak): 3, 7, 14, 30, 60, 90, 180, 365, then yearly

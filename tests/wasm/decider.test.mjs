@@ -199,3 +199,18 @@ test('a fediverse instance the person added: read by the core, and its pages get
   assert.equal(decider.decideItem(page, ['/@jane@other.example'], [], []), 0);
   assert.equal(decider.decideItem(page, ['/@friend@other.example'], [], [['#text', '@friend@other.example']]), -1);
 });
+
+test('a feed page style sheet comes from the loaded feed index, only while mentions are hidden', async () => {
+  const decider = await createDecider();
+  const page = 'https://x.com/home';
+  assert.equal(decider.feedStyle(page), '', 'no feed index yet');
+  const list = '{"version":1,"people":[{"name":"Jane","accounts":[{"platform":"x","handle":"JaneDoe_X"}]}]}';
+  assert.equal(decider.loadFeedIndex(snapshotOf(list), true), true);
+  const style = decider.feedStyle(page);
+  assert.match(style, /^\[data-testid="cellInnerDiv"\]:not\(\[style\*="visibility"\]\):has\(a:is\(\[href="\/janedoe_x" i\]\)/);
+  assert.match(style, / \{ display: none !important; \}\n$/);
+  assert.equal(decider.feedStyle('https://www.example.com/'), '', 'not a feed');
+  assert.equal(decider.feedStyle('not a url'), '');
+  assert.equal(decider.loadFeedIndex(snapshotOf(list), false), true);
+  assert.equal(decider.feedStyle(page), '', 'with mentions shown, only author links count: the sheet would hide too much');
+});

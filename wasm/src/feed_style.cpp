@@ -79,13 +79,16 @@ std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
   });
   if (links.empty()) return out;
 
-  // A link of the item's own: inside no second item.
-  std::string own = "a:is(";
-  own.append(links).append("):not(:is(").append(markup.items).append(") :is(").append(markup.items).append(") a)");
+  // An item with no item inside it, so that every link in it is its own
+  // (a link's innermost item owns it). Asking the link instead whether it
+  // sits inside a second item made the browser match ancestors on every
+  // restyle: a 2,000-item scroll's style time grew 3-6 times as much.
+  std::string tail = ":not([style*=\"visibility\"]):not(:has(";
+  tail.append(markup.items).append(")):has(a:is(").append(links).append("))");
   // One rule per item selector, so that each is looked up by its own key.
   for_each_selector(markup.items, [&](std::string_view item) {
     if (!out.empty()) out += ",\n";
-    out.append(item).append(":not([style*=\"visibility\"]):has(").append(own).append(")");
+    out.append(item).append(tail);
   });
   out += " { display: none !important; }\n";
   return out;

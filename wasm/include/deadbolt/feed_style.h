@@ -23,8 +23,10 @@ namespace deadbolt {
 // The style sheet for a page with `markup`, the listed accounts those of
 // `engine` (the feed index), or "" when it would hide nothing or could not be
 // exact. Exact means: a rule hides an item only when a link of the item's
-// own (inside no second item: a nested comment's links are the comment's)
-// is a listed account's profile link. So it is "" for platforms whose item
+// own is a listed account's profile link; so it hides only items with no
+// item inside them, all of whose links are their own (a comment's links
+// are the comment's, not its post's: such posts are left to the content
+// script). So it is "" for platforms whose item
 // selectors use :has() (not allowed inside :has(), so nesting could not be
 // told), whose keys are not handles as written (dots ignored, user@instance),
 // and without profile_hrefs. Items the content script keeps in view as

@@ -392,6 +392,8 @@ TEST(FeedCatalog, RealPagesOfTodaysDesignsAreRead) {
       {"tiktok", "div[class*=\"DivUserCardListContainer\"] div[class*=\"DivCardContainer\"]"},
       {"tiktok", "ul[class*=\"UlAccountList\"] > li"},
       {"mastodon", "div.notification-ungrouped"},
+      {"mastodon", ", [role=\"feed\"] > article, "},  // the article itself, not the :not() below
+      {"mastodon", ".inline-follow-suggestions__body__scrollable__card"},
       {"instagram",
        ":is(main>div>div):is(:has(a time),:has(._ac7v),:has(a[href*=\"/reels/audio/\"])):not(:has(article))"},
       {"instagram", ":is(main div):not(:only-child):has(a[href*=\"/c/\"])"},
@@ -419,6 +421,11 @@ TEST(FeedCatalog, RealPagesOfTodaysDesignsAreRead) {
     ASSERT_NE(entry(platform), nullptr) << platform;
     EXPECT_NE(entry(platform)->authors.find(selector), std::string_view::npos) << platform << " " << selector;
   }
+  // A Mastodon status that is a timeline's article is decided with its
+  // article, not on its own inside it (an empty article would stay).
+  EXPECT_NE(
+      entry("mastodon")->items.find("div.status__wrapper:not([role=\"feed\"] > article > div > .status__wrapper)"),
+      std::string_view::npos);
   // A comment's Like / Reply / timestamp rows and a post's comment rows are
   // no items of their own on Facebook (only a feed unit's other rows are).
   EXPECT_EQ(entry("facebook")->items.find("[data-pagelet^=\"FeedUnit\"] li,"), std::string_view::npos);

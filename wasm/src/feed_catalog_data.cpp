@@ -375,9 +375,23 @@ const std::vector<FeedMarkup>& feed_table() {
       // needed: the class-free author markup (mentions in a status's text
       // are a.mention). The avatar is div.status__avatar inside
       // a.status__display-name (status.jsx @ 02ac18da).
+      // Read 2026-12-06 on pages of mastodon.social's web UI (v4.6.0-nightly.
+      // 2026-06-14) that their viewer saved: ViralLab/social-annotate
+      // test_fixtures/mastadon/post/Home - Mastodon.html and .../user/
+      // pedram_Mastodon.html @ e1c9783c (saved June 2026). A timeline's entry
+      // is an <article aria-posinset> child of div[role=feed] (the list's own
+      // wrapper, focusable, kept at its height while out of view), the status
+      // two levels inside it (article > div > div.status__wrapper): the
+      // article is the item, or hiding the status leaves an empty article in
+      // the feed. Home's "Who to follow" is one such article of cards,
+      // div.inline-follow-suggestions__body__scrollable__card, one account
+      // each (avatar and name links a[data-hover-card-account]
+      // [href="https://<instance>/@acct"]): each card is an item, so that
+      // one person's card goes, not the carousel.
       {"mastodon",
-       "div.status__wrapper, div.status:not(.status__wrapper .status), div.account, div.notification, "
-       "div.notification-group, div.notification-ungrouped",
+       "div.status__wrapper:not([role=\"feed\"] > article > div > .status__wrapper), [role=\"feed\"] > article, "
+       "div.status:not(.status__wrapper .status), div.account, div.notification, "
+       "div.notification-group, div.notification-ungrouped, .inline-follow-suggestions__body__scrollable__card",
        "a.status__display-name, a.status__avatar, .status__prepend a, a.account__display-name, "
        "a[data-hover-card-account]:not(.mention)",
        ".status__quote div.status__wrapper",

@@ -77,6 +77,19 @@ const PAGES = {
     }).get().filter(Boolean),
   },
 };
+// Mastodon's web UI (4.6, read on pages saved from mastodon.social in 2026,
+// ViralLab/social-annotate test_fixtures/mastadon/): the timeline's statuses
+// are the articles of [role=feed] (a boost heads its status with the
+// booster's link; a status scrolled out of view is an empty placeholder
+// article naming no one by link); "Who to follow" is an article of cards, one
+// account each; div.account rows name the signed-in account in the side
+// panels. Accounts are linked as https://<instance>/@user or /@user@host.
+PAGES.mastodon = {
+  units: ['div[role="feed"] > article:not([data-id="inline-follow-suggestions"])',
+    '.inline-follow-suggestions__body__scrollable__card', 'div.account'],
+  owners: ($, el) => hrefs($, el, /^(?:https:\/\/mastodon\.social)?\/@([^/@?#]+(?:@[^/?#]+)?)(?:\/\d+)?\/?$/)
+    .map((h) => `mastodon:${h.includes('@') ? h : `${h}@mastodon.social`}`),
+};
 PAGES['x-bookmarks'] = PAGES['x-home'];
 PAGES['bsky-followers'] = { ...PAGES['bsky-feed'], units: [{ rowsOf: 'main', link: 'a[href^="/profile/"]' }] };
 

@@ -62,6 +62,7 @@ function account(owner) {
     linkedin: `https://www.linkedin.com/${handle}/`,
     youtube: `https://www.youtube.com/${handle}`,
     reddit: `https://www.reddit.com/user/${handle}/`,
+    mastodon: `https://mastodon.social/@${handle}`,  // user@host, as viewed through mastodon.social
     facebook: handle.startsWith('id=') ? `https://www.facebook.com/profile.php?id=${handle.slice(3)}` : `https://www.facebook.com/${handle}`,
   }[platform];
   return { url };

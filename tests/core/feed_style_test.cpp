@@ -111,6 +111,30 @@ TEST_F(FeedStyle, EachItemSelectorIsARuleForItemsWithNoItemInsideAndSparesSpacer
   EXPECT_EQ(rules, 6u) << "one rule per item selector of X's markup";
 }
 
+TEST_F(FeedStyle, IdentitiesAnItemCarriesOnItselfHideItAsTheCoreReadsThem) {
+  static const std::regex named(R"re(\[([a-z-]+)="([^"]*)" i\])re");
+  for (const char* page : {"https://www.reddit.com/r/all/", "https://bsky.app/"}) {
+    const std::string style = style_for(page);
+    int seen = 0;
+    for (auto it = std::sregex_iterator(style.begin(), style.end(), named); it != std::sregex_iterator(); ++it) {
+      if ((*it)[1] == "href") continue;
+      ++seen;
+      ASSERT_TRUE(decider.begin(page));
+      decider.attribute((*it)[1].str(), (*it)[2].str());
+      EXPECT_TRUE(decider.verdict().hide) << page << " " << (*it)[0];
+    }
+    EXPECT_GT(seen, 0) << style;
+  }
+  EXPECT_NE(
+      style_for("https://www.reddit.com/")
+          .find(R"(shreddit-post:not([style*="visibility"]):is([author="jane_doe_r" i],[data-author="jane_doe_r" i]))"),
+      std::string::npos);
+  EXPECT_NE(style_for("https://bsky.app/").find(R"([data-testid="feedItem-by-jane.bsky.social" i])"),
+            std::string::npos);
+  // X's identities are read inside the item (an avatar's test id, a "@handle" line): not on it.
+  EXPECT_EQ(style_for("https://x.com/home").find("UserAvatar-Container-"), std::string::npos);
+}
+
 TEST_F(FeedStyle, NothingWhereItCouldNotBeExact) {
   // Item selectors with :has() (not allowed inside :has(): nesting could not be told).
   EXPECT_EQ(style_for("https://www.instagram.com/"), "");

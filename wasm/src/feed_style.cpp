@@ -47,7 +47,7 @@ void append_css_string_part(std::string& out, std::string_view s) {
 
 std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
   std::string out;
-  if (markup.profile_hrefs.empty() || markup.items.find(":has(") != std::string_view::npos) return out;
+  if (markup.items.find(":has(") != std::string_view::npos) return out;
   const Catalog& catalog = Catalog::get();
   const int platform = catalog.platform_index(markup.platform);
   if (platform < 0) return out;
@@ -60,7 +60,13 @@ std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
   // "platform:handle", the handle canonical (lower case where case does not
   // count, hence the " i"); non-ASCII ones are left to the content script
   // (a page may write them percent-encoded or not).
-  std::string links;
+  //
+  // [data-testid="feedItem-by-jane.bsky.social" i],…: the same handles in
+  // the identities an item carries on itself (Reddit's author attribute,
+  // Bluesky's test id), which name the item's own author whatever is
+  // nested in it, when the attribute's whole value is the handle after a
+  // prefix.
+  std::string links, named;
   engine.for_each_account_key([&](std::string_view key) {
     if (key.size() <= spec.id.size() + 1 || key.substr(0, spec.id.size()) != spec.id || key[spec.id.size()] != ':')
       return;
@@ -76,21 +82,35 @@ std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
       append_css_string_part(links, form.substr(at + 2));
       links += flag;
     });
+    for (const FeedIdentity& identity : markup.identities) {
+      if (identity.attribute.empty() || identity.attribute[0] == '#' || !identity.selector.empty() ||
+          !identity.end.empty())
+        continue;
+      named += named.empty() ? "[" : ",[";
+      named.append(identity.attribute).append("=\"");
+      append_css_string_part(named, identity.prefix);
+      append_css_string_part(named, handle);
+      named += flag;
+    }
   });
-  if (links.empty()) return out;
 
   // An item with no item inside it, so that every link in it is its own
   // (a link's innermost item owns it). Asking the link instead whether it
   // sits inside a second item made the browser match ancestors on every
   // restyle: a 2,000-item scroll's style time grew 3-6 times as much.
-  std::string tail = ":not([style*=\"visibility\"]):not(:has(";
-  tail.append(markup.items).append(")):has(a:is(").append(links).append("))");
-  // One rule per item selector, so that each is looked up by its own key.
+  std::string by_link = ":not([style*=\"visibility\"]):not(:has(";
+  by_link.append(markup.items).append(")):has(a:is(").append(links).append("))");
+  std::string by_name = ":not([style*=\"visibility\"]):is(";
+  by_name.append(named).append(")");
+  // One selector per item selector, so that each is looked up by its own key.
   for_each_selector(markup.items, [&](std::string_view item) {
-    if (!out.empty()) out += ",\n";
-    out.append(item).append(tail);
+    for (const std::string* rest : {&by_link, &by_name}) {
+      if (rest == &by_link ? links.empty() : named.empty()) continue;
+      if (!out.empty()) out += ",\n";
+      out.append(item).append(*rest);
+    }
   });
-  out += " { display: none !important; }\n";
+  if (!out.empty()) out += " { display: none !important; }\n";
   return out;
 }
 

@@ -7,10 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "deadbolt/blocklist_json.h"
-#include "deadbolt/feed_list.h"
 #include "deadbolt/items.h"
 #include "deadbolt/url.h"
+#include "list_support.h"
 
 namespace {
 
@@ -35,10 +34,7 @@ const char* kList = R"({"version":1,"people":[
 class FeedStyle : public ::testing::Test {
  protected:
   void SetUp() override {
-    Engine full;
-    deadbolt::BlocklistError error;
-    ASSERT_TRUE(full.load(kList, error)) << error.to_string();
-    ASSERT_TRUE(engine.load(deadbolt::serialize_blocklist(deadbolt::feed_list(full.blocklist())), error));
+    ASSERT_TRUE(deadbolt::test::load_feed_list(engine, kList));
     decider.refresh();
   }
   std::string style_for(std::string_view page) {
@@ -147,8 +143,7 @@ TEST_F(FeedStyle, NothingWhereItCouldNotBeExact) {
 
 TEST_F(FeedStyle, AnEmptyListHidesNothing) {
   Engine empty;
-  deadbolt::BlocklistError error;
-  ASSERT_TRUE(empty.load(R"({"version":1,"people":[]})", error));
+  ASSERT_TRUE(deadbolt::test::load_feed_list(empty, R"({"version":1,"people":[]})"));
   EXPECT_EQ(deadbolt::feed_style(empty, *deadbolt::feed_markup_for_host("x.com")), "");
 }
 

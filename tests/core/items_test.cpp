@@ -9,6 +9,7 @@
 #include "deadbolt/blocklist_json.h"
 #include "deadbolt/feed_list.h"
 #include "deadbolt/items.h"
+#include "list_support.h"
 #include "test_support.h"
 
 namespace {
@@ -48,10 +49,7 @@ struct UrlProbe {
 class Items : public ::testing::Test {
  protected:
   void SetUp() override {
-    Engine full;
-    deadbolt::BlocklistError error;
-    ASSERT_TRUE(full.load(kList, error)) << error.to_string();
-    ASSERT_TRUE(engine.load(deadbolt::serialize_blocklist(deadbolt::feed_list(full.blocklist())), error));
+    ASSERT_TRUE(deadbolt::test::load_feed_list(engine, kList));
     decider.refresh();
   }
   // Decides an item of plain links on `page`.

@@ -85,23 +85,25 @@ TEST_F(FeedStyle, HandlesAreWrittenAsThePlatformLinksThemAndMatchedWithoutCase) 
 TEST_F(FeedStyle, EachItemSelectorIsARuleForItemsWithNoItemInsideAndSparesSpacers) {
   const std::string x = style_for("https://x.com/home");
   // X's items, split at their top-level commas only (one holds a :not() with a space-separated selector).
-  const std::string rest = R"(:not([style*="visibility"]):not(:has([data-testid="cellInnerDiv"], )";
+  const std::string rest = R"(:not([style*="visibility"]):has(a:is([href=)";
   EXPECT_EQ(x.find(R"([data-testid="cellInnerDiv"])" + rest), 0u) << x;
-  EXPECT_NE(x.find(R"(,
-[data-testid="UserCell"]:not([data-testid="cellInnerDiv"] *))" +
+  EXPECT_NE(x.find(",\n"
+                   R"([data-testid="UserCell"]:not([data-testid="cellInnerDiv"] *))" +
                    rest),
             std::string::npos)
       << x;
-  EXPECT_NE(x.find(R"(,
-[data-testid="ScrollSnap-List"] > [role="presentation"])" +
+  EXPECT_NE(x.find(",\n"
+                   R"([data-testid="ScrollSnap-List"] > [role="presentation"])" +
                    rest),
             std::string::npos);
   // A cell holding a carousel of cards (items of their own) is not one: a
   // listed person's card hides the card alone.
-  EXPECT_NE(x.find(R"([data-testid="ScrollSnap-List"] > [role="presentation"])):has(a:is([href=)"), std::string::npos);
-  EXPECT_NE(x.find(R"(" i])) { display: none !important; })"
-                   "\n"),
-            std::string::npos);
+  const std::string no_item_inside =
+      R"( i])):not(:has([data-testid="cellInnerDiv"], [data-testid="HoverCard"], [data-testid="typeaheadResult"], )"
+      R"([data-testid="typeaheadRecentSearchesItem"], [data-testid="UserCell"]:not([data-testid="cellInnerDiv"] *), )"
+      R"([data-testid="ScrollSnap-List"] > [role="presentation"])))";
+  EXPECT_NE(x.find(no_item_inside + ",\n"), std::string::npos) << x;
+  EXPECT_NE(x.find(no_item_inside + " { display: none !important; }\n"), std::string::npos);
   std::size_t rules = 0;
   for (std::size_t at = x.find(":has(a:is("); at != std::string::npos; at = x.find(":has(a:is(", at + 1)) ++rules;
   EXPECT_EQ(rules, 6u) << "one rule per item selector of X's markup";

@@ -233,8 +233,8 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       for (const url of [FEEDS.x, FEEDS.threads, FEEDS.tiktok, FEEDS.youtube, FEEDS.reddit, FEEDS.bluesky]) {
         const page = await open(url);
         // The sheet comes a moment after the first decisions: the worker inserts it.
-        await driver.waitFor(page, `(${measure})()[0] === 0`, null, 5000).catch((e) => {
-          throw new Error(`${url}: a listed item appended still had a box after 5 s (${e.message})`);
+        await driver.waitFor(page, `(${measure})()[0] === 0`, null, 10000).catch((e) => {
+          throw new Error(`${url}: a listed item appended still had a box after 10 s (${e.message})`);
         });
         for (let i = 0; i < 5; i++) assert.deepEqual(await page.evaluate(measure), [0, 1], `${url}: listed without a box, the other with one`);
         assertClean(await report(page), `measured at once: ${url}`);

@@ -66,6 +66,7 @@ test('stats take the log and the start date as typed values', async () => {
   const none = core.stats({ log, nowMs: now, offsetMin: 0, startDate: null });
   assert.equal(none.all, 1);
   assert.equal(none.daysSinceStart ?? null, null);
+  assert.deepEqual([none.byPlatform, none.byPerson, none.byKind], [{ instagram: 1 }, { Jane: 1 }, { profile: 1 }], 'tallied by name');
   const since = core.stats({ log, nowMs: now, offsetMin: 0, startDate: '2026-11-20' });
   assert.equal(since.daysSinceStart, 10);
 });

@@ -1,5 +1,5 @@
 // libFuzzer: the attempt log and times on any bytes: counts stay consistent
-// (contact entries count in none of the attempt totals).
+// (contact entries count in none of the attempt totals, nor in the tallies).
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -29,6 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::int64_t ms;
   std::optional<std::int32_t> o;
   (void)deadbolt::parse_iso8601(text, ms, o);
-  (void)deadbolt::stats_json(s);
+  // The tallies by platform, person and kind each count every attempt once.
+  const deadbolt::Tallies tallies = deadbolt::tally_attempts(log);
+  for (const auto* by : {&tallies.by_platform, &tallies.by_person, &tallies.by_kind}) {
+    int total = 0;
+    for (const auto& [name, n] : *by) total += n;
+    if (total != attempts) std::abort();
+  }
+  (void)deadbolt::stats_json(s, tallies);
   return 0;
 }

@@ -192,13 +192,21 @@ export async function readLog() {
     .sort((a, b) => a.t - b.t);
 }
 
-/** Deletes the whole log at once. */
+/** Deletes the log of blocked visits at once; recorded contacts stay. */
 export function deleteLog() {
   const remove = logQueue.then(async () => {
     logItems = null;
     logChanges += 1;
     const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith(LOG_PREFIX)));
+    // The visits only: a contact they recorded ("I reached out") is what
+    // their day count counts from, not a blocked visit, and stays (also
+    // inside the month arrays of earlier versions).
+    const isContact = (entry) => entry?.kind === 'contact';
+    const keys = Object.keys(all).filter((k) => k.startsWith(LOG_PREFIX));
+    const kept = Object.fromEntries(keys.filter((k) => Array.isArray(all[k]) && all[k].some(isContact))
+      .map((k) => [k, all[k].filter(isContact)]));
+    if (Object.keys(kept).length) await chrome.storage.local.set(kept);
+    await chrome.storage.local.remove(keys.filter((k) => !(k in kept) && !isContact(all[k])));
   });
   logQueue = remove.catch(() => {});
   return remove;

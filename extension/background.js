@@ -147,6 +147,7 @@ const routes = {
   previewImport: (m) => protection.previewImport(m),
   importList: (m) => protection.importList(m),
   exportList: () => protection.exportList(),
+  unreadableLists: () => protection.unreadableLists(),
   saveLetter: ({ text }) => keepLetter(text),
   letters: async () => ({ letters: await getLetters() }),
   deleteLetter: ({ id }) => deleteLetter(String(id)).then(() => ({ ok: true })),

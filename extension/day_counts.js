@@ -1,11 +1,12 @@
 // What the content scripts count (feed items kept out of sight, messages
 // kept sealed): each tab writes its own keys (`<prefix><YYYY-MM-DD>.<session>`)
 // whole, so none can undo another's; this only adds them up.
+import { localDay } from './local_day.js';
 
 /** {today, all} of the counts stored under `prefix`, today being `now`'s local day. */
 export async function dayCounts(prefix, now = new Date()) {
   const all = await chrome.storage.local.get(null);
-  const today = `${prefix}${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}.`;
+  const today = `${prefix}${localDay(now)}.`;
   let total = 0;
   let day = 0;
   for (const [key, value] of Object.entries(all)) {

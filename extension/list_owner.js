@@ -18,7 +18,7 @@
 // write before it writes anything, so storage.onChanged can tell this
 // worker's own writes from another device's change without a race.
 import { serialised } from './serialised.js';
-import { loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
+import { keepUnreadable, loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
 import { LIST_META } from './storage_keys.js';
 
 /**
@@ -62,8 +62,11 @@ export function createListOwner({
     counts.listLoads += 1;
     const core = listCore ?? (listCore = await createListCore());
     // Each candidate is loaded as it is validated: the last accepted one stays.
-    const { text, where, problem } = await loadList((candidate) => core.load(candidate));
+    const { text, where, problem, refused } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
+    // What the core could not read is kept aside before any edit can write
+    // over it; if even that fails, edits are refused (see commit).
+    const keptAside = await keepUnreadable(refused).then(() => true, () => false);
     const snapshot = core.snapshot();
     const decidingNow = await decideWith(snapshot, where, problem);  // decisions follow the list held
     // What it writes replaces an edit's copies still waiting, and lands after any being written.
@@ -71,7 +74,7 @@ export function createListOwner({
     await copying;
     if (!problem) await Promise.all([saveSnapshot(snapshot), quietly(onHeld(core))]);
     lastFeedIndex = lastInboxIndex = null;  // written just now from the list core, whatever an edit wrote before
-    held = { core, where, problem };
+    held = { core, where, problem, keptAside };
     deciding = Promise.resolve(decidingNow);
     return held;
   }
@@ -172,7 +175,8 @@ export function createListOwner({
    */
   function commit(edit, { awaitRules = false } = {}) {
     return serialised('list', async () => {
-      const { core } = await ensureHeld();
+      const { core, keptAside } = await ensureHeld();
+      if (!keptAside) return { error: chrome.i18n.getMessage('listNotKeptAside'), stored: false };
       const result = edit(core);
       if (result.error) return strip(result);
       if (result.changed === false) return { ...strip(result), ok: true };
@@ -183,7 +187,7 @@ export function createListOwner({
         core.undo();  // not stored: do not pretend it was
         return { error: `Could not save your list: ${e?.message ?? e}`, stored: false };
       }
-      held = { core, where: where.where, problem: null };
+      held = { core, where: where.where, problem: null, keptAside: true };
       deciding = decideWith(result.snapshot, where.where, null);
       await deciding;
       // Saved. The navigation listeners block at once; the rules follow.

@@ -9,7 +9,7 @@
 import { fromBase64, toBase64 } from './base64.js';
 import {
   LIST_BACKUP as BACKUP_KEY, LIST_FOLLOWS_SYNC, LIST_CHUNK_PREFIX as CHUNK_PREFIX, LIST_GEN, LIST_META as META_KEY,
-  LIST_SAVED_AT, LIST_SNAPSHOT, LIST_WHERE,
+  LIST_SAVED_AT, LIST_SNAPSHOT, LIST_UNREADABLE, LIST_WHERE,
 } from './storage_keys.js';
 
 // chrome.storage.sync allows 8,192 bytes an item (key and JSON value) and
@@ -117,17 +117,26 @@ export async function loadSnapshot() {
 /**
  * The stored list, newest first: the synced copy when it is whole, else the
  * local copy. `validate(text)` returns null when the core accepts the text.
- * Returns {text, where, problem?}; text is null on a fresh install.
+ * Returns {text, where, problem?, refused}; text is null on a fresh install.
+ * `refused`: the stored texts the core could not read ({text, from, error}),
+ * which must be kept aside (keepUnreadable) before anything is written over
+ * them: a list a newer Deadbolt wrote, or a damaged one, is still theirs.
  */
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
   const { [BACKUP_KEY]: backup } = await chrome.storage.local.get(BACKUP_KEY);
+  const refused = [];
+  const check = (text, from) => {
+    const error = validate(text);
+    if (error) refused.push({ text, from, error });
+    return error;
+  };
   if (!(await listFollowsSync())) {
     // On this device only: the local copy is the list.
-    const error = typeof backup === 'string' ? validate(backup) : null;
-    if (typeof backup !== 'string') return { text: null, where: 'none', problem: null };
-    if (!error) return { text: backup, where: 'device' };
-    return { text: null, where: 'none', problem: chrome.i18n.getMessage('problemUnreadable', [error]) };
+    if (typeof backup !== 'string') return { text: null, where: 'none', problem: null, refused };
+    const error = check(backup, 'device');
+    if (!error) return { text: backup, where: 'device', refused };
+    return { text: null, where: 'none', problem: chrome.i18n.getMessage('problemUnreadable', [error]), refused };
   }
   let problem = null;
   if (meta?.where === 'sync' && Number.isInteger(meta.count) && meta.count > 0) {
@@ -135,12 +144,12 @@ export async function loadList(validate) {
     const items = await chrome.storage.sync.get(keys).catch(() => ({}));
     if (keys.every((k) => typeof items[k] === 'string')) {
       const text = keys.map((k) => items[k]).join('');
-      const error = validate(text);
+      const error = check(text, 'sync');
       if (!error) {
         // The local copy follows: turning sync off later, or a synced copy
         // removed elsewhere, leaves this device with the list it last saw.
         if (text !== backup) await chrome.storage.local.set({ [BACKUP_KEY]: text }).catch(() => {});
-        return { text, where: 'sync' };
+        return { text, where: 'sync', refused };
       }
       problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
@@ -148,11 +157,35 @@ export async function loadList(validate) {
     }
   }
   if (typeof backup === 'string') {
-    const error = validate(backup);
-    if (!error) return { text: backup, where: 'local', problem };
+    const error = check(backup, 'device');
+    if (!error) return { text: backup, where: 'local', problem, refused };
     problem = chrome.i18n.getMessage('problemUnreadable', [error]);
   }
-  return { text: null, where: 'none', problem };
+  return { text: null, where: 'none', problem, refused };
+}
+
+// The newest few kept: each is a whole list, and storage.local is not endless.
+const UNREADABLE_KEPT = 5;
+
+/**
+ * Keeps stored lists the core refused aside, under their own key, before an
+ * edit writes over them (the person can download them from the settings
+ * page). A text kept already is not kept twice. Throws if it could not be
+ * written: then nothing may be written over them.
+ */
+export async function keepUnreadable(refused) {
+  if (!refused.length) return;
+  const { [LIST_UNREADABLE]: kept = [] } = await chrome.storage.local.get(LIST_UNREADABLE);
+  const known = new Set(kept.map((k) => k.text));
+  const added = refused.filter((r) => !known.has(r.text)).map((r) => ({ ...r, keptAt: Date.now() }));
+  if (!added.length) return;
+  await chrome.storage.local.set({ [LIST_UNREADABLE]: [...kept, ...added].slice(-UNREADABLE_KEPT) });
+}
+
+/** The lists kept aside by keepUnreadable, oldest first. */
+export async function unreadableLists() {
+  const { [LIST_UNREADABLE]: kept = [] } = await chrome.storage.local.get(LIST_UNREADABLE);
+  return Array.isArray(kept) ? kept.filter((k) => typeof k?.text === 'string') : [];
 }
 
 // ---- Where the list lives: this device, or also the browser's sync ----------

@@ -11,9 +11,10 @@ import { isConversation, markOpenable, openNow, openRequest, openState, OPEN_KIN
 import { getSettings, updateSettings } from './settings.js';
 import { addPending, cancelPending, getPending, takeDue } from './pending.js';
 import { getLetters } from './letters.js';
+import { unreadableLists } from './list_storage.js';
+import { localDay as today } from './local_day.js';
 import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The alarm that tries due changes again after their list could not be stored. */
 const RETRY_ALARM = 'pending:retry';
@@ -107,6 +108,7 @@ export function createProtection(engine) {
         platforms: core.platforms(), where, problem, rules,
         settings: await getSettings(), pending, letters: (await getLetters()).length,
         incognito: await chrome.extension.isAllowedIncognitoAccess(),
+        unreadable: (await unreadableLists()).length,
       };
     },
 
@@ -256,6 +258,11 @@ export function createProtection(engine) {
     async exportList() {
       const { core } = await engine.full();
       return { text: core.exportList() };
+    },
+
+    /** The stored lists the core could not read, kept aside, newest last: {lists: [{text, from, error, keptAt}]}. */
+    async unreadableLists() {
+      return { lists: await unreadableLists() };
     },
 
     /** Adding protection applies at once; lowering it waits out the cool-down. */

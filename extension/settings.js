@@ -46,6 +46,15 @@ export function updateSettings(change) {
   return updateItem('sync', SETTINGS_KEY, {}, async (stored) => {
     const settings = { ...DEFAULT_SETTINGS, ...stored };
     const result = await change(settings);
+    // storage.sync refuses an item over its quota with a message meant for
+    // developers: say it in the person's words, before the write.
+    if (SETTINGS_KEY.length + encoder.encode(JSON.stringify(settings)).length > SYNC_ITEM_BYTES) {
+      throw new Error(chrome.i18n.getMessage('settingsTooLarge'));
+    }
     return { value: settings, result };
   });
 }
+
+// chrome.storage.sync's QUOTA_BYTES_PER_ITEM (Chrome and Firefox): the key and its value as JSON.
+const SYNC_ITEM_BYTES = 8192;
+const encoder = new TextEncoder();

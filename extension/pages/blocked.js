@@ -89,7 +89,8 @@ $('open-now').addEventListener('click', async () => {
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 
 $('save-letter').addEventListener('click', async () => {
-  const result = await ask({ type: 'saveLetter', text: $('letter').value });
+  // No answer (a worker starting again): the letter stays in the box, and they are told.
+  const result = await ask({ type: 'saveLetter', text: $('letter').value }).catch(() => ({ error: t('letterNotKept') }));
   $('letter-status').textContent = result.error ?? t('letterSaved');
   if (!result.error) {
     $('letter').value = '';

@@ -9,6 +9,25 @@ export function localize(root = document) {
   if (document.documentElement.dataset.i18nTitle) document.title = t(document.documentElement.dataset.i18nTitle);
 }
 
+/** "Allow in private windows", as this browser words it. */
+export const incognitoNotice = () =>
+  t(chrome.runtime.getURL('').startsWith('moz-extension:') ? 'incognitoNotAllowedFirefox' : 'incognitoNotAllowed');
+
+/**
+ * A page whose script failed says so, calmly, at its top, instead of
+ * showing buttons that do nothing or counts stuck at their placeholders.
+ */
+export function showPageFailures() {
+  const say = () => {
+    if (document.getElementById('page-failed')) return;
+    const p = Object.assign(document.createElement('p'), { id: 'page-failed', className: 'notice', textContent: t('pageFailed') });
+    p.setAttribute('role', 'alert');
+    (document.querySelector('main') ?? document.body).prepend(p);
+  };
+  addEventListener('unhandledrejection', say);
+  addEventListener('error', say);
+}
+
 /**
  * Asks the service worker. Answers that carry a user-facing `error` (a handle
  * that is not valid, a file that was refused) are returned for the page to
@@ -56,10 +75,16 @@ export function reachedOutButton(button, status, onRecorded) {
       return;
     }
     button.disabled = true;
-    const result = await ask({ type: 'recordContact' });
-    button.dataset.confirm = '';
-    button.textContent = t('reachedOut');
-    button.disabled = false;
+    let result;
+    try {
+      result = await ask({ type: 'recordContact' });
+    } catch (e) {
+      result = { error: t('pageFailed') };
+    } finally {
+      button.dataset.confirm = '';
+      button.textContent = t('reachedOut');
+      button.disabled = false;
+    }
     if (result.error) {
       status.textContent = result.error;
       return;

@@ -1,11 +1,13 @@
 // Settings: people and their accounts, what supports the person, import and
 // export, their private writing. Every reading of a link or handle is the
 // core's; anything that lowers protection waits out the cool-down.
-import { ask, localize, profileError, t } from './i18n.js';
+import { ask, incognitoNotice, localize, showPageFailures, profileError, t } from './i18n.js';
 import { platformBadge } from './platform-badge.js';
 import { showHealth } from './health.js';
+import { localDay } from '../local_day.js';
 
 localize();
+showPageFailures();
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -25,7 +27,14 @@ function confirmButton(label, confirmLabel, action, className = 'quiet small') {
       return;
     }
     button.disabled = true;
-    await action();
+    try {
+      await action();
+    } finally {
+      // A render replaces it on success; after a failure it must work again.
+      button.disabled = false;
+      button.dataset.confirm = '';
+      button.textContent = label;
+    }
   });
   return button;
 }
@@ -66,20 +75,45 @@ function coparentControl(person, settings) {
     select, status);
 }
 
+// Each render replaces the people's rows: the control that had keyboard
+// focus is found again by its key (a control that went, such as a Remove
+// now pending, hands focus to the heading of where the change shows).
+const focusKey = (node, key) => {
+  node.dataset.focusKey = key;
+  return node;
+};
+function restoreFocus(key) {
+  if (!key || document.activeElement !== document.body) return;
+  const again = [...document.querySelectorAll('[data-focus-key]')].find((node) => node.dataset.focusKey === key);
+  if (again) again.focus();
+  else if (!$('pending-section').hidden) $('pending-heading').focus();
+  else $('people-heading').focus();
+}
+
 async function render() {
+  const focused = document.activeElement?.dataset?.focusKey;
   coparentChannels ??= (await ask({ type: 'coparentChannels' })).channels;
   current = await ask({ type: 'list' });
-  const { people: rows, platforms, where, problem, settings, pending, incognito } = current;
+  const { people: rows, platforms, where, problem, settings, pending, incognito, unreadable } = current;
 
   const select = $('platform');
   if (select.options.length === 1) for (const p of platforms) select.append(el('option', { value: p.id, textContent: p.name }));
 
   const notices = [];
   if (!settings.enabled) notices.push(t('deadboltOff'));
-  if (!incognito) notices.push(t('incognitoNotAllowed'));
+  if (!incognito) notices.push(incognitoNotice());
   if (where === 'local') notices.push(t('listKeptLocally'));
   if (problem) notices.push(problem);
-  $('notices').replaceChildren(...notices.map((n) => el('p', { className: 'notice', textContent: n })));
+  const shown = notices.map((n) => el('p', { className: 'notice', textContent: n }));
+  if (unreadable > 0) {
+    const button = el('button', { type: 'button', className: 'quiet small', textContent: t('downloadUnreadable') });
+    button.addEventListener('click', async () => {
+      const { lists = [] } = await ask({ type: 'unreadableLists' });
+      for (const kept of lists.slice(-1)) download(kept.text, `deadbolt-unreadable-${localDay(new Date(kept.keptAt))}.json`, 'application/json');
+    });
+    shown.push(el('p', { className: 'notice' }, button));
+  }
+  $('notices').replaceChildren(...shown);
 
   $('people-names').replaceChildren(...rows.map((p) => el('option', { value: p.name })));
   if (!$('person').value && rows.length) $('person').value = rows[0].name;
@@ -88,10 +122,10 @@ async function render() {
   const removal = (change, waiting) =>
     waiting
       ? el('span', { className: 'muted', textContent: t('removalPending') })
-      : confirmButton(t('removeButton'), t('removeConfirm', settings.cooldownHours), async () => {
+      : focusKey(confirmButton(t('removeButton'), t('removeConfirm', settings.cooldownHours), async () => {
         await ask({ type: 'requestRemoval', change });
         await render();
-      }, 'quiet small');
+      }, 'quiet small'), `remove ${JSON.stringify(change)}`);
 
   const people = rows.map((person) => {
     const accounts = person.accounts.map((a) => {
@@ -106,25 +140,35 @@ async function render() {
     const keywords = person.keywords.map((k) =>
       el('li', {}, el('span', { textContent: k.text }),
         removal({ kind: 'remove-keyword', person: person.name, keyword: k.text }, k.removalPending)));
-    const keywordInput = el('input', { type: 'text', autocomplete: 'off' });
+    const keywordInput = focusKey(el('input', { type: 'text', autocomplete: 'off' }), `keyword ${person.name}`);
     keywordInput.setAttribute('aria-label', t('addKeywordFor', person.name));
     keywordInput.placeholder = t('keywordPlaceholder');
-    const addKeyword = el('button', { type: 'button', className: 'quiet small', textContent: t('addKeyword') });
-    addKeyword.addEventListener('click', async () => {
+    const addKeyword = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: t('addKeyword') }), `add keyword ${person.name}`);
+    const keywordStatus = el('p', { className: 'muted', ariaLive: 'polite' });
+    const sendKeyword = async () => {
       if (!keywordInput.value.trim()) return;
       const result = await ask({ type: 'addKeyword', person: person.name, keyword: keywordInput.value });
-      if (!result.error) await render();
+      if (result.error) {
+        keywordStatus.className = 'error';
+        keywordStatus.textContent = profileError(result);
+        return;
+      }
+      await render();
+    };
+    addKeyword.addEventListener('click', sendKeyword);
+    keywordInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') sendKeyword();
     });
     // The names they're saved under (how they appear in the person's phone or
     // inbox): a conversation that shows only one of these stays sealed.
     const names = person.names.map((n) =>
       el('li', {}, el('span', { textContent: n.text }),
         removal({ kind: 'remove-name', person: person.name, name: n.text }, n.removalPending)));
-    const nameInput = el('input', { type: 'text', autocomplete: 'off' });
+    const nameInput = focusKey(el('input', { type: 'text', autocomplete: 'off' }), `name ${person.name}`);
     nameInput.setAttribute('aria-label', t('addSavedNameFor', person.name));
     nameInput.placeholder = t('savedNamePlaceholder');
     const nameStatus = el('p', { className: 'muted', ariaLive: 'polite' });
-    const addName = el('button', { type: 'button', className: 'quiet small', textContent: t('addSavedName') });
+    const addName = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: t('addSavedName') }), `add name ${person.name}`);
     const sendName = async () => {
       if (!nameInput.value.trim()) return;
       const result = await ask({ type: 'addName', person: person.name, name: nameInput.value });
@@ -140,7 +184,7 @@ async function render() {
       if (event.key === 'Enter') sendName();
     });
     // "Hide them in my feeds": on at once, off after the cool-down.
-    const feeds = el('input', { type: 'checkbox', checked: person.feeds && !person.feedsOffPending });
+    const feeds = focusKey(el('input', { type: 'checkbox', checked: person.feeds && !person.feedsOffPending }), `feeds ${person.name}`);
     feeds.addEventListener('change', async () => {
       await ask({ type: 'setFeeds', person: person.name, on: feeds.checked });
       await render();
@@ -152,6 +196,7 @@ async function render() {
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
       el('div', { className: 'row' }, keywordInput, addKeyword),
+      keywordStatus,
       el('h4', { className: 'small', textContent: t('savedNamesHeading') }),
       el('p', { className: 'muted', textContent: t('savedNamesExplain') }),
       names.length ? el('ul', { className: 'accounts' }, ...names) : null,
@@ -163,7 +208,7 @@ async function render() {
 
   $('pending-section').hidden = pending.length === 0;
   $('pending').replaceChildren(...pending.map((p) => {
-    const cancel = el('button', { type: 'button', className: 'small', textContent: t('cancelButton') });
+    const cancel = focusKey(el('button', { type: 'button', className: 'small', textContent: t('cancelButton') }), `cancel ${p.id}`);
     cancel.addEventListener('click', async () => {
       await ask({ type: 'cancelPending', id: p.id });
       await render();
@@ -201,6 +246,7 @@ async function render() {
     return el('li', {}, el('span', { className: 'muted', textContent: when(l.at) }), el('span', { textContent: l.text }), remove);
   }) : [el('li', { className: 'muted', textContent: t('noLettersYet') })]));
   $('export-letters').hidden = letters.length === 0;
+  restoreFocus(focused);
 }
 
 /** A pending change in words; an account's platform and handle are as the core planned them. */
@@ -316,22 +362,33 @@ $('instance-form').addEventListener('submit', async (event) => {
 });
 
 $('save-settings').addEventListener('click', async () => {
-  const { settings, pending } = await ask({
-    type: 'updateSettings',
-    patch: {
-      reasons: $('reasons-input').value.split('\n'),
-      support: { name: $('support-name').value, contact: $('support-contact').value },
-      startDate: $('start-date').value || null,
-      cooldownHours: Number($('cooldown').value),
-    },
-  });
+  const patch = {
+    reasons: $('reasons-input').value.split('\n'),
+    support: { name: $('support-name').value, contact: $('support-contact').value },
+    startDate: $('start-date').value || null,
+  };
+  // An empty or unreadable field leaves the cool-down as it is (Number('') is 0,
+  // which would ask for the shortest one).
+  const hours = $('cooldown').valueAsNumber;
+  if (Number.isFinite(hours)) patch.cooldownHours = hours;
+  const result = await ask({ type: 'updateSettings', patch });
+  if (result.error) {
+    $('settings-status').textContent = result.error;  // what they typed stays in the fields
+    return;
+  }
+  const { settings, pending } = result;
   $('settings-status').textContent = pending.length ? t('savedWithPending', settings.cooldownHours) : t('saved');
   await render();
 });
 
 $('toggle-enabled').addEventListener('click', async () => {
   const turnOn = !current.settings.enabled;
-  const { pending } = await ask({ type: 'updateSettings', patch: { enabled: turnOn } });
+  const result = await ask({ type: 'updateSettings', patch: { enabled: turnOn } });
+  if (result.error) {
+    $('privacy-status').textContent = result.error;
+    return;
+  }
+  const { pending } = result;
   $('privacy-status').textContent = turnOn ? t('turnedOn') : pending.length ? t('turnOffPending', current.settings.cooldownHours) : '';
   await render();
 });
@@ -343,8 +400,12 @@ function download(text, name, type) {
 }
 
 $('export').addEventListener('click', async () => {
-  const { text } = await ask({ type: 'exportList' });
-  download(text, `deadbolt-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+  const { text, error } = await ask({ type: 'exportList' });
+  if (error) {
+    $('backup-status').textContent = error;
+    return;
+  }
+  download(text, `deadbolt-${localDay(new Date())}.json`, 'application/json');
   $('backup-status').textContent = t('exported');
 });
 

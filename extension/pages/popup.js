@@ -1,12 +1,13 @@
 // The popup: how many visits Deadbolt kept closed, the streak, a 30-day
 // chart drawn from the core's daily series, and "Block this profile" for the
 // tab in front of the person.
-import { ask, localize, profileError, reachedOutButton, showStreak, t } from './i18n.js';
+import { ask, incognitoNotice, localize, showPageFailures, profileError, reachedOutButton, showStreak, t } from './i18n.js';
 import { chart, hoursChart } from './chart.js';
 import { platformBadge } from './platform-badge.js';
 import { showHealth } from './health.js';
 
 localize();
+showPageFailures();
 const $ = (id) => document.getElementById(id);
 
 async function render() {
@@ -43,7 +44,7 @@ async function render() {
   $('breakdown').hidden = stats.all === 0;
   const notices = [];
   if (!enabled) notices.push(t('deadboltOff'));
-  if (!incognito) notices.push(t('incognitoNotAllowed'));
+  if (!incognito) notices.push(incognitoNotice());
   $('notices').replaceChildren(...notices.map((n) => Object.assign(document.createElement('p'), { className: 'notice', textContent: n })));
 }
 

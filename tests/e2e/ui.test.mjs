@@ -137,6 +137,38 @@ test('a shorter cool-down and turning Deadbolt off wait; turning it on is instan
   for (const p of (await ask(browser, { type: 'list' })).pending) await ask(browser, { type: 'cancelPending', id: p.id });
 });
 
+test('the settings page: a blank cool-down lowers nothing, refusals say why, and focus stays where the person was', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(browser.url('extension/pages/options.html'));
+  await page.waitForFunction(() => performance.getEntriesByName('deadbolt-ready').length > 0);
+  const before = await ask(browser, { type: 'list' });
+  // A cleared cool-down field (Number('') is 0) must not ask for a shorter one.
+  await page.locator('#cooldown').fill('');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#settings-status').getByText('Saved.').waitFor();
+  const after = await ask(browser, { type: 'list' });
+  assert.equal(after.settings.cooldownHours, before.settings.cooldownHours);
+  assert.deepEqual(after.pending.map((p) => p.kind), before.pending.map((p) => p.kind), 'nothing queued');
+  // A keyword the core refuses says why, from the keyboard (Enter).
+  const keyword = page.getByLabel('Add a name keyword for Jane Doe');
+  await keyword.fill('!!!');
+  await keyword.press('Enter');
+  await page.getByText('A keyword needs at least one letter or digit.').waitFor();
+  // One it takes: the rows are drawn again and the keyboard stays in the field.
+  await keyword.fill('jane from work');
+  await keyword.press('Enter');
+  await page.locator('li', { hasText: 'jane from work' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.focusKey), 'keyword Jane Doe');
+  // Reasons too long for the browser's sync: said in words, and kept in the box.
+  const reasons = Array.from({ length: 40 }, (_, i) => `${i}. ${'They made me feel small. '.repeat(10)}`).join('\n');
+  await page.locator('#reasons-input').fill(reasons);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#settings-status').getByText('more than can be saved', { exact: false }).waitFor();
+  assert.equal(await page.locator('#reasons-input').inputValue(), reasons);
+  assert.equal(await page.locator('#page-failed').count(), 0, 'the page did not fail');
+  await page.close();
+});
+
 test('an unsent letter is kept, listed, and deletable; private data deletes at once', async () => {
   const page = await blockPage();
   await page.getByLabel('Write what you want to send them.', { exact: false }).fill('I miss you. I am not sending this.');

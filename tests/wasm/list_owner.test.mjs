@@ -281,3 +281,59 @@ test('a start whose storage reads the browser refuses is made again: decisions f
   owner.free();
   broken.owner.free();
 });
+
+// A list this build cannot read (a newer Deadbolt's platform, a damaged
+// copy) is still the person's: the first edit must not write over it.
+const NEWER_BUILDS_LIST = JSON.stringify({
+  version: 1,
+  people: [{ name: 'Sam', accounts: [{ platform: 'instagram', handle: 'samsmith' }, { platform: 'a-platform-of-2030', handle: 'sam' }] }],
+});
+
+test('a stored list the core cannot read is kept aside before the first edit writes over it', async () => {
+  freshStorage();
+  await chrome.storage.local.set({ 'list.backup': NEWER_BUILDS_LIST, 'list.followsSync': false });
+  const { owner, protection } = newWorker();
+  const shown = await protection.list();
+  assert.match(shown.problem, /problemUnreadable/, 'the settings page says it could not be read');
+  assert.equal(shown.unreadable, 1, 'and that a copy is kept');
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  const { lists } = await protection.unreadableLists();
+  assert.deepEqual(lists.map((l) => [l.text, l.from]), [[NEWER_BUILDS_LIST, 'device']], 'the unread list is kept, whole');
+  assert.match(lists[0].error, /a-platform-of-2030/, 'with why it was refused');
+  const { 'list.backup': backup } = await chrome.storage.local.get('list.backup');
+  assert.match(backup, /janedoe/, 'the edit is stored');
+  owner.free();
+  // A worker started again keeps one copy, not two.
+  const again = newWorker();
+  await again.owner.full();
+  assert.equal((await again.protection.unreadableLists()).lists.length, 1);
+  again.owner.free();
+});
+
+test('a synced list from a newer build is kept aside when this device falls back to its own copy', async () => {
+  freshStorage();
+  const { owner } = newWorker();
+  await owner.full();
+  await saveList(JSON.stringify({ version: 1, people: [{ name: 'Jane', accounts: [{ platform: 'instagram', handle: 'janedoe' }] }] }));
+  await chrome.storage.local.set({ 'list.followsSync': true });
+  await chrome.storage.sync.set({ 'list.meta': { v: 1, where: 'sync', gen: 9001, count: 1 }, 'list.chunk.9001.0': NEWER_BUILDS_LIST });
+  owner.free();
+  const { owner: next, protection } = newWorker();
+  const shown = await protection.list();
+  assert.match(shown.problem, /problemSyncDamaged/);
+  assert.equal(shown.where, 'local');
+  assert.deepEqual((await protection.unreadableLists()).lists.map((l) => l.from), ['sync']);
+  next.free();
+});
+
+test('when a list it cannot read cannot be kept aside either, edits are refused and nothing is written', async () => {
+  freshStorage();
+  await chrome.storage.local.set({ 'list.backup': NEWER_BUILDS_LIST, 'list.followsSync': false });
+  chrome.storage.local.failWrites = (items) => ('list.unreadable' in items ? new Error('QUOTA_BYTES quota exceeded') : null);
+  const { owner, protection } = newWorker();
+  const result = await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' });
+  assert.match(result.error, /listNotKeptAside/);
+  const { 'list.backup': backup } = await chrome.storage.local.get('list.backup');
+  assert.equal(backup, NEWER_BUILDS_LIST, 'the stored list is untouched');
+  owner.free();
+});

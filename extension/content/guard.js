@@ -48,7 +48,7 @@
   let state = 'starting';  // 'starting' | 'ready' | 'failed'
   let markup = null;       // the page's feed markup: its identity attributes
   let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
-  let held = null;  // the last link activated while the core was starting
+  let held = null;  // {link, at, plain}: the last link activated while the core was starting
 
   // The element an event starts at (inside shadow roots too), or null.
   function elementOf(event) {
@@ -103,7 +103,11 @@
       // ready (a listed one then goes to the block page).
       const link = linkOf(elementOf(event));
       if (!link) return;
-      if (action === 'open') held = link;
+      if (action === 'open') {
+        const plain = event.type === 'keydown' ||
+          (event.type === 'click' && event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey);
+        held = { link, at: performance.now(), plain };
+      }
       url = '';
     } else {
       url = listedUrl(event);
@@ -144,16 +148,33 @@
       decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
     } catch {
       state = 'failed';  // the rules and the navigation listeners still stand
+      releaseHeld();
       return;
     }
     const { [SNAPSHOT_KEY]: snapshot = null, [INDEX_KEY]: index = null } = await stored;
     markup = decider.feedMarkup(location.href, index?.instances);
     apply(snapshot, index);
     state = 'ready';
-    const href = held && typeof held.href === 'string' ? held.href : null;
-    held = null;
-    if (on && href !== null && decider.blocks(href)) chrome.runtime.sendMessage({ type: 'guardActivation', url: href }).catch(() => {});
+    releaseHeld();
     if (changedWhileStarting) reread();
+  }
+
+  // The link activated while starting, now that it can be decided: a listed
+  // one goes to the block page; any other is clicked again for the person
+  // (a plain click or Enter, soon enough that they are still waiting for
+  // it), so that a friend's link is never simply dropped. The click is
+  // untrusted, so guard() lets it through to the app and the browser.
+  const REPLAY_MS = 2000;
+  function releaseHeld() {
+    const activated = held;
+    held = null;
+    if (!activated) return;
+    const href = typeof activated.link.href === 'string' ? activated.link.href : null;
+    if (state === 'ready' && on && href !== null && decider.blocks(href)) {
+      chrome.runtime.sendMessage({ type: 'guardActivation', url: href }).catch(() => {});
+    } else if (activated.plain && activated.link.isConnected && performance.now() - activated.at < REPLAY_MS) {
+      activated.link.click();
+    }
   }
 
   // A changed list or switch: applied at once (the newest reading wins).

@@ -34,9 +34,12 @@ test('a damaged synced copy falls back to the local copy, and says so', async ()
     await chrome.storage.local.remove('list.snapshot');
   });
   await restartWorker();
-  const { list, problem } = await ask(browser, { type: 'list' });
+  const { list, problem, unreadable } = await ask(browser, { type: 'list' });
   assert.equal(list.people[0].name, 'Jane Doe');
-  assert.match(problem, /synced copy of your list is damaged/);
+  assert.match(problem, /synced copy of your list could not be read .*the copy on this device is used/);
+  assert.equal(unreadable, 1, 'the damaged copy is kept aside, for the settings page to offer');
+  const { lists } = await ask(browser, { type: 'unreadableLists' });
+  assert.deepEqual(lists.map((l) => [l.from, l.text]), [['sync', '{"version": 1, "people": [garbage']]);
   await expectBlocked('https://www.instagram.com/janedoe/');
 });
 

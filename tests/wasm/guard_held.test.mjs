@@ -1,0 +1,98 @@
+// The in-app guard (extension/content/guard.js) while it starts: a trusted
+// activation of a link is held, never let through undecided. Once the core
+// is ready, a listed link goes to the block page and any other is clicked
+// again for the person, so a friend's link is never dropped. The guard runs
+// here in a VM with a window whose events this test dispatches, and a
+// decider stub: what is tested is the holding, not the deciding.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const GUARD = fs.readFileSync(path.join(root, 'extension/content/guard.js'), 'utf8');
+
+/** A link as guard.js reads one: closest(), href, click(). */
+function fakeLink(href) {
+  const link = { nodeType: 1, href, isConnected: true, clicks: 0 };
+  link.closest = (selector) => (selector.startsWith('a[href]') ? link : null);
+  link.getAttribute = (name) => (name === 'href' ? href : null);
+  link.click = () => { link.clicks += 1; };
+  return link;
+}
+
+/** guard.js started in a fresh world; `listed` are the hrefs its decider blocks. */
+function startGuard(listed) {
+  const listeners = {};
+  let settle;
+  const sent = [];
+  const world = {
+    window: { addEventListener: (type, fn) => { (listeners[type] ??= []).push(fn); } },
+    document: { baseURI: 'https://www.instagram.com/' },
+    location: { href: 'https://www.instagram.com/' },
+    performance,
+    chrome: {
+      runtime: { sendMessage: (message) => { sent.push(message); return Promise.resolve(); } },
+      storage: { onChanged: { addListener() {} } },
+    },
+    deadboltItems: { settled: new Promise((resolve) => { settle = resolve; }), compiled: async () => null },
+    deadboltReadLocal: async () => ({ 'list.snapshot': { bytes: 'AA==' }, 'feeds.index': { enabled: true } }),
+    deadboltDecider: {
+      fromBase64: () => new Uint8Array(1),
+      instantiateDecider: async () => ({
+        loadFeedIndex: () => true,
+        feedMarkup: () => null,
+        blocks: (href) => listed.includes(href),
+      }),
+    },
+  };
+  vm.createContext(world);
+  vm.runInContext(GUARD, world);
+  const dispatch = (type, link, extra = {}) => {
+    const event = {
+      type, isTrusted: true, cancelable: true, button: 0, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false,
+      key: '', repeat: false, stopped: false, prevented: false, ...extra,
+      composedPath: () => [link], target: link,
+      stopImmediatePropagation() { this.stopped = true; }, preventDefault() { this.prevented = true; },
+    };
+    for (const fn of listeners[type] ?? []) fn(event);
+    return event;
+  };
+  const ready = async () => {
+    settle();
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { dispatch, ready, sent };
+}
+
+test('a friend\'s link clicked while the guard starts is held, then clicked again for the person', async () => {
+  const guard = startGuard(['https://www.instagram.com/janedoe/']);
+  const friend = fakeLink('https://www.instagram.com/a_friend/');
+  const click = guard.dispatch('click', friend);
+  assert.equal(click.stopped && click.prevented, true, 'held: not let through undecided');
+  assert.equal(friend.clicks, 0);
+  await guard.ready();
+  assert.equal(friend.clicks, 1, 'clicked again once it is known not to be listed');
+  assert.deepEqual(guard.sent, []);
+  // Now ready: the friend's link is let through at once.
+  assert.equal(guard.dispatch('click', friend).stopped, false);
+});
+
+test('a listed link clicked while the guard starts goes to the block page and is never clicked again', async () => {
+  const guard = startGuard(['https://www.instagram.com/janedoe/']);
+  const listed = fakeLink('https://www.instagram.com/janedoe/');
+  guard.dispatch('click', listed);
+  await guard.ready();
+  assert.equal(listed.clicks, 0);
+  assert.equal(JSON.stringify(guard.sent), JSON.stringify([{ type: 'guardActivation', url: 'https://www.instagram.com/janedoe/' }]));
+});
+
+test('a modified click (a new tab, a download) is not replayed as a plain one', async () => {
+  const guard = startGuard([]);
+  const friend = fakeLink('https://www.instagram.com/a_friend/');
+  guard.dispatch('click', friend, { ctrlKey: true });
+  await guard.ready();
+  assert.equal(friend.clicks, 0);
+});

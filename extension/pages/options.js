@@ -90,6 +90,32 @@ function restoreFocus(key) {
   else $('people-heading').focus();
 }
 
+/**
+ * A person's "add a keyword" or "add a saved name" row: Enter or the button
+ * sends it; a refusal says why, under the row; a success draws the page again.
+ */
+function adder(person, { what, label, placeholder, button: buttonLabel, send }) {
+  const input = focusKey(el('input', { type: 'text', autocomplete: 'off', placeholder }), `${what} ${person.name}`);
+  input.setAttribute('aria-label', label);
+  const button = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: buttonLabel }), `add ${what} ${person.name}`);
+  const status = el('p', { className: 'muted', ariaLive: 'polite' });
+  const submit = async () => {
+    if (!input.value.trim()) return;
+    const result = await send(input.value);
+    if (result.error) {
+      status.className = 'error';
+      status.textContent = profileError(result);
+      return;
+    }
+    await render();
+  };
+  button.addEventListener('click', submit);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') submit();
+  });
+  return { row: el('div', { className: 'row' }, input, button), status };
+}
+
 async function render() {
   const focused = document.activeElement?.dataset?.focusKey;
   coparentChannels ??= (await ask({ type: 'coparentChannels' })).channels;
@@ -140,48 +166,18 @@ async function render() {
     const keywords = person.keywords.map((k) =>
       el('li', {}, el('span', { textContent: k.text }),
         removal({ kind: 'remove-keyword', person: person.name, keyword: k.text }, k.removalPending)));
-    const keywordInput = focusKey(el('input', { type: 'text', autocomplete: 'off' }), `keyword ${person.name}`);
-    keywordInput.setAttribute('aria-label', t('addKeywordFor', person.name));
-    keywordInput.placeholder = t('keywordPlaceholder');
-    const addKeyword = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: t('addKeyword') }), `add keyword ${person.name}`);
-    const keywordStatus = el('p', { className: 'muted', ariaLive: 'polite' });
-    const sendKeyword = async () => {
-      if (!keywordInput.value.trim()) return;
-      const result = await ask({ type: 'addKeyword', person: person.name, keyword: keywordInput.value });
-      if (result.error) {
-        keywordStatus.className = 'error';
-        keywordStatus.textContent = profileError(result);
-        return;
-      }
-      await render();
-    };
-    addKeyword.addEventListener('click', sendKeyword);
-    keywordInput.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') sendKeyword();
+    const keywordAdder = adder(person, {
+      what: 'keyword', label: t('addKeywordFor', person.name), placeholder: t('keywordPlaceholder'), button: t('addKeyword'),
+      send: (keyword) => ask({ type: 'addKeyword', person: person.name, keyword }),
     });
     // The names they're saved under (how they appear in the person's phone or
     // inbox): a conversation that shows only one of these stays sealed.
     const names = person.names.map((n) =>
       el('li', {}, el('span', { textContent: n.text }),
         removal({ kind: 'remove-name', person: person.name, name: n.text }, n.removalPending)));
-    const nameInput = focusKey(el('input', { type: 'text', autocomplete: 'off' }), `name ${person.name}`);
-    nameInput.setAttribute('aria-label', t('addSavedNameFor', person.name));
-    nameInput.placeholder = t('savedNamePlaceholder');
-    const nameStatus = el('p', { className: 'muted', ariaLive: 'polite' });
-    const addName = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: t('addSavedName') }), `add name ${person.name}`);
-    const sendName = async () => {
-      if (!nameInput.value.trim()) return;
-      const result = await ask({ type: 'addName', person: person.name, name: nameInput.value });
-      if (result.error) {
-        nameStatus.className = 'error';
-        nameStatus.textContent = profileError(result);
-        return;
-      }
-      await render();
-    };
-    addName.addEventListener('click', sendName);
-    nameInput.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') sendName();
+    const nameAdder = adder(person, {
+      what: 'name', label: t('addSavedNameFor', person.name), placeholder: t('savedNamePlaceholder'), button: t('addSavedName'),
+      send: (name) => ask({ type: 'addName', person: person.name, name }),
     });
     // "Hide them in my feeds": on at once, off after the cool-down.
     const feeds = focusKey(el('input', { type: 'checkbox', checked: person.feeds && !person.feedsOffPending }), `feeds ${person.name}`);
@@ -195,13 +191,13 @@ async function render() {
       accounts.length ? el('ul', { className: 'accounts' }, ...accounts) : el('p', { className: 'muted', textContent: t('noAccountsYet') }),
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
-      el('div', { className: 'row' }, keywordInput, addKeyword),
-      keywordStatus,
+      keywordAdder.row,
+      keywordAdder.status,
       el('h4', { className: 'small', textContent: t('savedNamesHeading') }),
       el('p', { className: 'muted', textContent: t('savedNamesExplain') }),
       names.length ? el('ul', { className: 'accounts' }, ...names) : null,
-      el('div', { className: 'row' }, nameInput, addName),
-      nameStatus,
+      nameAdder.row,
+      nameAdder.status,
       coparentControl(person, settings));
   });
   $('people').replaceChildren(...(people.length ? people : [el('p', { className: 'muted', textContent: t('noPeopleYet') })]));

@@ -54,22 +54,39 @@ export async function saveList(text, { claim = () => {} } = {}) {
   const pieces = byteLength(text) > SYNC_LIST_BYTES ? null : chunk(text);
   const newKeys = (pieces ?? []).map((_, i) => `${CHUNK_PREFIX}${gen}.${i}`);
   let result = { where: 'local', reason: 'too-large' };
+  let staleKeys = oldKeys;
   if (pieces) {
-    try {
-      // Chunks of the new generation first, then the meta item that points at
-      // them: a reader never sees a half-written list.
+    // Chunks of the new generation first, then the meta item that points at
+    // them: a reader never sees a half-written list.
+    const write = async () => {
       await chrome.storage.sync.set(Object.fromEntries(pieces.map((p, i) => [newKeys[i], p])));
       await chrome.storage.sync.set({ [META_KEY]: { v: 1, where: 'sync', gen, count: pieces.length } });
+    };
+    try {
+      await write();
       result = { where: 'sync' };
     } catch (error) {
       result = { where: 'local', reason: String(error?.message ?? error) };
+    }
+    if (result.where === 'local' && oldKeys.length) {
+      // A list over half the sync quota cannot have two generations there at
+      // once: the old one goes first, then. Another device reading meanwhile
+      // finds it incomplete and keeps its own copy until the meta item moves.
+      try {
+        await chrome.storage.sync.remove(oldKeys);
+        staleKeys = [];
+        await write();
+        result = { where: 'sync' };
+      } catch (error) {
+        result = { where: 'local', reason: String(error?.message ?? error) };
+      }
     }
   }
   if (result.where === 'local') {
     // Tell other devices the list lives locally here; sync may be what failed.
     await chrome.storage.sync.set({ [META_KEY]: { v: 1, where: 'local', gen } }).catch(() => {});
   }
-  const stale = result.where === 'sync' ? oldKeys : [...oldKeys, ...newKeys];
+  const stale = result.where === 'sync' ? staleKeys : [...staleKeys, ...newKeys];
   if (stale.length) await chrome.storage.sync.remove(stale).catch(() => {});
   await chrome.storage.local.set({ [LIST_WHERE]: result, [LIST_GEN]: gen });
   return { ...result, gen };

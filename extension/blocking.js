@@ -7,6 +7,14 @@ export const BLOCK_PAGE = 'extension/pages/blocked.html';
 
 const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 
+/**
+ * The block page's addresses: Chromium opens it at a dynamic URL
+ * (web_accessible_resources' use_dynamic_url) but reports and records the
+ * tab under the extension's own id; both are it.
+ */
+export const blockPageAddresses = () => [chrome.runtime.getURL(BLOCK_PAGE), `${chrome.runtime.getURL('')}${BLOCK_PAGE}`];
+const isBlockPage = (url) => blockPageAddresses().some((page) => url.startsWith(page));
+
 // A navigation can be reported by more than one event (tabs.onUpdated after
 // onHistoryStateUpdated, say). Events that may repeat another are dropped
 // when the same tab reported the same URL this recently, and — however late
@@ -14,6 +22,12 @@ const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
 // they name the URL this tab was last blocked on: only a new navigation
 // (onBeforeNavigate) in the tab is a new attempt.
 const REPEAT_MS = 1500;
+
+// Back (or Forward, or the same address again) from a block page to the
+// address it holds is the attempt that block page already counted: it is
+// blocked again (the rules see to it before any request) but not logged, or
+// every press of Back would add one to their count. A tab is "on the block
+// page" from its navigation there until its next one.
 
 /**
  * Listens to every kind of navigation. `decide(url)` returns the core's
@@ -27,15 +41,28 @@ const REPEAT_MS = 1500;
 export function listenToNavigations({ decide, onBlocked, stage = null, afterBlocked = null }) {
   const recent = new Map();  // `${tabId} ${url}` -> time reported
   const blockedIn = new Map();  // tabId -> the URL it was last blocked on, until it navigates elsewhere
+  const onBlockPage = new Set();  // tabs whose last navigation went to the block page
+  const returnedTo = new Map();  // tabId -> the address it went back to from its block page (not a new attempt)
   const inFlight = new Set();
-  const blockPageBase = chrome.runtime.getURL(BLOCK_PAGE);
 
   const handle = async (tabId, url, mayRepeat) => {
     const key = `${tabId} ${url}`;
     const now = Date.now();
+    // The block page's own navigation may be reported by tabs.onUpdated alone.
+    const toBlockPage = isBlockPage(url);
+    if (toBlockPage) onBlockPage.add(tabId);
     if (mayRepeat && (blockedIn.get(tabId) === url || now - (recent.get(key) ?? 0) < REPEAT_MS)) return;
-    // A new navigation ends the last one's repeats; the block page it was sent to is not new.
-    if (!mayRepeat && !url.startsWith(blockPageBase)) blockedIn.delete(tabId);
+    let again = false;
+    if (!mayRepeat) {
+      again = !toBlockPage && onBlockPage.has(tabId) && blockedIn.get(tabId) === url;
+      if (!toBlockPage) onBlockPage.delete(tabId);
+      // A new navigation ends the last one's repeats; the block page it was sent to is not new.
+      if (again) returnedTo.set(tabId, url);
+      else if (!toBlockPage) {
+        blockedIn.delete(tabId);
+        returnedTo.delete(tabId);
+      }
+    }
     recent.set(key, now);
     if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
     // While the worker is still starting, the navigation is staged so that a
@@ -45,8 +72,10 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
     if (verdict) {
       blockedIn.set(tabId, url);
       chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
-      await onBlocked(verdict, tabId, staged, now);
-      afterBlocked?.(url);
+      if (!again) {
+        await onBlocked(verdict, tabId, staged, now);
+        afterBlocked?.(url);
+      }
     }
     if (staged) await stage.end(staged);
   };
@@ -70,10 +99,16 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
   chrome.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) track(tabId, change.url, true);
   });
-  chrome.tabs.onRemoved?.addListener((tabId) => blockedIn.delete(tabId));
+  chrome.tabs.onRemoved?.addListener((tabId) => {
+    blockedIn.delete(tabId);
+    onBlockPage.delete(tabId);
+    returnedTo.delete(tabId);
+  });
 
   return {
     settled: () => Promise.all([...inFlight]),
+    /** Did this tab go back to `url` from its block page (its block page then reports no attempt)? */
+    returnedTo: (tabId, url) => returnedTo.get(tabId) === url,
     // The in-app guard stopped a trusted activation of `url` in this tab's
     // top frame before the page saw it: handled as that tab's navigation to
     // it (decided again here, the block page, logged once).

@@ -6,7 +6,7 @@
 // (recorded as the start of a redirect chain, which history.search does not
 // list) and Deadbolt's own block page, whose address carries it, are removed
 // by address. Nothing is read or kept: history is only searched and deleted.
-import { BLOCK_PAGE } from './blocking.js';
+import { blockPageAddresses } from './blocking.js';
 import { HISTORY_FORGET } from './storage_keys.js';
 
 const FORGET_KEY = HISTORY_FORGET;  // storage.local: true while the person wants it
@@ -28,8 +28,7 @@ export function createForgetting(engine) {
   // Deadbolt's own block page only ever carries an address it blocked. With
   // a dynamic URL (web_accessible_resources) the browser redirects to one
   // address and records the page under the extension's own: both count.
-  const blockPages = () => [chrome.runtime.getURL(BLOCK_PAGE), `${chrome.runtime.getURL('')}${BLOCK_PAGE}`];
-  const ownBlockPage = (url) => blockPages().some((page) => url.startsWith(page));
+  const ownBlockPage = (url) => blockPageAddresses().some((page) => url.startsWith(page));
 
   async function forgettable(url) {
     if (ownBlockPage(url)) return true;
@@ -79,7 +78,7 @@ export function createForgetting(engine) {
       if (!(await wanted())) return;
       for (const delay of LATE_MS) {
         await new Promise((r) => setTimeout(r, delay));
-        const pages = blockPages().map((page) => `${page}#${url}`);
+        const pages = blockPageAddresses().map((page) => `${page}#${url}`);
         await Promise.all([url, ...pages].map((u) => chrome.history.deleteUrl({ url: u }))).catch(() => {});
       }
     },

@@ -89,6 +89,7 @@
   // of them are kept (hidden, visibilityBefore) and given back when it shows
   // again, so a page's own inline style stays.
   const STYLED = ['display', 'visibility', 'max-height', 'overflow'];
+  const hiddenAs = new WeakMap();  // item -> how it is hidden: 'gone', 'placeholder' or 'spacer'
   function ownStyle(el) {
     const values = STYLED.map((p) => [el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]);
     if (visibilityBefore.has(el)) values[1] = visibilityBefore.get(el);  // held back while parsing: its own is kept there
@@ -112,9 +113,15 @@
     // A feed emptied by hiding would keep its "load more" trigger in view:
     // after many hidden items in a row, keep their space (blank) so the page
     // scrolls on instead of fetching again and again.
-    if (spacerRun > 30) {
+    const mode = spacerRun > 30 ? 'spacer' : placeholder ? 'placeholder' : 'gone';
+    // Hidden before in another way (the placeholder setting changed): its
+    // own style first, so that the old way's properties do not stay.
+    const before = hiddenAs.get(item);
+    if (before !== undefined && before !== mode) STYLED.forEach((property, i) => setStyle(item, property, hidden.get(item)[i]));
+    hiddenAs.set(item, mode);
+    if (mode === 'spacer') {
       item.style.setProperty('visibility', 'hidden', 'important');
-    } else if (placeholder) {
+    } else if (mode === 'placeholder') {
       // The quiet placeholder: one blank line where the item was.
       item.style.setProperty('visibility', 'hidden', 'important');
       item.style.setProperty('max-height', '1.5em', 'important');
@@ -129,6 +136,7 @@
     if (!hidden.has(item)) return;
     const own = hidden.get(item);
     hidden.delete(item);
+    hiddenAs.delete(item);
     STYLED.forEach((property, i) => setStyle(item, property, own[i]));
     if (parsingHeld.has(item) || openHeld.has(item)) item.style.setProperty('visibility', 'hidden', 'important');
     else visibilityBefore.delete(item);  // its own visibility is back already

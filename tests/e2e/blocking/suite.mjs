@@ -67,6 +67,28 @@ export function blockingSuite(useDriver) {
     }
   });
 
+  test('Back from the block page to the address it holds is the same attempt: blocked again, not counted again', async () => {
+    const start = await total();
+    const page = await driver.newPage();
+    await page.goto('https://www.instagram.com/');
+    // The app's own pushState into the profile (as its router does after a
+    // search or a link the guard did not see): the block page comes after
+    // the profile's history entry, so Back leads into it.
+    await page.evaluate(() => history.pushState({}, '', '/janedoe/'));
+    await waitForHref(page, isBlockPage);
+    assert.equal(await logReaches(start + 1), start + 1);
+    await page.evaluate(() => { window.deadboltTestMark = true; });
+    page.goBack().catch(() => {});  // not awaited: the rules redirect it (see expectBlocked)
+    const gone = async () => (await page.evaluate(() => window.deadboltTestMark !== true).catch(() => false));
+    for (const end = Date.now() + 5000; Date.now() < end && !(await gone());) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(await gone(), 'the tab went back: a new document');
+    const href = await waitForHref(page, (h) => isBlockPage(h) || h === 'https://www.instagram.com/');
+    assert.ok(!href.includes('instagram.com/janedoe') || isBlockPage(href), href);
+    assert.deepEqual(driver.sites.hits('instagram.com', '/janedoe'), [], 'no request for the profile');
+    assert.equal(await logReaches(start + 2, 2500), start + 1, 'still the one attempt');
+    await page.close();
+  });
+
   test('a search for the name is blocked', async () => {
     const start = await total();
     const page = await expectBlocked('https://www.google.com/search?q=jane+doe+instagram');

@@ -377,6 +377,20 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       });
     }
 
+    test('the quiet placeholder, switched on and off with a feed open, changes the items already hidden', async () => {
+      const page = await open(FEEDS.x);
+      const boxes = () => [...document.querySelectorAll('[data-listed]')].map((el) => el.getBoundingClientRect().height > 0);
+      assert.ok((await page.evaluate(boxes)).every((box) => !box), 'hidden: no box');
+      await driver.ask({ type: 'updateSettings', patch: { feedPlaceholder: true } });
+      // A blank line each: a box, nothing of them painted.
+      await driver.waitFor(page, () => [...document.querySelectorAll('[data-listed]')].every((el) => el.getBoundingClientRect().height > 0), null, 2000);
+      assertClean(await report(page), 'placeholders paint nothing of them');
+      await driver.ask({ type: 'updateSettings', patch: { feedPlaceholder: false } });
+      await driver.waitFor(page, () => [...document.querySelectorAll('[data-listed]')].every((el) => el.getBoundingClientRect().height === 0), null, 2000);
+      assertClean(await report(page), 'gone again');
+      await page.close();
+    });
+
     test('a person added while the feed is open is hidden at once', async () => {
       const page = await open(FEEDS.x);
       assert.equal(await page.evaluate(() => document.querySelector('[data-shown="post-friend"]').checkVisibility()), true);

@@ -200,7 +200,10 @@ async function editsPause() {
 export function verifyRules(core) {
   const verify = ruleWrites.then(async () => {
     const { accepted } = await wholeSet(core);
-    const key = (r) => JSON.stringify([r.action.type, r.action.redirect?.regexSubstitution ?? null, r.condition.regexFilter ?? r.condition.urlFilter]);
+    // Which pages' requests a rule acts on is part of it: an endpoint rule
+    // without its initiators would let any page probe the list.
+    const key = (r) => JSON.stringify([r.action.type, r.action.redirect?.regexSubstitution ?? null, r.condition.regexFilter ?? r.condition.urlFilter,
+      ...[r.condition.resourceTypes, r.condition.initiatorDomains].map((list) => [...(list ?? [])].sort().join())]);
     const want = accepted.map(key).sort();
     const present = await chrome.declarativeNetRequest.getDynamicRules();
     const have = present.map(key).sort();

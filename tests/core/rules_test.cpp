@@ -13,6 +13,7 @@
 #include <set>
 
 #include "deadbolt/blocklist_json.h"
+#include "deadbolt/catalog.h"
 #include "deadbolt/decide.h"
 #include "deadbolt/rules.h"
 #include "deadbolt/text.h"
@@ -338,6 +339,122 @@ TEST(EndpointRules, TheAppsOwnRequestsForAListedAccountAreBlocked) {
   const auto& types = last["condition"]["resourceTypes"];
   EXPECT_NE(std::find(types.begin(), types.end(), "xmlhttprequest"), types.end());
   EXPECT_EQ(std::find(types.begin(), types.end(), "main_frame"), types.end());
+}
+
+// Issue: any page could probe the list. A blocked fetch() fails where an
+// allowed one resolves, so a page on another site that requested
+// instagram.com/api/v1/feed/user/<name>/ learned whether <name> is listed.
+// The apps' own API requests are blocked only when the platform's own pages
+// send them (initiatorDomains, from the catalog); an open API that web
+// clients on any site read (Bluesky's AppView), and an embed or player framed
+// on any page, keep every initiator.
+TEST(EndpointRules, OnlyThePlatformsOwnPagesAreStoppedFromAskingForAListedAccount) {
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(test::read_file(test::test_data("blocklist.json")), error)) << error.to_string();
+  const RuleSet set = compile_rules(engine.blocklist());
+  const Catalog& catalog = Catalog::get();
+  auto filter = [&](std::string_view part) -> const FilterRule* {
+    for (const FilterRule& f : set.filters)
+      if (f.url_filter.find(part) != std::string::npos) return &f;
+    ADD_FAILURE() << "no filter with " << part;
+    return nullptr;
+  };
+  // Closed apps: their own registrable domains, as the catalog names them.
+  const std::pair<const char*, const char*> closed[] = {
+      {"||instagram.com/api/v1/users/web_profile_info*username=janedoe^", "instagram.com"},
+      {"||instagram.com/api/v1/feed/user/janedoe^", "instagram.com"},
+      {"||x.com/i/api/graphql/", "x.com twitter.com"},
+      {"||api.x.com/1.1/users/show.json", "x.com twitter.com"},
+      {"||tiktok.com/api/user/detail", "tiktok.com"},
+      {"||linkedin.com/voyager/api/identity/profiles/jane-doe-123^", "linkedin.com"},
+      {"||youtube.com/feeds/videos.xml", "youtube.com"},
+  };
+  for (const auto& [part, domains] : closed) {
+    if (const FilterRule* f = filter(part)) {
+      EXPECT_EQ(f->initiators, domains) << f->url_filter;
+      EXPECT_FALSE(f->frame) << f->url_filter;
+    }
+  }
+  // Open: Bluesky's AppView, read by web clients on any site.
+  if (const FilterRule* f = filter("||public.api.bsky.app/xrpc/app.bsky.actor.getProfile")) {
+    EXPECT_EQ(f->initiators, "");
+    EXPECT_FALSE(f->frame);
+  }
+  // Frames: on a news site, the embed shows the person.
+  for (const char* part : {"||tiktok.com/embed/@jane.doe^", "||syndication.twitter.com/srv/timeline-profile/",
+                           "||player.twitch.tv*channel=janetwitch^", "||twitch.tv/embed/janetwitch^"}) {
+    if (const FilterRule* f = filter(part)) {
+      EXPECT_EQ(f->initiators, "") << f->url_filter;
+      EXPECT_TRUE(f->frame) << f->url_filter;
+    }
+  }
+  // Every filter is one of the three, by its platform's entry in the catalog.
+  for (const FilterRule& f : set.filters) {
+    const Account& account = engine.blocklist().people[f.person].accounts[f.account];
+    const std::string_view id = catalog.platforms()[static_cast<std::size_t>(account.platform)].id;
+    const AppSpec* app = app_spec(id);
+    if (f.frame) EXPECT_EQ(f.initiators, "") << f.url_filter;
+    else if (!app) ADD_FAILURE() << id << " has API endpoints and no entry in app_spec()";
+    else EXPECT_EQ(f.initiators, app->domains) << f.url_filter;
+  }
+
+  // As chrome.declarativeNetRequest.updateDynamicRules takes them.
+  const auto json = nlohmann::json::parse(rules_json(set, "chrome-extension://abc/blocked.html"));
+  ASSERT_EQ(json.size(), set.rules.size() + set.filters.size());
+  auto condition = [&](std::string_view part) {
+    for (std::size_t i = set.rules.size(); i < json.size(); ++i)
+      if (json[i]["condition"]["urlFilter"].get<std::string>().find(part) != std::string::npos) {
+        EXPECT_EQ(json[i]["action"], nlohmann::json({{"type", "block"}}));
+        return json[i]["condition"];
+      }
+    ADD_FAILURE() << "no rule with " << part;
+    return nlohmann::json::object();
+  };
+  const nlohmann::json api_types = {"xmlhttprequest", "sub_frame", "image", "media", "script", "ping", "other"};
+  auto c = condition("||instagram.com/api/v1/feed/user/janedoe^");
+  EXPECT_EQ(c["initiatorDomains"], nlohmann::json({"instagram.com"}));
+  EXPECT_EQ(c["resourceTypes"], api_types);
+  c = condition("||twitter.com/i/api/graphql/");
+  EXPECT_EQ(c["initiatorDomains"], nlohmann::json({"x.com", "twitter.com"}));
+  c = condition("||bsky.social/xrpc/app.bsky.feed.getAuthorFeed");
+  EXPECT_FALSE(c.contains("initiatorDomains"));  // an empty list is refused: absent means every initiator
+  EXPECT_EQ(c["resourceTypes"], api_types);
+  c = condition("||tiktok.com/embed/@jane.doe^");
+  EXPECT_FALSE(c.contains("initiatorDomains"));
+  EXPECT_EQ(c["resourceTypes"], nlohmann::json({"sub_frame"}));
+}
+
+// Where a platform's app runs is catalog data: every platform with an API
+// endpoint has an entry, each a lower-case registrable domain the site table
+// knows for that platform (no scheme, no wildcard: initiatorDomains takes
+// domains), and only open APIs have none.
+TEST(EndpointRules, EveryPlatformWithAnApiSaysWhereItsAppRuns) {
+  const Catalog& catalog = Catalog::get();
+  const std::set<std::string_view> open = {"bluesky", "mastodon"};
+  for (std::size_t p = 0; p < catalog.platforms().size(); ++p) {
+    const std::string_view id = catalog.platforms()[p].id;
+    bool api = false;
+    for (const Site& site : catalog.sites())
+      for (const Shape& shape : site.shapes)
+        api = api || (site.platform == static_cast<int>(p) && shape.endpoint && !shape.frame);
+    const AppSpec* app = app_spec(id);
+    if (!app) {
+      EXPECT_FALSE(api) << id << " has API endpoints and no entry";
+      continue;
+    }
+    EXPECT_EQ(app->domains.empty(), open.count(id) == 1) << id;
+    for_each_word(app->domains, [&](std::string_view domain) {
+      EXPECT_EQ(domain.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-"), std::string_view::npos) << domain;
+      bool its_own = false;
+      for (std::size_t s = 0; s < site_table().size(); ++s)
+        if (catalog.sites()[s].platform == static_cast<int>(p))
+          for_each_word(site_table()[s].hosts, [&](std::string_view host) { its_own = its_own || host == domain; });
+      EXPECT_TRUE(its_own) << domain << " is none of " << id << "'s hosts";
+    });
+  }
+  for (std::string_view id : open) ASSERT_NE(app_spec(id), nullptr) << id;
+  EXPECT_EQ(app_spec("no-such-platform"), nullptr);
 }
 
 TEST(EndpointRules, RulesForAThousandAccounts) {

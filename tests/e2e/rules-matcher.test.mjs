@@ -6,6 +6,8 @@
 // main_frame request), the others must not be; and no rule, of either kind
 // (the profile pages' regex rules, the apps' API urlFilters), may match a
 // URL the core allows, as a page or as the app's own request.
+// And the apps' own requests are blocked only as their own pages send them
+// (testMatchOutcome with the initiator).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -79,4 +81,48 @@ test('no rule matches what the core allows, as a page or as the app\'s own reque
   }
   assert.deepEqual(wrong, [], 'a rule matched a URL the core allows');
   assert.ok(hits.some((h) => h.length), 'some look-alike is still theirs (a longer path), so the check saw rules match');
+});
+
+// A page on another site must not learn from a failed request that a handle
+// is listed (issue: the endpoint rules had no initiator, so any page could
+// probe the list with fetch(…, {mode: 'no-cors'})). The browser's matcher,
+// asked with the request's initiator: the app's own request is blocked, the
+// same URL from another site is not; an open API's and an embed's are.
+test('the apps\' own requests are blocked as the app sends them, not as another site sends them', async () => {
+  const outcome = (requests) => inExtension(browser, async (list) => {
+    const out = [];
+    for (const request of list) {
+      const { matchedRules } = await chrome.declarativeNetRequest.testMatchOutcome({ tabId: 1, ...request });
+      out.push(matchedRules.length > 0);
+    }
+    return out;
+  }, requests);
+  const NEWS = 'https://news.example';
+  const cases = [
+    // [url, type, initiator, blocked]
+    ['https://www.instagram.com/api/v1/feed/user/janedoe/username/', 'xmlhttprequest', 'https://www.instagram.com', true],
+    ['https://i.instagram.com/api/v1/users/web_profile_info/?username=janedoe', 'xmlhttprequest', 'https://www.instagram.com', true],
+    ['https://www.instagram.com/api/v1/feed/user/janedoe/username/', 'xmlhttprequest', NEWS, false],
+    ['https://www.instagram.com/api/v1/feed/user/janedoe/username/', 'image', NEWS, false],
+    ['https://i.instagram.com/api/v1/users/web_profile_info/?username=janedoe', 'other', 'https://instagram.com.evil.example', false],
+    ['https://x.com/i/api/graphql/q/UserByScreenName?variables=%7B%22screen_name%22%3A%22janedoe_x%22%7D', 'xmlhttprequest', 'https://x.com', true],
+    ['https://x.com/i/api/graphql/q/UserByScreenName?variables=%7B%22screen_name%22%3A%22janedoe_x%22%7D', 'xmlhttprequest', 'https://twitter.com', true],
+    ['https://x.com/i/api/graphql/q/UserByScreenName?variables=%7B%22screen_name%22%3A%22janedoe_x%22%7D', 'xmlhttprequest', NEWS, false],
+    ['https://www.tiktok.com/api/user/detail/?aid=1988&uniqueId=jane.doe', 'xmlhttprequest', 'https://www.tiktok.com', true],
+    ['https://www.tiktok.com/api/user/detail/?aid=1988&uniqueId=jane.doe', 'xmlhttprequest', NEWS, false],
+    ['https://www.linkedin.com/voyager/api/identity/profiles/jane-doe-123/profileView', 'xmlhttprequest', 'https://www.linkedin.com', true],
+    ['https://www.linkedin.com/voyager/api/identity/profiles/jane-doe-123/profileView', 'xmlhttprequest', NEWS, false],
+    // Open: Bluesky's AppView read by a web client on its own site is a look.
+    ['https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.bsky.social', 'xmlhttprequest', 'https://deck.blue', true],
+    ['https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.bsky.social', 'xmlhttprequest', 'https://bsky.app', true],
+    // Embeds and players framed on a news site show the person.
+    ['https://www.tiktok.com/embed/@jane.doe', 'sub_frame', NEWS, true],
+    ['https://syndication.twitter.com/srv/timeline-profile/screen-name/janedoe_x?dnt=true', 'sub_frame', NEWS, true],
+    ['https://player.twitch.tv/?channel=janetwitch&parent=news.example', 'sub_frame', NEWS, true],
+    // Fetched, an embed is no look: nothing of it is shown.
+    ['https://www.tiktok.com/embed/@jane.doe', 'xmlhttprequest', NEWS, false],
+  ];
+  const got = await outcome(cases.map(([url, type, initiator]) => ({ url, type, initiator })));
+  const wrong = cases.filter((c, i) => got[i] !== c[3]).map(([url, type, initiator, blocked]) => `${blocked ? 'not blocked' : 'blocked'}: ${type} ${url} from ${initiator}`);
+  assert.deepEqual(wrong, []);
 });

@@ -76,8 +76,9 @@ Shape compile_shape(std::string_view entry) {
   if (colon == std::string_view::npos) table_error("missing kind", entry);
   Shape shape;
   std::string_view kind = entry.substr(0, colon);
-  if (const auto plus = kind.find('+'); plus != std::string_view::npos) {  // "profile+api"
-    if (kind.substr(plus + 1) != "api") table_error("unknown kind suffix", entry);
+  if (const auto plus = kind.find('+'); plus != std::string_view::npos) {  // "profile+api", "profile+frame"
+    shape.frame = kind.substr(plus + 1) == "frame";
+    if (!shape.frame && kind.substr(plus + 1) != "api") table_error("unknown kind suffix", entry);
     shape.endpoint = true;
     kind = kind.substr(0, plus);
   }

@@ -195,8 +195,9 @@ const std::vector<SiteSpec>& site_table() {
        "",
        // The web app's user JSON, /api/user/detail/?uniqueId=<name> (as
        // davidteather/TikTok-Api and public scrapers fetch it, 2026-12-04);
-       // the creator embed /embed/@<name> (developers.tiktok.com "Embed creator profile").
-       "profile+api:/api/user/detail?uniqueId={h} profile+api:/embed/@{h}/* "
+       // the creator embed /embed/@<name> (developers.tiktok.com "Embed creator profile"),
+       // a frame on the embedding site.
+       "profile+api:/api/user/detail?uniqueId={h} profile+frame:/embed/@{h}/* "
        "post:/@{h}/video/* post:/@{h}/photo/* profile:/@{h}/* search:/search?q search:/search/{any}?q",
        0},
       {"snapchat", "snapchat.com", "www story",
@@ -287,12 +288,12 @@ const std::vector<SiteSpec>& site_table() {
       {"twitch", "twitch.tv", "www m",
        "directory videos settings search downloads jobs p login signup turbo subscriptions wallet inventory "
        "drops friends messages store prime broadcast moderator popout embed",
-       "search:/search?term profile:/popout/{h}/* profile+api:/embed/{h}/chat profile:/{h}/*",
+       "search:/search?term profile:/popout/{h}/* profile+frame:/embed/{h}/chat profile:/{h}/*",
        0},
       // The embeddable player and chat (dev.twitch.tv/docs/embed/video-and-clips,
       // dev.twitch.tv/docs/embed/chat; 2026-12-04): player.twitch.tv/?channel=<name>,
       // embed.twitch.tv/?channel=<name>, twitch.tv/embed/<name>/chat.
-      {"twitch", "player.twitch.tv embed.twitch.tv", "", "", "profile+api:/?channel={h}", 0},
+      {"twitch", "player.twitch.tv embed.twitch.tv", "", "", "profile+frame:/?channel={h}", 0},
       {"strava", "strava.com", "www",
        "",
        "profile:/athletes/{h}/* profile:/pros/{h}/*",
@@ -407,9 +408,11 @@ const std::vector<SiteSpec>& site_table() {
       {"tiktok", "urlebird.com", "www", "", "viewer:/user/{h}/*", 0},
       // X's embedded timeline, served to sites that embed a profile
       // (syndication.twitter.com/srv/timeline-profile/screen-name/<name>, as
-      // publish.twitter.com's widget loads it; public scrapers, 2026-12-04).
+      // publish.twitter.com's widget loads it; public scrapers, 2026-12-04):
+      // the src of the frame platform.twitter.com/widgets.js puts in the
+      // embedding page (as public embed components build it, 2026-12-06).
       {"x", "syndication.twitter.com syndication.x.com", "", "",
-       "profile+api:/srv/timeline-profile/screen-name/{h}/* profile+api:/srv/timeline-profile/user-id/{n}/*", 0},
+       "profile+frame:/srv/timeline-profile/screen-name/{h}/* profile+frame:/srv/timeline-profile/user-id/{n}/*", 0},
       // The v1.1 and v2 REST lookups of an account (developer.x.com docs, 2026-12-04).
       {"x", "api.twitter.com api.x.com", "", "",
        "profile+api:/1.1/users/show.json?screen_name={h} profile+api:/2/users/by/username/{h}/* "
@@ -607,6 +610,40 @@ const std::vector<SiteSpec>& site_table() {
        0},
   };
   return table;
+}
+
+// Where each platform's own web app runs, for the platforms with "+api"
+// shapes (a test holds every one to an entry here). The app's requests
+// carry its page as their initiator; another site's page cannot read what
+// these APIs answer it, so its request shows the person nothing.
+const AppSpec* app_spec(std::string_view platform) {
+  static constexpr AppSpec table[] = {
+      // The sources: the Origin the web app's requests carry, as public
+      // clients of these APIs replay them ("origin: https://www.instagram.com",
+      // "https://x.com", "https://www.tiktok.com"; code search of public
+      // repositories, 2026-12-06); for LinkedIn and YouTube, the one site
+      // each web app is (www.linkedin.com, www.youtube.com and its m. and
+      // music. hosts, the site entries above).
+      {"instagram", "instagram.com"},
+      // twitter.com and its api., syndication. and platform. hosts stay the
+      // app's and the embeds' (x.com since 2024; twitter.com redirects to it).
+      {"x", "x.com twitter.com"},
+      {"tiktok", "tiktok.com"},
+      {"linkedin", "linkedin.com"},
+      {"youtube", "youtube.com"},
+      // Open: the AppView's public methods need no sign-in (docs.bsky.app,
+      // "API Hosts and Auth"), and web clients on sites of their own (deck.blue,
+      // Skythread, which calls api.bsky.app from the browser) read its answers:
+      // a look through one of them is a look, wherever it is sent from.
+      {"bluesky", ""},
+      // Open: every instance answers for any account, to web clients on
+      // sites of their own (Elk, Phanpy). (A federated handle compiles no
+      // endpoint rule today: the navigation listeners decide its pages.)
+      {"mastodon", ""},
+  };
+  for (const AppSpec& app : table)
+    if (app.platform == platform) return &app;
+  return nullptr;
 }
 // clang-format on
 

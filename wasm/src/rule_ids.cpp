@@ -24,6 +24,8 @@ std::uint64_t regex_key(const CompiledRule& r, bool blocks) {
   return Fingerprint().add(blocks ? "rb" : "rr").add(r.case_sensitive ? "1" : "0").add(r.regex).h;
 }
 
+// (A filter's initiators and resource types follow from its pattern: the
+// host names the platform, the path the shape.)
 std::uint64_t filter_key(const FilterRule& f) {
   return Fingerprint().add("f").add(f.case_sensitive ? "1" : "0").add(f.url_filter).h;
 }

@@ -500,8 +500,9 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
 // The resource types an app's own request for a person arrives as. Not
 // main_frame: a page opened on such a URL is taken to the block page by the
 // navigation listeners (a blocked top-level request would show an error).
-constexpr std::string_view kEndpointResourceTypes[] = {"xmlhttprequest", "sub_frame", "image", "media",
-                                                       "script",         "ping",      "other"};
+// No endpoint shape is an image by handle (an avatar by name): one would
+// show the person on any page that loads it, and want every initiator.
+constexpr std::string_view kEndpointResourceTypes = "xmlhttprequest sub_frame image media script ping other";
 
 // One urlFilter for an endpoint shape and a host: "||host" (any subdomain),
 // the path with "*" for {any}, then the handle, ended by "^" (a separator or
@@ -509,7 +510,7 @@ constexpr std::string_view kEndpointResourceTypes[] = {"xmlhttprequest", "sub_fr
 // looked for anywhere in it ("*name=handle^"), since the apps put other
 // parameters first; a handle in a JSON parameter as the apps encode it.
 void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_view host, const Account& account,
-                     std::vector<std::string>& out) {
+                     const FilterRule& rule, std::vector<FilterRule>& out) {
   std::string_view handle = account.handle;
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
   auto handle_fits = [&](T type, std::string_view prefix) {
@@ -568,7 +569,8 @@ void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_vie
         g += "%22";
         append_url_text(g, handle);
         g += "%22";
-        out.push_back(std::move(g));
+        out.push_back(rule);
+        out.back().url_filter = std::move(g);
       }
       return;
     }
@@ -578,28 +580,41 @@ void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_vie
     append_url_text(f, handle);
   }
   f += '^';
-  out.push_back(std::move(f));
+  out.push_back(rule);
+  out.back().url_filter = std::move(f);
 }
 
 }  // namespace
 
-std::vector<std::string> endpoint_filters(const Account& account) {
+void endpoint_filters(const Account& account, int person, int index, std::vector<FilterRule>& out) {
   const Catalog& catalog = Catalog::get();
-  std::vector<std::string> out;
-  if (catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & (kEmail | kPhone)) return out;
+  const PlatformSpec& platform = catalog.platforms()[static_cast<std::size_t>(account.platform)];
+  if (platform.flags & (kEmail | kPhone)) return;
+  // The pages whose requests are the app's own (catalog_data.cpp): a request
+  // another site's page sends is no look (it cannot read the answer), and a
+  // block would tell that page who is listed. An open API's answers are
+  // read by web clients on any site: its rules keep every initiator.
+  const AppSpec* app = app_spec(platform.id);
+  const bool cs = platform.flags & kCaseSensitive;
   const auto& specs = site_table();
   for (std::size_t s = 0; s < catalog.sites().size(); ++s) {
     const Site& site = catalog.sites()[s];
     if (site.platform != account.platform) continue;
     for (const Shape& shape : site.shapes) {
       if (!shape.endpoint) continue;
+      // A frame is a look on whatever page frames it, so its rule keeps every
+      // initiator. What that page can tell of a blocked frame is less than
+      // of a failed fetch: a cross-origin frame fires its load event either
+      // way and its document is not readable (timing and frame counting
+      // remain: SECURITY.md).
+      const std::string_view initiators = shape.frame || !app ? std::string_view() : app->domains;
+      const FilterRule rule{{}, cs, person, index, initiators, shape.frame};
       for_each_word(specs[s].hosts, [&](std::string_view host) {
         if (host.size() > 2 && host.substr(host.size() - 2) == ".*") return;  // every country domain: too many
-        endpoint_filter(catalog, shape, host, account, out);
+        endpoint_filter(catalog, shape, host, account, rule, out);
       });
     }
   }
-  return out;
 }
 
 // Chrome compiles each regex rule with RE2 within 2 KB: about 105 program
@@ -648,12 +663,10 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t 
   for (std::size_t p = 0; p < list.people.size(); ++p) {
     for (std::size_t a = 0; a < list.people[p].accounts.size(); ++a) {
       // The apps' own requests for the account: filter rules, on their own budget.
-      const Account& account = list.people[p].accounts[a];
-      const std::vector<std::string> filters = endpoint_filters(account);
-      if (set.filters.size() + filters.size() <= max_filters) {
-        const bool cs = catalog.platforms()[static_cast<std::size_t>(account.platform)].flags & kCaseSensitive;
-        for (const std::string& f : filters) set.filters.push_back({f, cs, static_cast<int>(p), static_cast<int>(a)});
-      } else {
+      const std::size_t before = set.filters.size();
+      endpoint_filters(list.people[p].accounts[a], static_cast<int>(p), static_cast<int>(a), set.filters);
+      if (set.filters.size() > max_filters) {  // all of the account's, or none
+        while (set.filters.size() > before) set.filters.pop_back();
         ++set.filters_skipped;
       }
       if (full) {
@@ -727,9 +740,13 @@ void write_rule(JsonWriter& w, const RuleSet& set, std::size_t index, int id, st
     w.key("condition").begin_object();
     w.key("urlFilter").string(f.url_filter);
     w.key("isUrlFilterCaseSensitive").boolean(f.case_sensitive);
-    w.key("resourceTypes").begin_array();
-    for (std::string_view t : kEndpointResourceTypes) w.string(t);
-    w.end_array();
+    auto words = [&](std::string_view key, std::string_view list) {
+      w.key(key).begin_array();
+      for_each_word(list, [&](std::string_view word) { w.string(word); });
+      w.end_array();
+    };
+    words("resourceTypes", f.frame ? "sub_frame" : kEndpointResourceTypes);
+    if (!f.initiators.empty()) words("initiatorDomains", f.initiators);  // none: every page
     w.end_object();
   }
   w.end_object();

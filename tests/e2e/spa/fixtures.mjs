@@ -20,13 +20,26 @@ export const SPA_LIST = JSON.stringify({
 });
 
 // Each app: where it runs, its listed person, a look-alike and another
-// person (the keys its API and avatar requests carry), and whether its API
-// names the person only in a POST body (no URL rule can see it).
+// person (the keys its API and avatar requests carry), whether its API
+// names the person only in a POST body (no URL rule can see it), and the
+// address of its API's look-up of a person, as <app>.html requests it.
 export const APPS = [
-  { name: 'instagram', host: 'www.instagram.com', listed: 'janedoe', lookalike: 'janedoe2', other: 'natgeo', inBody: false },
-  { name: 'x', host: 'x.com', listed: 'janedoe_x', lookalike: 'janedoe_x2', other: 'nasa', inBody: false },
-  { name: 'linkedin', host: 'www.linkedin.com', listed: 'jane-doe-123', lookalike: 'jane-doe-1234', other: 'satyanadella', inBody: false },
-  { name: 'tiktok', host: 'www.tiktok.com', listed: 'janedoe', lookalike: 'janedoe2', other: 'nasa', inBody: false },
+  {
+    name: 'instagram', host: 'www.instagram.com', listed: 'janedoe', lookalike: 'janedoe2', other: 'natgeo', inBody: false,
+    api: (h) => `/api/v1/users/web_profile_info/?username=${encodeURIComponent(h)}`,
+  },
+  {
+    name: 'x', host: 'x.com', listed: 'janedoe_x', lookalike: 'janedoe_x2', other: 'nasa', inBody: false,
+    api: (h) => `/i/api/graphql/xc8f1g7BYqr6VTzTbvNlGw/UserByScreenName?variables=${encodeURIComponent(JSON.stringify({ screen_name: h, withSafetyModeUserFields: true }))}`,
+  },
+  {
+    name: 'linkedin', host: 'www.linkedin.com', listed: 'jane-doe-123', lookalike: 'jane-doe-1234', other: 'satyanadella', inBody: false,
+    api: (h) => `/voyager/api/identity/profiles/${encodeURIComponent(h)}/profileView`,
+  },
+  {
+    name: 'tiktok', host: 'www.tiktok.com', listed: 'janedoe', lookalike: 'janedoe2', other: 'nasa', inBody: false,
+    api: (h) => `/api/user/detail/?WebIdLastTime=0&aid=1988&app_name=tiktok_web&uniqueId=${encodeURIComponent(h)}`,
+  },
   { name: 'facebook', host: 'www.facebook.com', listed: '100012345678901', lookalike: '100012345678902', other: 'zuck', inBody: true },
 ];
 

@@ -91,7 +91,51 @@ export function spaSuite(useDriver, { more = () => {} } = {}) {
         await page.close();
       });
 
+      if (app.api) {
+        test('another site\'s page asking the API for the listed person gets what it gets for anyone; the app\'s own ask is still stopped', async () => {
+          // A failed request would tell that page the handle is listed; it
+          // cannot read the answer, so letting it through shows nobody anything.
+          const from = driver.sites.full.length;
+          const page = await driver.newPage();
+          await page.goto('https://news.example/');
+          const ask = (url) => page.evaluate((u) => fetch(u, { mode: 'no-cors', credentials: 'include' })
+            .then((r) => `answered ${r.type}`, (e) => `failed (${e.name})`), url);
+          const listed = await ask(`https://${app.host}${app.api(app.listed)}`);
+          const lookalike = await ask(`https://${app.host}${app.api(app.lookalike)}`);
+          assert.equal(listed, lookalike, 'the listed person\'s request fares as a look-alike\'s');
+          assert.equal(naming(driver.sites.full.slice(from), app.host, app.listed).length, 1, 'it reached the site, as anyone\'s');
+          await page.close();
+          // The same request from the app's own page is still stopped before it leaves.
+          const at = driver.sites.full.length;
+          const own = await openApp(app);
+          const outcome = await own.evaluate((u) => fetch(u, { credentials: 'include' }).then(() => 'answered', () => 'failed'), app.api(app.listed));
+          assert.equal(outcome, 'failed');
+          assert.deepEqual(naming(driver.sites.full.slice(at), app.host, app.listed), []);
+          await own.close();
+        });
+      }
+
       more(app, driver, openApp);
     });
   }
+
+  test('a listed person\'s embed framed on another site is stopped; a look-alike\'s loads', async () => {
+    // TikTok's creator embed: a frame whose initiator is the embedding page.
+    const from = driver.sites.full.length;
+    const page = await driver.newPage();
+    await page.goto('https://news.example/');
+    await page.evaluate(() => {
+      for (const h of ['janedoe', 'janedoe2']) {
+        const frame = document.createElement('iframe');
+        frame.src = `https://www.tiktok.com/embed/@${h}`;
+        document.body.append(frame);
+      }
+    });
+    const embeds = (h) => naming(driver.sites.full.slice(from), 'www.tiktok.com', h).filter((r) => r.includes('/embed/'));
+    for (let i = 0; i < 50 && !embeds('janedoe2').length; i++) await sleep(100);
+    assert.equal(embeds('janedoe2').length, 1, 'the look-alike\'s embed loaded');
+    await sleep(300);
+    assert.deepEqual(embeds('janedoe'), []);
+    await page.close();
+  });
 }

@@ -98,10 +98,13 @@ struct Shape {
   // "?variables:screen_name={h}": the parameter's value is a JSON object and
   // the capture is the string under this key (X's GraphQL queries).
   std::string_view query_json_key;
-  // "profile+api:…": an endpoint the apps fetch (JSON APIs, embeds, players,
-  // feeds), not a page a person opens: rules block its requests instead of
-  // redirecting them (rules.cpp).
+  // "profile+api:…": an endpoint the apps fetch (JSON APIs, feeds), not a
+  // page a person opens: rules block its requests instead of redirecting
+  // them (rules.cpp). "profile+frame:…": an embed or player that other sites
+  // frame (TikTok's creator embed, X's timeline, Twitch's player): an
+  // endpoint too, but framed on any site it shows the person.
   bool endpoint = false;
+  bool frame = false;
   bool whole_query = false;  // "?*": the whole query is the wrapped URL (href.li/?https://…)
   // For messages: the channel a co-parent may keep open ("whatsapp"), from
   // the kind "message.whatsapp"; the parameters holding a draft ("&text={draft}",
@@ -160,8 +163,18 @@ class Catalog {
   std::vector<std::uint8_t> id_kinds_;  // per platform: 1 = {id} shapes, 2 = {n} shapes
 };
 
+// A platform whose "+api" endpoints are its own web app's requests, and the
+// registrable domains that app runs on (space-separated): its endpoint
+// rules block only requests those pages send. Empty for an open API that
+// any web client calls (rules.cpp says why).
+struct AppSpec {
+  std::string_view platform;
+  std::string_view domains;
+};
+
 // The table itself (catalog_data.cpp).
 const std::vector<PlatformSpec>& platform_table();
 const std::vector<SiteSpec>& site_table();
+const AppSpec* app_spec(std::string_view platform);  // nullptr: no entry
 
 }  // namespace deadbolt

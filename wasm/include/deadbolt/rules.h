@@ -33,15 +33,21 @@ struct CompiledRule {
 };
 
 // A rule that blocks the apps' own requests for a listed account (their
-// JSON APIs, embeds, players: the catalog's "+api" shapes) in every resource
-// type but the top-level page, which the navigation listeners take to the
-// block page. A urlFilter, not a regex: these do not draw on Chrome's 1,000
-// regex rules, only on the dynamic rule limit (kMaxFilterRules).
+// JSON APIs and feeds: the catalog's "+api" shapes) in every resource type
+// but the top-level page, which the navigation listeners take to the block
+// page; sent by the platform's own pages only, where the catalog names them
+// (`initiators`): any other page would learn from the failure that the
+// account is listed, and is shown nothing by the answer. An embed or player
+// ("+frame") is blocked as a frame on any page: framed, it shows the person.
+// A urlFilter, not a regex: these do not draw on Chrome's 1,000 regex rules,
+// only on the dynamic rule limit (kMaxFilterRules).
 struct FilterRule {
   std::string url_filter;
   bool case_sensitive;  // false but for platforms whose handles differ by case
   int person;
   int account;
+  std::string_view initiators = {};  // initiatorDomains, space-separated; empty: any page
+  bool frame = false;                // sub_frame only
 };
 
 struct RuleSet {
@@ -63,9 +69,9 @@ inline constexpr std::size_t kMaxRegexRules = 990;
 // regex rules.
 inline constexpr std::size_t kMaxFilterRules = 4000;
 
-// The urlFilters for one account's endpoint shapes ("+api"): for tests and
-// for compile_rules.
-std::vector<std::string> endpoint_filters(const Account& account);
+// Appends the filter rules for one account's endpoint shapes ("+api",
+// "+frame"), of `person` and its account `index`: for compile_rules.
+void endpoint_filters(const Account& account, int person, int index, std::vector<FilterRule>& out);
 
 // Compiles rules for the accounts in list order (the first people listed are
 // the ones that matter most), stopping before an account whose rules would

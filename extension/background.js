@@ -117,11 +117,8 @@ list.deciding().then(() => protection.applyDue());
 // ---- Messages from Deadbolt's own pages --------------------------------------
 
 const routes = {
-  // A block page the tab went back to reports no attempt: the one it holds was counted (blocking.js).
-  blockPage: ({ url, report }, sender) =>
-    attempts.blockPage(url, sender.tab?.id, report === true && !navigations.returnedTo(sender.tab?.id, String(url)), navigations.settled),
-  blockPageShown: ({ url }, sender) =>
-    (navigations.returnedTo(sender.tab?.id, String(url)) ? { logged: false } : attempts.blockPageShown(url, sender.tab?.id, navigations.settled)),
+  blockPage: ({ url, report }, sender) => attempts.blockPage(url, sender.tab?.id, report === true, navigations.settled),
+  blockPageShown: ({ url }, sender) => attempts.blockPageShown(url, sender.tab?.id, navigations.settled),
   verdict: ({ url }) => attempts.verdict(url),
   overview: () => attempts.overview(),
   stats: () => attempts.stats(),

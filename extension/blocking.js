@@ -23,11 +23,13 @@ const isBlockPage = (url) => blockPageAddresses().some((page) => url.startsWith(
 // (onBeforeNavigate) in the tab is a new attempt.
 const REPEAT_MS = 1500;
 
-// Back (or Forward, or the same address again) from a block page to the
-// address it holds is the attempt that block page already counted: it is
-// blocked again (the rules see to it before any request) but not logged, or
-// every press of Back would add one to their count. A tab is "on the block
-// page" from its navigation there until its next one.
+// From a block page to the address it holds: blocked again (the rules see to
+// it before any request), but not logged here. Back (or Forward) is the
+// attempt that block page already counted, or every press of Back would add
+// one to their count; the address typed again is a new one. Only the block
+// page that comes up can tell them apart (its navigation's type), so it is
+// the one that reports (blocked.js). A tab is "on the block page" from its
+// navigation there until its next one.
 
 /**
  * Listens to every kind of navigation. `decide(url)` returns the core's
@@ -42,7 +44,6 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
   const recent = new Map();  // `${tabId} ${url}` -> time reported
   const blockedIn = new Map();  // tabId -> the URL it was last blocked on, until it navigates elsewhere
   const onBlockPage = new Set();  // tabs whose last navigation went to the block page
-  const returnedTo = new Map();  // tabId -> the address it went back to from its block page (not a new attempt)
   const inFlight = new Set();
 
   const handle = async (tabId, url, mayRepeat) => {
@@ -57,11 +58,7 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
       again = !toBlockPage && onBlockPage.has(tabId) && blockedIn.get(tabId) === url;
       if (!toBlockPage) onBlockPage.delete(tabId);
       // A new navigation ends the last one's repeats; the block page it was sent to is not new.
-      if (again) returnedTo.set(tabId, url);
-      else if (!toBlockPage) {
-        blockedIn.delete(tabId);
-        returnedTo.delete(tabId);
-      }
+      if (!again && !toBlockPage) blockedIn.delete(tabId);
     }
     recent.set(key, now);
     if (recent.size > 200) for (const [k, t] of recent) if (now - t > REPEAT_MS) recent.delete(k);
@@ -102,13 +99,10 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
   chrome.tabs.onRemoved?.addListener((tabId) => {
     blockedIn.delete(tabId);
     onBlockPage.delete(tabId);
-    returnedTo.delete(tabId);
   });
 
   return {
     settled: () => Promise.all([...inFlight]),
-    /** Did this tab go back to `url` from its block page (its block page then reports no attempt)? */
-    returnedTo: (tabId, url) => returnedTo.get(tabId) === url,
     // The in-app guard stopped a trusted activation of `url` in this tab's
     // top frame before the page saw it: handled as that tab's navigation to
     // it (decided again here, the block page, logged once).

@@ -14,12 +14,16 @@ const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMu
  * One question to the worker, answered from what it already holds: the
  * verdict on this address (decided once), the day count, the reasons. It
  * also tells the worker this page is showing, once per page (not again on
- * reload or back): the worker logs the attempt if its own navigation
+ * reload, nor when Back or Forward led here): the worker logs the attempt if its own navigation
  * listener missed it (a worker stopped at the wrong moment). Retried until
  * answered.
  */
 async function askWorker() {
-  const report = !history.state?.reported;
+  // Not when the person came back to it (Back or Forward): that visit was
+  // counted when this address was first blocked (blocking.js leaves a
+  // return to the address this page holds to this page).
+  const cameBack = performance.getEntriesByType('navigation')[0]?.type === 'back_forward';
+  const report = !history.state?.reported && !cameBack;
   for (let delay = 100; ; delay *= 2) {
     const answer = await ask({ type: 'blockPage', url, report }).catch(() => null);
     if (answer && !answer.error) {

@@ -23,6 +23,14 @@
 namespace deadbolt {
 namespace {
 
+// RE2 as Chrome's declarativeNetRequest compiles a regexFilter
+// (extensions/browser/api/declarative_net_request/utils.cc, CreateRE2Options):
+// Latin-1, no capturing groups, within 2 KB (set beside each use).
+void chrome_options(RE2::Options& options) {
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_never_capture(true);
+}
+
 // Does one of a rule's origins (space-separated match patterns) cover the
 // URL's host? A rule must name every host it can match: the shell blocks
 // instead of redirecting where the browser withholds access to them.
@@ -56,6 +64,7 @@ class RulesTest : public ::testing::Test {
       RE2::Options options;
       options.set_case_sensitive(r.case_sensitive);
       options.set_max_mem(2 << 10);  // Chrome's limit for one regex rule
+      chrome_options(options);
       compiled.push_back(std::make_unique<RE2>(r.regex, options));
       EXPECT_TRUE(compiled.back()->ok()) << r.regex << ": " << compiled.back()->error();
     }
@@ -206,6 +215,7 @@ TEST_F(RulesTest, HandlesWithLettersBeyondAsciiAreStoppedAsTheBrowserWritesThem)
     RE2::Options options;
     options.set_case_sensitive(r.case_sensitive);
     options.set_max_mem(2 << 10);
+    chrome_options(options);
     regexes.push_back(std::make_unique<RE2>(r.regex, options));
     EXPECT_TRUE(regexes.back()->ok()) << r.regex << ": " << regexes.back()->error();
   }
@@ -221,6 +231,113 @@ TEST_F(RulesTest, HandlesWithLettersBeyondAsciiAreStoppedAsTheBrowserWritesThem)
     for (const auto& re : regexes) matched = matched || RE2::FullMatch(url, *re);
     EXPECT_TRUE(matched) << url << " is stopped before its request";
   }
+}
+
+// A listed name searched in the forms the engines and browsers write is
+// stopped by a rule before the request (the navigation listener acts only
+// after it is sent: the search would reach the engine and its history), and
+// whatever such a rule matches, decide() blocks, for the same person.
+TEST_F(RulesTest, NameSearchesAreStoppedInTheFormsEnginesAndBrowsersWrite) {
+  for (const char* url : {
+           "https://www.google.com/search?q=%22jane+doe%22",               // quoted
+           "https://www.google.com/search?q=jane%20doe",                   // typed or linked: %20
+           "https://www.google.com/search?client=firefox-b-d&q=jane+doe",  // Firefox's Google search
+           "https://www.google.com/search?client=firefox-b-d&q=%22Jane+Doe%22+instagram",
+           "https://www.google.com/search?sca_esv=1a2b&sxsrf=AHTn8zp&q=where%20is%20jane%20doe&oq=jane",
+           "https://www.google.co.uk/search?q=Jane+Doe&source=hp&ei=x",
+           "https://www.google.com.au/search?q=%22jane%20doe%22",
+           "https://www.google.com/webhp?hl=en&q=jane+doe",
+           "https://www.bing.com/search?q=jane+doe&form=QBLH",
+           "https://www.bing.com/search?form=QBLH&q=%22jane+doe%22&sp=-1",
+           "https://www.bing.com/search?pglt=41&q=Jane%20Doe&cvid=abc&FORM=ANNTA1&PC=U531",
+           "https://www.bing.com/images/search?view=detailV2&q=jane%20doe",
+           "https://duckduckgo.com/?t=h_&q=jane+doe&ia=web",
+           "https://duckduckgo.com/?t=ffab&q=%22jane%20doe%22",
+           "https://duckduckgo.com/?q=jane+doe&t=h_&ia=web",
+           "https://duckduckgo.com/html/?q=jane+doe",
+           "https://search.yahoo.com/search?fr=yfp-t&p=jane+doe",
+           "https://search.yahoo.com/search?p=%22jane+doe%22&fr=yfp-t&fr2=p%3As",
+           "https://www.google.com/search?q=jane++doe",
+           "https://www.google.com/search?client=firefox-b-d&q=sam%20rivers",
+       }) {
+    const CompiledRule* rule = matching_rule(url);
+    ASSERT_NE(rule, nullptr) << url << " reaches the engine before it is blocked";
+    const Verdict& verdict = engine.decide(url);
+    EXPECT_TRUE(verdict.block) << url;
+    EXPECT_EQ(verdict.person, rule->person) << url;
+    EXPECT_TRUE(RE2::FullMatch(url, *compiled[static_cast<std::size_t>(rule - rules.rules.data())])) << url;
+  }
+  // Near misses: decide() allows them, so no rule may stop them. Another name
+  // that starts with the keyword ("Jane Doerty"); the name in another
+  // parameter (oq=, Google's "original query", or a second q= after the first:
+  // the engines search the first); in the fragment; after an apostrophe, which
+  // joins words ("jane doe's" is "jane does"); glued to another word.
+  for (const char* url : {
+           "https://www.google.com/search?q=jane+doerty",
+           "https://www.google.com/search?q=%22jane+doerty%22",
+           "https://www.google.com/search?q=janet%20doe",
+           "https://www.google.com/search?oq=jane+doe&q=cats",
+           "https://www.google.com/search?q=cats&oq=jane+doe",
+           "https://www.google.com/search?q=cats&q=jane+doe",
+           "https://www.google.com/search?client=firefox-b-d&q=cats&q=jane+doe",
+           "https://www.google.com/search?q=cats#q=jane+doe",
+           "https://www.google.com/search?q=jane+doe%27s+sister",
+           "https://www.google.com/search?q=jane%27doe%27s",
+           "https://www.google.com/search?q=xjane%20doe",
+           "https://www.google.com/search?q=x%2522jane+doe",
+           "https://www.google.com/search?q=jane%20doe2",
+           "https://www.google.com/search?q=jane%20doe%41",
+           "https://search.yahoo.com/search?p=cats&q=jane+doe",
+           "https://www.google.evil.example/search?q=jane+doe",
+           "https://www.google.com/url?q=jane+doe",
+       }) {
+    EXPECT_FALSE(engine.decide(url).block) << url;
+    EXPECT_EQ(matching_rule(url), nullptr) << url;
+  }
+}
+
+// Names of every length and word count: each keyword rule compiles with
+// Chrome's RE2 options; longer names lose the longer shapes first (Bing's
+// /videos/search), and those are left to the navigation listeners.
+TEST(Rules, KeywordRulesFitChromesRegexBudget) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz";
+  std::size_t shapes = 0;
+  for (std::size_t length = 2; length <= 40; ++length) {
+    for (std::size_t words = 1; words <= 4 && words <= length; ++words) {
+      std::string keyword;
+      for (std::size_t i = 0; i < length; ++i) {
+        if (i > 0 && i % ((length + words - 1) / words) == 0) keyword += ' ';
+        keyword += letters[i];
+      }
+      Engine engine;
+      BlocklistError error;
+      ASSERT_TRUE(engine.load(R"({"version":1,"people":[{"name":"K","keywords":[")" + keyword + R"("]}]})", error))
+          << error.to_string();
+      const RuleSet set = compile_rules(engine.blocklist());
+      for (const CompiledRule& r : set.rules) {
+        RE2::Options options;
+        options.set_max_mem(2 << 10);
+        chrome_options(options);
+        options.set_log_errors(false);
+        RE2 re(r.regex, options);
+        EXPECT_TRUE(re.ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;
+      }
+      if (length == 2 && words == 1) shapes = set.rules.size();
+      // Every shape for two words of up to 14 letters, three of up to 8; and
+      // Google's search for names of up to 14 letters in three words.
+      if ((words == 2 && length <= 14) || (words == 3 && length <= 8)) {
+        EXPECT_EQ(set.rules.size(), shapes) << keyword;
+      }
+      if (words <= 3 && length <= 14) {
+        std::string url = "https://www.google.com/search?client=firefox-b-d&q=%22";
+        for (char c : keyword) url += c == ' ' ? std::string("%20") : std::string(1, c);
+        bool matched = false;
+        for (const CompiledRule& r : set.rules) matched = matched || RE2::FullMatch(url, RE2(r.regex));
+        EXPECT_TRUE(matched) << url;
+      }
+    }
+  }
+  EXPECT_GE(shapes, 11u);
 }
 
 TEST_F(RulesTest, LookAlikesAreNotCovered) {
@@ -540,6 +657,7 @@ TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
   for (const CompiledRule& r : set.rules) {
     RE2::Options options;
     options.set_max_mem(2 << 10);
+    chrome_options(options);
     options.set_log_errors(false);
     compiled.push_back(std::make_unique<RE2>(r.regex, options));
     EXPECT_TRUE(compiled.back()->ok()) << r.regex;
@@ -629,6 +747,7 @@ TEST(Rules, EveryEmittedRuleFitsChromesRegexBudget) {
     for (const CompiledRule& r : compile_rules(engine.blocklist()).rules) {
       RE2::Options options;
       options.set_max_mem(2 << 10);
+      chrome_options(options);
       options.set_log_errors(false);
       RE2 re(r.regex, options);
       EXPECT_TRUE(re.ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;

@@ -20,7 +20,7 @@ export const HOSTS = [
   'x.com', 'twitter.com', 'www.tiktok.com', 'www.linkedin.com', 'www.youtube.com',
   'www.google.com', 'duckduckgo.com', 'news.example', 'web.archive.org',
   // Message links and compose windows (tests/e2e/messages.test.mjs).
-  'wa.me', 'api.whatsapp.com', 'mail.google.com', 'm.me', 'www.bing.com',
+  'wa.me', 'api.whatsapp.com', 'mail.google.com', 'm.me', 'www.bing.com', 'search.yahoo.com',
   'www.threads.net', 'www.reddit.com', 'bsky.app', 'mastodon.social',
   // Web inboxes (tests/e2e/inbox.test.mjs).
   'outlook.live.com', 'mail.yahoo.com', 'web.whatsapp.com', 'www.messenger.com', 'web.telegram.org',

@@ -84,7 +84,9 @@ std::string hosts_alternation(std::string_view hosts) {
     first = false;
     if (h.size() > 2 && h.substr(h.size() - 2) == ".*") {
       append_escaped(out, h.substr(0, h.size() - 2));
-      out += "\\.(?:[a-z0-9-]{1,3}\\.)?[a-z0-9-]+";
+      // The country domains as they are spelt (".de", ".com", ".co.uk",
+      // ".com.au"): a part of what find_site accepts, and cheaper in RE2.
+      out += "\\.[a-z]{2,3}(?:\\.[a-z]{2})?";
     } else {
       append_escaped(out, h);
     }
@@ -326,10 +328,19 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
   set_origins(out, from, "*://*.compose.mail.yahoo.com/*");
 }
 
-// A character of a search that separates words as fold_words() reads it:
-// raw punctuation ('+' is a space) or a percent-encoded ASCII one.
-// Only '+', how search forms write a space (other gaps: the listeners).
-constexpr std::string_view kWordGap = "\\+";
+// What separates words of a search as a search box writes them and as
+// fold_words() reads them: '+' (a space in a form), "%20" (a space in a
+// typed or linked URL) and "%22" (a quote mark). An apostrophe does not
+// separate words (fold_words: O'Brien == OBrien), so quotes made of it are
+// left to the navigation listeners, as are rarer gaps ("%2C", "%2B").
+constexpr std::string_view kWordGap = "(?:\\+|%20)+";
+// A gap before the keyword: also an opening quote mark.
+constexpr std::string_view kGapBefore = "(?:\\+|%2[02])";
+// After the keyword: the end of the parameter, or a gap and anything else
+// (to the end: the redirect hands the block page the whole URL).
+constexpr std::string_view kAfterKeyword = "(?:(?:[+&#]|%2[02]).*)?$";
+// RE2 refuses these shapes from about 95; a margin for Chrome's newer RE2.
+constexpr int kMaxKeywordCost = 90;
 
 // The search engines whose searches for a name are stopped before the
 // request (the rest are decided by the navigation listeners).
@@ -337,26 +348,30 @@ constexpr std::string_view kMajorEngines[] = {"google", "bing", "duckduckgo", "y
 
 // Rules for a name keyword ("Jane Doe"): its words, whole, in order, in the
 // search parameter of the major engines' search shapes in the catalog.
+// The parameter may come after others (Firefox's Google search writes
+// "?client=…&q=", DuckDuckGo's "?t=…&q=", Yahoo's "?fr=…&p="), but not after
+// an earlier one of the same name: decide() reads the first.
 void keyword_rules(const Catalog& catalog, std::string_view keyword, int person, RuleSet& out) {
   std::string words;
   fold_words(keyword, words);
   if (words.empty()) return;
   for (char c : words)
     if (static_cast<unsigned char>(c) >= 0x80) return;  // folded non-ASCII has many spellings: the listeners decide
-  // Earlier words of the search, each followed by a gap; then the keyword.
-  std::string text = "(?:[0-9A-Za-z%._~-]*";
-  text += kWordGap;
-  text += ")*(?i:";
+  // Earlier words of the search, the last followed by a gap; then the keyword.
+  std::string text = "(?:[^&#]*";
+  text += kGapBefore;
+  text += ")?(?i:";
   for (char c : words) {
     if (c == ' ') {
       text += ")";
       text += kWordGap;
-      text += "+(?i:";
+      text += "(?i:";
     } else {
       append_escaped(text, std::string_view(&c, 1));
     }
   }
-  text += ")(?:[+&#].*)?$";  // to the end: the redirect hands the block page the whole URL
+  text += ')';
+  text += kAfterKeyword;
   const auto& sites = catalog.sites();
   const auto& specs = site_table();
   for (std::size_t s = 0; s < sites.size(); ++s) {
@@ -377,17 +392,28 @@ void keyword_rules(const Catalog& catalog, std::string_view keyword, int person,
           append_escaped(path, seg.text);
         } else ok = false;
       }
-      if (!ok) continue;
       // decide() reads the first parameter of the first name that is there:
       // a rule names only the first, as the first of that name.
       const std::string_view name = shape.query_name.substr(0, shape.query_name.find('|'));
-      // The first parameter, as the engines' own search boxes write it.
-      std::string param = "/*\\?";
+      const char first = name.empty() ? '\0' : name[0];
+      if (!ok || first < 'a' || first > 'z') continue;
+      // Earlier parameters: any whose name starts with another lower-case
+      // letter (those of the same first letter are left to the listeners).
+      std::string param = "/*\\?(?:[";
+      if (first > 'a') param += first == 'b' ? std::string("a") : std::string("a-") + static_cast<char>(first - 1);
+      if (first < 'z') param += first == 'y' ? std::string("z") : static_cast<char>(first + 1) + std::string("-z");
+      param += "][^#&]*&)*";
       append_escaped(param, name);
       param += '=';
       // The engine's hosts with "www." only: the shortest form within RE2's budget.
+      std::string regex = "^https?://(?:www\\.)?" + hosts_alternation(specs[s].hosts) + path + param + text;
+      // Chrome compiles regex rules with RE2 in Latin-1, where a letter under
+      // (?i:…) and a negated class cost one instruction each: for these
+      // shapes regex_cost() is RE2's count within a few (rules_test.cpp
+      // holds every length to RE2 with Chrome's options).
+      if (regex_cost(regex) > kMaxKeywordCost) continue;  // a long name: the listeners cover it
       const std::size_t from = out.rules.size();
-      add_strict(out, "^https?://(?:www\\.)?" + hosts_alternation(specs[s].hosts) + path + param + text, person, -1);
+      out.rules.push_back({std::move(regex), true, person, -1, {}});
       set_origins(out, from, hosts_origins(specs[s].hosts));
     }
   }

@@ -35,10 +35,24 @@
 (() => {
   const INDEX_KEY = 'inbox.index';
   const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
-  // The events of inbox_notify.js (the page's world): notifications come in, clicks go back.
-  const NOTIFY_EVENT = 'deadbolt-inbox-notification';
-  const CLOSE_EVENT = 'deadbolt-inbox-notification-close';
-  const CLICK_EVENT = 'deadbolt-inbox-notification-click';
+  // The channel to inbox_notify.js (the page's world): a MessagePort handed
+  // over once at document_start, before any page script runs, through an
+  // event both sides stop listening to at once (see that file). Notifications
+  // and closes come in on it, clicks go back; no page can listen to it.
+  const HANDSHAKE = 'deadbolt-inbox-port';
+  const { port1: pagePort, port2: handedPort } = new MessageChannel();
+  const offer = () => window.dispatchEvent(new MessageEvent(HANDSHAKE, { data: 'offer', ports: [handedPort] }));
+  function onHandshake(event) {
+    if (event.data === 'ask') {
+      event.stopImmediatePropagation();
+      offer();
+    } else if (event.data === 'taken') {
+      event.stopImmediatePropagation();
+      window.removeEventListener(HANDSHAKE, onHandshake, true);
+    }
+  }
+  window.addEventListener(HANDSHAKE, onHandshake, true);
+  offer();  // taken at once when the page's world script ran first; else on its 'ask'
   const hold = document.createElement('style');
   const paneHoldBack = Object.hasOwn(deadboltInboxPaneHoldBack, location.hostname)
     ? `, ${deadboltInboxPaneHoldBack[location.hostname]}` : '';
@@ -395,24 +409,30 @@
   }
 
   // ---- Notifications handed over by the page's world (inbox_notify.js).
-  window.addEventListener(NOTIFY_EVENT, (event) => {
-    if (typeof event.detail !== 'string') return;
-    let n;
-    try {
-      n = JSON.parse(event.detail);
-    } catch {
+  pagePort.onmessage = (event) => {
+    const n = event.data;
+    if (!n || typeof n !== 'object') return;
+    if (n.type === 'close') {
+      closeShown(String(n.id));
       return;
     }
-    if (!n || typeof n.title !== 'string') return;
+    if (n.type !== 'notify' || typeof n.title !== 'string') return;
     if (mode === 'starting') waiting.push(n);  // decided when the core is ready
     else if (mode !== 'failed') notify(n);  // failed: kept back, as the rows are
-  }, true);
-  window.addEventListener(CLOSE_EVENT, (event) => {
-    shownById.get(event.detail)?.close();
-  }, true);
+  };
 
   const waiting = [];
   const shownById = new Map();  // the page's id -> the notification shown for it
+  const shownByWorker = new Map();  // the page's id -> what was shown through its registration
+  function closeShown(id) {
+    shownById.get(id)?.close();
+    const shown = shownByWorker.get(id);
+    if (!shown) return;
+    shownByWorker.delete(id);
+    shown.registration.getNotifications({ tag: shown.tag }).then((list) => {
+      for (const n of list) if (n.title === shown.title && n.body === shown.body) n.close();
+    }, () => {});
+  }
   function notify(n) {
     const options = {};
     for (const key of ['body', 'tag', 'icon', 'badge', 'image', 'dir', 'lang']) {
@@ -445,7 +465,11 @@
       const container = navigator.serviceWorker;
       if (!container) return plain();
       container.getRegistration(n.scope)
-        .then((registration) => (registration ? registration.showNotification(n.title, options) : plain()))
+        .then((registration) => {
+          if (!registration) return plain();
+          shownByWorker.set(String(n.id), { registration, title: n.title, tag: options.tag ?? '', body: options.body ?? '' });
+          return registration.showNotification(n.title, options);
+        })
         .catch(plain);
       return;
     }
@@ -457,7 +481,7 @@
       const id = String(n.id);
       shownById.set(id, shown);
       // A click goes back to the page's own handler (it opens that chat).
-      shown.onclick = () => window.dispatchEvent(new CustomEvent(CLICK_EVENT, { detail: id }));
+      shown.onclick = () => pagePort.postMessage({ type: 'click', id });
       shown.onclose = () => shownById.delete(id);
     } catch {
       // The page could not have shown it either.

@@ -119,6 +119,93 @@ export function inboxSuite(useDriver, { more = () => {} } = {}) {
       await page.close();
     });
 
+    test('a page probing the list through its registration (show, then getNotifications) sees a listed name as it sees anyone', async () => {
+      const page = await open(INBOX_PAGES.whatsapp);
+      // The probe of a page that would learn the list: raise a silent
+      // notification for a name, then ask the browser whether it is there.
+      const probe = (name) => page.evaluate(async (title) => {
+        await window.inboxTest.notifyViaWorker('warm-up', '');  // registers the worker
+        const registration = await window.inboxTest.registration;
+        const tag = `probe-${title}`;
+        const answer = await registration.showNotification(title, { tag, silent: true, body: 'x', data: { n: title } }).then(() => 'resolved', (e) => `rejected ${e.name}`);
+        await new Promise((r) => setTimeout(r, 300));
+        const listed = (await registration.getNotifications({ tag })).map((n) => ({ title: n.title, tag: n.tag, body: n.body, data: n.data }));
+        const isNotification = (await registration.getNotifications({ tag })).every((n) => n instanceof Notification);
+        const all = (await registration.getNotifications()).filter((n) => n.tag === tag).length;
+        const present = listed.length;
+        for (const n of await registration.getNotifications({ tag })) n.close();
+        const afterClose = (await registration.getNotifications({ tag })).length;
+        return { answer, listed, all, present, afterClose, isNotification };
+      }, name);
+      const expected = (title) => ({
+        answer: 'resolved', listed: [{ title, tag: `probe-${title}`, body: 'x', data: { n: title } }], all: 1, present: 1, afterClose: 0, isNotification: true,
+      });
+      const names = ['Mum', 'Bob', 'Jane Doe', 'Janey', '+1 555 123 4567'];
+      const seen = [];
+      for (const name of names) seen.push(await probe(name));
+      // Listed or not, one answer: the first three fields tell a listed name apart today.
+      const answer = ({ present, all, afterClose }) => ({ present, all, afterClose });
+      assert.deepEqual(seen.map(answer), names.map((n) => answer(expected(n))), 'a listed name is as present as anyone\'s');
+      assert.deepEqual(seen, names.map(expected), 'each looks as the browser\'s own');
+      await page.close();
+    });
+
+    test('the replaced functions print as the browser\'s own; Notification keeps its statics and prototype', async () => {
+      const page = await open(INBOX_PAGES.whatsapp);
+      const differences = await page.evaluate(() => {
+        // A realm Deadbolt is not in (an about:blank frame): the browser's own forms.
+        const frame = document.body.appendChild(document.createElement('iframe'));
+        const pristine = frame.contentWindow;
+        const print = (f) => (typeof f === 'function' ? Function.prototype.toString.call(f) : `not a function: ${f}`);
+        const pristinePrint = (f) => pristine.Function.prototype.toString.call(f);
+        const getter = (w, key) => Object.getOwnPropertyDescriptor(w.Notification.prototype, key)?.get;
+        const pairs = {
+          Notification: [window.Notification, pristine.Notification],
+          'Function.prototype.toString': [Function.prototype.toString, pristine.Function.prototype.toString],
+          showNotification: [ServiceWorkerRegistration.prototype.showNotification, pristine.ServiceWorkerRegistration.prototype.showNotification],
+          getNotifications: [ServiceWorkerRegistration.prototype.getNotifications, pristine.ServiceWorkerRegistration.prototype.getNotifications],
+          close: [Notification.prototype.close, pristine.Notification.prototype.close],
+          'get title': [getter(window, 'title'), getter(pristine, 'title')],
+          'get body': [getter(window, 'body'), getter(pristine, 'body')],
+        };
+        const out = [];
+        for (const [what, [ours, theirs]] of Object.entries(pairs)) {
+          const a = { print: print(ours), name: ours?.name, length: ours?.length, prototype: typeof ours === 'function' && 'prototype' in ours };
+          const b = { print: pristinePrint(theirs), name: theirs.name, length: theirs.length, prototype: 'prototype' in theirs };
+          if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ what, ours: a, theirs: b });
+        }
+        if (print(Function.prototype.toString.toString) !== pristinePrint(pristine.Function.prototype.toString.toString)) out.push('toString.toString');
+        if (Notification.prototype.constructor !== Notification) out.push('prototype.constructor');
+        if (Object.prototype.toString.call(Notification.prototype) !== '[object Notification]') out.push('toStringTag');
+        if (typeof Notification.requestPermission !== 'function' || Notification.permission !== 'granted') out.push('statics');
+        frame.remove();
+        return out;
+      });
+      assert.deepEqual(differences, []);
+      await page.close();
+    });
+
+    test('a page listening for Deadbolt\'s event names hears nothing when it raises notifications', async () => {
+      const page = await open(INBOX_PAGES.whatsapp);
+      const heard = await page.evaluate(async () => {
+        const heard = [];
+        for (const type of ['deadbolt-inbox-notification', 'deadbolt-inbox-notification-close', 'deadbolt-inbox-notification-click', 'deadbolt-inbox-port']) {
+          window.addEventListener(type, (e) => heard.push([type, e.detail ?? e.data ?? null]), true);
+          document.addEventListener(type, (e) => heard.push([type, e.detail ?? e.data ?? null]), true);
+        }
+        window.addEventListener('message', (e) => heard.push(['message', String(e.data)]), true);
+        window.inboxTest.notify('Jane Doe', 'are you up?');
+        window.inboxTest.notify('Mum', 'dinner on Sunday?');
+        await window.inboxTest.notifyViaWorker('Jane Doe', 'are you up?');
+        await window.inboxTest.notifyViaWorker('Mum', 'dinner?');
+        new Notification('Bob').close();
+        await new Promise((r) => setTimeout(r, 500));
+        return heard;
+      });
+      assert.deepEqual(heard, []);
+      await page.close();
+    });
+
     test('a co-parent\'s open channel stays visible there and sealed elsewhere; groups keep their other members', async () => {
       const wa = await open(INBOX_PAGES.whatsapp);
       const r = await report(wa);

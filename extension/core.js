@@ -65,11 +65,6 @@ export class ListCore {
     return error === '' ? null : error;
   }
 
-  /** The URL model's reading: {host, path, query} or null (tests compare it with the browser's). */
-  parseUrl(url) {
-    return JSON.parse(this.#native.parseUrl(String(url)));
-  }
-
   /** Reads "Add a profile" input: {platform, platformName, handle, error}. */
   readProfile(text, platform = '') {
     return JSON.parse(this.#native.readProfile(text, platform));

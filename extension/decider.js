@@ -178,6 +178,11 @@ class Decider {
   }
 
   /** What the person typed as their fediverse instance: {host, pattern} or {error}. */
+  /** The URL model's reading of `url`: {host, path, query} or null (for the differential test). */
+  parseUrl(url) {
+    return JSON.parse(this.#output(this.#x.deadbolt_parse_url(this.#encode(String(url)))));
+  }
+
   readInstance(text) {
     return JSON.parse(this.#output(this.#x.deadbolt_read_instance(this.#encode(String(text)))));
   }

@@ -66,19 +66,6 @@ class Core {
     return engine_.load(json, error) ? std::string() : error.to_string();
   }
 
-  // The URL model's reading of a URL: {host, path, query} or null. For the
-  // differential test against the browser's own parser.
-  std::string parseUrl(const std::string& url) {
-    deadbolt::UrlParser parser;
-    deadbolt::Url parsed;
-    if (!parser.parse(url, parsed)) return "null";
-    ojson j;
-    j["host"] = std::string(parsed.host);
-    j["path"] = std::string(parsed.path);
-    j["query"] = parsed.has_query ? ojson(std::string(parsed.query)) : ojson(nullptr);
-    return deadbolt::dump_json(j);
-  }
-
   // "Add a profile": {platform, platformName, handle, error}.
   std::string readProfile(const std::string& text, const std::string& platform) {
     deadbolt::Identifier identifier;
@@ -450,7 +437,6 @@ EMSCRIPTEN_BINDINGS(deadbolt) {
   emscripten::class_<Core>("Core")
       .constructor<>()
       .function("load", &Core::load)
-      .function("parseUrl", &Core::parseUrl)
       .function("readProfile", &Core::readProfile)
       .function("rules", &Core::rules)
       .function("exportList", &Core::exportList)

@@ -262,6 +262,22 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_style(std::size_t bytes) {
   return d.answer(m == nullptr ? std::string() : deadbolt::feed_style(d.engine, *m));
 }
 
+// The URL model's reading of the URL in the input: {"host", "path",
+// "query"} (query null when there is none) or null. For the differential
+// test against the browser's own parser, on the build that decides.
+EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_parse_url(std::size_t bytes) {
+  Decider& d = decider();
+  deadbolt::UrlParser parser;
+  deadbolt::Url url;
+  if (!parser.parse(d.in(bytes), url)) return d.answer("null");
+  deadbolt::JsonWriter w;
+  w.begin_object().key("host").string(url.host).key("path").string(url.path).key("query");
+  if (url.has_query) w.string(url.query);
+  else w.null();
+  w.end_object();
+  return d.answer(w.take());
+}
+
 // What the person typed as their fediverse instance: {"host", "pattern"} (the
 // match pattern the feed scripts are registered for) or {"error"}.
 EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_read_instance(std::size_t bytes) {

@@ -1,4 +1,4 @@
-// Differential test: the core's URL model against Node's WHATWG URL (the ada
+// Differential test: the decider's URL model against Node's WHATWG URL (the ada
 // parser; Chrome follows the same standard). 100,000 generated and mutated
 // URLs: wherever Node accepts an http(s) URL, host and path must be equal;
 // for every input, deciding the raw text must equal deciding Node's href.
@@ -64,7 +64,7 @@ test('100,000 URLs: host and path agree with Node, and raw and href decide alike
       // nothing to compare.
     }
     if (node && (node.protocol === 'http:' || node.protocol === 'https:')) {
-      const ours = core.parseUrl(url);
+      const ours = decider.parseUrl(url);
       compared++;
       if (!ours || ours.host !== node.hostname || ours.path !== node.pathname) {
         disagreements.push(`${JSON.stringify(url)}: node ${node.hostname} ${node.pathname}; core ${ours && `${ours.host} ${ours.path}`}`);

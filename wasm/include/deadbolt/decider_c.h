@@ -64,6 +64,9 @@ size_t deadbolt_feed_markup(size_t bytes);
 // not hidden, a page without such markup). Instances as the last
 // deadbolt_feed_markup() kept them.
 size_t deadbolt_feed_style(size_t bytes);
+// The URL model's reading of the URL in the input, into the output:
+// {"host", "path", "query"} (query null if none) or null (not a URL it reads).
+size_t deadbolt_parse_url(size_t bytes);
 // What the person typed as their fediverse instance (instances.h) into the
 // output: {"host", "pattern"} or {"error"}.
 size_t deadbolt_read_instance(size_t bytes);

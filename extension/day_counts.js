@@ -1,7 +1,7 @@
 // What the content scripts count (feed items kept out of sight, messages
 // kept sealed): each tab writes its own keys (`<prefix><YYYY-MM-DD>.<session>`)
 // whole, so none can undo another's; this only adds them up.
-import { localDay } from './local_day.js';
+import { localDay } from './pages/local_day.js';
 
 /** {today, all} of the counts stored under `prefix`, today being `now`'s local day. */
 export async function dayCounts(prefix, now = new Date()) {

@@ -12,7 +12,7 @@ import { getSettings, updateSettings } from './settings.js';
 import { addPending, cancelPending, getPending, takeDue } from './pending.js';
 import { getLetters } from './letters.js';
 import { unreadableLists } from './list_storage.js';
-import { localDay as today } from './local_day.js';
+import { localDay as today } from './pages/local_day.js';
 import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
 

@@ -4,7 +4,7 @@
 import { ask, incognitoNotice, localize, showPageFailures, profileError, t } from './i18n.js';
 import { platformBadge } from './platform-badge.js';
 import { showHealth } from './health.js';
-import { localDay } from '../local_day.js';
+import { localDay } from './local_day.js';
 
 localize();
 showPageFailures();

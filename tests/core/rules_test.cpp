@@ -23,12 +23,17 @@
 namespace deadbolt {
 namespace {
 
-// RE2 as Chrome's declarativeNetRequest compiles a regexFilter
+// RE2 as Chrome's declarativeNetRequest compiles a rule's regexFilter
 // (extensions/browser/api/declarative_net_request/utils.cc, CreateRE2Options):
-// Latin-1, no capturing groups, within 2 KB (set beside each use).
-void chrome_options(RE2::Options& options) {
+// Latin-1, no capturing groups, within 2 KB.
+std::unique_ptr<RE2> chrome_re2(const CompiledRule& rule) {
+  RE2::Options options;
   options.set_encoding(RE2::Options::EncodingLatin1);
   options.set_never_capture(true);
+  options.set_max_mem(2 << 10);  // Chrome's limit for one regex rule
+  options.set_case_sensitive(rule.case_sensitive);
+  options.set_log_errors(false);
+  return std::make_unique<RE2>(rule.regex, options);
 }
 
 // Does one of a rule's origins (space-separated match patterns) cover the
@@ -61,11 +66,7 @@ class RulesTest : public ::testing::Test {
     ASSERT_TRUE(engine.load(test::read_file(test::test_data("blocklist.json")), error)) << error.to_string();
     rules = compile_rules(engine.blocklist());
     for (const CompiledRule& r : rules.rules) {
-      RE2::Options options;
-      options.set_case_sensitive(r.case_sensitive);
-      options.set_max_mem(2 << 10);  // Chrome's limit for one regex rule
-      chrome_options(options);
-      compiled.push_back(std::make_unique<RE2>(r.regex, options));
+      compiled.push_back(chrome_re2(r));
       EXPECT_TRUE(compiled.back()->ok()) << r.regex << ": " << compiled.back()->error();
     }
   }
@@ -212,11 +213,7 @@ TEST_F(RulesTest, HandlesWithLettersBeyondAsciiAreStoppedAsTheBrowserWritesThem)
   std::vector<std::unique_ptr<RE2>> regexes;
   for (const CompiledRule& r : set.rules) {
     for (char c : r.regex) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << r.regex;
-    RE2::Options options;
-    options.set_case_sensitive(r.case_sensitive);
-    options.set_max_mem(2 << 10);
-    chrome_options(options);
-    regexes.push_back(std::make_unique<RE2>(r.regex, options));
+    regexes.push_back(chrome_re2(r));
     EXPECT_TRUE(regexes.back()->ok()) << r.regex << ": " << regexes.back()->error();
   }
   ASSERT_FALSE(set.filters.empty());
@@ -315,12 +312,7 @@ TEST(Rules, KeywordRulesFitChromesRegexBudget) {
           << error.to_string();
       const RuleSet set = compile_rules(engine.blocklist());
       for (const CompiledRule& r : set.rules) {
-        RE2::Options options;
-        options.set_max_mem(2 << 10);
-        chrome_options(options);
-        options.set_log_errors(false);
-        RE2 re(r.regex, options);
-        EXPECT_TRUE(re.ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;
+        EXPECT_TRUE(chrome_re2(r)->ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;
       }
       if (length == 2 && words == 1) shapes = set.rules.size();
       // Every shape for two words of up to 14 letters, three of up to 8; and
@@ -655,11 +647,7 @@ TEST(MessagesRules, MessageLinksAndNameSearchesAreStoppedBeforeTheRequest) {
   EXPECT_EQ(set.keywords_covered, 1u);
   std::vector<std::unique_ptr<RE2>> compiled;
   for (const CompiledRule& r : set.rules) {
-    RE2::Options options;
-    options.set_max_mem(2 << 10);
-    chrome_options(options);
-    options.set_log_errors(false);
-    compiled.push_back(std::make_unique<RE2>(r.regex, options));
+    compiled.push_back(chrome_re2(r));
     EXPECT_TRUE(compiled.back()->ok()) << r.regex;
   }
   auto rule_for = [&](const std::string& url) -> const CompiledRule* {
@@ -745,12 +733,7 @@ TEST(Rules, EveryEmittedRuleFitsChromesRegexBudget) {
     BlocklistError error;
     ASSERT_TRUE(engine.load(one_account_per_platform(length), error)) << error.to_string();
     for (const CompiledRule& r : compile_rules(engine.blocklist()).rules) {
-      RE2::Options options;
-      options.set_max_mem(2 << 10);
-      chrome_options(options);
-      options.set_log_errors(false);
-      RE2 re(r.regex, options);
-      EXPECT_TRUE(re.ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;
+      EXPECT_TRUE(chrome_re2(r)->ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;
       ++checked;
     }
   }

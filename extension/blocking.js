@@ -35,7 +35,7 @@ const REPEAT_MS = 1500;
  * Listens to every kind of navigation. `decide(url)` returns the core's
  * verdict (one decision: person, platform, kind, address) or null to allow;
  * `onBlocked(verdict, tabId, stagedId, time)` logs the attempt; `afterBlocked(url)`,
- * when given, runs once it is logged. Must be called synchronously at service-worker start-up (MV3
+ * when given, runs after each block (once the attempt is logged, when it is one). Must be called synchronously at service-worker start-up (MV3
  * wakes the worker only for listeners registered then). Returns {settled()}:
  * a promise that every navigation reported so far has been handled, and
  * activated(tabId, url): the in-app guard's report of a stopped activation.
@@ -69,10 +69,8 @@ export function listenToNavigations({ decide, onBlocked, stage = null, afterBloc
     if (verdict) {
       blockedIn.set(tabId, url);
       chrome.tabs.update(tabId, { url: blockPageUrl(url) }).catch(() => {});  // the tab may be gone
-      if (!again) {
-        await onBlocked(verdict, tabId, staged, now);
-        afterBlocked?.(url);
-      }
+      if (!again) await onBlocked(verdict, tabId, staged, now);
+      afterBlocked?.(url);  // a return leaves history too (forget.js), though it is not a new attempt
     }
     if (staged) await stage.end(staged);
   };

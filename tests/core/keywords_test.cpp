@@ -21,6 +21,11 @@ TEST(FoldWords, CaseAccentsAndPunctuation) {
   EXPECT_EQ(folded("  JANÉ--DOË!! "), "jane doe");
   EXPECT_EQ(folded("\"Jane\tDoe\""), "jane doe");
   EXPECT_EQ(folded("O'Brien"), "obrien");
+  EXPECT_EQ(folded("Jane Doe's"), "jane doe") << "a possessive is the name";
+  EXPECT_EQ(folded("JANE DOE\xe2\x80\x99S new job"), "jane doe new job") << "with a typographic apostrophe";
+  EXPECT_EQ(folded("O'Brien's"), "obrien");
+  EXPECT_EQ(folded("O'Sullivan"), "osullivan") << "an apostrophe inside a name still joins";
+  EXPECT_EQ(folded("doe'sx doe's1 doe's\xc3\xa9"), "doesx does1 doese") << "only a word-final 's";
   EXPECT_EQ(folded("Łukasz Żółć"), "lukasz zolc");
   EXPECT_EQ(folded("Straße"), "strasse");
   EXPECT_EQ(folded("Jane\xcc\x81"), "jane") << "a combining accent is dropped";

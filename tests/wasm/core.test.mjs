@@ -18,13 +18,19 @@ function newCore(list = fs.readFileSync(path.join(root, 'tests/data/blocklist.js
   return core;
 }
 
-
 test('a bad list is refused with its JSON path and the old list stays', () => {
   const core = newCore();
   const error = core.load('{"version":1,"people":[{"name":"J","accounts":[{"platform":"myspace","handle":"j"}]}]}');
   assert.match(error, /^\$\.people\[0\]\.accounts\[0\]\.platform: unknown platform "myspace"$/);
   assert.match(core.load('{oops'), /^not valid JSON \(byte 2, line 1, column 2/);
   assert.match(core.exportList(), /"janedoe"/, 'the list before stays');
+});
+
+// The full core formats these with its own hexadecimal printf (wasm/printf_hex.cpp).
+test('a control character in a list is named in the error, as U+ and four hex digits', () => {
+  const core = newCore();
+  assert.match(core.load('{"version":1,"people":["a\u001fb"]}'), /control character U\+001F \(US\).*last read: '"a<U\+001F>'\)$/);
+  assert.match(core.load('{"version":1,"people":["\u0001"]}'), /last read: '"<U\+0001>'\)$/);
 });
 
 test('hostile strings cross into the core and are read as nothing listable', () => {

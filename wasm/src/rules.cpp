@@ -331,8 +331,10 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
 // What separates words of a search as a search box writes them and as
 // fold_words() reads them: '+' (a space in a form), "%20" (a space in a
 // typed or linked URL) and "%22" (a quote mark). An apostrophe does not
-// separate words (fold_words: O'Brien == OBrien), so quotes made of it are
-// left to the navigation listeners, as are rarer gaps ("%2C", "%2B").
+// separate words (fold_words: O'Brien == OBrien) and a possessive ends one
+// ("Jane Doe's" is "Jane Doe"): quotes made of apostrophes and possessives
+// are left to the navigation listeners (each form would cost the longer
+// names their rules), as are rarer gaps ("%2C", "%2B").
 constexpr std::string_view kWordGap = "(?:\\+|%20)+";
 // A gap before the keyword: also an opening quote mark.
 constexpr std::string_view kGapBefore = "(?:\\+|%2[02])";

@@ -1,5 +1,6 @@
 #include "deadbolt/text.h"
 
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 
@@ -317,6 +318,13 @@ void fold_words(std::string_view s, std::string& out) {
     const std::int32_t cp = decode_utf8(s, i);
     if (cp < 0) {  // invalid byte: a separator
       separator = true;
+      continue;
+    }
+    // A word-final "'s" is a possessive ("Jane Doe's" is "Jane Doe"), with
+    // the apostrophe a phone types too; any other apostrophe joins (O'Brien).
+    if ((cp == '\'' || cp == 0x2019) && i < s.size() && (s[i] | 0x20) == 's' &&
+        (i + 1 == s.size() || !(std::isalnum(static_cast<unsigned char>(s[i + 1])) || (s[i + 1] & 0x80)))) {
+      ++i;
       continue;
     }
     fold_code_point(cp, out, separator);

@@ -35,6 +35,8 @@ bool base64url_decode(std::string_view in, std::string& out);
 // Appends the search form of UTF-8 text to `out`: lower case, accents
 // removed, every run of characters that are not letters or digits turned
 // into one space, no leading or trailing space. "Jané  Doe!" -> "jane doe".
+// An apostrophe joins ("O'Brien" -> "obrien"), but a word-final "'s" is a
+// possessive and is dropped ("Jane Doe's" -> "jane doe").
 // Words are what keywords match on, so that "Jane Doe" matches
 // "jane+doe+instagram" and "%22Jane%20Doe%22" but not "janet doerr".
 void fold_words(std::string_view utf8, std::string& out);

@@ -37,6 +37,21 @@ TEST(Catalog, EveryHostResolvesToItsOwnSite) {
   }
 }
 
+// Rules stop the searches of the sites marked kSearchRules, and only a
+// search engine's: a profile site's "search" is the listeners' to decide.
+TEST(Catalog, SearchRulesMarkOnlyTheMajorEnginesSearchSites) {
+  const Catalog& catalog = Catalog::get();
+  std::string marked;
+  for (std::size_t i = 0; i < site_table().size(); ++i) {
+    if (!(site_table()[i].flags & kSearchRules)) continue;
+    const int platform = catalog.sites()[i].platform;
+    ASSERT_GE(platform, 0) << site_table()[i].hosts;
+    EXPECT_TRUE(catalog.platforms()[static_cast<std::size_t>(platform)].flags & kSearchEngine) << site_table()[i].hosts;
+    marked += std::string(site_table()[i].platform) + " ";
+  }
+  EXPECT_EQ(marked, "google bing duckduckgo yahoo ");
+}
+
 TEST(Catalog, ReservedWordsAreNeverHandles) {
   // For every site, "https://host/<reserved>" must name no one.
   Identifier identifier;

@@ -426,13 +426,18 @@ const std::vector<SiteSpec>& site_table() {
       {"reddit", "safereddit.com redlib.catsarch.com", "", "", "viewer:/user/{h}/* viewer:/u/{h}/*", 0},
 
       // ---- Search engines -------------------------------------------------
+      // kSearchRules: the engines Chrome and Firefox offer as defaults in
+      // most regions (their search-engine choice screens, 2024-2025) get
+      // declarativeNetRequest rules for each name, so that the search never
+      // reaches them; every other engine is stopped by the navigation
+      // listeners (each name costs 11 rules per engine shape).
       // meet., hangouts. and chat.google.com wrap links as /linkredirect?dest=
       // (as Meet chat links are written, e.g. in github.com READMEs).
       {"google", "google.*", "www images news meet hangouts chat",
        "",
        "search:/search?q search:/webhp?q redirect:/url?q|url redirect:/imgres?imgrefurl "
        "redirect:/linkredirect?dest proxy:/amp/s/{url}",
-       0},
+       kSearchRules},
       {"google", "webcache.googleusercontent.com", "", "", "archive:/search?q", 0},
       // Result links are bing.com/ck/a?…&u=a1<base64url of the target>
       // (github.com/ghostery/ghostery-extension/issues/2227,
@@ -441,12 +446,12 @@ const std::vector<SiteSpec>& site_table() {
        "",
        "redirect:/ck/a?u=a1{b64url} search:/search?q search:/images/search?q search:/videos/search?q "
        "search:/news/search?q",
-       0},
+       kSearchRules},
       {"duckduckgo", "duckduckgo.com", "www html lite start",
        "",
        "redirect:/l?uddg search:/html?q search:/lite?q search:/?q",
-       0},
-      {"yahoo", "search.yahoo.com", "{cc}", "", "search:/search?p|q search:/search/*?p|q", 0},
+       kSearchRules},
+      {"yahoo", "search.yahoo.com", "{cc}", "", "search:/search?p|q search:/search/*?p|q", kSearchRules},
       // Result links carry the target percent-encoded as a path segment:
       // r.search.yahoo.com/_ylt=…/RV=2/RE=…/RO=10/RU=<url>/RK=0/RS=…
       // (greasyfork.org/scripts/381922; github.com/serp-spider/serpextract tests).

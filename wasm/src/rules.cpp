@@ -344,12 +344,9 @@ constexpr std::string_view kAfterKeyword = "(?:(?:[+&#]|%2[02]).*)?$";
 // RE2 refuses these shapes from about 95; a margin for Chrome's newer RE2.
 constexpr int kMaxKeywordCost = 90;
 
-// The search engines whose searches for a name are stopped before the
-// request (the rest are decided by the navigation listeners).
-constexpr std::string_view kMajorEngines[] = {"google", "bing", "duckduckgo", "yahoo"};
-
 // Rules for a name keyword ("Jane Doe"): its words, whole, in order, in the
-// search parameter of the major engines' search shapes in the catalog.
+// search parameter of the search shapes of the engines the catalog marks
+// kSearchRules.
 // The parameter may come after others (Firefox's Google search writes
 // "?client=…&q=", DuckDuckGo's "?t=…&q=", Yahoo's "?fr=…&p="), but not after
 // an earlier one of the same name: decide() reads the first.
@@ -377,12 +374,9 @@ void keyword_rules(const Catalog& catalog, std::string_view keyword, int person,
   const auto& sites = catalog.sites();
   const auto& specs = site_table();
   for (std::size_t s = 0; s < sites.size(); ++s) {
+    // The engines the catalog marks (the rest are left to the navigation listeners).
+    if (!(specs[s].flags & kSearchRules)) continue;
     const Site& site = sites[s];
-    if (site.platform < 0) continue;
-    const std::string_view id = catalog.platforms()[static_cast<std::size_t>(site.platform)].id;
-    bool major = false;
-    for (std::string_view e : kMajorEngines) major = major || e == id;
-    if (!major) continue;
     for (const Shape& shape : site.shapes) {
       if (shape.kind != Kind::search || shape.query_name.empty() || shape.query_capture != T::literal) continue;
       std::string path;

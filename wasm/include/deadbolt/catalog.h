@@ -54,6 +54,7 @@ enum SiteFlag : std::uint8_t {
   kSubdomainHandle = 1,  // a subdomain that is not an allowed prefix is the handle ({h}.tumblr.com)
   kHashBang = 2,         // "/#!/name" routes to "/name" (old X links)
   kTranslateHost = 4,    // the subdomain is an encoded host (www-instagram-com.translate.goog)
+  kSearchRules = 8,      // a search for a name is stopped by rules before the request (rules.cpp)
 };
 
 // One compiled pattern segment.

@@ -18,13 +18,9 @@ const decoder = new TextDecoder();
 
 /** The module's imports: the few a standalone build of the core asks for. */
 function importsFor(onGrow) {
-  const unsupported = () => 52;  // ENOSYS: the core never writes files; a failed write is ignored
   return {
     env: { emscripten_notify_memory_growth: onGrow },
     wasi_snapshot_preview1: {
-      fd_write: unsupported,
-      fd_close: unsupported,
-      fd_seek: unsupported,
       proc_exit: (code) => { throw new WebAssembly.RuntimeError(`deadbolt decider exited (${code})`); },
     },
   };

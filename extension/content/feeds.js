@@ -480,8 +480,10 @@
     applyStyle();
     if (!observing) {
       observing = true;
+      // Text too where the catalog reads an identity from it: a list that
+      // keeps its nodes rewrites a recycled tile's name in place.
       observer.observe(document, {
-        childList: true, subtree: true, attributes: true,
+        childList: true, subtree: true, attributes: true, characterData: markup.readsText,
         attributeFilter: ['href', 'style', ...markup.attributes],
       });
     }
@@ -544,6 +546,7 @@
     }
     markup.authorLinks = markup.authors;
     markup.attributes = [...new Set(markup.identities.map((i) => i.attribute).filter((a) => a !== '#text'))];
+    markup.readsText = markup.identities.some((i) => i.attribute === '#text');
     ready = true;
     apply(stored);
     // On, but an index Deadbolt cannot read: the hold stays, as when the core cannot start.

@@ -187,6 +187,34 @@ TEST_F(Items, IdentitiesWithoutLinksAreReadOnlyThroughTheirCatalogEntries) {
   EXPECT_FALSE(decider.verdict().hide);
 }
 
+// YouTube's watch-page sidebar names a video's channel only as text: the
+// catalog reads it as a display name, matched whole against the listed
+// people's names (and name keywords), as an inbox row's sender is.
+TEST_F(Items, ChannelNamesWithoutALinkAreMatchedWholeAgainstListedNames) {
+  const auto tile = [&](std::string_view page, std::string_view name) {
+    decider.begin(page);
+    decider.link("/watch?v=cpWSDLtyZBg", false);
+    decider.attribute("#text", name);
+    return decider.verdict();
+  };
+  const char* watch = "https://www.youtube.com/watch?v=SZVJtHh9Hlc";
+  EXPECT_TRUE(tile(watch, "Jane Doe ").hide);
+  EXPECT_EQ(tile(watch, "  JANE  DOÉ").person, 0);
+  EXPECT_EQ(tile(watch, "Jane Doe").platform, deadbolt::Catalog::get().platform_index("youtube"));
+  EXPECT_FALSE(tile(watch, "Jane Doe Vlogs").hide) << "whole names only";
+  EXPECT_FALSE(tile(watch, "Jane").hide);
+  EXPECT_FALSE(tile(watch, "Quiet").hide) << "not hidden in feeds";
+  EXPECT_FALSE(tile("https://www.instagram.com/", "Jane Doe").hide) << "no such entry there";
+
+  Engine with_keyword;
+  ASSERT_TRUE(deadbolt::test::load_feed_list(
+      with_keyword, R"({"version":1,"people":[{"name":"J","keywords":["The Third TV"],"accounts":[]}]})"));
+  ItemDecider keyword_decider(with_keyword);
+  keyword_decider.begin(watch);
+  keyword_decider.attribute("#text", "THE THIRD TV ");
+  EXPECT_TRUE(keyword_decider.verdict().hide) << "a name keyword is a name too";
+}
+
 // In-app search rows (issues 19 and 20): a row of a platform's own search
 // results, typeahead or recent searches names its account by a link or, where
 // the row is a button, by an identity of the platform's catalog entry. The
@@ -340,8 +368,8 @@ TEST(FeedCatalog, EveryPlatformOfTheIssueHasMarkup) {
     EXPECT_FALSE(markup.authors.empty()) << markup.platform;
     EXPECT_TRUE(platforms.insert(markup.platform).second) << "twice: " << markup.platform;
     for (const auto& id : markup.identities) {
-      if (!id.attribute.empty()) {
-        EXPECT_NE(id.href.find("{}"), std::string_view::npos) << markup.platform;
+      if (!id.attribute.empty()) {  // a profile link's form, or none: a display name
+        EXPECT_TRUE(id.href.empty() || id.href.find("{}") != std::string_view::npos) << markup.platform;
       }
     }
   }

@@ -258,7 +258,12 @@ const std::vector<FeedMarkup>& feed_table() {
        "ytd-channel-name a, #channel-name a, a#avatar-link, #author-text, a#author-text, #avatar a, "
        "a.yt-simple-endpoint#main-link",
        "",
-       {},
+       // The watch page's sidebar: a ytd-compact-video-renderer names its
+       // channel only as text, no link to it at all: <ytd-channel-name>
+       // <yt-formatted-string id="text" title="NAME">NAME</yt-formatted-string>
+       // (zackees/youtube-html-parser tests/data/yt-*.html @ 3404e8f7, watch
+       // pages dumped 2024-02-17). Read as a display name.
+       {{"ytd-channel-name #text", "#text", "", "", ""}},
        // href="/@<handle>" (brocc fixture _youtube-home.html, Apr 2025:
        // channel names and avatars of the grid).
        "/@{}"},

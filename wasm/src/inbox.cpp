@@ -60,17 +60,7 @@ Blocklist inbox_list(const Blocklist& list) {
   return out;
 }
 
-void InboxDecider::refresh() {
-  names_.clear();
-  for (std::size_t p = 0; p < engine_.people_count(); ++p) {
-    scratch_.clear();
-    fold_words(engine_.person_name(static_cast<int>(p)), scratch_);
-    if (!scratch_.empty()) names_.insert(scratch_, static_cast<std::uint32_t>(p));
-  }
-  engine_.for_each_keyword([&](int person, std::string_view words) {
-    if (!words.empty()) names_.insert(words, static_cast<std::uint32_t>(person));
-  });
-}
+void InboxDecider::refresh() { engine_.index_names(names_); }
 
 bool InboxDecider::begin(std::string_view page) {
   verdict_ = RowVerdict{};

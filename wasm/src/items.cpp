@@ -58,6 +58,7 @@ std::size_t fold_word(std::string_view word, char (&out)[kMaxFoldedWord]) {
 }  // namespace
 
 void ItemDecider::refresh() {
+  engine_.index_names(names_);
   words_.clear();
   first_chars_.reset();
   min_word_ = SIZE_MAX;
@@ -206,6 +207,16 @@ void ItemDecider::attribute(std::string_view name, std::string_view value) {
       const std::size_t stop = handle.find(id.end);
       if (stop == std::string_view::npos) continue;
       handle = handle.substr(0, stop);
+    }
+    if (id.href.empty()) {  // a display name
+      name_.clear();
+      fold_words(handle, name_);
+      const std::uint32_t person = name_.empty() ? KeyIndex::kMissing : names_.find(name_);
+      if (person == KeyIndex::kMissing) continue;
+      verdict_.hide = true;
+      verdict_.person = static_cast<int>(person);
+      verdict_.platform = Catalog::get().platform_index(markup_->platform);
+      return;
     }
     if (!plain_segment(handle)) continue;
     const std::size_t slot = id.href.find("{}");

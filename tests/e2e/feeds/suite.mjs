@@ -242,6 +242,23 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       }
     });
 
+    test('a recycled sidebar tile whose channel name becomes a listed name is hidden before it paints', async () => {
+      // YouTube's watch-page sidebar names a channel only as text; a list
+      // that keeps its nodes rewrites that text in place (a text node's data).
+      const page = await open(FEEDS.youtube);
+      await page.evaluate(() => {
+        const tile = document.querySelector('[data-shown="related-other-by-name"]');
+        tile.removeAttribute('data-shown');
+        tile.dataset.listed = 'renamed';
+        tile.querySelector('ytd-channel-name #text').firstChild.data = 'Jane Doe';
+      });
+      await animationFrames(page);
+      const r = await report(page);
+      assertClean(r, 'renamed tile');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-listed="renamed"]').getClientRects().length), 0);
+      await page.close();
+    });
+
     test('a background tab brought forward paints no listed item', async () => {
       const feed = await open(FEEDS.instagram);
       const front = await driver.newPage();

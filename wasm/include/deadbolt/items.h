@@ -26,14 +26,17 @@ namespace deadbolt {
 // (or the text, when `attribute` is "#text") of the item itself or of an
 // element inside it. The handle is what stands between `prefix` and `end`
 // ("" = the end of the value); `href` ("/user/{}") turns it into a profile
-// link on the page's host, decided exactly as a link would be. Free page
+// link on the page's host, decided exactly as a link would be. With no
+// `href`, the value is the account's display name (a channel's name where
+// the item has no link to it): matched whole, folded, against the listed
+// people's names and name keywords, as an inbox row's sender is. Free page
 // text is never read except through such an entry.
 struct FeedIdentity {
   std::string_view selector;   // inside the item; "" = the item itself
   std::string_view attribute;  // "author", "data-testid", "aria-label", "alt", "#text"
   std::string_view prefix;     // "" or "feedItem-by-", "Story by ", "@"
   std::string_view end;        // "" or ", " or "'s profile picture"
-  std::string_view href;       // "/user/{}"
+  std::string_view href;       // "/user/{}", or "" for a display name
 };
 
 // One platform's feed markup: CSS selectors the content script queries.
@@ -91,7 +94,7 @@ class ItemDecider {
  public:
   explicit ItemDecider(Engine& engine) : engine_(engine) { refresh(); }
 
-  // Rebuilds the word filter: call after the engine loads a list or snapshot.
+  // Rebuilds the word filter and the names: call after the engine loads a list or snapshot.
   void refresh();
 
   // When false, only author links and author attributes count (the setting
@@ -131,6 +134,8 @@ class ItemDecider {
   std::string handle_;    // the hidden account's canonical handle
   std::string last_;      // the previous href, to skip repeats
   KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
+  KeyIndex names_;         // listed names, folded (Engine::index_names)
+  std::string name_;       // scratch: a display name, folded
   std::size_t min_word_ = 0, max_word_ = 0;  // their folded lengths
   std::bitset<256> first_chars_;             // their first folded characters
   ItemVerdict verdict_;

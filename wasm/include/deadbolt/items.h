@@ -134,8 +134,8 @@ class ItemDecider {
   std::string handle_;    // the hidden account's canonical handle
   std::string last_;      // the previous href, to skip repeats
   KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
-  KeyIndex names_;         // listed names, folded (Engine::index_names)
-  std::string name_;       // scratch: a display name, folded
+  KeyIndex names_;        // listed names, folded (Engine::index_names)
+  std::string name_;      // scratch: a display name, folded
   std::size_t min_word_ = 0, max_word_ = 0;  // their folded lengths
   std::bitset<256> first_chars_;             // their first folded characters
   ItemVerdict verdict_;

@@ -205,6 +205,15 @@ TEST_F(Items, ChannelNamesWithoutALinkAreMatchedWholeAgainstListedNames) {
   EXPECT_FALSE(tile(watch, "Jane").hide);
   EXPECT_FALSE(tile(watch, "Quiet").hide) << "not hidden in feeds";
   EXPECT_FALSE(tile("https://www.instagram.com/", "Jane Doe").hide) << "no such entry there";
+  // A 2026 lockup's avatar, labelled with the channel's name.
+  const auto avatar = [&](std::string_view label) {
+    decider.begin(watch);
+    decider.attribute("aria-label", label);
+    return decider.verdict().hide;
+  };
+  EXPECT_TRUE(avatar("Go to channel Jane Doe"));
+  EXPECT_FALSE(avatar("Go to channel Jane Doe Bakes"));
+  EXPECT_FALSE(avatar("Jane Doe")) << "not the entry's shape";
 
   Engine with_keyword;
   ASSERT_TRUE(deadbolt::test::load_feed_list(

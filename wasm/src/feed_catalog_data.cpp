@@ -262,8 +262,18 @@ const std::vector<FeedMarkup>& feed_table() {
        // channel only as text, no link to it at all: <ytd-channel-name>
        // <yt-formatted-string id="text" title="NAME">NAME</yt-formatted-string>
        // (zackees/youtube-html-parser tests/data/yt-*.html @ 3404e8f7, watch
-       // pages dumped 2024-02-17). Read as a display name.
-       {{"ytd-channel-name #text", "#text", "", "", ""}},
+       // pages dumped 2024-02-17). Read as a display name. So are the
+       // lockups' (2026): the first metadata row "may have a channel anchor,
+       // but can be plain text only", in camelCase classes since 2026-07
+       // (dashed before), and the avatar is labelled "Go to channel <name>"
+       // (FilterTube docs/youtube_renderer_inventory.md, "Desktop lockup DOM
+       // refresh (2026-07-01)", @ c550c04e).
+       {{"ytd-channel-name #text", "#text", "", "", ""},
+        {".ytContentMetadataViewModelMetadataRow:first-child, "
+         ".yt-content-metadata-view-model__metadata-row:first-child",
+         "#text", "", "", ""},
+        {".ytSpecAvatarShapeHost[aria-label], .yt-spec-avatar-shape[aria-label]", "aria-label", "Go to channel ", "",
+         ""}},
        // href="/@<handle>" (brocc fixture _youtube-home.html, Apr 2025:
        // channel names and avatars of the grid).
        "/@{}"},

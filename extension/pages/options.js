@@ -190,6 +190,7 @@ async function render() {
       el('label', { className: 'row' }, feeds, el('span', { textContent: t('feedsHideLabel') })),
       accounts.length ? el('ul', { className: 'accounts' }, ...accounts) : el('p', { className: 'muted', textContent: t('noAccountsYet') }),
       el('h4', { className: 'small', textContent: t('keywordsHeading') }),
+      el('p', { className: 'muted', textContent: t('keywordsExplain') }),
       keywords.length ? el('ul', { className: 'accounts' }, ...keywords) : el('p', { className: 'muted', textContent: t('noKeywordsYet') }),
       keywordAdder.row,
       keywordAdder.status,

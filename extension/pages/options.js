@@ -132,12 +132,17 @@ async function render() {
   if (problem) notices.push(problem);
   const shown = notices.map((n) => el('p', { className: 'notice', textContent: n }));
   if (unreadable > 0) {
-    const button = el('button', { type: 'button', className: 'quiet small', textContent: t('downloadUnreadable') });
-    button.addEventListener('click', async () => {
-      const { lists = [] } = await ask({ type: 'unreadableLists' });
-      for (const kept of lists.slice(-1)) download(kept.text, `deadbolt-unreadable-${localDay(new Date(kept.keptAt))}.json`, 'application/json');
+    // Every copy kept aside (up to five), newest first, each as it was.
+    const { lists = [] } = await ask({ type: 'unreadableLists' });
+    const buttons = [...lists].reverse().map((kept, i) => {
+      const label = lists.length === 1 ? t('downloadUnreadable') : t('downloadUnreadableFrom', [when(kept.keptAt)]);
+      const button = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: label }), `unreadable ${kept.keptAt}`);
+      button.addEventListener('click', () => {
+        download(kept.text, `deadbolt-unreadable-${localDay(new Date(kept.keptAt))}-${lists.length - i}.json`, 'application/json');
+      });
+      return button;
     });
-    shown.push(el('p', { className: 'notice' }, button));
+    shown.push(el('p', { className: 'notice' }, ...buttons));
   }
   $('notices').replaceChildren(...shown);
 

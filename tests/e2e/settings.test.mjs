@@ -76,3 +76,22 @@ test('"Export" downloads a v1 list', async () => {
   const jane = exported.people.find((p) => p.name === 'Jane Doe');
   assert.equal(jane.accounts[0].platform, 'instagram');
 });
+
+test('every copy of a list that could not be read is offered, newest first, each as it was kept', async () => {
+  const kept = [
+    { text: '{"version":2,"people":"older"}', error: 'unsupported version 2', from: 'local', keptAt: Date.parse('2026-11-02T09:00:00Z') },
+    { text: '{"version":2,"people":"newer"}', error: 'unsupported version 2', from: 'sync', keptAt: Date.parse('2026-11-30T21:30:00Z') },
+  ];
+  await page.evaluate((k) => chrome.storage.local.set({ 'list.unreadable': k }), kept);
+  await page.reload();
+  const buttons = page.locator('#notices button');
+  await buttons.first().waitFor();
+  const labels = await buttons.allTextContents();
+  assert.equal(labels.length, 2);
+  assert.ok(labels.every((l) => l.startsWith('Download the copy kept on ')), labels.join(' | '));
+  for (const [i, text] of [[0, kept[1].text], [1, kept[0].text]]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), buttons.nth(i).click()]);
+    assert.equal(fs.readFileSync(await download.path(), 'utf8'), text);
+  }
+  await page.evaluate(() => chrome.storage.local.remove('list.unreadable'));
+});

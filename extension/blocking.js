@@ -13,7 +13,8 @@ const blockPageUrl = (url) => `${chrome.runtime.getURL(BLOCK_PAGE)}#${url}`;
  * tab under the extension's own id; both are it.
  */
 export const blockPageAddresses = () => [chrome.runtime.getURL(BLOCK_PAGE), `${chrome.runtime.getURL('')}${BLOCK_PAGE}`];
-const isBlockPage = (url) => blockPageAddresses().some((page) => url.startsWith(page));
+/** Whether `url` is one of the block page's addresses. */
+export const isBlockPage = (url) => blockPageAddresses().some((page) => url.startsWith(page));
 
 // A navigation can be reported by more than one event (tabs.onUpdated after
 // onHistoryStateUpdated, say). Events that may repeat another are dropped

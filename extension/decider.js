@@ -173,12 +173,12 @@ class Decider {
     return length === 0 ? '' : this.#output(length);
   }
 
-  /** What the person typed as their fediverse instance: {host, pattern} or {error}. */
   /** The URL model's reading of `url`: {host, path, query} or null (for the differential test). */
   parseUrl(url) {
     return JSON.parse(this.#output(this.#x.deadbolt_parse_url(this.#encode(String(url)))));
   }
 
+  /** What the person typed as their fediverse instance: {host, pattern} or {error}. */
   readInstance(text) {
     return JSON.parse(this.#output(this.#x.deadbolt_read_instance(this.#encode(String(text)))));
   }

@@ -6,7 +6,7 @@
 // (recorded as the start of a redirect chain, which history.search does not
 // list) and Deadbolt's own block page, whose address carries it, are removed
 // by address. Nothing is read or kept: history is only searched and deleted.
-import { blockPageAddresses } from './blocking.js';
+import { blockPageAddresses, isBlockPage } from './blocking.js';
 import { HISTORY_FORGET } from './storage_keys.js';
 
 const FORGET_KEY = HISTORY_FORGET;  // storage.local: true while the person wants it
@@ -28,10 +28,8 @@ export function createForgetting(engine) {
   // Deadbolt's own block page only ever carries an address it blocked. With
   // a dynamic URL (web_accessible_resources) the browser redirects to one
   // address and records the page under the extension's own: both count.
-  const ownBlockPage = (url) => blockPageAddresses().some((page) => url.startsWith(page));
-
   async function forgettable(url) {
-    if (ownBlockPage(url)) return true;
+    if (isBlockPage(url)) return true;
     const { core } = await engine.loaded();
     return core.blocks(url);
   }
@@ -48,7 +46,7 @@ export function createForgetting(engine) {
       const items = await chrome.history.search({ text: '', startTime: 0, endTime, maxResults: PAGE });
       const fresh = items.filter((item) => !seen.has(item.url));
       for (const item of fresh) seen.add(item.url);
-      const doomed = fresh.filter((item) => ownBlockPage(item.url) || core.blocks(item.url));
+      const doomed = fresh.filter((item) => isBlockPage(item.url) || core.blocks(item.url));
       await Promise.all(doomed.map((item) => chrome.history.deleteUrl({ url: item.url })));
       removed += doomed.length;
       if (items.length < PAGE || !fresh.length) break;

@@ -192,7 +192,7 @@ const UNREADABLE_KEPT = 5;
  */
 export async function keepUnreadable(refused) {
   if (!refused.length) return;
-  const { [LIST_UNREADABLE]: kept = [] } = await chrome.storage.local.get(LIST_UNREADABLE);
+  const kept = await unreadableLists();
   const known = new Set(kept.map((k) => k.text));
   const added = refused.filter((r) => !known.has(r.text)).map((r) => ({ ...r, keptAt: Date.now() }));
   if (!added.length) return;

@@ -15,7 +15,6 @@ import { unreadableLists } from './list_storage.js';
 import { localDay as today } from './pages/local_day.js';
 import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 
-
 /** The alarm that tries due changes again after their list could not be stored. */
 const RETRY_ALARM = 'pending:retry';
 

@@ -59,9 +59,9 @@ export async function feedItem({ list, rounds = 200 }) {
   return { median_us: percentile(perItem, 0.5), p99_us: percentile(perItem, 0.99), links: links.length };
 }
 
-export async function contentReady({ list, runs = 15 }) {
+export async function contentReady({ list, runs = 15, extensionDir = undefined }) {
   const sites = await startFakeSites();
-  const browser = await launch({ port: sites.port });
+  const browser = await launch({ port: sites.port, extensionDir });
   try {
     const result = await ask(browser, { type: 'importList', text: list });
     if (!result.ok) throw new Error(`list refused: ${result.error}`);

@@ -3,7 +3,7 @@
 // the cool-down; attempts.js: decisions, the log and its stats; letters.js:
 // the person's own writing). It rebuilds everything on every start — MV3
 // stops idle workers, so nothing may depend on memory surviving.
-import { createDecider, createListCore } from './core.js';
+import { compileDecider, createDecider, createListCore } from './core.js';
 import { recoverStagedAttempts, stageNavigation, unstageNavigation } from './attempt_log.js';
 import { feedCounts, saveFeedIndex, styleFrame } from './feed_index.js';
 import { BLOCK_PAGE, listenToNavigations } from './blocking.js';
@@ -37,6 +37,10 @@ const list = createListOwner({
   installRules: (core, rules) => protection.applyRules(core, rules),
   onPhase: (name) => { phases[name] = performance.now(); },
 });
+// The list owner has asked for the stored snapshot; the decider's wasm is
+// handed to the engine now, to compile off this thread while the listeners
+// below are registered (~10 ms), not after them.
+compileDecider().catch(() => {});  // a failure is met again, and retried, where the decider is made
 let ready = false;
 list.deciding().then(({ core }) => {
   phases.loaded = performance.now();

@@ -15,15 +15,31 @@ import { instantiateDecider } from './decider.js';
 import { fromBase64 } from './base64.js';
 
 let modulePromise = null;
+let compiledDecider = null;
+
+/**
+ * The decider's compiled module, from the bytes this module carries (no
+ * fetch: in the worker, fetching the .wasm costs more than compiling it):
+ * compiled once per realm, begun by the first call, which decodes the bytes
+ * and hands them to the engine at once, so that a caller can start it early
+ * and have it compile off the main thread meanwhile. A compile that failed
+ * is begun again by the next call.
+ */
+export function compileDecider() {
+  compiledDecider ??= (async () => WebAssembly.compile(fromBase64(DECIDER_WASM_BASE64)))().catch((e) => {
+    compiledDecider = null;
+    throw e;
+  });
+  return compiledDecider;
+}
 
 /**
  * A decider (decider.js) with an empty list: blocks, decide, verdict,
  * addressKey, loadSnapshot, snapshot. `source` as instantiateDecider takes
- * it; by default the bytes this module carries (no fetch: in the worker,
- * fetching the .wasm costs more than compiling it).
+ * it; by default the module compileDecider() compiles.
  */
-export function createDecider(source = fromBase64(DECIDER_WASM_BASE64)) {
-  return instantiateDecider(source);
+export async function createDecider(source = undefined) {
+  return instantiateDecider(source ?? (await compileDecider()));
 }
 
 /**

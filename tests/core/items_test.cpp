@@ -333,7 +333,7 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
 
 TEST_F(Items, TheWordFilterReadsALoadedSnapshotAsItReadsTheList) {
   // The content scripts' decider loads the feed index as a snapshot, whose
-  // account keys are read in place: its word filter must hold the same
+  // account keys are read back from it: its word filter must hold the same
   // handles as one built from the list, or plain same-host links of a
   // listed person would be passed over without reaching the Engine.
   Engine loaded;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "deadbolt/blocklist_json.h"
+#include "deadbolt/byte_stream.h"
 #include "deadbolt/core_digest.h"
 #include "deadbolt/decide.h"
 #include "test_support.h"
@@ -165,15 +166,17 @@ TEST(BinarySnapshot, ConsistentChecksumButImpossibleContentIsRefused) {
   EXPECT_TRUE(engine.decide("https://www.instagram.com/janedoe").block);
 }
 
-TEST(BinarySnapshot, TablesAreUsedInPlaceAndCopiedBeforeAChange) {
+TEST(BinarySnapshot, ReadBackItWritesTheSameBytesAndNeedsNoBuffer) {
   Engine source = loaded_engine();
   const std::string image = source.snapshot();
   Engine engine;
   std::memcpy(engine.snapshot_buffer(image.size()), image.data(), image.size());
   ASSERT_TRUE(engine.load_snapshot_buffer(image.size()));
+  // The buffer is overwritten: the tables were built from it, not left pointing into it.
+  std::memset(engine.snapshot_buffer(image.size()), 0xAB, image.size());
   EXPECT_TRUE(engine.decide("https://www.instagram.com/janedoe").block);
   EXPECT_EQ(engine.snapshot(), image);
-  // A full list after a snapshot: the tables are the engine's own again.
+  // A full list after a snapshot: the tables are its own.
   BlocklistError error;
   ASSERT_TRUE(engine.load(
       R"({"version":1,"people":[{"name":"Sam","accounts":[{"platform":"x","handle":"samsmith"}]}]})", error));
@@ -207,6 +210,113 @@ TEST(KeyIndexTest, CopiesAndMovesFindTheirOwnKeys) {
   for (int i = 0; i < 20; ++i) many.push_back(many.back());  // reallocations move them
   EXPECT_EQ(many.front().find("ch"), 2u);
   EXPECT_EQ(many.back().find("j"), 1u);
+}
+
+// A snapshot keeps an index as its keys and values (append_keys); read back,
+// the index finds what the original found, and writes the same bytes.
+TEST(KeyIndexTest, KeysAndValuesReadBackAsTheyWereWritten) {
+  KeyIndex index;
+  const std::pair<const char*, std::uint32_t> entries[] = {{"instagram:jane_doe", 0},
+                                                           {"instagram#jane_doe", 0},
+                                                           {"x:sam", 1},
+                                                           {"x#sam", 1},
+                                                           {"bluesky:sam.bsky.social", 7},
+                                                           {"a", 2},
+                                                           {"x:samantha", 3}};
+  for (const auto& [key, value] : entries) index.insert(key, value);
+  std::string out;
+  index.append_keys(out);
+  // A pair's second key is its value's difference (0), the lengths of the
+  // prefix and suffix it shares with the first, and the one byte between.
+  KeyIndex first, pair;
+  first.insert("instagram:jane_doe", 0);
+  pair.insert("instagram:jane_doe", 0);
+  pair.insert("instagram#jane_doe", 0);
+  std::string first_bytes, pair_bytes;
+  first.append_keys(first_bytes);
+  pair.append_keys(pair_bytes);
+  EXPECT_EQ(pair_bytes.size(), first_bytes.size() + 5);
+  ByteReader in(out);
+  const KeyIndex back = KeyIndex::read_keys(in, 8);
+  ASSERT_TRUE(in.ok());
+  EXPECT_EQ(in.left(), 0u);
+  EXPECT_EQ(back.size(), index.size());
+  for (const auto& [key, value] : entries) EXPECT_EQ(back.find(key), value) << key;
+  EXPECT_EQ(back.find("x:sa"), KeyIndex::kMissing);
+  std::string again;
+  back.append_keys(again);
+  EXPECT_EQ(again, out);
+}
+
+TEST(KeyIndexTest, CompactKeysThatDoNotAddUpAreRefused) {
+  KeyIndex index;
+  index.insert("x:sam", 1);
+  index.insert("x#sam", 1);
+  std::string good;
+  index.append_keys(good);
+  auto read = [](const std::string& bytes, std::uint32_t limit) {
+    ByteReader in(bytes);
+    const KeyIndex got = KeyIndex::read_keys(in, limit);
+    return in.ok() ? static_cast<int>(got.size()) : -1;
+  };
+  EXPECT_EQ(read(good, 2), 2);
+  EXPECT_EQ(read(good, 1), -1) << "a value at the limit";
+  for (std::size_t n = 0; n < good.size(); ++n) EXPECT_EQ(read(good.substr(0, n), 2), -1) << "cut at " << n;
+  // count 2: "a" (value +0, no prefix, no suffix, 1 byte), then the same key again
+  EXPECT_EQ(read(std::string("\x02\x00\x00\x00\x01"
+                             "a"
+                             "\x00\x01\x00\x00",
+                             9),
+                 5),
+            -1)
+      << "a key twice";
+  // ... then a key that shares more than "a" has
+  EXPECT_EQ(read(std::string("\x02\x00\x00\x00\x01"
+                             "a"
+                             "\x00\x01\x01\x00",
+                             9),
+                 5),
+            -1)
+      << "past the previous key";
+  // a count of 2^28 over a few bytes: refused before any room is made for it
+  EXPECT_EQ(read(std::string("\x80\x80\x80\x80\x01\x00\x00\x00\x00", 9), 5), -1);
+  // a varint over 32 bits
+  EXPECT_EQ(read(std::string("\xff\xff\xff\xff\x7f", 5), 5), -1);
+}
+
+// Every one byte of the payload changed, with the checksum made to match:
+// the reader's own checks refuse it or it loads as a snapshot that writes
+// itself back; never a crash, never a half-loaded engine.
+TEST(BinarySnapshot, EveryChangedPayloadByteIsRefusedOrReadWhole) {
+  Engine source = loaded_engine();
+  const std::string good = source.snapshot();
+  int refused = 0;
+  for (std::size_t at = kPayloadAt; at < good.size(); ++at) {
+    for (unsigned char to : {0x00, 0x01, 0x7F, 0x80, 0xFF}) {
+      std::string bad = good;
+      if (static_cast<unsigned char>(bad[at]) == to) continue;
+      bad[at] = static_cast<char>(to);
+      std::uint64_t h = KeyIndex::kHashStart;
+      for (std::size_t i = kPayloadAt; i < bad.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bad.data() + i, 8);
+        h = (h ^ word) * 0x100000001b3ull;
+        h ^= h >> 32;
+      }
+      std::memcpy(bad.data() + 32, &h, 8);
+      Engine engine = loaded_engine();
+      if (!engine.load_snapshot(bad)) {
+        ++refused;
+        EXPECT_TRUE(engine.has_full_list()) << "a refused snapshot changes nothing (byte " << at << ")";
+        continue;
+      }
+      (void)engine.decide("https://www.instagram.com/janedoe");
+      const std::string rewritten = engine.snapshot();
+      Engine again;
+      EXPECT_TRUE(again.load_snapshot(rewritten)) << "byte " << at;
+    }
+  }
+  EXPECT_GT(refused, 0);
 }
 
 }  // namespace

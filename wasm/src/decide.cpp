@@ -69,7 +69,6 @@ void Engine::add_extra_host(std::string host, int site) {
 void Engine::build_index() {
   const Catalog& catalog = Catalog::get();
   clear_index();
-  std::vector<std::uint64_t>().swap(image_);  // no table uses a snapshot now
   full_list_ = true;
   std::string lower;
   for (std::size_t p = 0; p < list_.people.size(); ++p) {
@@ -345,7 +344,7 @@ const Verdict& Engine::decide(std::string_view url) {
 std::size_t Engine::index_memory_bytes() const {
   std::size_t bytes = accounts_.memory_bytes() + first_words_.memory_bytes() + handle_words_.memory_bytes();
   bytes += refs_.capacity() * sizeof(AccountRef) + keywords_.capacity() * sizeof(KeywordEntry);
-  bytes += (image_.capacity() + incoming_.capacity()) * sizeof(std::uint64_t);
+  bytes += incoming_.capacity() * sizeof(std::uint64_t);
   return bytes;
 }
 

@@ -48,7 +48,7 @@ class Engine {
   // else, so that a restarted service worker is ready in a millisecond
   // instead of parsing and validating the whole list (uBlock Origin's
   // "selfie" idea). Versioned, tied to this build's catalog, checksummed;
-  // its hash tables are used in place (see snapshot.cpp).
+  // compact: its tables are built again on load (see snapshot.cpp).
   std::string snapshot() const;
   // Loads a snapshot made by the same build of the core. On success the
   // engine decides as it did, but blocklist() is empty until load(); on a
@@ -134,9 +134,8 @@ class Engine {
   std::vector<std::string> people_names_;
   std::vector<std::pair<std::string, int>> extra_hosts_;  // home instances served as their platform
   bool full_list_ = true;
-  // The loaded snapshot, whose tables accounts_ and handle_words_ use in
-  // place, and the buffer the next one is written into (8-byte aligned).
-  std::vector<std::uint64_t> image_, incoming_;
+  // The buffer the next snapshot is written into (8-byte aligned), freed once read.
+  std::vector<std::uint64_t> incoming_;
   Verdict verdict_;
   std::string key_;    // scratch
   std::string words_;  // scratch

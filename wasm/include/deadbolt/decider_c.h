@@ -13,10 +13,11 @@
 //  - Calls that answer text (a `size_t` result) put it in the output buffer:
 //    deadbolt_output() points at it, valid until the next call of any
 //    function here. Copy it out (TextDecoder) before calling again.
-//  - deadbolt_snapshot_buffer(size) returns room for a snapshot; the
-//    snapshot written there is used in place by deadbolt_load_snapshot() or
-//    deadbolt_load_feed_index(), and stays owned by the decider: it is valid
-//    until the next snapshot is placed.
+//  - deadbolt_snapshot_buffer(size) returns room for a snapshot, owned by
+//    the decider; deadbolt_load_snapshot(), deadbolt_load_feed_index() or
+//    deadbolt_load_inbox_index() read the snapshot written there (the
+//    decider keeps its own tables, not the bytes) and free the room once
+//    one loaded: it is valid until then, or until the next call to it.
 //  - Any call may grow wasm memory: views of memory taken before it are
 //    stale after (emscripten_notify_memory_growth tells the JavaScript side).
 // Every call is total: bad input answers "allow" (0), "refused" (0) or an

@@ -1,8 +1,8 @@
 // An open-addressing hash table from string keys to 32-bit values, looked up
 // by std::string_view so that a decision builds no std::string. Keys live
 // back to back in one arena: a 100,000-account list costs a few allocations,
-// not 200,000. The table can also be used in place from an image (a binary
-// snapshot): no rehash, no copy of its keys.
+// not 200,000. A snapshot keeps only the keys and values, compactly
+// (append_keys), and the table is built again from them on load.
 #pragma once
 
 #include <cstdint>
@@ -10,17 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "deadbolt/byte_stream.h"
+
 namespace deadbolt {
 
 class KeyIndex {
  public:
   KeyIndex() = default;
-  // Copies and moves re-point the lookup views at the new object's own
-  // storage (a short arena lives inside the std::string itself); a borrowed
-  // image stays borrowed.
-  KeyIndex(const KeyIndex& other) { *this = other; }
+  KeyIndex(const KeyIndex&) = default;
+  KeyIndex& operator=(const KeyIndex&) = default;
+  // A moved-from index is empty and usable.
   KeyIndex(KeyIndex&& other) noexcept { *this = std::move(other); }
-  KeyIndex& operator=(const KeyIndex& other);
   KeyIndex& operator=(KeyIndex&& other) noexcept;
 
   static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
@@ -30,30 +30,32 @@ class KeyIndex {
   std::uint32_t find(std::string_view key) const { return find(key, hash(key)); }
   // find() with the key's hash already computed.
   std::uint32_t find(std::string_view key, std::uint64_t key_hash) const;
-  std::size_t size() const { return span_count_; }
+  std::size_t size() const { return spans_.size(); }
   void clear();
   // Makes room for `keys` keys of `bytes` bytes in all without rehashing.
   void reserve(std::size_t keys, std::size_t bytes);
   std::size_t memory_bytes() const;
 
-  // The table as an image: slots, key spans and arena, each padded to 8
-  // bytes, behind a 16-byte header (slot, key and arena counts).
-  void append_image(std::string& out) const;
-  // The length of the image at the start of `bytes`, or 0 when it is not one
-  // whose slots and spans stay inside it, whose values are all below
-  // `value_limit`, and whose probes always end (one empty slot at least).
-  static std::size_t check_image(std::string_view bytes, std::uint32_t value_limit);
-  // Uses a checked image in place: `image` (8-byte aligned) must outlive
-  // this index, or the next clear() or insert(), which copies it first.
-  void use_image(std::string_view image);
+  // The keys in insertion order with their values, as a snapshot keeps
+  // them (snapshot.cpp): a count, then for each key the difference of its
+  // value from the previous key's, and the key as the lengths of the prefix
+  // and suffix it shares with the previous key and the bytes between; varints
+  // throughout. A list's keys come in pairs that differ in one byte
+  // ("x:jane", "x#jane") with the same value, and values ascend: most of a
+  // pair's second key is two lengths.
+  void append_keys(std::string& out) const;
+  // Reads what append_keys wrote from `in`; on anything else (a value at or
+  // above `value_limit`, a key twice, a length past its previous key or the
+  // end) `in` fails and the index returned is empty.
+  static KeyIndex read_keys(ByteReader& in, std::uint32_t value_limit);
 
   // Calls fn(key) for every key, in insertion order; nothing allocated.
   template <typename Fn>
   void for_each_key(Fn fn) const {
-    for (std::size_t i = 0; i < span_count_; ++i) fn(key(static_cast<std::uint32_t>(i)));
+    for (std::size_t i = 0; i < spans_.size(); ++i) fn(key(static_cast<std::uint32_t>(i)));
   }
   // All keys' bytes together: with size(), what reserve() needs for a copy.
-  std::size_t key_bytes() const { return arena_size_; }
+  std::size_t key_bytes() const { return arena_.size(); }
 
   // FNV-1a over the key read backwards: short keys, no tables, and the hashes
   // of all of a host's suffixes come out of one pass (Catalog::find_site).
@@ -74,22 +76,10 @@ class KeyIndex {
     std::uint32_t offset, size;
   };
   std::string_view key(std::uint32_t index) const {
-    return std::string_view(arena_data_ + span_data_[index].offset, span_data_[index].size);
+    return std::string_view(arena_.data() + spans_[index].offset, spans_[index].size);
   }
   static std::size_t slot_of(std::uint64_t h, std::size_t mask) { return (h ^ (h >> 29)) & mask; }
   void rehash(std::size_t slots);
-  void own();  // copies a borrowed image into the vectors below
-  void point_at_own();
-  void take_views(const KeyIndex& other);  // after a copy or move of the vectors
-
-  // What lookups read: the vectors below, or an image used in place.
-  const Slot* slot_data_ = nullptr;
-  std::size_t slot_count_ = 0;
-  const Span* span_data_ = nullptr;
-  std::size_t span_count_ = 0;
-  const char* arena_data_ = nullptr;
-  std::size_t arena_size_ = 0;
-  bool borrowed_ = false;
 
   std::vector<Slot> slots_;
   std::vector<Span> spans_;

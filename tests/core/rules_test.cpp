@@ -452,9 +452,9 @@ TEST(EndpointRules, TheAppsOwnRequestsForAListedAccountAreBlocked) {
 // allowed one resolves, so a page on another site that requested
 // instagram.com/api/v1/feed/user/<name>/ learned whether <name> is listed.
 // The apps' own API requests are blocked only when the platform's own pages
-// send them (initiatorDomains, from the catalog); an open API that web
-// clients on any site read (Bluesky's AppView), and an embed or player framed
-// on any page, keep every initiator.
+// send them (initiatorDomains, from the catalog); an open API (Bluesky's
+// AppView) only when its own app or a web client the catalog names sends
+// them; an embed or player framed on any page keeps every initiator.
 TEST(EndpointRules, OnlyThePlatformsOwnPagesAreStoppedFromAskingForAListedAccount) {
   Engine engine;
   BlocklistError error;
@@ -477,22 +477,31 @@ TEST(EndpointRules, OnlyThePlatformsOwnPagesAreStoppedFromAskingForAListedAccoun
       {"||linkedin.com/voyager/api/identity/profiles/jane-doe-123^", "linkedin.com"},
       {"||youtube.com/feeds/videos.xml", "youtube.com"},
   };
+  // initiatorDomains as the rule will say it: space-separated, "" for any page.
+  auto initiators = [](const FilterRule& f) {
+    std::string out;
+    if (f.app != nullptr)
+      for (std::string_view list : {f.app->domains, f.app->clients})
+        for_each_word(list, [&](std::string_view w) { out.append(out.empty() ? "" : " ").append(w); });
+    return out;
+  };
   for (const auto& [part, domains] : closed) {
     if (const FilterRule* f = filter(part)) {
-      EXPECT_EQ(f->initiators, domains) << f->url_filter;
+      EXPECT_EQ(initiators(*f), domains) << f->url_filter;
       EXPECT_FALSE(f->frame) << f->url_filter;
     }
   }
-  // Open: Bluesky's AppView, read by web clients on any site.
+  // Open: Bluesky's AppView, read by its own app and by web clients on
+  // sites of their own; not by every page.
   if (const FilterRule* f = filter("||public.api.bsky.app/xrpc/app.bsky.actor.getProfile")) {
-    EXPECT_EQ(f->initiators, "");
+    EXPECT_EQ(initiators(*f), "bsky.app deck.blue useouranos.app deer.social skyfeed.app tokimeki.blue mackuba.eu");
     EXPECT_FALSE(f->frame);
   }
   // Frames: on a news site, the embed shows the person.
   for (const char* part : {"||tiktok.com/embed/@jane.doe^", "||syndication.twitter.com/srv/timeline-profile/",
                            "||player.twitch.tv*channel=janetwitch^", "||twitch.tv/embed/janetwitch^"}) {
     if (const FilterRule* f = filter(part)) {
-      EXPECT_EQ(f->initiators, "") << f->url_filter;
+      EXPECT_EQ(initiators(*f), "") << f->url_filter;
       EXPECT_TRUE(f->frame) << f->url_filter;
     }
   }
@@ -501,9 +510,9 @@ TEST(EndpointRules, OnlyThePlatformsOwnPagesAreStoppedFromAskingForAListedAccoun
     const Account& account = engine.blocklist().people[f.person].accounts[f.account];
     const std::string_view id = catalog.platforms()[static_cast<std::size_t>(account.platform)].id;
     const AppSpec* app = app_spec(id);
-    if (f.frame) EXPECT_EQ(f.initiators, "") << f.url_filter;
-    else if (!app) ADD_FAILURE() << id << " has API endpoints and no entry in app_spec()";
-    else EXPECT_EQ(f.initiators, app->domains) << f.url_filter;
+    if (f.frame) EXPECT_EQ(f.app, nullptr) << f.url_filter;
+    else if (!app || app->domains.empty()) ADD_FAILURE() << id << " has an endpoint rule and no app's domains";
+    else EXPECT_EQ(f.app, app) << f.url_filter;
   }
 
   // As chrome.declarativeNetRequest.updateDynamicRules takes them.
@@ -525,20 +534,22 @@ TEST(EndpointRules, OnlyThePlatformsOwnPagesAreStoppedFromAskingForAListedAccoun
   c = condition("||twitter.com/i/api/graphql/");
   EXPECT_EQ(c["initiatorDomains"], nlohmann::json({"x.com", "twitter.com"}));
   c = condition("||bsky.social/xrpc/app.bsky.feed.getAuthorFeed");
-  EXPECT_FALSE(c.contains("initiatorDomains"));  // an empty list is refused: absent means every initiator
+  EXPECT_EQ(c["initiatorDomains"], nlohmann::json({"bsky.app", "deck.blue", "useouranos.app", "deer.social",
+                                                   "skyfeed.app", "tokimeki.blue", "mackuba.eu"}));
   EXPECT_EQ(c["resourceTypes"], api_types);
   c = condition("||tiktok.com/embed/@jane.doe^");
-  EXPECT_FALSE(c.contains("initiatorDomains"));
+  EXPECT_FALSE(c.contains("initiatorDomains"));  // an empty list is refused: absent means every initiator
   EXPECT_EQ(c["resourceTypes"], nlohmann::json({"sub_frame"}));
 }
 
 // Where a platform's app runs is catalog data: every platform with an API
 // endpoint has an entry, each a lower-case registrable domain the site table
 // knows for that platform (no scheme, no wildcard: initiatorDomains takes
-// domains), and only open APIs have none.
+// domains); an open API's web clients are domains of other sites; and only
+// Mastodon, whose clients no list could name, has none (and no rule).
 TEST(EndpointRules, EveryPlatformWithAnApiSaysWhereItsAppRuns) {
   const Catalog& catalog = Catalog::get();
-  const std::set<std::string_view> open = {"bluesky", "mastodon"};
+  const std::set<std::string_view> none = {"mastodon"};
   for (std::size_t p = 0; p < catalog.platforms().size(); ++p) {
     const std::string_view id = catalog.platforms()[p].id;
     bool api = false;
@@ -550,17 +561,20 @@ TEST(EndpointRules, EveryPlatformWithAnApiSaysWhereItsAppRuns) {
       EXPECT_FALSE(api) << id << " has API endpoints and no entry";
       continue;
     }
-    EXPECT_EQ(app->domains.empty(), open.count(id) == 1) << id;
-    for_each_word(app->domains, [&](std::string_view domain) {
-      EXPECT_EQ(domain.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-"), std::string_view::npos) << domain;
-      bool its_own = false;
-      for (std::size_t s = 0; s < site_table().size(); ++s)
-        if (catalog.sites()[s].platform == static_cast<int>(p))
-          for_each_word(site_table()[s].hosts, [&](std::string_view host) { its_own = its_own || host == domain; });
-      EXPECT_TRUE(its_own) << domain << " is none of " << id << "'s hosts";
-    });
+    EXPECT_EQ(app->domains.empty(), none.count(id) == 1) << id;
+    for (const bool own : {true, false}) {
+      for_each_word(own ? app->domains : app->clients, [&](std::string_view domain) {
+        EXPECT_EQ(domain.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-"), std::string_view::npos) << domain;
+        bool its_own = false;
+        for (std::size_t s = 0; s < site_table().size(); ++s)
+          if (catalog.sites()[s].platform == static_cast<int>(p))
+            for_each_word(site_table()[s].hosts, [&](std::string_view host) { its_own = its_own || host == domain; });
+        if (own) EXPECT_TRUE(its_own) << domain << " is none of " << id << "'s hosts";
+        else EXPECT_FALSE(its_own) << domain << " is " << id << "'s own, not a client's";
+      });
+    }
   }
-  for (std::string_view id : open) ASSERT_NE(app_spec(id), nullptr) << id;
+  for (std::string_view id : none) ASSERT_NE(app_spec(id), nullptr) << id;
   EXPECT_EQ(app_spec("no-such-platform"), nullptr);
 }
 

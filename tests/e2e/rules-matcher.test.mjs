@@ -87,7 +87,8 @@ test('no rule matches what the core allows, as a page or as the app\'s own reque
 // is listed (issue: the endpoint rules had no initiator, so any page could
 // probe the list with fetch(…, {mode: 'no-cors'})). The browser's matcher,
 // asked with the request's initiator: the app's own request is blocked, the
-// same URL from another site is not; an open API's and an embed's are.
+// same URL from another site is not; an open API's is from the web clients
+// the catalog names, not from any other site; an embed's is everywhere.
 test('the apps\' own requests are blocked as the app sends them, not as another site sends them', async () => {
   const outcome = (requests) => inExtension(browser, async (list) => {
     const out = [];
@@ -112,9 +113,13 @@ test('the apps\' own requests are blocked as the app sends them, not as another 
     ['https://www.tiktok.com/api/user/detail/?aid=1988&uniqueId=jane.doe', 'xmlhttprequest', NEWS, false],
     ['https://www.linkedin.com/voyager/api/identity/profiles/jane-doe-123/profileView', 'xmlhttprequest', 'https://www.linkedin.com', true],
     ['https://www.linkedin.com/voyager/api/identity/profiles/jane-doe-123/profileView', 'xmlhttprequest', NEWS, false],
-    // Open: Bluesky's AppView read by a web client on its own site is a look.
+    // Open: Bluesky's AppView read by its own app or a web client the catalog
+    // names is a look; asked by any other page, it is a probe of the list.
     ['https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.bsky.social', 'xmlhttprequest', 'https://deck.blue', true],
     ['https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.bsky.social', 'xmlhttprequest', 'https://bsky.app', true],
+    ['https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=jane.bsky.social', 'xmlhttprequest', 'https://skyfeed.app', true],
+    ['https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.bsky.social', 'xmlhttprequest', NEWS, false],
+    ['https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.bsky.social', 'other', 'https://bsky.app.evil.example', false],
     // Embeds and players framed on a news site show the person.
     ['https://www.tiktok.com/embed/@jane.doe', 'sub_frame', NEWS, true],
     ['https://syndication.twitter.com/srv/timeline-profile/screen-name/janedoe_x?dnt=true', 'sub_frame', NEWS, true],

@@ -617,10 +617,11 @@ const std::vector<SiteSpec>& site_table() {
   return table;
 }
 
-// Where each platform's own web app runs, for the platforms with "+api"
-// shapes (a test holds every one to an entry here). The app's requests
-// carry its page as their initiator; another site's page cannot read what
-// these APIs answer it, so its request shows the person nothing.
+// Where the web apps run that send each platform's API requests, for the
+// platforms with "+api" shapes (a test holds every one to an entry here).
+// An app's requests carry its page as their initiator; another site's page
+// cannot read what these APIs answer it, so its request shows the person
+// nothing.
 const AppSpec* app_spec(std::string_view platform) {
   static constexpr AppSpec table[] = {
       // The sources: the Origin the web app's requests carry, as public
@@ -629,22 +630,29 @@ const AppSpec* app_spec(std::string_view platform) {
       // repositories, 2026-12-06); for LinkedIn and YouTube, the one site
       // each web app is (www.linkedin.com, www.youtube.com and its m. and
       // music. hosts, the site entries above).
-      {"instagram", "instagram.com"},
+      {"instagram", "instagram.com", ""},
       // twitter.com and its api., syndication. and platform. hosts stay the
       // app's and the embeds' (x.com since 2024; twitter.com redirects to it).
-      {"x", "x.com twitter.com"},
-      {"tiktok", "tiktok.com"},
-      {"linkedin", "linkedin.com"},
-      {"youtube", "youtube.com"},
+      {"x", "x.com twitter.com", ""},
+      {"tiktok", "tiktok.com", ""},
+      {"linkedin", "linkedin.com", ""},
+      {"youtube", "youtube.com", ""},
       // Open: the AppView's public methods need no sign-in (docs.bsky.app,
-      // "API Hosts and Auth"), and web clients on sites of their own (deck.blue,
-      // Skythread, which calls api.bsky.app from the browser) read its answers:
-      // a look through one of them is a look, wherever it is sent from.
-      {"bluesky", ""},
-      // Open: every instance answers for any account, to web clients on
-      // sites of their own (Elk, Phanpy). (A federated handle compiles no
-      // endpoint rule today: the navigation listeners decide its pages.)
-      {"mastodon", ""},
+      // "API Hosts and Auth"), and web clients on sites of their own read its
+      // answers from the browser: a look through one of them is a look. The
+      // clients: Deck Blue, Ouranos, Deer Social, SkyFeed (ATProtocol
+      // community wiki, "Bluesky Third Party Clients", 2025-04-18), TOKIMEKI
+      // (CrispStrobe/BlueskyStuff, "Client Applications: Web", read
+      // 2026-12-06), Skythread (blue.mackuba.eu, which calls api.bsky.app).
+      // A client not named here is not stopped by these rules; any page
+      // could otherwise ask for a handle and learn from the refusal that it
+      // is listed (SECURITY.md).
+      {"bluesky", "bsky.app", "deck.blue useouranos.app deer.social skyfeed.app tokimeki.blue mackuba.eu"},
+      // Every instance answers for any account, to web clients on sites of
+      // their own (Elk, Phanpy), which no list could name: no domains, and so
+      // no endpoint rule (a federated handle compiles none anyway: the
+      // navigation listeners decide its pages).
+      {"mastodon", "", ""},
   };
   for (const AppSpec& app : table)
     if (app.platform == platform) return &app;

@@ -612,10 +612,10 @@ void endpoint_filters(const Account& account, int person, int index, std::vector
   const Catalog& catalog = Catalog::get();
   const PlatformSpec& platform = catalog.platforms()[static_cast<std::size_t>(account.platform)];
   if (platform.flags & (kEmail | kPhone)) return;
-  // The pages whose requests are the app's own (catalog_data.cpp): a request
-  // another site's page sends is no look (it cannot read the answer), and a
-  // block would tell that page who is listed. An open API's answers are
-  // read by web clients on any site: its rules keep every initiator.
+  // The pages whose requests are looks (catalog_data.cpp: the app's own, and
+  // the web clients of an open API): a request another site's page sends is
+  // no look (it cannot read the answer), and a block would tell that page
+  // who is listed. A platform with no such pages gets no endpoint rule.
   const AppSpec* app = app_spec(platform.id);
   const bool cs = platform.flags & kCaseSensitive;
   const auto& specs = site_table();
@@ -629,8 +629,8 @@ void endpoint_filters(const Account& account, int person, int index, std::vector
       // of a failed fetch: a cross-origin frame fires its load event either
       // way and its document is not readable (timing and frame counting
       // remain: SECURITY.md).
-      const std::string_view initiators = shape.frame || !app ? std::string_view() : app->domains;
-      const FilterRule rule{{}, cs, person, index, initiators, shape.frame};
+      if (!shape.frame && (app == nullptr || app->domains.empty())) continue;
+      const FilterRule rule{{}, cs, person, index, shape.frame ? nullptr : app, shape.frame};
       for_each_word(specs[s].hosts, [&](std::string_view host) {
         if (host.size() > 2 && host.substr(host.size() - 2) == ".*") return;  // every country domain: too many
         endpoint_filter(catalog, shape, host, account, rule, out);
@@ -768,7 +768,12 @@ void write_rule(JsonWriter& w, const RuleSet& set, std::size_t index, int id, st
       w.end_array();
     };
     words("resourceTypes", f.frame ? "sub_frame" : kEndpointResourceTypes);
-    if (!f.initiators.empty()) words("initiatorDomains", f.initiators);  // none: every page
+    if (f.app != nullptr) {  // none: every page
+      w.key("initiatorDomains").begin_array();
+      for (std::string_view list : {f.app->domains, f.app->clients})
+        for_each_word(list, [&](std::string_view word) { w.string(word); });
+      w.end_array();
+    }
     w.end_object();
   }
   w.end_object();

@@ -164,13 +164,17 @@ class Catalog {
   std::vector<std::uint8_t> id_kinds_;  // per platform: 1 = {id} shapes, 2 = {n} shapes
 };
 
-// A platform whose "+api" endpoints are its own web app's requests, and the
-// registrable domains that app runs on (space-separated): its endpoint
-// rules block only requests those pages send. Empty for an open API that
-// any web client calls (rules.cpp says why).
+// A platform whose "+api" endpoints are requests web apps send, and the
+// registrable domains of those apps (space-separated): its own (`domains`)
+// and, for an open API that needs no sign-in, the web clients on sites of
+// their own that read it (`clients`). Its endpoint rules block only requests
+// these pages send: another site's page cannot show the person what it is
+// answered, and a block would tell that page who is listed (rules.cpp).
+// No domains: no endpoint rule at all.
 struct AppSpec {
   std::string_view platform;
   std::string_view domains;
+  std::string_view clients;
 };
 
 // The table itself (catalog_data.cpp).

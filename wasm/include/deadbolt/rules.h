@@ -41,13 +41,15 @@ struct CompiledRule {
 // ("+frame") is blocked as a frame on any page: framed, it shows the person.
 // A urlFilter, not a regex: these do not draw on Chrome's 1,000 regex rules,
 // only on the dynamic rule limit (kMaxFilterRules).
+struct AppSpec;  // catalog.h
+
 struct FilterRule {
   std::string url_filter;
   bool case_sensitive;  // false but for platforms whose handles differ by case
   int person;
   int account;
-  std::string_view initiators = {};  // initiatorDomains, space-separated; empty: any page
-  bool frame = false;                // sub_frame only
+  const AppSpec* app = nullptr;  // initiatorDomains: its domains and clients; none (a frame): any page
+  bool frame = false;            // sub_frame only
 };
 
 struct RuleSet {

@@ -309,15 +309,30 @@ TEST(Rules, KeywordRulesFitChromesRegexBudget) {
       ASSERT_TRUE(engine.load(R"({"version":1,"people":[{"name":"K","keywords":[")" + keyword + R"("]}]})", error))
           << error.to_string();
       const RuleSet set = compile_rules(engine.blocklist());
+      std::size_t plain = 0, possessive = 0;  // the name's own rules, and its possessive's
       for (const CompiledRule& r : set.rules) {
         EXPECT_TRUE(chrome_re2(r)->ok()) << "cost " << regex_cost(r.regex) << ": " << r.regex;
+        ++(r.regex.find("E2%80%99") == std::string::npos ? plain : possessive);
       }
-      if (length == 2 && words == 1) shapes = set.rules.size();
+      EXPECT_LE(possessive, plain) << keyword;
+      if (length == 2 && words == 1) shapes = plain;
       // Every shape for two words of up to 14 letters, three of up to 8; and
       // Google's search for names of up to 14 letters in three words.
       if ((words == 2 && length <= 14) || (words == 3 && length <= 8)) {
-        EXPECT_EQ(set.rules.size(), shapes) << keyword;
+        EXPECT_EQ(plain, shapes) << keyword;
       }
+      // A search that starts with the name's possessive: Google's for names
+      // of up to 22 letters in one word, 16 in two, 10 in three; every
+      // shape for up to 15 letters in one word, 9 in two.
+      if ((words == 1 && length <= 22) || (words == 2 && length <= 16) || (words == 3 && length <= 10)) {
+        std::string url = "https://www.google.com/search?q=";
+        for (char c : keyword) url += c == ' ' ? std::string("+") : std::string(1, c);
+        url += "%E2%80%99s+wedding";
+        bool matched = false;
+        for (const CompiledRule& r : set.rules) matched = matched || RE2::FullMatch(url, RE2(r.regex));
+        EXPECT_TRUE(matched) << url;
+      }
+      if ((words == 1 && length <= 15) || (words == 2 && length <= 9)) EXPECT_EQ(possessive, shapes) << keyword;
       if (words <= 3 && length <= 14) {
         std::string url = "https://www.google.com/search?client=firefox-b-d&q=%22";
         for (char c : keyword) url += c == ' ' ? std::string("%20") : std::string(1, c);
@@ -602,6 +617,32 @@ TEST(EndpointRules, RulesForAThousandAccounts) {
   // before the thousandth; those past it are left to the content scripts.
   EXPECT_GT(set.filters.size(), 3000u);
   EXPECT_LT(set.filters_skipped, 1000u);
+}
+
+// A possessive's rules take only the room the accounts and keywords leave.
+TEST(Rules, PossessivesTakeOnlyTheRoomLeft) {
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(R"({"version":1,"people":[)"
+                          R"({"name":"A","keywords":["jane doe"],"accounts":[{"platform":"x","handle":"janedoe_x"}]},)"
+                          R"({"name":"B","keywords":["sam rivers"]}]})",
+                          error))
+      << error.to_string();
+  auto possessives = [](const RuleSet& set) {
+    std::size_t n = 0;
+    for (const CompiledRule& r : set.rules) n += r.regex.find("E2%80%99") != std::string::npos;
+    return n;
+  };
+  const RuleSet all = compile_rules(engine.blocklist());
+  const std::size_t own = all.rules.size() - possessives(all);
+  ASSERT_GT(possessives(all), 0u);
+  EXPECT_EQ(all.keywords_covered, 2u);
+  // Room for every account's and keyword's rules and one more: no possessive
+  // fits (each keyword's are several), and nothing else is left out.
+  const RuleSet tight = compile_rules(engine.blocklist(), own + 1);
+  EXPECT_EQ(tight.rules.size(), own);
+  EXPECT_EQ(possessives(tight), 0u);
+  EXPECT_EQ(tight.accounts_skipped + tight.keywords_skipped, 0u);
 }
 
 TEST(Rules, StayWithinChromesBudgetAndSayWhatIsLeft) {

@@ -94,6 +94,19 @@ namespace {
 // The binary image: header fields at fixed offsets (see snapshot.cpp).
 constexpr std::size_t kFormatAt = 8, kPayloadAt = 40;
 
+// `image` with the checksum of its payload, as the writer computes it.
+std::string with_checksum(std::string image) {
+  std::uint64_t h = KeyIndex::kHashStart;
+  for (std::size_t i = kPayloadAt; i < image.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, image.data() + i, 8);
+    h = (h ^ word) * 0x100000001b3ull;
+    h ^= h >> 32;
+  }
+  std::memcpy(image.data() + 32, &h, 8);
+  return image;
+}
+
 Engine loaded_engine() {
   Engine engine;
   BlocklistError error;
@@ -150,15 +163,7 @@ TEST(BinarySnapshot, ConsistentChecksumButImpossibleContentIsRefused) {
   for (std::size_t at = kPayloadAt; at < good.size(); at += 4) {
     std::string bad = good;
     bad.replace(at, 4, "\xff\xff\xff\x7f", 4);
-    // Recompute the checksum the way the writer does, so only the content checks stand.
-    std::uint64_t h = KeyIndex::kHashStart;
-    for (std::size_t i = kPayloadAt; i < bad.size(); i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, bad.data() + i, 8);
-      h = (h ^ word) * 0x100000001b3ull;
-      h ^= h >> 32;
-    }
-    std::memcpy(bad.data() + 32, &h, 8);
+    bad = with_checksum(bad);  // so that only the content checks stand
     Engine other;
     if (other.load_snapshot(bad))
       (void)other.decide("https://www.instagram.com/janedoe");  // loads or not: never a crash
@@ -296,14 +301,7 @@ TEST(BinarySnapshot, EveryChangedPayloadByteIsRefusedOrReadWhole) {
       std::string bad = good;
       if (static_cast<unsigned char>(bad[at]) == to) continue;
       bad[at] = static_cast<char>(to);
-      std::uint64_t h = KeyIndex::kHashStart;
-      for (std::size_t i = kPayloadAt; i < bad.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, bad.data() + i, 8);
-        h = (h ^ word) * 0x100000001b3ull;
-        h ^= h >> 32;
-      }
-      std::memcpy(bad.data() + 32, &h, 8);
+      bad = with_checksum(bad);
       Engine engine = loaded_engine();
       if (!engine.load_snapshot(bad)) {
         ++refused;

@@ -332,34 +332,43 @@ void contact_rules(const Account& account, std::string_view open_channel, int pe
 // fold_words() reads them: '+' (a space in a form), "%20" (a space in a
 // typed or linked URL) and "%22" (a quote mark). An apostrophe does not
 // separate words (fold_words: O'Brien == OBrien) and a possessive ends one
-// ("Jane Doe's" is "Jane Doe"): quotes made of apostrophes and possessives
-// are left to the navigation listeners (each form would cost the longer
-// names their rules), as are rarer gaps ("%2C", "%2B").
+// ("Jane Doe's" is "Jane Doe"): a search that starts with the keyword's
+// possessive has rules of its own (kPossessive), made with the room the
+// accounts and keywords leave; quotes made of apostrophes and possessives
+// later in a search are left to the navigation listeners (each form in the
+// one rule would cost the longer names their rules), as are rarer gaps
+// ("%2C", "%2B").
 constexpr std::string_view kWordGap = "(?:\\+|%20)+";
 // A gap before the keyword: also an opening quote mark.
 constexpr std::string_view kGapBefore = "(?:\\+|%2[02])";
 // After the keyword: the end of the parameter, or a gap and anything else
 // (to the end: the redirect hands the block page the whole URL).
 constexpr std::string_view kAfterKeyword = "(?:(?:[+&#]|%2[02]).*)?$";
+// A word-final possessive as fold_words() drops it: an apostrophe (as typed,
+// or a phone's U+2019) and an s, before the end or a gap.
+constexpr std::string_view kPossessive = "%(?:27|E2%80%99)[sS]";
 // RE2 refuses these shapes from about 95; a margin for Chrome's newer RE2.
 constexpr int kMaxKeywordCost = 90;
 
 // Rules for a name keyword ("Jane Doe"): its words, whole, in order, in the
 // search parameter of the search shapes of the engines the catalog marks
-// kSearchRules.
+// kSearchRules; with `possessive`, its possessive instead ("Jane Doe's"),
+// at the start of the search only.
 // The parameter may come after others (Firefox's Google search writes
 // "?client=…&q=", DuckDuckGo's "?t=…&q=", Yahoo's "?fr=…&p="), but not after
 // an earlier one of the same name: decide() reads the first.
-void keyword_rules(const Catalog& catalog, std::string_view keyword, int person, RuleSet& out) {
+void keyword_rules(const Catalog& catalog, std::string_view keyword, int person, bool possessive, RuleSet& out) {
   std::string words;
   fold_words(keyword, words);
   if (words.empty()) return;
   for (char c : words)
     if (static_cast<unsigned char>(c) >= 0x80) return;  // folded non-ASCII has many spellings: the listeners decide
   // Earlier words of the search, the last followed by a gap; then the keyword.
-  std::string text = "(?:[^&#]*";
-  text += kGapBefore;
-  text += ")?(?i:";
+  // A possessive's rules only where the search starts with the name ("jane
+  // doe's new …"): the earlier words would cost most names their rules.
+  std::string text;
+  if (!possessive) text.append("(?:[^&#]*").append(kGapBefore).append(")?");
+  text += "(?i:";
   for (char c : words) {
     if (c == ' ') {
       text += ")";
@@ -370,6 +379,7 @@ void keyword_rules(const Catalog& catalog, std::string_view keyword, int person,
     }
   }
   text += ')';
+  if (possessive) text += kPossessive;
   text += kAfterKeyword;
   const auto& sites = catalog.sites();
   const auto& specs = site_table();
@@ -712,7 +722,7 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t 
         continue;
       }
       RuleSet one;
-      keyword_rules(catalog, keyword, static_cast<int>(p), one);
+      keyword_rules(catalog, keyword, static_cast<int>(p), false, one);
       if (set.rules.size() + one.rules.size() > max_rules) {
         full = true;
         ++set.keywords_skipped;
@@ -720,6 +730,19 @@ RuleSet compile_rules(const Blocklist& list, std::size_t max_rules, std::size_t 
       }
       for (auto& r : one.rules) set.rules.push_back(std::move(r));
       ++set.keywords_covered;
+    }
+  }
+  // Then the keywords' possessives, in the room left: never in place of an
+  // account's or a keyword's own rules.
+  for (std::size_t p = 0; p < list.people.size() && !full; ++p) {
+    for (const std::string& keyword : list.people[p].keywords) {
+      RuleSet one;
+      keyword_rules(catalog, keyword, static_cast<int>(p), true, one);
+      if (set.rules.size() + one.rules.size() > max_rules) {
+        full = true;
+        break;
+      }
+      for (auto& r : one.rules) set.rules.push_back(std::move(r));
     }
   }
   return set;

@@ -75,9 +75,10 @@ inline constexpr std::size_t kMaxFilterRules = 4000;
 // "+frame"), of `person` and its account `index`: for compile_rules.
 void endpoint_filters(const Account& account, int person, int index, std::vector<FilterRule>& out);
 
-// Compiles rules for the accounts in list order (the first people listed are
-// the ones that matter most), stopping before an account whose rules would
-// not all fit in `max_rules`.
+// Compiles rules for the accounts and name keywords in list order (the first
+// people listed are the ones that matter most), stopping before an account
+// whose rules would not all fit in `max_rules`; then, in the room left, for
+// the keywords' possessives ("Jane Doe's").
 RuleSet compile_rules(const Blocklist& list, std::size_t max_rules = kMaxRegexRules,
                       std::size_t max_filters = kMaxFilterRules);
 

@@ -332,7 +332,9 @@ TEST(Rules, KeywordRulesFitChromesRegexBudget) {
         for (const CompiledRule& r : set.rules) matched = matched || RE2::FullMatch(url, RE2(r.regex));
         EXPECT_TRUE(matched) << url;
       }
-      if ((words == 1 && length <= 15) || (words == 2 && length <= 9)) EXPECT_EQ(possessive, shapes) << keyword;
+      if ((words == 1 && length <= 15) || (words == 2 && length <= 9)) {
+        EXPECT_EQ(possessive, shapes) << keyword;
+      }
       if (words <= 3 && length <= 14) {
         std::string url = "https://www.google.com/search?client=firefox-b-d&q=%22";
         for (char c : keyword) url += c == ' ' ? std::string("%20") : std::string(1, c);

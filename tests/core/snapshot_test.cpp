@@ -297,7 +297,7 @@ TEST(BinarySnapshot, EveryChangedPayloadByteIsRefusedOrReadWhole) {
   const std::string good = source.snapshot();
   int refused = 0;
   for (std::size_t at = kPayloadAt; at < good.size(); ++at) {
-    for (unsigned char to : {0x00, 0x01, 0x7F, 0x80, 0xFF}) {
+    for (const int to : {0x00, 0x01, 0x7F, 0x80, 0xFF}) {
       std::string bad = good;
       if (static_cast<unsigned char>(bad[at]) == to) continue;
       bad[at] = static_cast<char>(to);

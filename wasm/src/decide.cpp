@@ -131,18 +131,6 @@ void Engine::build_index() {
   }
 }
 
-void Engine::index_names(KeyIndex& out) const {
-  out.clear();
-  std::string folded;
-  for (std::size_t p = 0; p < people_names_.size(); ++p) {
-    folded.clear();
-    fold_words(people_names_[p], folded);
-    if (!folded.empty()) out.insert(folded, static_cast<std::uint32_t>(p));
-  }
-  for (const KeywordEntry& k : keywords_)
-    if (!k.words.empty()) out.insert(k.words, static_cast<std::uint32_t>(k.person));
-}
-
 int Engine::listed_person(int platform, Capture capture, std::string_view handle) {
   key_.clear();
   if (!append_account_key(Catalog::get(), platform, capture, handle, key_)) return -1;

@@ -60,7 +60,7 @@ Blocklist inbox_list(const Blocklist& list) {
   return out;
 }
 
-void InboxDecider::refresh() { engine_.index_names(names_); }
+void InboxDecider::refresh() { names_.build(engine_); }
 
 bool InboxDecider::begin(std::string_view page) {
   verdict_ = RowVerdict{};
@@ -148,13 +148,7 @@ void InboxDecider::offer_number(int person, std::string_view number) {
   open_person_ = person;
 }
 
-int InboxDecider::person_named(std::string_view name) {
-  scratch_.clear();
-  fold_words(name, scratch_);
-  if (scratch_.empty()) return -1;
-  const std::uint32_t p = names_.find(scratch_);
-  return p == KeyIndex::kMissing ? -1 : static_cast<int>(p);
-}
+int InboxDecider::person_named(std::string_view name) { return names_.person_named(name); }
 
 void InboxDecider::name(std::string_view value) {
   if (markup_ == nullptr || value.empty()) return;
@@ -233,8 +227,8 @@ int InboxDecider::person_in_text(std::string_view text) {
   for (std::size_t a = 0; a < starts.size() && a < 64; ++a) {
     for (std::size_t b = a; b < starts.size() && b < a + 8; ++b) {
       const std::size_t end = b + 1 < starts.size() ? starts[b + 1] - 1 : words.size();
-      const std::uint32_t p = names_.find(std::string_view(words).substr(starts[a], end - starts[a]));
-      if (p != KeyIndex::kMissing) return static_cast<int>(p);
+      const int p = names_.person_folded(std::string_view(words).substr(starts[a], end - starts[a]));
+      if (p >= 0) return p;
     }
   }
   // An address or a number in it ("jane@example.com", "+1 555 123 4567").

@@ -58,7 +58,7 @@ std::size_t fold_word(std::string_view word, char (&out)[kMaxFoldedWord]) {
 }  // namespace
 
 void ItemDecider::refresh() {
-  engine_.index_names(names_);
+  names_.build(engine_);
   words_.clear();
   first_chars_.reset();
   min_word_ = SIZE_MAX;
@@ -209,12 +209,10 @@ void ItemDecider::attribute(std::string_view name, std::string_view value) {
       handle = handle.substr(0, stop);
     }
     if (id.href.empty()) {  // a display name
-      name_.clear();
-      fold_words(handle, name_);
-      const std::uint32_t person = name_.empty() ? KeyIndex::kMissing : names_.find(name_);
-      if (person == KeyIndex::kMissing) continue;
+      const int person = names_.person_named(handle);
+      if (person < 0) continue;
       verdict_.hide = true;
-      verdict_.person = static_cast<int>(person);
+      verdict_.person = person;
       verdict_.platform = Catalog::get().platform_index(markup_->platform);
       return;
     }

@@ -89,11 +89,6 @@ class Engine {
     for (const KeywordEntry& k : keywords_) fn(k.person, std::string_view(k.words));
   }
 
-  // Every person's name and name keywords, folded (fold_words), into `out`
-  // (folded name -> person): what a name a page shows is matched against,
-  // whole (an inbox row's sender, a feed item's channel name).
-  void index_names(KeyIndex& out) const;
-
   // Every indexed account key ("instagram:janedoe", "youtube#UC…"), for
   // indexes built over them (the feed items' token filter, items.h), and
   // their count and bytes, to size such an index once.

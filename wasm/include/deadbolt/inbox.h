@@ -27,6 +27,7 @@
 #include "deadbolt/blocklist.h"
 #include "deadbolt/decide.h"
 #include "deadbolt/key_index.h"
+#include "deadbolt/name_index.h"
 #include "deadbolt/url.h"
 
 namespace deadbolt {
@@ -132,7 +133,7 @@ class InboxDecider {
   int person_in_addresses(std::string_view text);  // the first listed address or number in a text
 
   Engine& engine_;
-  KeyIndex names_;  // folded whole names -> person
+  NameIndex names_;
   UrlParser page_parser_, link_parser_;
   Url page_, link_;
   const InboxMarkup* markup_ = nullptr;

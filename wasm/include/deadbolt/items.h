@@ -18,6 +18,7 @@
 
 #include "deadbolt/blocklist.h"
 #include "deadbolt/decide.h"
+#include "deadbolt/name_index.h"
 #include "deadbolt/url.h"
 
 namespace deadbolt {
@@ -134,8 +135,7 @@ class ItemDecider {
   std::string handle_;    // the hidden account's canonical handle
   std::string last_;      // the previous href, to skip repeats
   KeyIndex words_;        // listed handles, folded (lower case, no dots), the user part of user@instance
-  KeyIndex names_;        // listed names, folded (Engine::index_names)
-  std::string name_;      // scratch: a display name, folded
+  NameIndex names_;       // listed names, for display names
   std::size_t min_word_ = 0, max_word_ = 0;  // their folded lengths
   std::bitset<256> first_chars_;             // their first folded characters
   ItemVerdict verdict_;

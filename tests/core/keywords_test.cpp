@@ -127,5 +127,29 @@ TEST_F(KeywordTest, DoesNotMatchPartsOfWordsOrOtherNames) {
   EXPECT_EQ(who(""), "-");
 }
 
+// Names that share a first word are chained behind it (decide.cpp,
+// add_keyword): each is found, in the list's order, and so from a snapshot.
+TEST(KeywordChains, NamesSharingAFirstWordAreEachFoundInListOrder) {
+  std::string json = R"({"version":1,"people":[)";
+  for (int i = 0; i < 300; ++i)
+    json += (i ? "," : "") + std::string(R"({"name":"P)") + std::to_string(i) + R"(","keywords":["Sofia W)" +
+            std::to_string(i) + R"(", "Sofia Shared"]})";
+  json += "]}";
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(json, error)) << error.to_string();
+  Engine restored;
+  ASSERT_TRUE(restored.load_snapshot(engine.snapshot()));
+  for (Engine* e : {&engine, &restored}) {
+    for (int i : {0, 1, 150, 299}) {
+      const Verdict& v = e->decide("https://www.google.com/search?q=sofia+w" + std::to_string(i));
+      ASSERT_TRUE(v.block) << i;
+      EXPECT_EQ(v.person, i);
+    }
+    EXPECT_EQ(e->decide("https://www.google.com/search?q=sofia+shared").person, 0) << "the first listed";
+    EXPECT_FALSE(e->decide("https://www.google.com/search?q=sofia+w300").block);
+  }
+}
+
 }  // namespace
 }  // namespace deadbolt

@@ -12,6 +12,9 @@ namespace {
 // Handles shorter than this are not matched as words of a search: "sam" or
 // "jo" would block every search that mentions the word.
 constexpr std::size_t kMinSearchHandle = 4;
+constexpr std::size_t kMaxSearchHandle = 64;
+// What people type before a handle in a search: "from:janedoe", "@janedoe".
+constexpr std::string_view kHandleWordPrefixes[] = {"from:", "to:", "@"};
 
 // Index keys beside the accounts' own, kept in the one account index so that
 // the snapshot carries them: a listed number as written without its country
@@ -43,6 +46,7 @@ void Engine::clear_index() {
   refs_.clear();
   first_words_.clear();
   keywords_.clear();
+  keyword_tails_.clear();
   handle_words_.clear();
   people_names_.clear();
   extra_hosts_.clear();
@@ -53,11 +57,12 @@ void Engine::add_keyword(int person, std::string words) {
   if (words.empty()) return;
   const auto index = static_cast<std::uint32_t>(keywords_.size());
   const std::string_view first = std::string_view(words).substr(0, words.find(' '));
-  std::uint32_t head = first_words_.insert(first, index);
+  const std::uint32_t head = first_words_.insert(first, index);
   keywords_.push_back({person, std::move(words), KeyIndex::kMissing});
-  if (head != index) {  // chain behind the entries that share this first word
-    while (keywords_[head].next != KeyIndex::kMissing) head = keywords_[head].next;
-    keywords_[head].next = index;
+  keyword_tails_.push_back(index);
+  if (head != index) {  // chained behind the entries that share this first word, in list order
+    keywords_[keyword_tails_[head]].next = index;
+    keyword_tails_[head] = index;
   }
 }
 
@@ -235,14 +240,14 @@ bool Engine::match_search(std::string_view text) {
            text[end] != ')')
       ++end;
     std::string_view word = text.substr(start, end - start);
-    for (std::string_view p : {"from:", "to:", "@"})
+    for (std::string_view p : kHandleWordPrefixes)
       if (istarts_with(word, p)) word.remove_prefix(p.size());
     while (!word.empty() && (word.back() == '.' || word.back() == '!' || word.back() == '?' || word.back() == ':'))
       word.remove_suffix(1);
-    if (word.size() >= kMinSearchHandle && word.size() <= 64) {
-      key_.clear();
-      for (char c : word) key_ += ascii_lower(c);
-      const std::uint32_t person = handle_words_.find(key_);
+    if (word.size() >= kMinSearchHandle && word.size() <= kMaxSearchHandle) {
+      char lower[kMaxSearchHandle];
+      for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ascii_lower(word[i]);
+      const std::uint32_t person = handle_words_.find(std::string_view(lower, word.size()));
       if (person != KeyIndex::kMissing) {
         verdict_.person = static_cast<int>(person);
         return true;

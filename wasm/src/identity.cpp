@@ -1,5 +1,8 @@
 #include "deadbolt/identity.h"
 
+#include <algorithm>
+#include <array>
+
 #include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
@@ -324,24 +327,38 @@ namespace {
 // Cheap when it does not: a first-byte test, then one scan to the end of
 // what would be the host and, only when that holds a '.', a hash lookup.
 enum class Nested { no, url, host };
+
+// A host's bytes as nested_kind reads them: letters lower-cased, digits,
+// '-' and '.'; 0 for every other byte.
+constexpr std::array<char, 256> kHostChar = [] {
+  std::array<char, 256> table{};
+  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<unsigned char>(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<unsigned char>(c)] = static_cast<char>(c + 32);
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<unsigned char>(c)] = c;
+  table['-'] = '-';
+  table['.'] = '.';
+  return table;
+}();
+
 Nested nested_kind(std::string_view s, const Catalog& catalog) {
   if (s.size() < 5) return Nested::no;
   if ((s[0] == 'h' || s[0] == 'H') && (istarts_with(s, "http:") || istarts_with(s, "https:") ||
                                        istarts_with(s, "http%3a") || istarts_with(s, "https%3a")))
     return Nested::url;
   // A host alone: letters, digits, '-' and '.', then '/' (raw or %2F).
+  // Most candidates are a word with no dot: one table lookup per byte.
   char host[128];
   std::size_t n = 0;
   bool dot = false;
-  for (; n < s.size() && n < sizeof host; ++n) {
-    const char c = s[n];
-    if (c == '.') dot = true;
-    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) break;
-    host[n] = ascii_lower(c);
+  for (const std::size_t limit = std::min(s.size(), sizeof host); n < limit; ++n) {
+    const char c = kHostChar[static_cast<unsigned char>(s[n])];
+    if (c == 0) break;
+    dot |= c == '.';
   }
   if (!dot || n == s.size() || n == sizeof host) return Nested::no;
   const std::string_view after = s.substr(n);
   if (!(after[0] == '/' || istarts_with(after, "%2f")) || after.size() < 2) return Nested::no;
+  for (std::size_t i = 0; i < n; ++i) host[i] = kHostChar[static_cast<unsigned char>(s[i])];
   std::string_view prefix;
   std::string_view name(host, n);
   if (name.back() == '.') name.remove_suffix(1);

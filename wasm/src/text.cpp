@@ -158,16 +158,15 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
     separator = false;
     out += s;
   };
-  if (cp < 0x80) {
-    const char c = static_cast<char>(cp);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) emit(std::string_view(&c, 1));
-    else if (c >= 'A' && c <= 'Z') {
-      const char l = ascii_lower(c);
-      emit(std::string_view(&l, 1));
-    } else if (c == '\'') {
-    }  // O'Brien == OBrien
-    else
+  if (cp < 0x80) {  // one byte each, by push_back: a search is mostly ASCII
+    const char c = ascii_lower(static_cast<char>(cp));
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (separator && !out.empty()) out.push_back(' ');
+      separator = false;
+      out.push_back(c);
+    } else if (c != '\'') {  // O'Brien == OBrien
       separator = true;
+    }
     return;
   }
   if (cp >= 0x300 && cp <= 0x36F) return;  // combining accents: Jane + U+0301 == Jané == Jane
@@ -314,7 +313,16 @@ bool base64url_decode(std::string_view in, std::string& out) {
 
 void fold_words(std::string_view s, std::string& out) {
   bool separator = false;
+  out.reserve(out.size() + s.size());
   for (std::size_t i = 0; i < s.size();) {
+    const char ascii = ascii_lower(s[i]);
+    if ((ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9')) {  // the common case, inline
+      if (separator && !out.empty()) out.push_back(' ');
+      separator = false;
+      out.push_back(ascii);
+      ++i;
+      continue;
+    }
     const std::int32_t cp = decode_utf8(s, i);
     if (cp < 0) {  // invalid byte: a separator
       separator = true;

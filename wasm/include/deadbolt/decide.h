@@ -125,6 +125,9 @@ class Engine {
   std::vector<AccountRef> refs_;
   KeyIndex first_words_;  // first folded word of a keyword -> KeywordEntry
   std::vector<KeywordEntry> keywords_;
+  // For a chain's head entry, its last entry: a new keyword is chained in
+  // one step, not after a walk (100,000 people share first names).
+  std::vector<std::uint32_t> keyword_tails_;
   KeyIndex handle_words_;  // handle in lower case -> person, for "from:janedoe" searches
   std::vector<std::string> people_names_;
   std::vector<std::pair<std::string, int>> extra_hosts_;  // home instances served as their platform

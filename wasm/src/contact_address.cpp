@@ -63,12 +63,11 @@ bool append_email_key(std::string_view address, std::string& out) {
   std::string_view local = address.substr(0, at), domain = address.substr(at + 1);
   if (is_gmail(domain)) {
     local = local.substr(0, local.find('+'));
-    for (char c : local)
-      if (c != '.') out += ascii_lower(c);
+    append_ascii_lower(out, local, /*drop_dots=*/true);
     out += "@gmail.com";
     return true;
   }
-  for (char c : address) out += ascii_lower(c);
+  append_ascii_lower(out, address);
   return true;
 }
 

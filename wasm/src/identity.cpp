@@ -208,12 +208,14 @@ bool append_account_key(const Catalog& catalog, int platform, Capture capture, s
   if (handle.empty()) return false;
   if ((p.flags & kFederated) || capture == Capture::federated) {
     out += '@';
-    for (char c : handle) out += ascii_lower(c);
+    append_ascii_lower(out, handle);
     return handle.find('@') != std::string_view::npos;
   }
-  for (char c : handle) {
-    if ((p.flags & kIgnoreDots) && c == '.') continue;
-    out += (p.flags & kCaseSensitive) ? c : ascii_lower(c);
+  if (p.flags & kCaseSensitive) {
+    for (char c : handle)
+      if (!((p.flags & kIgnoreDots) && c == '.')) out += c;
+  } else {
+    append_ascii_lower(out, handle, (p.flags & kIgnoreDots) != 0);
   }
   return true;
 }

@@ -272,20 +272,36 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
+void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots) {
+  const std::size_t start = out.size();
+  out.resize(start + s.size());
+  char* w = out.data() + start;
+  for (const char c : s) {
+    *w = ascii_lower(c);
+    w += !(drop_dots && c == '.');
+  }
+  out.resize(static_cast<std::size_t>(w - out.data()));
+}
+
 void percent_decode(std::string_view in, std::string& out, bool plus_is_space) {
   if (in.find('%') == std::string_view::npos && (!plus_is_space || in.find('+') == std::string_view::npos)) {
     out.append(in.data(), in.size());  // nothing to decode: the common case
     return;
   }
+  // Decoding never grows: written in place, then cut to size.
+  const std::size_t start = out.size();
+  out.resize(start + in.size());
+  char* w = out.data() + start;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const char c = in[i];
     if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 && hex_value(in[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
+      *w++ = static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
       i += 2;
     } else {
-      out += (plus_is_space && c == '+') ? ' ' : c;
+      *w++ = (plus_is_space && c == '+') ? ' ' : c;
     }
   }
+  out.resize(static_cast<std::size_t>(w - out.data()));
 }
 
 bool base64url_decode(std::string_view in, std::string& out) {
@@ -313,14 +329,18 @@ bool base64url_decode(std::string_view in, std::string& out) {
 
 void fold_words(std::string_view s, std::string& out) {
   bool separator = false;
-  out.reserve(out.size() + s.size());
+  auto ascii_alnum = [](char c) {
+    c = ascii_lower(c);
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
   for (std::size_t i = 0; i < s.size();) {
-    const char ascii = ascii_lower(s[i]);
-    if ((ascii >= 'a' && ascii <= 'z') || (ascii >= '0' && ascii <= '9')) {  // the common case, inline
-      if (separator && !out.empty()) out.push_back(' ');
+    if (ascii_alnum(s[i])) {  // the common case: a run of ASCII letters and digits, appended whole
+      std::size_t end = i + 1;
+      while (end < s.size() && ascii_alnum(s[end])) ++end;
+      if (separator && !out.empty()) out += ' ';
       separator = false;
-      out.push_back(ascii);
-      ++i;
+      append_ascii_lower(out, s.substr(i, end - i));
+      i = end;
       continue;
     }
     const std::int32_t cp = decode_utf8(s, i);

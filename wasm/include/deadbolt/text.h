@@ -14,6 +14,11 @@ std::int32_t decode_utf8(std::string_view s, std::size_t& i);
 
 inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
+// Appends `s` in ASCII lower case; with `drop_dots`, without its '.'s. One
+// resize and plain stores: the decider is built for size, and a push_back a
+// byte is a call there.
+void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = false);
+
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 

@@ -43,18 +43,21 @@
   let spacerRun = 0;              // hidden items in a row, for the "load more" guard
 
   // Whether `el` inside `item` is the item's own: not inside a nested item,
-  // unless that nested item is a quote (its account hides the quoting item).
-  function owns(item, el) {
+  // unless that nested item is a quote (its account hides the quoting item),
+  // and not inside one of `entries` (entriesOf).
+  function owns(item, el, entries) {
+    if (entries !== null && entries.some((entry) => entry.contains(el))) return false;
     const inner = el.closest(markup.items);
-    if (inner === item || inner === null) return true;
+    // (An entry is inside its catalog item, which is then no nested item.)
+    if (inner === item || inner === null || !item.contains(inner)) return true;
     return markup.quotes !== '' && inner.matches(markup.quotes) && inner.parentElement?.closest(markup.items) === item;
   }
 
-  function linksOf(item, selector, nested) {
+  function linksOf(item, selector, nested, entries) {
     const out = [];
     if (item.matches(selector) && item.hasAttribute('href')) out.push(item.getAttribute('href'));
     for (const a of item.querySelectorAll(selector)) {
-      if (nested && !owns(item, a)) continue;  // a nested item's link is its own
+      if ((nested || entries !== null) && !owns(item, a, entries)) continue;  // a nested item's link is its own
       const href = a.getAttribute('href');
       if (href !== null) out.push(href);
     }
@@ -62,12 +65,12 @@
   }
 
   // The identities the catalog says the item carries without a link.
-  function identitiesOf(item, nested) {
+  function identitiesOf(item, nested, entries) {
     const out = [];
     for (const { selector, attribute } of markup.identities) {
       const els = selector === '' ? [item] : item.querySelectorAll(selector);
       for (const el of els) {
-        if (nested && el !== item && !owns(item, el)) continue;
+        if ((nested || entries !== null) && el !== item && !owns(item, el, entries)) continue;
         const value = attribute === '#text' ? el.textContent : el.getAttribute(attribute);
         if (value !== null && value.length <= 200) out.push([attribute, value]);
       }
@@ -75,14 +78,66 @@
     return out;
   }
 
-  function decide(item) {
+  /** The listed person whose item `item` is (-1 for none), its `entries`' content left out (null: none). */
+  function personOf(item, entries) {
     const nested = item.querySelector(markup.items) !== null;
-    const attributes = identitiesOf(item, nested);
+    const attributes = identitiesOf(item, nested, entries);
     // With mentions hidden too, every link counts alike: no author query.
-    const authors = mentions ? [] : linksOf(item, markup.authorLinks, nested);
-    const person = deadboltItems.decideItem(document.baseURI, linksOf(item, 'a[href]', nested), authors, attributes);
-    if (person >= 0) hide(item);
+    const authors = mentions ? [] : linksOf(item, markup.authorLinks, nested, entries);
+    return deadboltItems.decideItem(document.baseURI, linksOf(item, 'a[href]', nested, entries), authors, attributes);
+  }
+
+  // A catalog item that holds entries (FALLBACK_ENTRY: HTML's and ARIA's
+  // word for one) beside a link of its own outside them is a post with its
+  // comments under it, in markup the catalog no longer knows (LinkedIn's
+  // comments renamed, its posts still found by their data-urn): each entry
+  // is then decided on its own, and the post by what is outside them, so
+  // that one listed commenter does not hide a whole post. An item whose
+  // links are all inside one entry (X's cell around its article) is that
+  // entry. Asked only of an item about to be hidden: a feed pays nothing.
+  const entryHidden = new Map();  // item -> its entries hidden on their own
+  function entriesOf(item) {
+    const entries = [];
+    for (const el of item.querySelectorAll(FALLBACK_ENTRY)) {
+      if (!entries.some((entry) => entry.contains(el))) entries.push(el);
+    }
+    if (entries.length === 0) return [];
+    for (const a of item.querySelectorAll('a[href]')) {
+      if (!entries.some((entry) => entry.contains(a))) return entries;
+    }
+    return [];
+  }
+
+  // What of `el` to hide, into `out`: itself when it is listed by what is
+  // its own; when only its entries' content names someone, those entries,
+  // each decided the same way (a comment with its replies).
+  function listedParts(el, out) {
+    if (personOf(el, null) < 0) return;
+    const entries = entriesOf(el);
+    if (entries.length === 0 || personOf(el, entries) >= 0) out.push(el);
+    else for (const entry of entries) listedParts(entry, out);
+  }
+
+  function decide(item) {
+    const parts = [];
+    listedParts(item, parts);
+    const entries = parts.filter((el) => el !== item);
+    const before = entryHidden.get(item) ?? [];
+    entryHidden.delete(item);
+    if (entries.length > 0) {
+      for (const key of entryHidden.keys()) if (!key.isConnected) entryHidden.delete(key);  // gone from the page
+      entryHidden.set(item, entries);
+    }
+    for (const entry of before) if (!entries.includes(entry)) show(entry);
+    for (const entry of entries) hide(entry);
+    if (parts.includes(item)) hide(item);
     else show(item);
+  }
+
+  /** Shows every entry decide() hid on its own. */
+  function showEntries() {
+    for (const entries of entryHidden.values()) for (const entry of entries) show(entry);
+    entryHidden.clear();
   }
 
   // What hiding writes into an item's inline style; the item's own values
@@ -470,6 +525,7 @@
     if (!active) {
       applyStyle();
       for (const item of document.querySelectorAll(markup.items)) show(item);
+      showEntries();
       for (const unit of fallbackHidden) show(unit);
       fallbackHidden.clear();
       holdOpen();

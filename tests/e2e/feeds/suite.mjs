@@ -141,6 +141,33 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     await page.close();
   });
 
+  // A post the catalog still finds (LinkedIn's data-urn) whose comments are
+  // in markup it no longer knows (their classes renamed, as in
+  // tests/e2e/realfeed's stripped run of linkedin-feed): a listed person's
+  // comment, or their reply under someone else's comment, is hidden on its
+  // own, and the post and the other comments stay; a post of theirs is
+  // hidden whole, with what others wrote under it.
+  test('a listed commenter in comments the catalog does not know hides their comment, not the post', async () => {
+    const profile = (who) => `https://www.linkedin.com/in/${who}/`;
+    const comment = (who, mark, replies = '') => `<article class="c17" ${mark}><a href="${profile(who)}">${who}</a><p>a comment</p>${replies}</article>`;
+    const post = (who, mark, comments) => `<div data-urn="urn:li:activity:${who.length}" ${mark}>` +
+      `<div class="c9"><a href="${profile(who)}">${who}</a></div><p>a post</p><div class="c4">${comments}</div></div>`;
+    const body = '<!doctype html><meta charset="utf-8"><title>Renamed comments</title><script src="/feeds/frames.js"></script><body><main>' +
+      post('sam-friend', 'data-shown="post"',
+        comment('ann-friend', 'data-shown="ann"') + comment('jane-doe-123', 'data-listed="comment-jane"') +
+        comment('bob-friend', 'data-shown="bob"', comment('jane-doe-123', 'data-listed="reply-jane"') + comment('cy-friend', 'data-shown="cy"'))) +
+      post('jane-doe-123', 'data-listed="post-jane"', comment('dee-friend', '')) +
+      '</main>';
+    ROUTES.set('www.linkedin.com/feeds/renamed', { body });
+    try {
+      const page = await open('https://www.linkedin.com/feeds/renamed');
+      assertClean(await report(page), 'renamed comments');
+      await page.close();
+    } finally {
+      ROUTES.delete('www.linkedin.com/feeds/renamed');
+    }
+  });
+
   // The catalog's own items on a page still parsing (X's timeline rows): the
   // network pauses inside a listed person's row before its author's link,
   // again inside another after a page script appended to <body> (so the

@@ -39,6 +39,18 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     return page;
   }
 
+  /** `served` ({body, stream?}) at `route`, its page's report clean once it has painted. */
+  async function assertCleanAt(route, served, what) {
+    ROUTES.set(route, served);
+    try {
+      const page = await open(`https://${route}`);
+      assertClean(await report(page), what);
+      await page.close();
+    } finally {
+      ROUTES.delete(route);
+    }
+  }
+
   /**
    * `pieces` served at `route` with a pause of `delayMs` between them (every
    * piece but the last padded to one size, so that each pause falls where it
@@ -107,14 +119,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     const tail = `${row('eve.bsky.social', 'data-shown="row-eve"')}${row('fay.bsky.social', 'data-shown="row-fay"')}</div></div></div>`;
     const size = Buffer.byteLength(head) + 16;  // the first piece ends just after the listed row
     const body = `${head}<!--${'.'.repeat(size - Buffer.byteLength(head) - 7)}-->${tail}`;
-    ROUTES.set('bsky.app/feeds/streamed', { body, stream: { size, delayMs: 1000 } });
-    try {
-      const page = await open('https://bsky.app/feeds/streamed');
-      assertClean(await report(page), 'streamed list');
-      await page.close();
-    } finally {
-      ROUTES.delete('bsky.app/feeds/streamed');
-    }
+    await assertCleanAt('bsky.app/feeds/streamed', { body, stream: { size, delayMs: 1000 } }, 'streamed list');
   });
 
   // The network pauses inside a listed person's row, after their name and
@@ -158,14 +163,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
         comment('bob-friend', 'data-shown="bob"', comment('jane-doe-123', 'data-listed="reply-jane"') + comment('cy-friend', 'data-shown="cy"'))) +
       post('jane-doe-123', 'data-listed="post-jane"', comment('dee-friend', '')) +
       '</main>';
-    ROUTES.set('www.linkedin.com/feeds/renamed', { body });
-    try {
-      const page = await open('https://www.linkedin.com/feeds/renamed');
-      assertClean(await report(page), 'renamed comments');
-      await page.close();
-    } finally {
-      ROUTES.delete('www.linkedin.com/feeds/renamed');
-    }
+    await assertCleanAt('www.linkedin.com/feeds/renamed', { body }, 'renamed comments');
   });
 
   // The catalog's own items on a page still parsing (X's timeline rows): the

@@ -165,11 +165,13 @@ class Decider {
 
   /**
    * The user style sheet (wasm/include/deadbolt/feed_style.h) that hides the
-   * loaded feed index's people's items on the page at `pageUrl` in the
-   * page's own layout, or '' for none. Instances as feedMarkup() last took them.
+   * items of `people` (indexes of the loaded feed index's people, as
+   * decideItem() returns them) on the page at `pageUrl` in the page's own
+   * layout, or '' for none. Instances as feedMarkup() last took them.
    */
-  feedStyle(pageUrl) {
-    const length = this.#x.deadbolt_feed_style(this.#encode(String(pageUrl)));
+  feedStyle(pageUrl, people) {
+    const input = [String(pageUrl), ...people.map((p) => String(Math.trunc(p)))].join('\n');
+    const length = this.#x.deadbolt_feed_style(this.#encode(input));
     return length === 0 ? '' : this.#output(length);
   }
 

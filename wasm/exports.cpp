@@ -14,9 +14,12 @@
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <vector>
 
 #include "deadbolt/decide.h"
 #include "deadbolt/feed_style.h"
@@ -251,15 +254,27 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_markup(std::size_t bytes) {
   return d.answer(w.take());
 }
 
+// The input: the page's URL, then the people to hide (indexes into the feed
+// index's people, in decimal), each on a line of its own.
 EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_style(std::size_t bytes) {
   Decider& d = decider();
   // Only with mentions hidden: then every link of an item counts, as the sheet counts them.
   if (!d.items || !d.items->mentions()) return d.answer(std::string());
+  std::string_view in = d.in(bytes);
+  const std::size_t end = in.find('\n');
   deadbolt::UrlParser parser;
   deadbolt::Url url;
-  if (!parser.parse(d.in(bytes), url)) return d.answer(std::string());
+  if (!parser.parse(in.substr(0, end), url)) return d.answer(std::string());
+  std::vector<int> people;
+  for (in = end == std::string_view::npos ? std::string_view() : in.substr(end + 1); !in.empty();) {
+    const std::string_view line = in.substr(0, in.find('\n'));
+    int person = -1;
+    const auto [next, error] = std::from_chars(line.data(), line.data() + line.size(), person);
+    if (error == std::errc() && next == line.data() + line.size() && person >= 0) people.push_back(person);
+    in.remove_prefix(std::min(in.size(), line.size() + 1));
+  }
   const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_page(url.host, d.instances);
-  return d.answer(m == nullptr ? std::string() : deadbolt::feed_style(d.engine, *m));
+  return d.answer(m == nullptr ? std::string() : deadbolt::feed_style(d.engine, *m, people));
 }
 
 // The URL model's reading of the URL in the input: {"host", "path",

@@ -15,7 +15,7 @@
 //                                              fediverse instances the person added, from the feed index)
 //   deadboltItems.decideItem(page, links, authors, attributes)
 //                                              -1 to show, else the listed person's index
-//   deadboltItems.styleFor(page)               the page's user style sheet (feed_style.h), or ''
+//   deadboltItems.styleFor(page, people)       the page's user style sheet (feed_style.h) for those people, or ''
 //
 // Content scripts are classic scripts sharing one isolated world: this
 // object is visible to Deadbolt's content scripts only, never to the page.
@@ -66,8 +66,8 @@ var deadboltItems = (() => {
     decideItem(page, links, authors, attributes) {
       return decider ? decider.decideItem(page, links, authors, attributes) : -1;
     },
-    styleFor(page) {
-      return decider ? decider.feedStyle(page) : '';
+    styleFor(page, people) {
+      return decider ? decider.feedStyle(page, people) : '';
     },
   };
 })();

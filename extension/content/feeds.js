@@ -110,17 +110,26 @@
 
   // What of `el` to hide, into `out`: itself when it is listed by what is
   // its own; when only its entries' content names someone, those entries,
-  // each decided the same way (a comment with its replies).
-  function listedParts(el, out) {
-    if (personOf(el, null) < 0) return;
+  // each decided the same way (a comment with its replies). The people
+  // whose parts they are go into `people`.
+  function listedParts(el, out, people) {
+    const person = personOf(el, null);
+    if (person < 0) return;
     const entries = entriesOf(el);
-    if (entries.length === 0 || personOf(el, entries) >= 0) out.push(el);
-    else for (const entry of entries) listedParts(entry, out);
+    const own = entries.length === 0 ? person : personOf(el, entries);
+    if (own >= 0) {
+      out.push(el);
+      people.push(own);
+    } else {
+      for (const entry of entries) listedParts(entry, out, people);
+    }
   }
 
   function decide(item) {
     const parts = [];
-    listedParts(item, parts);
+    const people = [];
+    listedParts(item, parts, people);
+    for (const person of people) styleFor(person);
     const entries = parts.filter((el) => el !== item);
     const before = entryHidden.get(item) ?? [];
     entryHidden.delete(item);
@@ -503,13 +512,28 @@
   // The page's user style sheet (feed_style.h, made by the core from the
   // index): it hides a listed person's items in the page's own layout, where
   // hiding them here comes after it and lays the feed out a second time.
-  // The worker inserts it into this frame as a user sheet, which the page
-  // cannot read; it only ever hides what decide() hides too, which still
-  // decides every item. Sent in order, each replacing the last.
+  // It holds the people whose items were hidden here on this page so far:
+  // the browser pays for every handle in it on every item it lays out, and
+  // most of a list never appears on a given page. The worker inserts it into
+  // this frame as a user sheet, which the page cannot read; it only ever
+  // hides what decide() hides too, which still decides every item. Sent in
+  // order, each replacing the last.
   let style = '';
   let styling = Promise.resolve();
+  let styledPeople = new Set();  // indexes into the loaded index's people
+  let restyle = false;
+  function styleFor(person) {
+    if (styledPeople.has(person)) return;
+    styledPeople.add(person);
+    if (restyle) return;
+    restyle = true;  // once for all the people one task brought
+    queueMicrotask(() => {
+      restyle = false;
+      applyStyle();
+    });
+  }
   function applyStyle() {
-    const css = active && !placeholder ? deadboltItems.styleFor(page) : '';
+    const css = active && !placeholder ? deadboltItems.styleFor(page, [...styledPeople]) : '';
     if (css === style) return;
     const message = { type: 'feedStyle', css, previous: style };
     style = css;
@@ -522,6 +546,7 @@
   let observing = false;
   function apply(index) {
     active = !!index && index.enabled === true && deadboltItems.load(index.snapshot, index.mentions !== false);
+    styledPeople = new Set();  // a new index numbers its people anew: found again as items are decided
     if (!active) {
       applyStyle();
       for (const item of document.querySelectorAll(markup.items)) show(item);
@@ -533,7 +558,6 @@
     }
     placeholder = index.placeholder === true;
     mentions = index.mentions !== false;
-    applyStyle();
     if (!observing) {
       observing = true;
       // Text too where the catalog reads an identity from it: a list that
@@ -544,6 +568,7 @@
       });
     }
     decideAll();
+    applyStyle();  // for the people decideAll() found
     holdOpen();
   }
 

@@ -37,12 +37,15 @@ class FeedStyle : public ::testing::Test {
     ASSERT_TRUE(deadbolt::test::load_feed_list(engine, kList));
     decider.refresh();
   }
-  std::string style_for(std::string_view page) {
+  // The sheet for `people`, or by default for every person of the feed index.
+  std::string style_for(std::string_view page, std::vector<int> people = {}) {
     deadbolt::UrlParser parser;
     deadbolt::Url url;
     if (!parser.parse(page, url)) return "parse error";
+    if (people.empty())
+      for (std::size_t p = 0; p < engine.people_count(); ++p) people.push_back(static_cast<int>(p));
     const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_host(url.host);
-    return m == nullptr ? "no markup" : deadbolt::feed_style(engine, *m);
+    return m == nullptr ? "no markup" : deadbolt::feed_style(engine, *m, people);
   }
   static std::vector<std::string> hrefs(const std::string& style) {
     std::vector<std::string> out;
@@ -146,7 +149,17 @@ TEST_F(FeedStyle, NothingWhereItCouldNotBeExact) {
 TEST_F(FeedStyle, AnEmptyListHidesNothing) {
   Engine empty;
   ASSERT_TRUE(deadbolt::test::load_feed_list(empty, R"({"version":1,"people":[]})"));
-  EXPECT_EQ(deadbolt::feed_style(empty, *deadbolt::feed_markup_for_host("x.com")), "");
+  EXPECT_EQ(deadbolt::feed_style(empty, *deadbolt::feed_markup_for_host("x.com"), {0, 1}), "");
+}
+
+TEST_F(FeedStyle, OnlyThePeopleNamedAreInIt) {
+  const deadbolt::FeedMarkup& x = *deadbolt::feed_markup_for_host("x.com");
+  const std::string sam = deadbolt::feed_style(engine, x, {1});
+  EXPECT_EQ(hrefs(sam), std::vector<std::string>(6, "/sam_r")) << "Sam's handle, once per item selector";
+  EXPECT_EQ(deadbolt::feed_style(engine, x, {0}).find("sam_r"), std::string::npos);
+  EXPECT_NE(deadbolt::feed_style(engine, x, {0}).find("/janedoe_x"), std::string::npos);
+  EXPECT_EQ(deadbolt::feed_style(engine, x, {}), "") << "no one seen yet: no sheet";
+  EXPECT_EQ(deadbolt::feed_style(engine, x, {7, -1}), "") << "indexes of no one";
 }
 
 }  // namespace

@@ -200,17 +200,21 @@ test('a fediverse instance the person added: read by the core, and its pages get
   assert.equal(decider.decideItem(page, ['/@friend@other.example'], [], [['#text', '@friend@other.example']]), -1);
 });
 
-test('a feed page style sheet comes from the loaded feed index, only while mentions are hidden', async () => {
+test('a feed page style sheet comes from the loaded feed index, for the people named, only while mentions are hidden', async () => {
   const decider = await createDecider();
   const page = 'https://x.com/home';
-  assert.equal(decider.feedStyle(page), '', 'no feed index yet');
-  const list = '{"version":1,"people":[{"name":"Jane","accounts":[{"platform":"x","handle":"JaneDoe_X"}]}]}';
+  assert.equal(decider.feedStyle(page, [0]), '', 'no feed index yet');
+  const list = '{"version":1,"people":[{"name":"Jane","accounts":[{"platform":"x","handle":"JaneDoe_X"}]},' +
+    '{"name":"Sam","accounts":[{"platform":"x","handle":"sam_r"}]}]}';
   assert.equal(decider.loadFeedIndex(snapshotOf(list), true), true);
-  const style = decider.feedStyle(page);
+  const style = decider.feedStyle(page, [0]);
   assert.ok(style.startsWith('[data-testid="cellInnerDiv"]:not([style*="visibility"]):has(a:is([href="/janedoe_x" i])):not(:has('), style);
   assert.match(style, / \{ display: none !important; \}\n$/);
-  assert.equal(decider.feedStyle('https://www.example.com/'), '', 'not a feed');
-  assert.equal(decider.feedStyle('not a url'), '');
+  assert.ok(!style.includes('sam_r'), 'only the people named');
+  assert.ok(decider.feedStyle(page, [1, 0]).includes('[href="/janedoe_x" i],[href="/sam_r" i]'));
+  assert.equal(decider.feedStyle(page, []), '', 'no one named');
+  assert.equal(decider.feedStyle('https://www.example.com/', [0]), '', 'not a feed');
+  assert.equal(decider.feedStyle('not a url', [0]), '');
   assert.equal(decider.loadFeedIndex(snapshotOf(list), false), true);
-  assert.equal(decider.feedStyle(page), '', 'with mentions shown, only author links count: the sheet would hide too much');
+  assert.equal(decider.feedStyle(page, [0]), '', 'with mentions shown, only author links count: the sheet would hide too much');
 });

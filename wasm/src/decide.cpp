@@ -143,6 +143,11 @@ int Engine::listed_person(int platform, Capture capture, std::string_view handle
   return ref == KeyIndex::kMissing ? -1 : refs_[ref].person;
 }
 
+int Engine::person_of_key(std::string_view key) const {
+  const std::uint32_t ref = accounts_.find(key);
+  return ref == KeyIndex::kMissing ? -1 : refs_[ref].person;
+}
+
 bool Engine::match_contact_search(std::string_view text) {
   const Catalog& catalog = Catalog::get();
   // Email addresses: any word with an '@' in it, in any case.

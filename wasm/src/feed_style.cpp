@@ -1,5 +1,7 @@
 #include "deadbolt/feed_style.h"
 
+#include <algorithm>
+
 #include "deadbolt/catalog.h"
 #include "deadbolt/text.h"
 
@@ -45,9 +47,9 @@ void append_css_string_part(std::string& out, std::string_view s) {
 
 }  // namespace
 
-std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
+std::string feed_style(const Engine& engine, const FeedMarkup& markup, const std::vector<int>& people) {
   std::string out;
-  if (markup.items.find(":has(") != std::string_view::npos) return out;
+  if (people.empty() || markup.items.find(":has(") != std::string_view::npos) return out;
   const Catalog& catalog = Catalog::get();
   const int platform = catalog.platform_index(markup.platform);
   if (platform < 0) return out;
@@ -71,6 +73,7 @@ std::string feed_style(const Engine& engine, const FeedMarkup& markup) {
     if (key.size() <= spec.id.size() + 1 || key.substr(0, spec.id.size()) != spec.id || key[spec.id.size()] != ':')
       return;
     const std::string_view handle = key.substr(spec.id.size() + 1);
+    if (std::find(people.begin(), people.end(), engine.person_of_key(key)) == people.end()) return;
     for (char c : handle)
       if (static_cast<unsigned char>(c) >= 0x80) return;
     for_each_word(markup.profile_hrefs, [&](std::string_view form) {

@@ -96,6 +96,8 @@ class Engine {
   void for_each_account_key(Fn fn) const {
     accounts_.for_each_key(fn);
   }
+  // The person an indexed account key belongs to, or -1.
+  int person_of_key(std::string_view key) const;
   std::size_t account_key_count() const { return accounts_.size(); }
   std::size_t account_key_bytes() const { return accounts_.key_bytes(); }
 

@@ -59,11 +59,13 @@ int deadbolt_load_feed_index(size_t bytes, int mentions);
 // feed markup as JSON into the output, 0 if none; an empty input (bytes 0):
 // {"platforms": [every platform's markup]}.
 size_t deadbolt_feed_markup(size_t bytes);
-// The page URL in the input: the user style sheet (feed_style.h) that hides
-// its feed's items of the loaded feed index's people in the page's own
-// layout, into the output; 0 when there is none (no feed index, mentions
-// not hidden, a page without such markup). Instances as the last
-// deadbolt_feed_markup() kept them.
+// The page URL in the input, then on lines of their own the people to hide
+// (indexes into the loaded feed index's people, in decimal, as
+// deadbolt_decide_item() returns them): the user style sheet (feed_style.h)
+// that hides those people's items in the page's own layout, into the output;
+// 0 when there is none (no feed index or no people, mentions not hidden, a
+// page without such markup). Instances as the last deadbolt_feed_markup()
+// kept them.
 size_t deadbolt_feed_style(size_t bytes);
 // The URL model's reading of the URL in the input, into the output:
 // {"host", "path", "query"} (query null if none) or null (not a URL it reads).

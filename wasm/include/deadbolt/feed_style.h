@@ -16,22 +16,29 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "deadbolt/decide.h"
 #include "deadbolt/items.h"
 
 namespace deadbolt {
 
-// The style sheet for a page with `markup`, the listed accounts those of
-// `engine` (the feed index), or "" when it would hide nothing or could not be
-// exact. Exact means: a rule hides an item only when the core would, so a
-// link rule hides only items with no item inside them, all of whose links are
-// their own (a comment's links are the comment's, not its post's: such posts
-// are left to the content script). It is "" for platforms whose item
+// The style sheet for a page with `markup`, for the accounts of `people`
+// (indexes into the feed index `engine`'s people), or "" when it would hide
+// nothing or could not be exact. The content script names the people whose
+// items it has hidden on the page so far: the browser's cost of `:has()`
+// grows with every handle in it (~0.4 µs per handle for each item laid out,
+// docs/BENCHMARKS.md), and most of a list's people never appear on a given
+// page; a person's first item there is hidden by the content script, the
+// rest in the page's own layout. Exact means: a rule hides an item only
+// when the core would, so a link rule hides only items with no item inside
+// them, all of whose links are their own (a comment's links are the
+// comment's, not its post's: such posts are left to the content script).
+// It is "" for platforms whose item
 // selectors use :has() (not allowed inside :has(), so nesting could not be
 // told) and whose keys are not handles as written (dots ignored,
 // user@instance). Items the content script keeps in view as spacers (inline
 // visibility) are left to it.
-std::string feed_style(const Engine& engine, const FeedMarkup& markup);
+std::string feed_style(const Engine& engine, const FeedMarkup& markup, const std::vector<int>& people);
 
 }  // namespace deadbolt

@@ -80,7 +80,7 @@
 
   /** The listed person whose item `item` is (-1 for none), its `entries`' content left out (null: none). */
   function personOf(item, entries) {
-    const nested = item.querySelector(markup.items) !== null;
+    const nested = hasNestedItem(item);
     const attributes = identitiesOf(item, nested, entries);
     // With mentions hidden too, every link counts alike: no author query.
     const authors = mentions ? [] : linksOf(item, markup.authorLinks, nested, entries);
@@ -411,9 +411,12 @@
     const loose = [];
     const into = [];  // stays empty unless parsing
     const around = itemAround();
+    // (Each property of a record or node is a call into the browser: read once.)
     for (const r of records) {
-      const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-      if (r.type === 'attributes' && r.attributeName === 'style') {
+      const type = r.type;
+      const changed = r.target;
+      const target = changed.nodeType === 1 ? changed : changed.parentElement;
+      if (type === 'attributes' && r.attributeName === 'style') {
         // The page rewrote a hidden item's style (a recycled node): what it
         // wrote is the item's own now, and it is decided (hidden) again.
         if (target && hidden.has(target) && target.style.getPropertyPriority('display') !== 'important' &&
@@ -430,19 +433,38 @@
         const outer = item.parentElement?.closest(markup.items);
         if (outer) touched.add(outer);
       }
-      if (r.type !== 'childList' || r.addedNodes.length === 0) continue;
+      if (type !== 'childList') continue;
+      const added = r.addedNodes;
+      const count = added.length;
+      if (count === 0) continue;
       if (parsing && target) into.push(target);
-      for (const node of r.addedNodes) {
+      for (let i = 0; i < count; i++) {
+        const node = added[i];
         if (node.nodeType !== 1) continue;
         if (parsing) into.push(node);
-        if (node.matches(markup.items)) touched.add(node);
+        const isItem = node.matches(markup.items);
+        if (isItem) touched.add(node);
         else if (!(node.parentElement && around(node.parentElement))) loose.push(node);
         // (A parser adds elements before their children: mostly no query.)
-        if (node.firstElementChild) for (const inner of node.querySelectorAll(markup.items)) touched.add(inner);
+        if (node.firstElementChild === null) {
+          if (isItem) nestedHints.set(node, false);
+          continue;
+        }
+        const inner = node.querySelectorAll(markup.items);
+        if (isItem) nestedHints.set(node, inner.length > 0);
+        for (let k = 0; k < inner.length; k++) touched.add(inner[k]);
       }
     }
     return { touched, loose, into, around };
   }
+
+  // Whether an item holds an item of the catalog, as the observer's pass
+  // over a callback's records found it for the items added: the question
+  // decide() asks next, in the same callback, of the same DOM (the callback
+  // runs after the page's task, so the pass sees the items as filled in
+  // since; cleared after it).
+  const nestedHints = new Map();
+  const hasNestedItem = (el) => nestedHints.get(el) ?? el.querySelector(markup.items) !== null;
 
   // closest(markup.items) for many elements of one tree: each element on
   // the way up is matched once, and a walk stops at the first one already
@@ -488,6 +510,7 @@
       else decide(item);
     }
     for (const node of loose) if (node.isConnected) fallback(node, around);
+    nestedHints.clear();
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {

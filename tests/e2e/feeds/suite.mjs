@@ -267,6 +267,27 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       }
     });
 
+    test('a row filled with a carousel in the task that added it hides the listed card, not the row', async () => {
+      // X's "Pinned by people you follow": a timeline row whose cards are
+      // items of their own (ScrollSnap-List > role=presentation; markup as
+      // in the catalog's X entry). The row is appended empty and filled in
+      // the same task, so one mutation callback sees it added and filled:
+      // whether it holds items must be asked of it as it is then.
+      const page = await open(FEEDS.x);
+      await page.evaluate(() => {
+        const card = (who, mark) => `<div role="presentation" ${mark}><a href="/${who}">@${who}</a></div>`;
+        const row = document.createElement('div');
+        row.dataset.testid = 'cellInnerDiv';
+        row.dataset.shown = 'carousel-row';
+        document.querySelector('[data-feed]').prepend(row);
+        row.innerHTML = `<div data-testid="ScrollSnap-List">${card('janedoe_x', 'data-listed="card-jane"')}` +
+          `${card('friend_one', 'data-shown="card-one"')}${card('friend_two', 'data-shown="card-two"')}</div>`;
+      });
+      await animationFrames(page, 5);
+      assertClean(await report(page), 'carousel filled in the same task');
+      await page.close();
+    });
+
     test('a recycled sidebar tile whose channel name becomes a listed name is hidden before it paints', async () => {
       // YouTube's watch-page sidebar names a channel only as text; a list
       // that keeps its nodes rewrites that text in place (a text node's data).

@@ -170,7 +170,7 @@ class Decider {
    * layout, or '' for none. Instances as feedMarkup() last took them.
    */
   feedStyle(pageUrl, people) {
-    const input = [String(pageUrl), ...people.map((p) => String(Math.trunc(p)))].join('\n');
+    const input = [pageUrl, ...people].join('\n');  // the core reads whole decimal numbers only
     const length = this.#x.deadbolt_feed_style(this.#encode(input));
     return length === 0 ? '' : this.#output(length);
   }

@@ -14,11 +14,9 @@
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
-#include <charconv>
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "deadbolt/decide.h"
@@ -268,9 +266,9 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_feed_style(std::size_t bytes) {
   std::vector<int> people;
   for (in = end == std::string_view::npos ? std::string_view() : in.substr(end + 1); !in.empty();) {
     const std::string_view line = in.substr(0, in.find('\n'));
-    int person = -1;
-    const auto [next, error] = std::from_chars(line.data(), line.data() + line.size(), person);
-    if (error == std::errc() && next == line.data() + line.size() && person >= 0) people.push_back(person);
+    int person = line.empty() || line.size() > 9 ? -1 : 0;  // decimal digits only, below 10^9
+    for (char c : line) person = (person >= 0 && c >= '0' && c <= '9') ? person * 10 + (c - '0') : -1;
+    if (person >= 0) people.push_back(person);
     in.remove_prefix(std::min(in.size(), line.size() + 1));
   }
   const deadbolt::FeedMarkup* m = deadbolt::feed_markup_for_page(url.host, d.instances);

@@ -107,7 +107,7 @@ struct Validator {
       if (platform_id.empty()) return fail(path, "missing \"platform\" (or give the profile's \"url\")");
       if (handle.empty()) return fail(path, "missing \"handle\" (or give the profile's \"url\")");
       std::string id;
-      for (char c : trim(platform_id)) id += ascii_lower(c);
+      append_ascii_lower(id, trim(platform_id));
       if (id == "twitter") id = "x";
       out.platform = catalog.platform_index(id);
       if (out.platform < 0 || (catalog.platforms()[static_cast<std::size_t>(out.platform)].flags & kSearchEngine))

@@ -92,7 +92,7 @@ void Engine::build_index() {
           accounts_.insert(key_, ref);
         // The account's home instance shows it at /@user: serve that host.
         lower.clear();
-        for (char c : handle.substr(handle.find('@') + 1)) lower += ascii_lower(c);
+        append_ascii_lower(lower, handle.substr(handle.find('@') + 1));
         std::string_view prefix;
         if (catalog.find_site(lower, prefix) < 0)
           for (std::size_t s = 0; s < catalog.sites().size(); ++s)
@@ -120,7 +120,7 @@ void Engine::build_index() {
       }
       if (flags & (kEmail | kPhone)) continue;  // searched for by their own rules, not as words
       lower.clear();
-      for (char c : handle) lower += ascii_lower(c);
+      append_ascii_lower(lower, handle);
       if (lower.size() >= kMinSearchHandle) handle_words_.insert(lower, static_cast<std::uint32_t>(p));
     }
     if (!person.coparent_channel.empty()) {

@@ -161,7 +161,7 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
         if (account.capture == Capture::federated || !catalog.valid_handle(account.platform, h)) return false;
         if (site.reserved.size() > 0) {
           std::string lower;
-          for (char c : h) lower += ascii_lower(c);
+          append_ascii_lower(lower, h);
           if (site.reserved.find(lower) != KeyIndex::kMissing) return false;
         }
         if (type == T::at_handle) out += '@';
@@ -260,7 +260,7 @@ std::string address_regex(std::string_view address) {
     // As listed (other spellings of the mailbox are left to the listeners), and any +tag.
     const std::string_view listed = address.substr(0, address.rfind('@'));
     std::string lower;
-    for (char c : listed.substr(0, listed.find('+'))) lower += ascii_lower(c);
+    append_ascii_lower(lower, listed.substr(0, listed.find('+')));
     if (istarts_with(lower, "mailto:")) lower.erase(0, 7);
     append_escaped(out, lower);
     out += ")(?:\\+[a-z0-9._-]*)?(?:@|%40)gmail\\.com";  // domains are written in lower case
@@ -491,7 +491,7 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
       from = out.rules.size();
       add(out, std::move(home), person, index);
       std::string origin = "*://*.";
-      for (char c : instance) origin += ascii_lower(c);
+      append_ascii_lower(origin, instance);
       set_origins(out, from, origin + "/*");
     }
     return;
@@ -515,7 +515,7 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
       std::string_view handle = account.handle;
       if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
       std::string lower;
-      for (char c : handle) lower += ascii_lower(c);
+      append_ascii_lower(lower, handle);
       if (catalog.valid_handle(account.platform, handle) && site.reserved.find(lower) == KeyIndex::kMissing &&
           !catalog.prefix_allowed(site, lower) && lower.find('.') == std::string::npos) {
         std::string sub = "^https?://(?i:";

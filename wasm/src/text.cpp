@@ -158,15 +158,9 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
     separator = false;
     out += s;
   };
-  if (cp < 0x80) {  // one byte each, by push_back: a search is mostly ASCII
-    const char c = ascii_lower(static_cast<char>(cp));
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (separator && !out.empty()) out.push_back(' ');
-      separator = false;
-      out.push_back(c);
-    } else if (c != '\'') {  // O'Brien == OBrien
-      separator = true;
-    }
+  // ASCII letters and digits never come here: fold_words appends their runs whole.
+  if (cp < 0x80) {
+    if (cp != '\'') separator = true;  // O'Brien == OBrien
     return;
   }
   if (cp >= 0x300 && cp <= 0x36F) return;  // combining accents: Jane + U+0301 == Jané == Jane

@@ -9,7 +9,7 @@
 // only) for the popup's history: told plainly, never as blame.
 import { BLOCK_PAGE } from './blocking.js';
 import { verifyRules, withheldGroups } from './dynamic_rules.js';
-import { updateItem } from './serialised.js';
+import { serialised, updateItem } from './serialised.js';
 import { HEALTH_HISTORY } from './storage_keys.js';
 import { instanceGroups } from './instances.js';
 
@@ -23,7 +23,11 @@ export const HEALTH_ALARM = 'health';
  * verifyDecider() (list_owner.js: {ok, repaired}).
  */
 export function createHealth(engine) {
-  async function check() {
+  // One check at a time (the popup's, an alarm's, a permission change's):
+  // two at once would both find the rules missing, both put them back and
+  // both write the repair into the history.
+  const check = () => serialised('health', checkNow);
+  async function checkNow() {
     const { core } = await engine.full();
     const on = await engine.enabled();
     const [incognito, withheld, instancesWithheld] = await Promise.all([

@@ -55,6 +55,22 @@ test('rules removed behind Deadbolt\'s back are noticed and put back', async () 
   assert.deepEqual(sites.hits('instagram.com', '/janedoe'), []);
 });
 
+test('two checks at once put the rules back once, and the history tells it once', async () => {
+  await browser.worker.evaluate(async () => {
+    const rules = await chrome.declarativeNetRequest.getDynamicRules();
+    await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: rules.map((r) => r.id) });
+  });
+  // The repairs the history holds (a few, far below its 40 entries).
+  const repairs = () => inExtension(async () => ((await chrome.storage.local.get('health.history'))['health.history'] ?? [])
+    .filter((p) => p.kind === 'rules').length);
+  const before = await repairs();
+  const answers = await inExtension(() => Promise.all([
+    chrome.runtime.sendMessage({ type: 'health' }), chrome.runtime.sendMessage({ type: 'health' })]));
+  assert.equal(answers.filter((r) => r.problems.some((p) => p.kind === 'rulesRepaired')).length, 1, 'one of the two checks repaired');
+  assert.equal(await repairs(), before + 1, 'and the history tells it once');
+  assert.ok((await dynamicRules()).length > 0);
+});
+
 test('a rule changed behind Deadbolt\'s back is noticed too; a sound set is left alone', async () => {
   await browser.worker.evaluate(async () => {
     const [first] = await chrome.declarativeNetRequest.getDynamicRules();

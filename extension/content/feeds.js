@@ -78,13 +78,18 @@
     return out;
   }
 
+  // The document's base URL, read once per observer callback (each read is a
+  // call into the page's document, and a callback decides many items).
+  let callbackBase = null;
+  const baseURI = () => callbackBase ?? document.baseURI;
+
   /** The listed person whose item `item` is (-1 for none), its `entries`' content left out (null: none). */
   function personOf(item, entries) {
     const nested = hasNestedItem(item);
     const attributes = identitiesOf(item, nested, entries);
     // With mentions hidden too, every link counts alike: no author query.
     const authors = mentions ? [] : linksOf(item, markup.authorLinks, nested, entries);
-    return deadboltItems.decideItem(document.baseURI, linksOf(item, 'a[href]', nested, entries), authors, attributes);
+    return deadboltItems.decideItem(baseURI(), linksOf(item, 'a[href]', nested, entries), authors, attributes);
   }
 
   // A catalog item that holds entries (FALLBACK_ENTRY: HTML's and ARIA's
@@ -155,7 +160,10 @@
   const STYLED = ['display', 'visibility', 'max-height', 'overflow'];
   const hiddenAs = new WeakMap();  // item -> how it is hidden: 'gone', 'placeholder' or 'spacer'
   function ownStyle(el) {
-    const values = STYLED.map((p) => [el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]);
+    // Without a style attribute it has none of them: one call, not eight.
+    const values = el.hasAttribute('style')
+      ? STYLED.map((p) => [el.style.getPropertyValue(p), el.style.getPropertyPriority(p)])
+      : STYLED.map(() => ['', '']);
     if (visibilityBefore.has(el)) values[1] = visibilityBefore.get(el);  // held back while parsing: its own is kept there
     return values;
   }
@@ -264,7 +272,7 @@
     for (const a of links) {
       if (around(a)) continue;  // the catalog's item decides it
       // As a mention: with "also hide mentions" off, the fallback hides nothing.
-      if (deadboltItems.decideItem(document.baseURI, [a.getAttribute('href')], [], []) < 0) continue;
+      if (deadboltItems.decideItem(baseURI(), [a.getAttribute('href')], [], []) < 0) continue;
       const unit = unitAround(a);
       if (unit && !hidden.has(unit)) {
         fallbackHidden.add(unit);
@@ -498,19 +506,24 @@
   const observer = new MutationObserver((records) => {
     if (!active) return;
     const t0 = measuring ? performance.now() : 0;
-    const parsing = document.readyState === 'loading';
-    const { touched, loose, into, around } = changesOf(records, parsing);
-    if (into.length > 0) insertedInto = into;
-    // Where the parser is first: an item it is still inside stays held,
-    // and is decided when let go (holdOpen) instead of at every piece.
-    if (openHeld.size > 0 || parsing) holdOpen();
-    for (const item of touched) {
-      if (!item.isConnected) continue;
-      if (openHeld.has(item)) decidedOnRelease.add(item);
-      else decide(item);
+    callbackBase = document.baseURI;
+    try {
+      const parsing = document.readyState === 'loading';
+      const { touched, loose, into, around } = changesOf(records, parsing);
+      if (into.length > 0) insertedInto = into;
+      // Where the parser is first: an item it is still inside stays held,
+      // and is decided when let go (holdOpen) instead of at every piece.
+      if (openHeld.size > 0 || parsing) holdOpen();
+      for (const item of touched) {
+        if (!item.isConnected) continue;
+        if (openHeld.has(item)) decidedOnRelease.add(item);
+        else decide(item);
+      }
+      for (const node of loose) if (node.isConnected) fallback(node, around);
+    } finally {
+      nestedHints.clear();
+      callbackBase = null;
     }
-    for (const node of loose) if (node.isConnected) fallback(node, around);
-    nestedHints.clear();
     if (measuring) {
       busyMs += performance.now() - t0;
       busyTimer ||= setTimeout(() => {

@@ -414,10 +414,16 @@
   // (the fallback's to look at), and, while the page parses, the elements
   // nodes went into or are (where the parser may be). A parser's task
   // appends many nodes to one parent: each element's item is looked up once.
+  // And it adds a subtree node by node, each a record of its own, while the
+  // callback comes after the task, when the subtree is whole: its top is
+  // queried (for items, and by the fallback for links), and what was added
+  // into an element added in the same pass is inside that query already.
+  // (Were a node moved out since, its new place is a record of its own.)
   function changesOf(records, parsing) {
     const touched = new Set();
     const loose = [];
     const into = [];  // stays empty unless parsing
+    const addedHere = new Set();  // elements this pass found added
     const around = itemAround();
     // (Each property of a record or node is a call into the browser: read once.)
     for (const r of records) {
@@ -435,7 +441,10 @@
         }
         continue;
       }
-      const item = target ? around(target) : null;
+      // Into an element added in this pass: the items around it and in it
+      // are that element's top's (whose record came first).
+      const inside = type === 'childList' && target !== null && addedHere.has(target);
+      const item = target && !inside ? around(target) : null;
       if (item) touched.add(item);
       if (item && markup.quotes !== '' && item.matches(markup.quotes)) {
         const outer = item.parentElement?.closest(markup.items);
@@ -450,10 +459,12 @@
         const node = added[i];
         if (node.nodeType !== 1) continue;
         if (parsing) into.push(node);
+        addedHere.add(node);
+        if (inside) continue;
         const isItem = node.matches(markup.items);
         if (isItem) touched.add(node);
         else if (!(node.parentElement && around(node.parentElement))) loose.push(node);
-        // (A parser adds elements before their children: mostly no query.)
+        // (Nothing below it yet: nothing to query.)
         if (node.firstElementChild === null) {
           if (isItem) nestedHints.set(node, false);
           continue;

@@ -288,6 +288,31 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       await page.close();
     });
 
+    test('an item added into a new block and moved out of it in the same task is decided where it lands', async () => {
+      // The parser adds a subtree node by node, and one callback sees it
+      // whole: it is queried once, at its top, and what went into an
+      // element added in the same pass is taken as inside that query. An
+      // item that left such a block before the callback is not inside it;
+      // its new place is a record of its own, and must be decided.
+      // (Her post by its status link alone: the page's style sheet, which
+      // names her profile link, does not hide it; only a decision does.)
+      const page = await open(FEEDS.x);
+      await page.evaluate(() => {
+        const feed = document.querySelector('[data-feed]');
+        const block = document.createElement('div');
+        feed.prepend(block);
+        const item = document.createElement('div');
+        item.dataset.testid = 'cellInnerDiv';
+        item.dataset.listed = 'moved-post';
+        item.innerHTML = '<article role="article"><a href="/janedoe_x/status/1790000000000000001">her post</a></article>';
+        block.append(item);
+        feed.prepend(item);  // into the feed, which was there before
+      });
+      await animationFrames(page, 5);
+      assertClean(await report(page), 'moved out of a block added in the same task');
+      await page.close();
+    });
+
     test('a recycled sidebar tile whose channel name becomes a listed name is hidden before it paints', async () => {
       // YouTube's watch-page sidebar names a channel only as text; a list
       // that keeps its nodes rewrites that text in place (a text node's data).

@@ -217,6 +217,22 @@ TEST(KeyIndexTest, CopiesAndMovesFindTheirOwnKeys) {
   EXPECT_EQ(many.back().find("j"), 1u);
 }
 
+// A key is laid in the arena before it is looked up (read_keys builds each
+// one there): one already present keeps its value, and its second copy goes.
+TEST(KeyIndexTest, InsertingAPresentKeyKeepsItsValueAndAddsNoBytes) {
+  KeyIndex index;
+  EXPECT_EQ(index.insert("x:jane", 1), 1u);
+  EXPECT_EQ(index.insert("x#jane", 1), 1u);
+  EXPECT_EQ(index.insert("x:jane", 2), 1u);
+  EXPECT_EQ(index.size(), 2u);
+  EXPECT_EQ(index.key_bytes(), 12u);
+  EXPECT_EQ(index.insert("x:sam", 3), 3u);  // the next key starts where the last one ended
+  EXPECT_EQ(index.find("x:jane"), 1u);
+  EXPECT_EQ(index.find("x#jane"), 1u);
+  EXPECT_EQ(index.find("x:sam"), 3u);
+  EXPECT_EQ(index.key_bytes(), 17u);
+}
+
 // A snapshot keeps an index as its keys and values (append_keys); read back,
 // the index finds what the original found, and writes the same bytes.
 TEST(KeyIndexTest, KeysAndValuesReadBackAsTheyWereWritten) {

@@ -1,6 +1,7 @@
 #include "deadbolt/key_index.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace deadbolt {
 
@@ -16,18 +17,27 @@ std::uint32_t KeyIndex::find(std::string_view key, std::uint64_t key_hash) const
 }
 
 std::uint32_t KeyIndex::insert(std::string_view key, std::uint32_t value) {
+  const std::size_t start = arena_.size();
+  arena_.append(key.data(), key.size());
+  return insert_appended(start, value);
+}
+
+std::uint32_t KeyIndex::insert_appended(std::size_t start, std::uint32_t value) {
   if ((spans_.size() + 1) * 4 >= slots_.size() * 3) rehash(slots_.empty() ? 16 : slots_.size() * 2);  // load < 3/4
+  const std::string_view key(arena_.data() + start, arena_.size() - start);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = slot_of(hash(key), mask);; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.key == kMissing) {
       slot.key = static_cast<std::uint32_t>(spans_.size());
       slot.value = value;
-      spans_.push_back({static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(key.size())});
-      arena_.append(key.data(), key.size());
+      spans_.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(key.size())});
       return value;
     }
-    if (this->key(slot.key) == key) return slot.value;
+    if (this->key(slot.key) == key) {
+      arena_.resize(start);  // present: the bytes appended go again
+      return slot.value;
+    }
   }
 }
 
@@ -104,22 +114,29 @@ KeyIndex KeyIndex::read_keys(ByteReader& in, std::uint32_t value_limit) {
   if (count > in.left() / 4) in.fail();
   if (!in.ok()) return index;
   index.reserve(count, 0);
-  std::string k;
   std::int64_t value = 0;
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) {
     value += unzigzag(in.number());
     const std::size_t prefix = in.number(), suffix = in.number();
     const std::string_view middle = in.text();
-    const std::string_view previous = i == 0 ? std::string_view() : index.key(i - 1);
-    if (!in.ok() || value < 0 || value >= value_limit || prefix + suffix > previous.size()) {
+    const Span previous = i == 0 ? Span{0, 0} : index.spans_[i - 1];
+    if (!in.ok() || value < 0 || value >= value_limit || prefix + suffix > previous.size) {
       in.fail();
       break;
     }
-    k.assign(previous.substr(0, prefix));
-    k.append(middle);
-    k.append(previous.substr(previous.size() - suffix));
+    // The key is put together at the end of the arena, its shared parts
+    // copied from the previous key there (read after the arena has grown,
+    // from where it is now).
+    std::string& arena = index.arena_;
+    const std::size_t start = arena.size();
+    arena.resize(start + prefix + middle.size() + suffix);
+    char* const key = &arena[start];
+    const char* const before = &arena[previous.offset];
+    std::memcpy(key, before, prefix);
+    std::memcpy(key + prefix, middle.data(), middle.size());
+    std::memcpy(key + prefix + middle.size(), before + previous.size - suffix, suffix);
     const auto v = static_cast<std::uint32_t>(value);
-    if (index.insert(k, v) != v || index.size() != i + 1u) in.fail();  // a key twice
+    if (index.insert_appended(start, v) != v || index.size() != i + 1u) in.fail();  // a key twice
   }
   if (!in.ok()) index.clear();
   return index;

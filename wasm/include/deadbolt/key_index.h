@@ -26,6 +26,7 @@ class KeyIndex {
   static constexpr std::uint32_t kMissing = 0xFFFFFFFFu;
 
   // Inserts `key` unless present; returns the value now stored for it.
+  // (`key` must not be a view into this index's own keys.)
   std::uint32_t insert(std::string_view key, std::uint32_t value);
   std::uint32_t find(std::string_view key) const { return find(key, hash(key)); }
   // find() with the key's hash already computed.
@@ -80,6 +81,9 @@ class KeyIndex {
   }
   static std::size_t slot_of(std::uint64_t h, std::size_t mask) { return (h ^ (h >> 29)) & mask; }
   void rehash(std::size_t slots);
+  // insert() of the key the arena holds from `start` to its end (appended
+  // there by the caller); a key already present leaves the arena as it was.
+  std::uint32_t insert_appended(std::size_t start, std::uint32_t value);
 
   std::vector<Slot> slots_;
   std::vector<Span> spans_;

@@ -51,6 +51,15 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     }
   }
 
+  /** `url` in a new tab, `inPage` run in the page's own world, and its report clean some frames later. */
+  async function assertCleanAfter(url, inPage, what) {
+    const page = await open(url);
+    await page.evaluate(inPage);
+    await animationFrames(page);
+    assertClean(await report(page), what);
+    await page.close();
+  }
+
   /**
    * `pieces` served at `route` with a pause of `delayMs` between them (every
    * piece but the last padded to one size, so that each pause falls where it
@@ -94,11 +103,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       });
 
       test('an SPA navigation between feeds paints no listed item', async () => {
-        const page = await open(url);
-        await page.evaluate(() => window.feedTest.navigate(`${location.pathname}/following`));
-        await animationFrames(page);
-        assertClean(await report(page), 'SPA navigation');
-        await page.close();
+        await assertCleanAfter(url, () => window.feedTest.navigate(`${location.pathname}/following`), 'SPA navigation');
       });
     });
   }
@@ -273,8 +278,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       // in the catalog's X entry). The row is appended empty and filled in
       // the same task, so one mutation callback sees it added and filled:
       // whether it holds items must be asked of it as it is then.
-      const page = await open(FEEDS.x);
-      await page.evaluate(() => {
+      await assertCleanAfter(FEEDS.x, () => {
         const card = (who, mark) => `<div role="presentation" ${mark}><a href="/${who}">@${who}</a></div>`;
         const row = document.createElement('div');
         row.dataset.testid = 'cellInnerDiv';
@@ -282,10 +286,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
         document.querySelector('[data-feed]').prepend(row);
         row.innerHTML = `<div data-testid="ScrollSnap-List">${card('janedoe_x', 'data-listed="card-jane"')}` +
           `${card('friend_one', 'data-shown="card-one"')}${card('friend_two', 'data-shown="card-two"')}</div>`;
-      });
-      await animationFrames(page, 5);
-      assertClean(await report(page), 'carousel filled in the same task');
-      await page.close();
+      }, 'carousel filled in the same task');
     });
 
     test('an item added into a new block and moved out of it in the same task is decided where it lands', async () => {
@@ -296,8 +297,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       // its new place is a record of its own, and must be decided.
       // (Her post by its status link alone: the page's style sheet, which
       // names her profile link, does not hide it; only a decision does.)
-      const page = await open(FEEDS.x);
-      await page.evaluate(() => {
+      await assertCleanAfter(FEEDS.x, () => {
         const feed = document.querySelector('[data-feed]');
         const block = document.createElement('div');
         feed.prepend(block);
@@ -307,10 +307,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
         item.innerHTML = '<article role="article"><a href="/janedoe_x/status/1790000000000000001">her post</a></article>';
         block.append(item);
         feed.prepend(item);  // into the feed, which was there before
-      });
-      await animationFrames(page, 5);
-      assertClean(await report(page), 'moved out of a block added in the same task');
-      await page.close();
+      }, 'moved out of a block added in the same task');
     });
 
     test('a recycled sidebar tile whose channel name becomes a listed name is hidden before it paints', async () => {

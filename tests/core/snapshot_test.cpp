@@ -264,6 +264,32 @@ TEST(KeyIndexTest, KeysAndValuesReadBackAsTheyWereWritten) {
   EXPECT_EQ(back.size(), index.size());
   for (const auto& [key, value] : entries) EXPECT_EQ(back.find(key), value) << key;
   EXPECT_EQ(back.find("x:sa"), KeyIndex::kMissing);
+  EXPECT_EQ(back.key_bytes(), index.key_bytes());  // the arena read into holds the keys, nothing more
+  std::string again;
+  back.append_keys(again);
+  EXPECT_EQ(again, out);
+}
+
+TEST(KeyIndexTest, ManyKeysReadBackWhileTheArenaGrows) {
+  // Each key is put together from the one before it, read from the arena
+  // that grows (and moves) under it many times over 3,000 keys.
+  KeyIndex index;
+  for (std::uint32_t i = 0; i < 1500; ++i) {
+    const std::string handle = "person_" + std::to_string(i * 7919 % 100003) + std::string(i % 23, 'z');
+    index.insert("instagram:" + handle, i);
+    index.insert("instagram#" + handle, i);
+  }
+  std::string out;
+  index.append_keys(out);
+  ByteReader in(out);
+  const KeyIndex back = KeyIndex::read_keys(in, 1500);
+  ASSERT_TRUE(in.ok());
+  ASSERT_EQ(back.size(), 3000u);
+  EXPECT_EQ(back.key_bytes(), index.key_bytes());
+  for (std::uint32_t i = 0; i < 1500; i += 37) {
+    const std::string handle = "person_" + std::to_string(i * 7919 % 100003) + std::string(i % 23, 'z');
+    EXPECT_EQ(back.find("instagram#" + handle), i) << handle;
+  }
   std::string again;
   back.append_keys(again);
   EXPECT_EQ(again, out);

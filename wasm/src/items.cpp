@@ -65,6 +65,9 @@ void ItemDecider::refresh() {
   max_word_ = 0;
   // Sized once: folded words are never longer than their keys.
   words_.reserve(engine_.account_key_count(), engine_.account_key_bytes());
+  // A handle's keys come in pairs, "x:jane" then its id form "x#jane": the
+  // second names the word just added, and is not looked up again.
+  std::string_view previous;
   engine_.for_each_account_key([&](std::string_view key) {
     // "platform:handle" or "platform#id" (a plain loop: find_first_of
     // calls memchr once per character).
@@ -73,6 +76,8 @@ void ItemDecider::refresh() {
     std::string_view handle = start == key.size() ? key : key.substr(start + 1);
     if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
     handle = handle.substr(0, handle.find('@'));  // user@instance: the user
+    if (handle == previous) return;
+    previous = handle;
     char folded[kMaxFoldedWord];
     const std::size_t n = fold_word(handle, folded);
     if (n == 0) return;

@@ -16,28 +16,27 @@ std::uint32_t KeyIndex::find(std::string_view key, std::uint64_t key_hash) const
   }
 }
 
-std::uint32_t KeyIndex::insert(std::string_view key, std::uint32_t value) {
-  const std::size_t start = arena_.size();
+__attribute__((noinline)) std::uint32_t KeyIndex::insert(std::string_view key, std::uint32_t value) {
+  const std::size_t start = arena_.size(), keys = spans_.size();
   arena_.append(key.data(), key.size());
-  return insert_appended(start, value);
+  const std::uint32_t stored = insert_placed(start, key.size(), value);
+  if (spans_.size() == keys) arena_.resize(start);  // present: the bytes appended go again
+  return stored;
 }
 
-std::uint32_t KeyIndex::insert_appended(std::size_t start, std::uint32_t value) {
+std::uint32_t KeyIndex::insert_placed(std::size_t start, std::size_t size, std::uint32_t value) {
   if ((spans_.size() + 1) * 4 >= slots_.size() * 3) rehash(slots_.empty() ? 16 : slots_.size() * 2);  // load < 3/4
-  const std::string_view key(arena_.data() + start, arena_.size() - start);
+  const std::string_view key(arena_.data() + start, size);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = slot_of(hash(key), mask);; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.key == kMissing) {
       slot.key = static_cast<std::uint32_t>(spans_.size());
       slot.value = value;
-      spans_.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(key.size())});
+      spans_.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(size)});
       return value;
     }
-    if (this->key(slot.key) == key) {
-      arena_.resize(start);  // present: the bytes appended go again
-      return slot.value;
-    }
+    if (this->key(slot.key) == key) return slot.value;
   }
 }
 
@@ -115,6 +114,7 @@ KeyIndex KeyIndex::read_keys(ByteReader& in, std::uint32_t value_limit) {
   if (!in.ok()) return index;
   index.reserve(count, 0);
   std::int64_t value = 0;
+  std::size_t used = 0;  // the arena's bytes holding keys
   for (std::uint32_t i = 0; i < count && in.ok(); ++i) {
     value += unzigzag(in.number());
     const std::size_t prefix = in.number(), suffix = in.number();
@@ -124,20 +124,25 @@ KeyIndex KeyIndex::read_keys(ByteReader& in, std::uint32_t value_limit) {
       in.fail();
       break;
     }
-    // The key is put together at the end of the arena, its shared parts
-    // copied from the previous key there (read after the arena has grown,
-    // from where it is now).
+    // The key is put together in the arena after the previous one, its
+    // shared parts copied from the previous key there (read after the arena
+    // has grown, from where it is now). The arena grows by doubling and is
+    // cut to what was used at the end: one resize call every few hundred
+    // keys, not one per key (a call, not inlined code, in the size-built
+    // decider).
     std::string& arena = index.arena_;
-    const std::size_t start = arena.size();
-    arena.resize(start + prefix + middle.size() + suffix);
-    char* const key = &arena[start];
+    const std::size_t size = prefix + middle.size() + suffix;
+    if (used + size > arena.size()) arena.resize(2 * (used + size));
+    char* const key = &arena[used];
     const char* const before = &arena[previous.offset];
     std::memcpy(key, before, prefix);
     std::memcpy(key + prefix, middle.data(), middle.size());
     std::memcpy(key + prefix + middle.size(), before + previous.size - suffix, suffix);
     const auto v = static_cast<std::uint32_t>(value);
-    if (index.insert_appended(start, v) != v || index.size() != i + 1u) in.fail();  // a key twice
+    if (index.insert_placed(used, size, v) != v || index.size() != i + 1u) in.fail();  // a key twice
+    used += size;
   }
+  index.arena_.resize(used);
   if (!in.ok()) index.clear();
   return index;
 }

@@ -81,9 +81,10 @@ class KeyIndex {
   }
   static std::size_t slot_of(std::uint64_t h, std::size_t mask) { return (h ^ (h >> 29)) & mask; }
   void rehash(std::size_t slots);
-  // insert() of the key the arena holds from `start` to its end (appended
-  // there by the caller); a key already present leaves the arena as it was.
-  std::uint32_t insert_appended(std::size_t start, std::uint32_t value);
+  // insert() of the `size` bytes the arena holds from `start` (placed there
+  // by the caller, after every key); returns the value now stored for them.
+  // A key already present is not added: its bytes are the caller's to drop.
+  std::uint32_t insert_placed(std::size_t start, std::size_t size, std::uint32_t value);
 
   std::vector<Slot> slots_;
   std::vector<Span> spans_;

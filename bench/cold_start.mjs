@@ -112,9 +112,8 @@ export async function pageCoreReady({ list, runs = 7 }) {
             const { createCore } = await import(chrome.runtime.getURL('extension/core.js'));
             core = await createCore();
           } else if (m === 'embedded') {
-            // The two modules as a static import graph loads them: at once.
-            const [{ instantiateDecider }, { DECIDER_WASM_BASE64 }] = await Promise.all([
-              import(chrome.runtime.getURL('extension/decider.js')), import(chrome.runtime.getURL('extension/built/decider_wasm.js'))]);
+            // The decider's one module, its bytes inside (extension/built/decider.mjs).
+            const { instantiateDecider, DECIDER_WASM_BASE64 } = await import(chrome.runtime.getURL('extension/built/decider.mjs'));
             core = await instantiateDecider(Uint8Array.fromBase64(DECIDER_WASM_BASE64));
           } else {
             const { instantiateDecider } = await import(chrome.runtime.getURL('extension/decider.js'));

@@ -10,8 +10,8 @@
 // only ever given a list's text, never a snapshot, so it cannot compile rules
 // from an empty index; the decider has no rules().
 import createDeadboltCore from './built/deadbolt_core.mjs';
-import { DECIDER_WASM_BASE64 } from './built/decider_wasm.js';
-import { instantiateDecider } from './decider.js';
+// The decider with its bytes, as one module (scripts/embed-decider.mjs, from decider.js).
+import { DECIDER_WASM_BASE64, instantiateDecider } from './built/decider.mjs';
 import { fromBase64 } from './base64.js';
 
 let modulePromise = null;

@@ -516,11 +516,14 @@
   const compiled = () => (typeof deadboltItems === 'undefined'
     ? WebAssembly.compile(deadboltDecider.wasm) : deadboltItems.compiled());
   async function start() {
+    // Where the feed script runs too, its first decisions go first (its
+    // items are painted with the page; the rows here stay held meanwhile),
+    // and so does its read: asked for at once, this script's index (as large
+    // as the feed's) was read beside the feed's, whose reply then came
+    // 1.4–2.7 ms later (BENCHMARKS.md, 2026-12-07).
+    if (typeof deadboltItems !== 'undefined') await deadboltItems.settled;
     // Read, with its changes kept until the core is ready (local_read.js).
     const reading = deadboltReadFollowing([INDEX_KEY, OPENED_KEY]);
-    // Where the feed script runs too, its first decisions go first (its
-    // items are painted with the page; the rows here stay held meanwhile).
-    if (typeof deadboltItems !== 'undefined') await deadboltItems.settled;
     try {
       [decider] = await Promise.all([deadboltDecider.instantiateDecider(await compiled()), reading.items.catch(() => null)]);
     } catch {

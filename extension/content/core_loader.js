@@ -11,6 +11,11 @@
 //                                              start, or half a second after this script ran: the
 //                                              guard and the inbox script start their deciders after it
 //   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
+//   deadboltItems.holding(index)               the decider itself while it holds exactly `index` (base64),
+//                                              else null: the guard decides with it then, instead of a
+//                                              decider of its own holding the same bytes
+//   deadboltItems.loads()                      how many times load() was called: what the decider holds
+//                                              may have changed since a count the guard kept
 //   deadboltItems.markupFor(pageUrl, instances) the page's feed markup, or null (`instances`: the
 //                                              fediverse instances the person added, from the feed index)
 //   deadboltItems.decideItem(page, links, authors, attributes)
@@ -24,6 +29,8 @@
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content script
 var deadboltItems = (() => {
   let decider = null;
+  let loadedIndex = null;  // the index (base64) the decider holds, or null when not known
+  let loads = 0;
   let compiling = null;
   let settle;
   // Bounded: a feed script that never gets as far (a page it has no markup
@@ -49,14 +56,23 @@ var deadboltItems = (() => {
     },
     load(index, mentions) {
       if (!decider || typeof index !== 'string') return false;
+      loads += 1;
       let bytes;
       try {
         bytes = deadboltDecider.fromBase64(index);
       } catch {
-        return false;  // not base64: damaged; items stay held back
+        return false;  // not base64: damaged; items stay held back (the decider keeps what it held)
       }
-      return decider.loadFeedIndex(bytes, mentions);
+      // Refused, the decider keeps what it held; which it was is not kept here.
+      const loaded = decider.loadFeedIndex(bytes, mentions);
+      loadedIndex = loaded ? index : null;
+      return loaded;
     },
+    // The mentions setting the feed index was loaded with changes what an
+    // item's links hide, not what a link or an identity attribute decides,
+    // which is all the guard asks.
+    holding: (index) => (decider !== null && loadedIndex !== null && loadedIndex === index ? decider : null),
+    loads: () => loads,
     compiled,
     settled,
     markupFor(page, instances) {

@@ -18,6 +18,12 @@
 // person, also those whose posts stay shown in feeds), so an event is never
 // held back waiting. The browser resolves the link (`a.href`); the core
 // reads it. Other people's links cost one closest() and one wasm call.
+// When the feed script's decider holds those very bytes (everyone's posts
+// are hidden in feeds, as by default), it is that decider: one core in the
+// page, not two of the same list (about 1 MB, and a load of the list).
+// When the feed index then changes (someone's posts shown in feeds again),
+// activations are held from that moment until this script has a decider of
+// its own with the whole list.
 //
 // Why only trusted events: a page could try to learn the list by
 // dispatching synthetic clicks on candidate links and watching which are
@@ -43,9 +49,13 @@
     pointermove: 'stop', mousemove: 'stop', focusin: 'stop', focus: 'stop',
   };
 
-  let decider = null;
+  let decider = null;  // the feed script's (see the top of this file) or `own`
+  let own = null;      // this script's own decider, made only when it cannot share the feed script's
+  let sharing = null;  // the snapshot (base64) the feed script's decider holds while it is `decider`
+  let sharedLoads = 0;  // deadboltItems.loads() then: another count means it may hold something else
   let on = false;
   let state = 'starting';  // 'starting' | 'ready' | 'failed'
+  let switching = false;   // 'starting' again: the shared decider's index changed (see above)
   let markup = null;       // the page's feed markup: its identity attributes
   let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
   let held = null;  // {link, at, plain}: the last link activated while the core was starting
@@ -89,7 +99,9 @@
 
   function guard(event) {
     // Synthetic events are never acted on: see the top of this file.
-    if (!event.isTrusted || state === 'failed' || (state === 'ready' && !on)) return;
+    if (!event.isTrusted || state === 'failed') return;
+    if (state === 'ready' && sharedChanged()) startSwitching();
+    if (state === 'ready' && !on) return;
     let action = EVENTS[event.type];
     if (action === 'key' || action === 'key-stop') {
       if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -121,39 +133,61 @@
 
   for (const type of Object.keys(EVENTS)) window.addEventListener(type, guard, { capture: true, passive: false });
 
+  // Decides from `snapshot` (list.snapshot) from now on: with the feed
+  // script's decider when it holds the same bytes, else with this script's
+  // own (made the first time it is needed, from the module the feed script
+  // compiles: one compilation a page). One at a time; rejects when a decider
+  // of its own cannot be made.
+  let applying = Promise.resolve();
   function apply(snapshot, index) {
-    last = { link: null, raw: null, base: '', url: null };
-    let loaded = false;
-    try {
-      // Through the feed-index door: it also makes the item decider, for identity attributes.
-      loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(deadboltDecider.fromBase64(snapshot.bytes), true);
-    } catch {
-      loaded = false;
-    }
-    on = loaded && index?.enabled === true;
+    const run = async () => {
+      const bytes = typeof snapshot?.bytes === 'string' ? snapshot.bytes : null;
+      if (bytes !== null && deadboltItems.holding(bytes) === null) {
+        own ??= await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
+      }
+      // The choice and the load in one task, after any wait (the feed
+      // script may have loaded another index meanwhile).
+      last = { link: null, raw: null, base: '', url: null };
+      const feeds = bytes === null ? null : deadboltItems.holding(bytes);
+      sharing = feeds !== null ? bytes : null;
+      sharedLoads = deadboltItems.loads();
+      let loaded = feeds !== null;
+      if (feeds !== null) {
+        decider = feeds;
+        own = null;  // its memory goes back (made again if ever needed)
+      } else if (bytes !== null) {
+        decider = own;
+        try {
+          // Through the feed-index door: it also makes the item decider, for identity attributes.
+          loaded = decider.loadFeedIndex(deadboltDecider.fromBase64(bytes), true);
+        } catch {
+          loaded = false;
+        }
+      }
+      if (decider) markup = decider.feedMarkup(location.href, index?.instances);
+      on = loaded && index?.enabled === true;
+    };
+    const done = applying.then(run, run);
+    applying = done.catch(() => {});
+    return done;
   }
 
   async function start() {
-    let stored;
     try {
-      // An instance of its own (the feed script's holds the feed list), from
-      // the module the feed script compiles (one compilation a page), made
-      // once the feed script has decided the page: the feed's first paint
-      // waits for nothing here. Activations meanwhile are held (see guard()).
+      // Once the feed script has decided the page: the feed's first paint
+      // waits for nothing here, and its decider holds its index by then.
+      // Activations meanwhile are held (see guard()).
       await deadboltItems.settled;
       // Unreadable even when asked again (local_read.js): nothing to guard
       // with until the list or switch changes; the rules and the navigation
       // listeners still stand.
-      stored = deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
-      decider = await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
+      const stored = await deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
+      await apply(stored[SNAPSHOT_KEY] ?? null, stored[INDEX_KEY] ?? null);
     } catch {
       state = 'failed';  // the rules and the navigation listeners still stand
       releaseHeld();
       return;
     }
-    const { [SNAPSHOT_KEY]: snapshot = null, [INDEX_KEY]: index = null } = await stored;
-    markup = decider.feedMarkup(location.href, index?.instances);
-    apply(snapshot, index);
     state = 'ready';
     releaseHeld();
     if (changedWhileStarting) reread();
@@ -182,14 +216,42 @@
   let changedWhileStarting = false;
   function reread() {
     const reading = ++readings;
-    deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).then((items) => {
-      if (reading === readings) apply(items[SNAPSHOT_KEY], items[INDEX_KEY]);
-    }).catch(() => {});
+    deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).then(async (items) => {
+      if (reading !== readings) return;
+      await apply(items[SNAPSHOT_KEY], items[INDEX_KEY]);
+      if (reading === readings) switched();
+    }).catch(() => {
+      // Unreadable even when asked again: while switching, nothing is left
+      // to decide with (the shared decider no longer holds the whole list).
+      if (reading === readings && switching) {
+        switching = false;
+        state = 'failed';
+        releaseHeld();
+      }
+    });
   }
+  // The feed script loaded another index into the decider this script
+  // shares: held from this moment until the whole list is decided again.
+  const sharedChanged = () => sharing !== null && deadboltItems.loads() !== sharedLoads;
+  function startSwitching() {
+    state = 'starting';
+    switching = true;
+    reread();
+  }
+  function switched() {
+    if (!switching) return;
+    switching = false;
+    state = 'ready';
+    releaseHeld();
+  }
+  // The feed script's listener was added before this one, so a changed feed
+  // index is mostly loaded into its decider before this runs (and guard()
+  // checks at every event, whatever the order).
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !(changes[SNAPSHOT_KEY] || changes[INDEX_KEY])) return;
-    if (state === 'ready') reread();
-    else changedWhileStarting = true;
+    if (state === 'ready' && sharedChanged()) startSwitching();
+    else if (state === 'ready' || switching) reread();
+    else if (state === 'starting') changedWhileStarting = true;
   });
 
   start();

@@ -3,7 +3,10 @@
 // is ready, a listed link goes to the block page and any other is clicked
 // again for the person, so a friend's link is never dropped. The guard runs
 // here in a VM with a window whose events this test dispatches, and a
-// decider stub: what is tested is the holding, not the deciding.
+// decider stub: what is tested is the holding, not the deciding. Also the
+// sharing: when the feed script's decider holds the whole list, the guard
+// decides with it and makes none of its own, and when the feed script loads
+// another index into it, activations are held from that very event.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,11 +26,21 @@ function fakeLink(href) {
   return link;
 }
 
-/** guard.js started in a fresh world; `listed` are the hrefs its decider blocks. */
-function startGuard(listed) {
+const SNAPSHOT = 'AA==';  // list.snapshot, as the stub reads it
+const stubDecider = (listed) => ({ loadFeedIndex: () => true, feedMarkup: () => null, blocks: (href) => listed.includes(href) });
+
+/**
+ * guard.js started in a fresh world; `listed` are the hrefs its own decider
+ * blocks. `feeds`: the feed script's decider, {holds: base64, listed}, or
+ * none. `reads`: how storage reads answer (by default at once).
+ */
+function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } }) } = {}) {
   const listeners = {};
+  const changeListeners = [];
   let settle;
   const sent = [];
+  const made = [];  // the deciders guard.js made of its own
+  const feed = feeds && { ...feeds, loads: 1, decider: stubDecider(feeds.listed) };
   const world = {
     window: { addEventListener: (type, fn) => { (listeners[type] ??= []).push(fn); } },
     document: { baseURI: 'https://www.instagram.com/' },
@@ -35,17 +48,21 @@ function startGuard(listed) {
     performance,
     chrome: {
       runtime: { sendMessage: (message) => { sent.push(message); return Promise.resolve(); } },
-      storage: { onChanged: { addListener() {} } },
+      storage: { onChanged: { addListener(fn) { changeListeners.push(fn); } } },
     },
-    deadboltItems: { settled: new Promise((resolve) => { settle = resolve; }), compiled: async () => null },
-    deadboltReadLocal: async () => ({ 'list.snapshot': { bytes: 'AA==' }, 'feeds.index': { enabled: true } }),
+    deadboltItems: {
+      settled: new Promise((resolve) => { settle = resolve; }),
+      compiled: async () => null,
+      holding: (index) => (feed && feed.holds === index ? feed.decider : null),
+      loads: () => (feed ? feed.loads : 0),
+    },
+    deadboltReadLocal: reads,
     deadboltDecider: {
       fromBase64: () => new Uint8Array(1),
-      instantiateDecider: async () => ({
-        loadFeedIndex: () => true,
-        feedMarkup: () => null,
-        blocks: (href) => listed.includes(href),
-      }),
+      instantiateDecider: async () => {
+        made.push(stubDecider(listed));
+        return made.at(-1);
+      },
     },
   };
   vm.createContext(world);
@@ -64,7 +81,12 @@ function startGuard(listed) {
     settle();
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
   };
-  return { dispatch, ready, sent };
+  // The feed script loads another index into its decider (its storage listener runs first).
+  const feedLoads = (holds, feedListed) => {
+    Object.assign(feed, { holds, loads: feed.loads + 1, decider: stubDecider(feedListed) });
+    for (const fn of changeListeners) fn({ 'feeds.index': { newValue: {} } }, 'local');
+  };
+  return { dispatch, ready, sent, made, feedLoads };
 }
 
 test('a friend\'s link clicked while the guard starts is held, then clicked again for the person', async () => {
@@ -95,4 +117,41 @@ test('a modified click (a new tab, a download) is not replayed as a plain one', 
   guard.dispatch('click', friend, { ctrlKey: true });
   await guard.ready();
   assert.equal(friend.clicks, 0);
+});
+
+test('with the feed script\'s decider holding the whole list, the guard decides with it and makes none', async () => {
+  const jane = 'https://www.instagram.com/janedoe/';
+  const guard = startGuard([], { feeds: { holds: SNAPSHOT, listed: [jane] } });
+  await guard.ready();
+  assert.equal(guard.made.length, 0, 'no decider of its own');
+  assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, true);
+  assert.equal(guard.dispatch('click', fakeLink('https://www.instagram.com/a_friend/')).stopped, false);
+});
+
+test('the feed script loads another index into the shared decider: a listed link is held from that event on', async () => {
+  const jane = 'https://www.instagram.com/janedoe/';
+  let answer = null;
+  let reads = 0;
+  const guard = startGuard([jane], {
+    feeds: { holds: SNAPSHOT, listed: [jane] },
+    reads: async () => {
+      reads += 1;
+      if (reads === 1) return { 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } };
+      return new Promise((resolve) => { answer = resolve; });  // the read after the change: answered below
+    },
+  });
+  await guard.ready();
+  assert.equal(guard.made.length, 0);
+  // Her posts shown in feeds again: the feed index (and so the shared decider) no longer has her.
+  guard.feedLoads('AQ==', []);
+  const link = fakeLink(jane);
+  const click = guard.dispatch('click', link);
+  assert.equal(click.stopped && click.prevented, true, 'held while the whole list is read again');
+  assert.deepEqual(guard.sent, []);
+  answer({ 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } });
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(guard.made.length, 1, 'a decider of its own, with the whole list');
+  assert.equal(JSON.stringify(guard.sent), JSON.stringify([{ type: 'guardActivation', url: jane }]));
+  assert.equal(link.clicks, 0);
+  assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, true);
 });

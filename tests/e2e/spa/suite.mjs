@@ -138,4 +138,70 @@ export function spaSuite(useDriver, { more = () => {} } = {}) {
     assert.deepEqual(embeds('janedoe'), []);
     await page.close();
   });
+  // Last in the file: it turns her posts' hiding on, which only a cool-down turns off.
+  describe('with her posts hidden in feeds too (the guard decides with the feed script\'s core)', () => {
+    // Facebook's app names a person only in a POST body, so no rule stands
+    // behind the guard there: what the app asked for (window.fetched) is what
+    // the guard let through.
+    const app = APPS.find((a) => a.name === 'facebook');
+    const stored = (keys) => driver.inExtension((k) => chrome.storage.local.get(k), keys);
+    let shownIndex = null;  // the feed index while her posts are shown in feeds
+
+    test('turned on, the feed index is the whole list', async () => {
+      shownIndex = (await stored(['feeds.index']))['feeds.index'];
+      assert.equal((await driver.ask({ type: 'setFeeds', person: 'Jane Doe', on: true })).ok, true);
+      let both = {};
+      for (let i = 0; i < 50; i++) {
+        both = await stored(['feeds.index', 'list.snapshot']);
+        if (both['feeds.index']?.snapshot === both['list.snapshot']?.bytes) break;
+        await sleep(100);
+      }
+      assert.equal(both['feeds.index'].snapshot, both['list.snapshot'].bytes);
+      assert.notEqual(shownIndex.snapshot, both['list.snapshot'].bytes, 'without her, the feed index was not');
+    });
+
+    test('a link of hers the feed leaves in place is stopped; a look-alike\'s is not', async () => {
+      const from = driver.sites.full.length;
+      const page = await openApp(app);
+      // Outside any list, as a profile header or a byline is: no feed item to hide.
+      await page.evaluate(({ listed, lookalike }) => {
+        for (const [id, key] of [['solo-listed', listed], ['solo-lookalike', lookalike]]) {
+          const a = document.createElement('a');
+          a.id = id;
+          a.href = `/profile.php?id=${key}`;
+          a.textContent = `Profile ${id}`;
+          a.style.cssText = 'display: block; padding: 8px';
+          document.body.append(a);
+        }
+      }, app);
+      await page.hover('#solo-listed');
+      await sleep(900);  // three times the app's hover delay
+      assert.deepEqual(await page.evaluate(() => window.fetched), [], 'the app asked for nothing');
+      await page.hover('#solo-lookalike');
+      await driver.waitFor(page, (key) => window.fetched.includes(key), app.lookalike);
+      await page.click('#solo-listed');
+      await waitForHref(page, (href) => href.includes('blocked.html'));
+      assert.deepEqual(naming(driver.sites.full.slice(from), app.host, app.listed), []);
+      await page.close();
+    });
+
+    test('her posts shown in feeds again while the app is open: her links are still stopped at once', async () => {
+      const page = await openApp(app);
+      const display = () => page.evaluate(() => getComputedStyle(document.querySelector('#p-listed').closest('li')).display);
+      assert.equal(await display(), 'none', 'hidden by the feed script while her posts are hidden');
+      // Her posts shown again (as when the cool-down of "off" ends): the feed
+      // index loses her, the whole list keeps her, so the feed script's core
+      // no longer holds what the guard decides with.
+      await driver.inExtension((index) => chrome.storage.local.set({ 'feeds.index': index }), shownIndex);
+      await driver.waitFor(page, () => getComputedStyle(document.querySelector('#p-listed').closest('li')).display !== 'none');
+      const from = driver.sites.full.length;
+      await page.hover('#p-listed');
+      await sleep(900);
+      assert.deepEqual(await page.evaluate(() => window.fetched), [], 'the app asked for nothing');
+      await page.click('#p-listed');
+      await waitForHref(page, (href) => href.includes('blocked.html'));
+      assert.deepEqual(naming(driver.sites.full.slice(from), app.host, app.listed), []);
+      await page.close();
+    });
+  });
 }

@@ -16,14 +16,20 @@ import { FEED_COUNT_PREFIX, FEED_INDEX } from './storage_keys.js';
 export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
   const settings = await getSettings();
   await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
+  // `whole`: the feed list is the whole list (everyone's posts hidden, as by
+  // default), so the in-app guard decides with the feed script's decider
+  // and reads nothing of its own (content/guard.js).
+  const whole = sameBytes(bytes, core.snapshot());
   await chrome.storage.local.set({
     [FEED_INDEX]: {
-      snapshot: toBase64(bytes), enabled: settings.enabled, mentions: settings.feedMentions !== false,
+      snapshot: toBase64(bytes), whole, enabled: settings.enabled, mentions: settings.feedMentions !== false,
       placeholder: settings.feedPlaceholder === true,
       instances: settings.feedInstances ?? [],  // the fediverse instances they read on (instances.js)
     },
   }).catch(() => {});
 }
+
+const sameBytes = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** How many feed items were kept out of sight: {today, all}. */
 export const feedCounts = (now = new Date()) => dayCounts(FEED_COUNT_PREFIX, now);

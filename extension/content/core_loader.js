@@ -10,14 +10,16 @@
 //                                              page's markup (and so decided the page), could not
 //                                              start, or half a second after this script ran: the
 //                                              guard and the inbox script start their deciders after it
-//   deadboltItems.load(index, mentions)        loads the feed index (base64, as storage keeps it): boolean
-//   deadboltItems.holding(index)               the decider itself while it holds exactly `index` (base64),
-//                                              else null: the guard decides with it then, instead of a
-//                                              decider of its own holding the same bytes
-//   deadboltItems.loads()                      how many times load() was called: what the decider holds
+//   deadboltItems.apply(index)                 the feed index as storage keeps it ({snapshot: base64,
+//                                              enabled, mentions, whole, ...}): loaded when on; boolean
+//   deadboltItems.wholeList()                  the decider itself while it holds an index of the whole
+//                                              list (`whole`) that is on, else null: the guard decides
+//                                              with it then, instead of with a decider of its own
+//   deadboltItems.applies()                    how many times apply() was called: what the decider holds
 //                                              may have changed since a count the guard kept
 //   deadboltItems.markupFor(pageUrl, instances) the page's feed markup, or null (`instances`: the
 //                                              fediverse instances the person added, from the feed index)
+//   deadboltItems.lastMarkup()                 what markupFor() answered last
 //   deadboltItems.decideItem(page, links, authors, attributes)
 //                                              -1 to show, else the listed person's index
 //   deadboltItems.styleFor(page, people)       the page's user style sheet (feed_style.h) for those people, or ''
@@ -29,8 +31,9 @@
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content script
 var deadboltItems = (() => {
   let decider = null;
-  let loadedIndex = null;  // the index (base64) the decider holds, or null when not known
-  let loads = 0;
+  let loadedWhole = false;  // the decider holds an index of the whole list, which is on
+  let applies = 0;
+  let lastMarkup = null;
   let compiling = null;
   let settle;
   // Bounded: a feed script that never gets as far (a page it has no markup
@@ -54,30 +57,32 @@ var deadboltItems = (() => {
         return false;
       }
     },
-    load(index, mentions) {
-      if (!decider || typeof index !== 'string') return false;
-      loads += 1;
+    apply(index) {
+      applies += 1;
+      loadedWhole = false;  // off, unreadable or refused: the decider keeps what it held, whatever that was
+      if (!decider || index?.enabled !== true || typeof index.snapshot !== 'string') return false;
       let bytes;
       try {
-        bytes = deadboltDecider.fromBase64(index);
+        bytes = deadboltDecider.fromBase64(index.snapshot);
       } catch {
-        return false;  // not base64: damaged; items stay held back (the decider keeps what it held)
+        return false;  // not base64: damaged; items stay held back
       }
-      // Refused, the decider keeps what it held; which it was is not kept here.
-      const loaded = decider.loadFeedIndex(bytes, mentions);
-      loadedIndex = loaded ? index : null;
+      const loaded = decider.loadFeedIndex(bytes, index.mentions !== false);
+      loadedWhole = loaded && index.whole === true;
       return loaded;
     },
     // The mentions setting the feed index was loaded with changes what an
     // item's links hide, not what a link or an identity attribute decides,
     // which is all the guard asks.
-    holding: (index) => (decider !== null && loadedIndex !== null && loadedIndex === index ? decider : null),
-    loads: () => loads,
+    wholeList: () => (loadedWhole ? decider : null),
+    applies: () => applies,
+    lastMarkup: () => lastMarkup,
     compiled,
     settled,
     markupFor(page, instances) {
       settle();  // its continuations run after the feed script's synchronous first decisions
-      return decider ? decider.feedMarkup(page, instances) : null;
+      lastMarkup = decider ? decider.feedMarkup(page, instances) : null;
+      return lastMarkup;
     },
     decideItem(page, links, authors, attributes) {
       return decider ? decider.decideItem(page, links, authors, attributes) : -1;

@@ -592,7 +592,7 @@
   // application on; while off it does nothing.
   let observing = false;
   function apply(index) {
-    active = !!index && index.enabled === true && deadboltItems.load(index.snapshot, index.mentions !== false);
+    active = deadboltItems.apply(index);
     styledPeople = new Set();  // a new index numbers its people anew: found again as items are decided
     if (!active) {
       applyStyle();

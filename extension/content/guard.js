@@ -18,12 +18,12 @@
 // person, also those whose posts stay shown in feeds), so an event is never
 // held back waiting. The browser resolves the link (`a.href`); the core
 // reads it. Other people's links cost one closest() and one wasm call.
-// When the feed script's decider holds those very bytes (everyone's posts
-// are hidden in feeds, as by default), it is that decider: one core in the
-// page, not two of the same list (about 1 MB, and a load of the list).
-// When the feed index then changes (someone's posts shown in feeds again),
-// activations are held from that moment until this script has a decider of
-// its own with the whole list.
+// When the feed script's decider holds the whole list (everyone's posts are
+// hidden in feeds, as by default: the feed index says `whole`), it is that
+// decider: one core in the page, not two of the same list (about 1 MB), and
+// nothing read or loaded here. When the feed index then changes (someone's
+// posts shown in feeds again), activations are held from that moment until
+// this script has decided again which decider it decides with.
 //
 // Why only trusted events: a page could try to learn the list by
 // dispatching synthetic clicks on candidate links and watching which are
@@ -51,8 +51,8 @@
 
   let decider = null;  // the feed script's (see the top of this file) or `own`
   let own = null;      // this script's own decider, made only when it cannot share the feed script's
-  let sharing = null;  // the snapshot (base64) the feed script's decider holds while it is `decider`
-  let sharedLoads = 0;  // deadboltItems.loads() then: another count means it may hold something else
+  let sharing = false;  // `decider` is the feed script's
+  let sharedApplies = 0;  // deadboltItems.applies() then: another count means it may hold something else
   let on = false;
   let state = 'starting';  // 'starting' | 'ready' | 'failed'
   let switching = false;   // 'starting' again: the shared decider's index changed (see above)
@@ -133,42 +133,50 @@
 
   for (const type of Object.keys(EVENTS)) window.addEventListener(type, guard, { capture: true, passive: false });
 
-  // Decides from `snapshot` (list.snapshot) from now on: with the feed
-  // script's decider when it holds the same bytes, else with this script's
-  // own (made the first time it is needed, from the module the feed script
-  // compiles: one compilation a page). One at a time; rejects when a decider
-  // of its own cannot be made.
-  let applying = Promise.resolve();
-  function apply(snapshot, index) {
+  // Chooses what to decide with from now on: the feed script's decider when
+  // it holds the whole list, else this script's own (made the first time it
+  // is needed, from the module the feed script compiles: one compilation a
+  // page) with list.snapshot, read now. One at a time; rejects when the list
+  // cannot be read, even when asked again (local_read.js), or a decider of
+  // its own cannot be made.
+  let choosing = Promise.resolve();
+  function choose() {
     const run = async () => {
-      const bytes = typeof snapshot?.bytes === 'string' ? snapshot.bytes : null;
-      if (bytes !== null && deadboltItems.holding(bytes) === null) {
-        own ??= await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
-      }
-      // The choice and the load in one task, after any wait (the feed
-      // script may have loaded another index meanwhile).
       last = { link: null, raw: null, base: '', url: null };
-      const feeds = bytes === null ? null : deadboltItems.holding(bytes);
-      sharing = feeds !== null ? bytes : null;
-      sharedLoads = deadboltItems.loads();
-      let loaded = feeds !== null;
+      const feeds = deadboltItems.wholeList();
       if (feeds !== null) {
         decider = feeds;
         own = null;  // its memory goes back (made again if ever needed)
-      } else if (bytes !== null) {
-        decider = own;
-        try {
-          // Through the feed-index door: it also makes the item decider, for identity attributes.
-          loaded = decider.loadFeedIndex(deadboltDecider.fromBase64(bytes), true);
-        } catch {
-          loaded = false;
-        }
+        sharing = true;
+        sharedApplies = deadboltItems.applies();
+        markup = deadboltItems.lastMarkup();
+        on = true;  // the feed script's decider holds an index only while it is on
+        return;
       }
-      if (decider) markup = decider.feedMarkup(location.href, index?.instances);
-      on = loaded && index?.enabled === true;
+      const stored = await deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]);
+      const { [SNAPSHOT_KEY]: snapshot = null, [INDEX_KEY]: index = null } = stored;
+      if (index?.enabled !== true) {  // off (or no list yet): nothing to decide, no decider needed
+        sharing = false;
+        on = false;
+        return;
+      }
+      own ??= await deadboltDecider.instantiateDecider(await deadboltItems.compiled());
+      // After the waits, in one task: the switch, the load and the markup together.
+      last = { link: null, raw: null, base: '', url: null };
+      decider = own;
+      sharing = false;
+      let loaded = false;
+      try {
+        // Through the feed-index door: it also makes the item decider, for identity attributes.
+        loaded = typeof snapshot?.bytes === 'string' && decider.loadFeedIndex(deadboltDecider.fromBase64(snapshot.bytes), true);
+      } catch {
+        loaded = false;
+      }
+      markup = decider.feedMarkup(location.href, index.instances);
+      on = loaded;
     };
-    const done = applying.then(run, run);
-    applying = done.catch(() => {});
+    const done = choosing.then(run, run);
+    choosing = done.catch(() => {});
     return done;
   }
 
@@ -178,12 +186,11 @@
       // waits for nothing here, and its decider holds its index by then.
       // Activations meanwhile are held (see guard()).
       await deadboltItems.settled;
-      // Unreadable even when asked again (local_read.js): nothing to guard
-      // with until the list or switch changes; the rules and the navigation
-      // listeners still stand.
-      const stored = await deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
-      await apply(stored[SNAPSHOT_KEY] ?? null, stored[INDEX_KEY] ?? null);
+      await choose();
     } catch {
+      // Unreadable even when asked again, or no core: nothing to guard with
+      // until the list or switch changes; the rules and the navigation
+      // listeners still stand.
       state = 'failed';  // the rules and the navigation listeners still stand
       releaseHeld();
       return;
@@ -216,11 +223,9 @@
   let changedWhileStarting = false;
   function reread() {
     const reading = ++readings;
-    deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).then(async (items) => {
-      if (reading !== readings) return;
-      await apply(items[SNAPSHOT_KEY], items[INDEX_KEY]);
+    choose().then(() => {
       if (reading === readings) switched();
-    }).catch(() => {
+    }, () => {
       // Unreadable even when asked again: while switching, nothing is left
       // to decide with (the shared decider no longer holds the whole list).
       if (reading === readings && switching) {
@@ -230,9 +235,9 @@
       }
     });
   }
-  // The feed script loaded another index into the decider this script
-  // shares: held from this moment until the whole list is decided again.
-  const sharedChanged = () => sharing !== null && deadboltItems.loads() !== sharedLoads;
+  // The feed script applied another index to the decider this script
+  // shares: held from this moment until it has chosen again.
+  const sharedChanged = () => sharing && deadboltItems.applies() !== sharedApplies;
   function startSwitching() {
     state = 'starting';
     switching = true;

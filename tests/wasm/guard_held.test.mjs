@@ -31,8 +31,9 @@ const stubDecider = (listed) => ({ loadFeedIndex: () => true, feedMarkup: () => 
 
 /**
  * guard.js started in a fresh world; `listed` are the hrefs its own decider
- * blocks. `feeds`: the feed script's decider, {holds: base64, listed}, or
- * none. `reads`: how storage reads answer (by default at once).
+ * blocks. `feeds`: the feed script's decider, {whole: whether it holds the
+ * whole list, listed}, or none. `reads`: how storage reads answer (by
+ * default at once).
  */
 function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } }) } = {}) {
   const listeners = {};
@@ -40,7 +41,7 @@ function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapsho
   let settle;
   const sent = [];
   const made = [];  // the deciders guard.js made of its own
-  const feed = feeds && { ...feeds, loads: 1, decider: stubDecider(feeds.listed) };
+  const feed = feeds && { ...feeds, applies: 1, decider: stubDecider(feeds.listed) };
   const world = {
     window: { addEventListener: (type, fn) => { (listeners[type] ??= []).push(fn); } },
     document: { baseURI: 'https://www.instagram.com/' },
@@ -53,8 +54,9 @@ function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapsho
     deadboltItems: {
       settled: new Promise((resolve) => { settle = resolve; }),
       compiled: async () => null,
-      holding: (index) => (feed && feed.holds === index ? feed.decider : null),
-      loads: () => (feed ? feed.loads : 0),
+      wholeList: () => (feed?.whole ? feed.decider : null),
+      applies: () => (feed ? feed.applies : 0),
+      lastMarkup: () => null,
     },
     deadboltReadLocal: reads,
     deadboltDecider: {
@@ -81,9 +83,9 @@ function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapsho
     settle();
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
   };
-  // The feed script loads another index into its decider (its storage listener runs first).
-  const feedLoads = (holds, feedListed) => {
-    Object.assign(feed, { holds, loads: feed.loads + 1, decider: stubDecider(feedListed) });
+  // The feed script applies another index to its decider (its storage listener runs first).
+  const feedLoads = (whole, feedListed) => {
+    Object.assign(feed, { whole, applies: feed.applies + 1, decider: stubDecider(feedListed) });
     for (const fn of changeListeners) fn({ 'feeds.index': { newValue: {} } }, 'local');
   };
   return { dispatch, ready, sent, made, feedLoads };
@@ -121,7 +123,7 @@ test('a modified click (a new tab, a download) is not replayed as a plain one', 
 
 test('with the feed script\'s decider holding the whole list, the guard decides with it and makes none', async () => {
   const jane = 'https://www.instagram.com/janedoe/';
-  const guard = startGuard([], { feeds: { holds: SNAPSHOT, listed: [jane] } });
+  const guard = startGuard([], { feeds: { whole: true, listed: [jane] } });
   await guard.ready();
   assert.equal(guard.made.length, 0, 'no decider of its own');
   assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, true);
@@ -133,21 +135,23 @@ test('the feed script loads another index into the shared decider: a listed link
   let answer = null;
   let reads = 0;
   const guard = startGuard([jane], {
-    feeds: { holds: SNAPSHOT, listed: [jane] },
+    feeds: { whole: true, listed: [jane] },
     reads: async () => {
       reads += 1;
-      if (reads === 1) return { 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } };
       return new Promise((resolve) => { answer = resolve; });  // the read after the change: answered below
     },
   });
   await guard.ready();
   assert.equal(guard.made.length, 0);
+  assert.equal(reads, 0, 'nothing read: the feed script\'s decider holds the whole list');
   // Her posts shown in feeds again: the feed index (and so the shared decider) no longer has her.
-  guard.feedLoads('AQ==', []);
+  guard.feedLoads(false, []);
   const link = fakeLink(jane);
   const click = guard.dispatch('click', link);
   assert.equal(click.stopped && click.prevented, true, 'held while the whole list is read again');
   assert.deepEqual(guard.sent, []);
+  for (let i = 0; i < 10 && !answer; i++) await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, true, 'still held while the read is waited for');
   answer({ 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } });
   for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
   assert.equal(guard.made.length, 1, 'a decider of its own, with the whole list');

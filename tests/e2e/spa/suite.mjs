@@ -147,7 +147,7 @@ export function spaSuite(useDriver, { more = () => {} } = {}) {
     const stored = (keys) => driver.inExtension((k) => chrome.storage.local.get(k), keys);
     let shownIndex = null;  // the feed index while her posts are shown in feeds
 
-    test('turned on, the feed index is the whole list', async () => {
+    test('turned on, the feed index is the whole list, and says so', async () => {
       shownIndex = (await stored(['feeds.index']))['feeds.index'];
       assert.equal((await driver.ask({ type: 'setFeeds', person: 'Jane Doe', on: true })).ok, true);
       let both = {};
@@ -157,7 +157,9 @@ export function spaSuite(useDriver, { more = () => {} } = {}) {
         await sleep(100);
       }
       assert.equal(both['feeds.index'].snapshot, both['list.snapshot'].bytes);
+      assert.equal(both['feeds.index'].whole, true, 'marked as the whole list, for the guard');
       assert.notEqual(shownIndex.snapshot, both['list.snapshot'].bytes, 'without her, the feed index was not');
+      assert.equal(shownIndex.whole, false);
     });
 
     test('a link of hers the feed leaves in place is stopped; a look-alike\'s is not', async () => {

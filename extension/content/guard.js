@@ -136,9 +136,10 @@
   // Chooses what to decide with from now on: the feed script's decider when
   // it holds the whole list, else this script's own (made the first time it
   // is needed, from the module the feed script compiles: one compilation a
-  // page) with list.snapshot, read now. One at a time; rejects when the list
-  // cannot be read, even when asked again (local_read.js), or a decider of
-  // its own cannot be made.
+  // page) with list.snapshot, read now. Unreadable even when asked again
+  // (local_read.js), there is nothing to guard with until the list or the
+  // switch changes (the rules and the navigation listeners still stand).
+  // One at a time; rejects when a decider of its own cannot be made.
   let choosing = Promise.resolve();
   function choose() {
     const run = async () => {
@@ -153,9 +154,9 @@
         on = true;  // the feed script's decider holds an index only while it is on
         return;
       }
-      const stored = await deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]);
+      const stored = await deadboltReadLocal([SNAPSHOT_KEY, INDEX_KEY]).catch(() => ({}));
       const { [SNAPSHOT_KEY]: snapshot = null, [INDEX_KEY]: index = null } = stored;
-      if (index?.enabled !== true) {  // off (or no list yet): nothing to decide, no decider needed
+      if (index?.enabled !== true) {  // off, no list yet or unreadable: nothing to decide, no decider needed
         sharing = false;
         on = false;
         return;
@@ -188,10 +189,7 @@
       await deadboltItems.settled;
       await choose();
     } catch {
-      // Unreadable even when asked again, or no core: nothing to guard with
-      // until the list or switch changes; the rules and the navigation
-      // listeners still stand.
-      state = 'failed';  // the rules and the navigation listeners still stand
+      state = 'failed';  // no core: the rules and the navigation listeners still stand
       releaseHeld();
       return;
     }
@@ -226,8 +224,8 @@
     choose().then(() => {
       if (reading === readings) switched();
     }, () => {
-      // Unreadable even when asked again: while switching, nothing is left
-      // to decide with (the shared decider no longer holds the whole list).
+      // No core of its own: while switching, nothing is left to decide with
+      // (the shared decider no longer holds the whole list).
       if (reading === readings && switching) {
         switching = false;
         state = 'failed';

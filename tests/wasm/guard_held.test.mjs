@@ -88,7 +88,9 @@ function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapsho
     Object.assign(feed, { whole, applies: feed.applies + 1, decider: stubDecider(feedListed) });
     for (const fn of changeListeners) fn({ 'feeds.index': { newValue: {} } }, 'local');
   };
-  return { dispatch, ready, sent, made, feedLoads };
+  // The list or the switch changed in storage (the worker wrote it).
+  const stored = () => { for (const fn of changeListeners) fn({ 'list.snapshot': { newValue: {} } }, 'local'); };
+  return { dispatch, ready, sent, made, feedLoads, stored };
 }
 
 test('a friend\'s link clicked while the guard starts is held, then clicked again for the person', async () => {
@@ -158,4 +160,21 @@ test('the feed script loads another index into the shared decider: a listed link
   assert.equal(JSON.stringify(guard.sent), JSON.stringify([{ type: 'guardActivation', url: jane }]));
   assert.equal(link.clicks, 0);
   assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, true);
+});
+
+test('storage unreadable when it starts: nothing guarded, until the list changes and is read', async () => {
+  const jane = 'https://www.instagram.com/janedoe/';
+  let reads = 0;
+  const guard = startGuard([jane], {
+    reads: async () => {
+      reads += 1;
+      if (reads === 1) throw new Error('An unexpected error occurred');  // as Firefox refuses a content script's read
+      return { 'list.snapshot': { bytes: SNAPSHOT }, 'feeds.index': { enabled: true } };
+    },
+  });
+  await guard.ready();
+  assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, false, 'nothing to decide with yet');
+  guard.stored();
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(guard.dispatch('click', fakeLink(jane)).stopped, true, 'read again once it changed');
 });

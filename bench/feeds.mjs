@@ -36,7 +36,7 @@ async function feedIndex(list) {
 
 export async function feedItem({ list, rounds = 200 }) {
   const items = await itemsCore();
-  if (!items.load(await feedIndex(list), true)) throw new Error('index refused');
+  if (!items.apply({ snapshot: await feedIndex(list), enabled: true, mentions: true })) throw new Error('index refused');
   // A realistic 30-link X post: author links (repeated, as avatar, name and
   // time), mentions, hashtags, a card through t.co, media and actions.
   const page = 'https://x.com/home';

@@ -42,6 +42,7 @@ export function createListOwner({
   let rulesInstalled = Promise.resolve();  // the last edit's rules being installed
   let lastFeedIndex = null;  // the feed index an edit last wrote
   let lastInboxIndex = null;  // the inbox index an edit last wrote
+  let lastWhole = null;  // whether that feed index was the whole list
   let newest = null;  // {core, indexes, snapshot, gen}: copies of the last edit not yet written
   let copiesTimer = null;  // the pause after which they are written
   let copiesWritten = null;  // {promise, resolve}: settles once they are
@@ -73,7 +74,7 @@ export function createListOwner({
     newest = null;
     await copying;
     if (!problem) await Promise.all([saveSnapshot(snapshot), quietly(onHeld(core))]);
-    lastFeedIndex = lastInboxIndex = null;  // written just now from the list core, whatever an edit wrote before
+    lastFeedIndex = lastInboxIndex = lastWhole = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem, keptAside };
     deciding = Promise.resolve(decidingNow);
     return held;
@@ -200,10 +201,15 @@ export function createListOwner({
       // (open feed tabs follow within the pause and the write). A snapshot
       // lost with a stopped worker only means the next start reads the
       // whole list, and writes them: its generation will not match.
-      const changed = !sameBytes(result.feedIndex, lastFeedIndex) ||
+      // The feed index also says whether it is the whole list (the guard
+      // decides with the feed script's decider then): someone added whose
+      // posts stay shown changes the list, not the feed index's bytes.
+      const whole = !!sameBytes(result.feedIndex, result.snapshot);
+      const changed = !sameBytes(result.feedIndex, lastFeedIndex) || whole !== lastWhole ||
         (result.inboxIndex !== undefined && !sameBytes(result.inboxIndex, lastInboxIndex));
       lastFeedIndex = result.feedIndex;
       lastInboxIndex = result.inboxIndex;
+      lastWhole = whole;
       const indexes = changed ? { feedIndex: result.feedIndex, inboxIndex: result.inboxIndex } : newest?.indexes ?? null;
       newest = { core, indexes, snapshot: result.snapshot, gen: where.gen };
       writeAfterPause();

@@ -156,8 +156,17 @@ test('the classic-script form instantiates from the bytes it carries, and decide
   assert.equal(await items.start(), true);
   assert.equal(full.load(listText), null);
   const index = Buffer.from(full.feedIndex()).toString('base64');
-  assert.equal(items.load('not base64 at all!', true), false);
-  assert.equal(items.load(index, true), true);
+  const on = { snapshot: index, enabled: true, mentions: true };
+  assert.equal(items.apply({ ...on, snapshot: 'not base64 at all!' }), false);
+  assert.equal(items.apply({ ...on, enabled: false }), false, 'off: nothing loaded');
+  assert.equal(items.apply({ ...on, whole: true }), true);
+  assert.equal(items.wholeList() !== null, true, 'the whole list, on: the guard may decide with it');
+  const applied = items.applies();
+  assert.equal(items.apply({ ...on, enabled: false, whole: true }), false);
+  assert.equal(items.wholeList(), null, 'turned off: not the guard\'s to decide with');
+  assert.equal(items.applies(), applied + 1);
+  assert.equal(items.apply(on), true);
+  assert.equal(items.wholeList(), null, 'not marked whole');
   const page = 'https://www.instagram.com/';
   assert.equal(items.markupFor(page).platform, 'instagram');
   assert.equal(items.markupFor('https://www.example.com/'), null);
@@ -166,7 +175,7 @@ test('the classic-script form instantiates from the bytes it carries, and decide
   assert.ok(jane >= 0, 'her own post is hidden');
   assert.equal(items.decideItem(page, ['/someone_else/', '/explore/'], ['/someone_else/'], []), -1);
   assert.equal(items.decideItem(page, ['/someone_else/', '/janedoe/'], ['/someone_else/'], []), jane, 'a mention hides');
-  assert.equal(items.load(index, false), true);
+  assert.equal(items.apply({ ...on, mentions: false }), true);
   assert.equal(items.decideItem(page, ['/someone_else/', '/janedoe/'], ['/someone_else/'], []), -1, 'mentions shown when asked');
   assert.equal(items.decideItem('not a page', ['/janedoe/'], ['/janedoe/'], []), -1);
 });

@@ -337,3 +337,22 @@ test('when a list it cannot read cannot be kept aside either, edits are refused 
   assert.equal(backup, NEWER_BUILDS_LIST, 'the stored list is untouched');
   owner.free();
 });
+
+test('the feed index says whether it is the whole list: someone added whose posts stay shown makes it not', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  const index = async () => (await chrome.storage.local.get('feeds.index'))['feeds.index'];
+  const jane = { name: 'Jane', accounts: [{ platform: 'instagram', handle: 'janedoe' }] };
+  assert.equal((await protection.importList({ text: JSON.stringify({ version: 1, people: [jane] }) })).ok, true);
+  await owner.settled();
+  const first = await index();
+  assert.equal(first.whole, true, 'everyone\'s posts hidden: the feed index is the whole list');
+  // Someone whose posts stay shown: the list changes, the feed index's bytes do not.
+  const sam = { name: 'Sam', feeds: false, accounts: [{ platform: 'instagram', handle: 'sam_w' }] };
+  assert.equal((await protection.importList({ text: JSON.stringify({ version: 1, people: [jane, sam] }) })).ok, true);
+  await owner.settled();
+  const second = await index();
+  assert.equal(second.snapshot, first.snapshot, 'the same feed list');
+  assert.equal(second.whole, false, 'no longer the whole list: the guard must not decide with it');
+  owner.free();
+});

@@ -33,7 +33,7 @@ const list = createListOwner({
     core.setBlockPage(chrome.runtime.getURL(BLOCK_PAGE));
     return core;
   },
-  held: (core, feedIndex, inboxIndex) => saveFeedIndex(core, feedIndex, inboxIndex),
+  held: (core, feedIndex, inboxIndex, whole) => saveFeedIndex(core, feedIndex, inboxIndex, whole),
   installRules: (core, rules) => protection.applyRules(core, rules),
   onPhase: (name) => { phases[name] = performance.now(); },
 });

@@ -8,6 +8,9 @@ export const toBase64 = (bytes) => {
   return btoa(text);
 };
 
+/** Whether two byte arrays (snapshots, indexes) hold the same bytes; false when either is missing. */
+export const sameBytes = (a, b) => !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+
 export const fromBase64 = (text) => {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
   const binary = atob(text);

@@ -1,7 +1,7 @@
 // The feed content scripts' copy of whom to hide (the feed list's decision
 // index and the feed settings), what they count of it, and the style sheet
 // each feed page's core makes of it.
-import { toBase64 } from './base64.js';
+import { sameBytes, toBase64 } from './base64.js';
 import { dayCounts } from './day_counts.js';
 import { saveInboxIndex } from './inbox_index.js';
 import { getSettings } from './settings.js';
@@ -11,15 +11,15 @@ import { FEED_COUNT_PREFIX, FEED_INDEX } from './storage_keys.js';
  * The content scripts' copy of what to hide in feeds: the feed list's
  * decision index (a core snapshot, in base64: `bytes` when an edit already
  * made it) and the feed settings, in chrome.storage.local (never in the
- * page's world). Written whole, never read-modify-written.
+ * page's world). Written whole, never read-modify-written. `whole`: the
+ * feed list is the whole list (everyone's posts hidden, as by default), so
+ * the in-app guard decides with the feed script's decider and reads nothing
+ * of its own (content/guard.js); an edit knows it already (list_owner.js),
+ * otherwise it is found from the list core's snapshot.
  */
-export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined) {
+export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined, whole = sameBytes(bytes, core.snapshot())) {
   const settings = await getSettings();
   await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
-  // `whole`: the feed list is the whole list (everyone's posts hidden, as by
-  // default), so the in-app guard decides with the feed script's decider
-  // and reads nothing of its own (content/guard.js).
-  const whole = sameBytes(bytes, core.snapshot());
   await chrome.storage.local.set({
     [FEED_INDEX]: {
       snapshot: toBase64(bytes), whole, enabled: settings.enabled, mentions: settings.feedMentions !== false,
@@ -28,8 +28,6 @@ export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes =
     },
   }).catch(() => {});
 }
-
-const sameBytes = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** How many feed items were kept out of sight: {today, all}. */
 export const feedCounts = (now = new Date()) => dayCounts(FEED_COUNT_PREFIX, now);

@@ -17,14 +17,16 @@
 // Generations: saveList() tells this owner the generation it is about to
 // write before it writes anything, so storage.onChanged can tell this
 // worker's own writes from another device's change without a race.
+import { sameBytes } from './base64.js';
 import { serialised } from './serialised.js';
 import { keepUnreadable, loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
 import { LIST_META } from './storage_keys.js';
 
 /**
  * createDecider() and createListCore(): core.js's. `held(core, feedIndex?,
- * inboxIndex?)`: the list core holds a list just loaded or stored (it writes
- * the content scripts' feed and inbox indexes: the edit's own when given). `installRules(core,
+ * inboxIndex?, whole?)`: the list core holds a list just loaded or stored (it
+ * writes the content scripts' feed and inbox indexes: the edit's own when
+ * given, with whether the feed index is the whole list). `installRules(core,
  * rules?)`: installs the list core's rules (the edit's own when given);
  * resolves to what the settings page shows of them. `onPhase(name)`:
  * start-up timings for scripts/bench.
@@ -51,7 +53,7 @@ export function createListOwner({
     const copies = newest;
     newest = null;
     if (!copies) return;  // a later edit's turn wrote them already
-    if (copies.indexes) await quietly(onHeld(copies.core, copies.indexes.feedIndex, copies.indexes.inboxIndex));
+    if (copies.indexes) await quietly(onHeld(copies.core, copies.indexes.feedIndex, copies.indexes.inboxIndex, copies.indexes.whole));
     await quietly(saveSnapshot(copies.snapshot, copies.gen));
   }
 
@@ -204,13 +206,13 @@ export function createListOwner({
       // The feed index also says whether it is the whole list (the guard
       // decides with the feed script's decider then): someone added whose
       // posts stay shown changes the list, not the feed index's bytes.
-      const whole = !!sameBytes(result.feedIndex, result.snapshot);
+      const whole = sameBytes(result.feedIndex, result.snapshot);
       const changed = !sameBytes(result.feedIndex, lastFeedIndex) || whole !== lastWhole ||
         (result.inboxIndex !== undefined && !sameBytes(result.inboxIndex, lastInboxIndex));
       lastFeedIndex = result.feedIndex;
       lastInboxIndex = result.inboxIndex;
       lastWhole = whole;
-      const indexes = changed ? { feedIndex: result.feedIndex, inboxIndex: result.inboxIndex } : newest?.indexes ?? null;
+      const indexes = changed ? { feedIndex: result.feedIndex, inboxIndex: result.inboxIndex, whole } : newest?.indexes ?? null;
       newest = { core, indexes, snapshot: result.snapshot, gen: where.gen };
       writeAfterPause();
       return { ...strip(result), ok: true, where, ...(awaitRules ? { rules: await installing } : {}) };
@@ -248,7 +250,7 @@ export function createListOwner({
       const { core: now } = await deciding;
       const wanted = core.snapshot();
       if (sameBytes(now.snapshot(), wanted)) return { ok: true, repaired: false };
-      return { ok: now.loadSnapshot(wanted) && !!sameBytes(now.snapshot(), wanted), repaired: true };
+      return { ok: now.loadSnapshot(wanted) && sameBytes(now.snapshot(), wanted), repaired: true };
     });
   }
 
@@ -279,7 +281,6 @@ export function createListOwner({
   };
 }
 
-const sameBytes = (a, b) => a && b && a.length === b.length && a.every((v, i) => v === b[i]);
 
 const COPIES_PAUSE_MS = 300;
 const START_RETRY_PAUSES_MS = [20, 80, 320, 1000, 2000];

@@ -38,7 +38,6 @@ const DECIDER_WASM_BASE64 = '${base64}';
 
 export { instantiateDecider, Decider, DECIDER_WASM_BASE64 };
 `);
-fs.rmSync(path.join(built, 'decider_wasm.js'), { force: true });  // the bytes' module before decider.mjs carried them
 
 // Minified as the worker's bundle is (the same targets as scripts/build):
 // every content script on a platform's page parses this at document_start.

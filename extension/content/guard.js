@@ -143,9 +143,9 @@
   let choosing = Promise.resolve();
   function choose() {
     const run = async () => {
-      last = { link: null, raw: null, base: '', url: null };
       const feeds = deadboltItems.wholeList();
       if (feeds !== null) {
+        last = { link: null, raw: null, base: '', url: null };
         decider = feeds;
         own = null;  // its memory goes back (made again if ever needed)
         sharing = true;

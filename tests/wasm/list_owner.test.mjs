@@ -34,7 +34,7 @@ function newWorker() {
       core.setBlockPage(chrome.runtime.getURL('extension/pages/blocked.html'));
       return core;
     },
-    held: (core, feedIndex) => protection.saveFeedIndex(core, feedIndex),
+    held: (core, feedIndex, inboxIndex, whole) => protection.saveFeedIndex(core, feedIndex, inboxIndex, whole),
     installRules: (core, rules) => protection.applyRules(core, rules),
   });
   const listener = (changes, area) => owner.storageChanged(changes, area);

@@ -7,8 +7,8 @@ import { compileDecider, createDecider, createListCore } from './core.js';
 import { recoverStagedAttempts, stageNavigation, unstageNavigation } from './attempt_log.js';
 import { feedCounts, saveFeedIndex, styleFrame } from './feed_index.js';
 import { BLOCK_PAGE, listenToNavigations } from './blocking.js';
-import { getSettings } from './settings.js';
-import { deleteLetter, deletePrivateData, getLetters, keepLetter } from './letters.js';
+import { getSettings, updateSettings } from './settings.js';
+import { deleteLetter, deletePrivateData, getDraft, getLetters, keepLetter, setDraft } from './letters.js';
 import { createProtection } from './protection.js';
 import { createAttempts } from './attempts.js';
 import { createListOwner } from './list_owner.js';
@@ -75,6 +75,8 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
   protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
+  // An earlier version kept their reasons and support person in storage.sync: moved to this device.
+  if (reason === 'update') updateSettings(() => {}).catch(() => {});
 });
 chrome.runtime.onStartup.addListener(() => {
   installAll();
@@ -154,6 +156,8 @@ const routes = {
   unreadableLists: () => protection.unreadableLists(),
   saveLetter: ({ text }) => keepLetter(text),
   letters: async () => ({ letters: await getLetters() }),
+  letterDraft: async () => ({ text: await getDraft() }),
+  setLetterDraft: ({ text }) => setDraft(text).then(() => ({ ok: true })),
   deleteLetter: ({ id }) => deleteLetter(String(id)).then(() => ({ ok: true })),
   deletePrivateData: ({ letters, log }) => deletePrivateData({ letters: !!letters, log: !!log }).then(() => ({ ok: true })),
   incognito: async () => ({ allowed: await chrome.extension.isAllowedIncognitoAccess() }),

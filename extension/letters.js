@@ -1,7 +1,7 @@
 // The person's own writing: unsent letters, kept on this device; and
 // deleting it, or the attempt log, at once.
 import { serialised, updateItem } from './serialised.js';
-import { LETTERS as LETTERS_KEY } from './storage_keys.js';
+import { LETTER_DRAFT, LETTERS as LETTERS_KEY } from './storage_keys.js';
 import { deleteLog } from './attempt_log.js';
 
 export async function getLetters() {
@@ -9,15 +9,35 @@ export async function getLetters() {
   return letters;
 }
 
+// The longest letter kept: the block page's box stops there (maxlength), and
+// a longer one sent another way is refused whole, never cut.
+export const LETTER_MAX_CHARS = 100_000;
+
 export function saveLetter(text, now = Date.now()) {
-  const letter = { id: crypto.randomUUID(), at: now, text: String(text).slice(0, 20_000) };
+  const letter = { id: crypto.randomUUID(), at: now, text: String(text) };
   return updateItem('local', LETTERS_KEY, [], (letters) => ({ value: [...letters, letter], result: letter }));
+}
+
+/** The letter the block page was writing when it closed: '' when none. */
+export async function getDraft() {
+  const { [LETTER_DRAFT]: draft = '' } = await chrome.storage.local.get(LETTER_DRAFT);
+  return typeof draft === 'string' ? draft : '';
+}
+
+/** Keeps the letter being written (a plain write: the last page to write it wins); empty removes it. */
+export async function setDraft(text) {
+  const draft = String(text ?? '').slice(0, LETTER_MAX_CHARS);
+  await (draft.trim() ? chrome.storage.local.set({ [LETTER_DRAFT]: draft }) : chrome.storage.local.remove(LETTER_DRAFT));
 }
 
 /** The block page's "Keep it, unsent": {letter}, or {error} when nothing is written yet. */
 export async function keepLetter(text) {
   if (!String(text ?? '').trim()) return { error: chrome.i18n.getMessage('letterEmpty') };
-  return { letter: await saveLetter(String(text)) };
+  if (String(text).length > LETTER_MAX_CHARS) return { error: chrome.i18n.getMessage('letterTooLong') };
+  const letter = await saveLetter(String(text));
+  // Kept: the draft the page held for them is done with.
+  await chrome.storage.local.remove(LETTER_DRAFT).catch(() => {});
+  return { letter };
 }
 
 export async function deleteLetter(id) {
@@ -26,6 +46,6 @@ export async function deleteLetter(id) {
 
 /** Deletes the person's private data at once: letters, the attempt log, or both. */
 export async function deletePrivateData({ letters = false, log = false }) {
-  if (letters) await serialised(`local.${LETTERS_KEY}`, () => chrome.storage.local.remove(LETTERS_KEY));
+  if (letters) await serialised(`local.${LETTERS_KEY}`, () => chrome.storage.local.remove([LETTERS_KEY, LETTER_DRAFT]));
   if (log) await deleteLog();
 }

@@ -1,7 +1,12 @@
-// The person's settings (synced with their browsers), read and changed one
-// change at a time (serialised.js: across the worker and the pages).
+// The person's settings, read and changed one change at a time
+// (serialised.js: across the worker and the pages). What protects them
+// (on or off, the cool-down, the feed options, the instances) follows their
+// browsers through storage.sync, so that turning Deadbolt off on one device
+// turns it off on all. What is theirs alone (their reasons, their support
+// person and how to reach them, the day they began) stays on this device,
+// in storage.local: nothing of it leaves the machine, sync or not.
 import { updateItem } from './serialised.js';
-import { SETTINGS as SETTINGS_KEY } from './storage_keys.js';
+import { SETTINGS as SETTINGS_KEY, SETTINGS_PERSONAL } from './storage_keys.js';
 
 const DEFAULT_SETTINGS = {
   reasons: [],
@@ -13,6 +18,16 @@ const DEFAULT_SETTINGS = {
   feedPlaceholder: false, // a quiet blank line where an item was, instead of nothing
   feedInstances: [],      // hosts of the fediverse instances they read on (instances.js)
 };
+const PERSONAL = ['reasons', 'support', 'startDate'];
+
+const pick = (settings, keys) => Object.fromEntries(keys.filter((k) => k in settings).map((k) => [k, settings[k]]));
+const omit = (settings, keys) => Object.fromEntries(Object.entries(settings).filter(([k]) => !keys.includes(k)));
+
+// The two stored items as one. Before these were kept apart, everything was
+// in storage.sync: until the first change on this device moves them, the
+// personal fields are read from there.
+const merged = (synced = {}, personal = undefined) =>
+  (personal ? { ...omit(synced, PERSONAL), ...personal } : synced);
 
 // The stored settings as last read here: the block page's answer and every
 // decision about feeds read them, and a storage.sync read under load costs
@@ -21,7 +36,7 @@ const DEFAULT_SETTINGS = {
 let held = null;
 let changes = 0;
 globalThis.chrome?.storage?.onChanged?.addListener((changed, area) => {
-  if (area !== 'sync' || !(SETTINGS_KEY in changed)) return;
+  if (!(area === 'sync' && SETTINGS_KEY in changed) && !(area === 'local' && SETTINGS_PERSONAL in changed)) return;
   changes += 1;
   held = null;
 });
@@ -30,9 +45,10 @@ export async function getSettings() {
   let stored = held;
   if (!stored) {
     const before = changes;
-    const items = await chrome.storage.sync.get(SETTINGS_KEY).catch(() => null);
-    stored = items?.[SETTINGS_KEY] ?? {};
-    if (items && changes === before) held = stored;
+    const read = await Promise.all([chrome.storage.sync.get(SETTINGS_KEY), chrome.storage.local.get(SETTINGS_PERSONAL)])
+      .catch(() => null);
+    stored = read ? merged(read[0][SETTINGS_KEY], read[1][SETTINGS_PERSONAL]) : {};
+    if (read && changes === before) held = stored;
   }
   return structuredClone({ ...DEFAULT_SETTINGS, ...stored });  // a copy: callers may change theirs
 }
@@ -40,18 +56,22 @@ export async function getSettings() {
 /**
  * Changes the settings: `change(settings)` edits them in place (a copy of
  * the stored ones, defaults filled in) and may return a result, which this
- * resolves to once they are stored.
+ * resolves to once they are stored. Both items are written in the synced
+ * one's turn: every writer of either comes through here.
  */
 export function updateSettings(change) {
-  return updateItem('sync', SETTINGS_KEY, {}, async (stored) => {
-    const settings = { ...DEFAULT_SETTINGS, ...stored };
+  return updateItem('sync', SETTINGS_KEY, {}, async (synced) => {
+    const { [SETTINGS_PERSONAL]: personal } = await chrome.storage.local.get(SETTINGS_PERSONAL);
+    const settings = { ...DEFAULT_SETTINGS, ...merged(synced, personal) };
     const result = await change(settings);
+    const shared = omit(settings, PERSONAL);
     // storage.sync refuses an item over its quota with a message meant for
-    // developers: say it in the person's words, before the write.
-    if (SETTINGS_KEY.length + encoder.encode(JSON.stringify(settings)).length > SYNC_ITEM_BYTES) {
+    // developers: say it in the person's words, before either write.
+    if (SETTINGS_KEY.length + encoder.encode(JSON.stringify(shared)).length > SYNC_ITEM_BYTES) {
       throw new Error(chrome.i18n.getMessage('settingsTooLarge'));
     }
-    return { value: settings, result };
+    await chrome.storage.local.set({ [SETTINGS_PERSONAL]: pick(settings, PERSONAL) });
+    return { value: shared, result };  // without the personal fields: an older copy in sync loses them
   });
 }
 

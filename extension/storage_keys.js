@@ -6,9 +6,10 @@
 // chrome.storage.sync (and the list's copy in chrome.storage.local)
 export const LIST_META = 'list.meta';  // {v, where: 'sync' | 'local', gen, count}: which chunks hold the list
 export const LIST_CHUNK_PREFIX = 'list.chunk.';  // `list.chunk.<gen>.<i>`: the list's text in pieces
-export const SETTINGS = 'settings';
+export const SETTINGS = 'settings';  // what protects: on/off, cool-down, feed options, instances
 
 // chrome.storage.local
+export const SETTINGS_PERSONAL = 'settings.personal';  // {reasons, support, startDate}: never synced
 export const LIST_BACKUP = 'list.backup';  // the whole list's text, written before sync
 export const LIST_SAVED_AT = 'list.savedAt';
 export const LIST_WHERE = 'list.where';  // saveList()'s answer: where the list is kept
@@ -21,6 +22,7 @@ export const RULES_STATUS = 'rules.status';
 export const LOG_PREFIX = 'log.';  // `log.<YYYY-MM>.<id>`: one attempt each
 export const PENDING = 'pending';
 export const LETTERS = 'letters';
+export const LETTER_DRAFT = 'letters.draft';  // the block page's letter as it is being written
 export const PERF_MEASURE = 'perf.measure';  // set by benchmarks only
 export const LIST_FOLLOWS_SYNC = 'list.followsSync';  // the person's choice: the list also in storage.sync
 export const HEALTH_HISTORY = 'health.history';  // [{kind, from, to}]: when Deadbolt could not protect everywhere

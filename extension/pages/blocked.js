@@ -1,9 +1,10 @@
 // The block page. The blocked address arrives after '#'; it is shown as text
 // and only the service worker (that is, the core) says what it was. There is
 // no way through to the page from here, by design.
-import { ask, localize, reachedOutButton, showStreak, t } from './i18n.js';
+import { ask, localize, reachedOutButton, sayPageFailed, showPageFailures, showStreak, t } from './i18n.js';
 
 localize();
+showPageFailures();
 const $ = (id) => document.getElementById(id);
 const url = location.hash.slice(1);
 $('url').textContent = url;
@@ -35,6 +36,35 @@ async function askWorker() {
   }
 }
 
+// The letter as they write it, kept on this device while they type: a
+// reload, a closed tab or "Back to safety" loses none of it, and it is here
+// again the next time this page opens, until they keep it or empty the box.
+// (Only what they typed: the message they were about to send comes with
+// the address, again, if they come back to it.)
+const draftRead = ask({ type: 'letterDraft' }).then((answer) => answer.text).catch(() => undefined);
+let typed = false;
+let draftTimer = 0;
+function keepDraft() {
+  clearTimeout(draftTimer);
+  if (!typed) return;
+  const text = $('letter').value;
+  ask({ type: 'setLetterDraft', text }).catch(() => {});
+}
+$('letter').addEventListener('input', () => {
+  typed = true;
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(keepDraft, 300);
+});
+addEventListener('pagehide', keepDraft);
+
+async function restoreDraft() {
+  const draft = await draftRead;
+  if (typeof draft !== 'string' || !draft.trim() || $('letter').value) return;
+  $('letter').value = draft;
+  $('draft-note').textContent = t('letterDraftBack');
+  $('draft-note').hidden = false;
+}
+
 function render({ verdict, stats, reasons, support, sealed }) {
   showSealed(sealed);
   if (verdict?.kind === 'message' && verdict?.person) $('who').textContent = t('blockedWhoMessage', verdict.person);
@@ -44,6 +74,7 @@ function render({ verdict, stats, reasons, support, sealed }) {
   // when they press "Keep it here".
   if (verdict?.draft && !$('letter').value) {
     $('letter').value = verdict.draft;
+    $('draft-note').textContent = t('draftKept');
     $('draft-note').hidden = false;
   }
 
@@ -66,6 +97,11 @@ function render({ verdict, stats, reasons, support, sealed }) {
     });
   }
 
+  suggest(support);
+}
+
+/** The "Instead" card: their support person, else one kind thing to do. */
+function suggest(support) {
   $('suggestion').textContent = (support?.name
     ? t('suggestCall', support.name) + (support.contact ? ` (${support.contact})` : '')
     : t(SUGGESTIONS[Math.floor(Math.random() * SUGGESTIONS.length)])) +
@@ -93,12 +129,18 @@ $('open-now').addEventListener('click', async () => {
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 
 $('save-letter').addEventListener('click', async () => {
+  clearTimeout(draftTimer);  // the worker drops the draft once the letter is kept
+  const text = $('letter').value;
   // No answer (a worker starting again): the letter stays in the box, and they are told.
-  const result = await ask({ type: 'saveLetter', text: $('letter').value }).catch(() => ({ error: t('letterNotKept') }));
+  const result = await ask({ type: 'saveLetter', text }).catch(() => ({ error: t('letterNotKept') }));
   $('letter-status').textContent = result.error ?? t('letterSaved');
-  if (!result.error) {
+  if (result.error) {
+    keepDraft();
+  } else if ($('letter').value === text) {
     $('letter').value = '';
     $('draft-note').hidden = true;
+  } else {
+    keepDraft();  // they wrote on while it was kept: that part is a draft again
   }
 });
 
@@ -111,9 +153,15 @@ $('back').addEventListener('click', async () => {
 });
 
 const answer = await askWorker();
+await restoreDraft();
 if (answer) {
   render(answer);
   // For scripts/bench: the day count is in the frame about to be painted.
   requestAnimationFrame(() => performance.mark('deadbolt-days-painted'));
+} else {
+  // Deadbolt's worker did not answer: still blocked (the rules do that), and
+  // the page says so rather than showing empty cards.
+  sayPageFailed();
+  suggest(null);
 }
 performance.mark('deadbolt-ready');

@@ -13,19 +13,21 @@ export function localize(root = document) {
 export const incognitoNotice = () =>
   t(chrome.runtime.getURL('').startsWith('moz-extension:') ? 'incognitoNotAllowedFirefox' : 'incognitoNotAllowed');
 
+/** Says, once, at the top of the page, that something here did not load. */
+export function sayPageFailed() {
+  if (document.getElementById('page-failed')) return;
+  const p = Object.assign(document.createElement('p'), { id: 'page-failed', className: 'notice', textContent: t('pageFailed') });
+  p.setAttribute('role', 'alert');
+  (document.querySelector('main') ?? document.body).prepend(p);
+}
+
 /**
  * A page whose script failed says so, calmly, at its top, instead of
  * showing buttons that do nothing or counts stuck at their placeholders.
  */
 export function showPageFailures() {
-  const say = () => {
-    if (document.getElementById('page-failed')) return;
-    const p = Object.assign(document.createElement('p'), { id: 'page-failed', className: 'notice', textContent: t('pageFailed') });
-    p.setAttribute('role', 'alert');
-    (document.querySelector('main') ?? document.body).prepend(p);
-  };
-  addEventListener('unhandledrejection', say);
-  addEventListener('error', say);
+  addEventListener('unhandledrejection', sayPageFailed);
+  addEventListener('error', sayPageFailed);
 }
 
 /**
@@ -41,24 +43,28 @@ export async function ask(message) {
 
 /**
  * Fills #streak and #milestone: the day of no contact when it is known
- * (since the start, or since the last contact they recorded), else the days
- * without looking; never a scolding zero. On the day of a contact: "Day 1
- * again", beside the longest run, kindly.
+ * (whole days since the start, or since the last contact they recorded),
+ * else the days without looking; never a scolding zero. On the day of a
+ * contact: beginning again, with no number (the next day is day 1), beside
+ * the longest run, kindly.
  */
 export function showStreak(stats) {
   const streak = document.getElementById('streak');
   const milestone = document.getElementById('milestone');
   const days = stats.noContactDays ?? stats.daysSinceStart;
+  const longest = stats.longestNoContactDays;
   if (stats.lastContact && days === 0) {
-    streak.textContent = t('dayOneAgain');
-    milestone.textContent = stats.longestNoContactDays > 0 ? t('longestWasDoneBefore', stats.longestNoContactDays) : t('nextMilestone', stats.nextMilestone);
+    streak.textContent = t('beginAgainToday');
+    if (longest === 1) milestone.textContent = t('longestWasOneDayDoneBefore');
+    else milestone.textContent = longest > 0 ? t('longestWasDoneBefore', longest) : t('nextMilestone', stats.nextMilestone);
     return;
   }
   if (days !== null && days > 0) streak.textContent = t('noContactDay', days);
+  else if (stats.currentStreak === 1) streak.textContent = t('streakOneDay');
   else if (stats.currentStreak > 0) streak.textContent = t('streakDays', stats.currentStreak);
   else streak.textContent = t('streakToday');
   milestone.textContent = t('nextMilestone', stats.nextMilestone);
-  if (stats.lastContact && stats.longestNoContactDays > days) milestone.textContent += ` ${t('longestWas', stats.longestNoContactDays)}`;
+  if (stats.lastContact && longest > days) milestone.textContent += ` ${longest === 1 ? t('longestWasOneDay') : t('longestWas', longest)}`;
 }
 
 /**

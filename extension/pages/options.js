@@ -219,11 +219,16 @@ async function render() {
       el('span', { className: 'muted', textContent: t('takesEffect', when(p.dueAt)) }), cancel);
   }));
 
-  if (document.activeElement?.tagName !== 'TEXTAREA') $('reasons-input').value = settings.reasons.join('\n');
-  $('support-name').value = settings.support.name;
-  $('support-contact').value = settings.support.contact;
-  $('start-date').value = settings.startDate ?? '';
-  $('cooldown').value = String(settings.cooldownHours);
+  // What they typed and have not saved yet stays as typed: every other
+  // action on this page redraws it.
+  const stored = {
+    'reasons-input': settings.reasons.join('\n'),
+    'support-name': settings.support.name,
+    'support-contact': settings.support.contact,
+    'start-date': settings.startDate ?? '',
+    cooldown: String(settings.cooldownHours),
+  };
+  for (const [id, value] of Object.entries(stored)) if (!edited.has(id)) $(id).value = value;
   $('feed-mentions').checked = settings.feedMentions !== false && !pending.some((p) => p.kind === 'feed-mentions-off');
   $('feed-placeholder').checked = settings.feedPlaceholder === true;
   $('inbox-cover-coparent').checked = settings.inboxCoverCoparentPreview === true;
@@ -363,21 +368,36 @@ $('instance-form').addEventListener('submit', async (event) => {
   await render();
 });
 
+// The fields of the support card they changed since they last saved: kept
+// through redraws, and the only ones Save sends, so that a settings page
+// left open elsewhere cannot write back what it showed before.
+const edited = new Set();
+for (const id of ['reasons-input', 'support-name', 'support-contact', 'start-date', 'cooldown']) {
+  $(id).addEventListener('input', () => edited.add(id));
+}
+addEventListener('beforeunload', (event) => {
+  if (edited.size) event.preventDefault();  // the browser asks before their words are lost
+});
+
 $('save-settings').addEventListener('click', async () => {
-  const patch = {
-    reasons: $('reasons-input').value.split('\n'),
-    support: { name: $('support-name').value, contact: $('support-contact').value },
-    startDate: $('start-date').value || null,
-  };
+  const sent = new Map([...edited].map((id) => [id, $(id).value]));
+  const patch = {};
+  if (edited.has('reasons-input')) patch.reasons = $('reasons-input').value.split('\n');
+  if (edited.has('support-name') || edited.has('support-contact')) {
+    patch.support = { name: $('support-name').value, contact: $('support-contact').value };
+  }
+  if (edited.has('start-date')) patch.startDate = $('start-date').value || null;
   // An empty or unreadable field leaves the cool-down as it is (Number('') is 0,
   // which would ask for the shortest one).
   const hours = $('cooldown').valueAsNumber;
-  if (Number.isFinite(hours)) patch.cooldownHours = hours;
+  if (edited.has('cooldown') && Number.isFinite(hours)) patch.cooldownHours = hours;
   const result = await ask({ type: 'updateSettings', patch });
   if (result.error) {
     $('settings-status').textContent = result.error;  // what they typed stays in the fields
     return;
   }
+  // Saved: the stored values show again, unless they typed more meanwhile.
+  for (const [id, value] of sent) if ($(id).value === value) edited.delete(id);
   const { settings, pending } = result;
   $('settings-status').textContent = pending.length ? t('savedWithPending', settings.cooldownHours) : t('saved');
   await render();
@@ -438,14 +458,14 @@ $('import').addEventListener('change', async () => {
   }
   const result = await ask({ type: 'importList', text, removals: false });
   status.className = result.error ? 'error' : '';
-  status.textContent = result.error ? t('importRefused', result.error) : t('importedSummary', plan.added.length);
+  status.textContent = result.error ? t('importRefused', result.error) : (plan.added.length === 1 ? t('importedOne') : t('importedSummary', plan.added.length));
   if (plan.removals.length) {
     $('import-removals-list').replaceChildren(...plan.removals.map((r) => el('li', { textContent: describePending(r) })));
     $('import-removals').hidden = false;
     $('import-removals-confirm').onclick = async () => {
       for (const change of plan.removals) await ask({ type: 'requestRemoval', change });
       $('import-removals').hidden = true;
-      status.textContent = t('importRemovalsQueued', plan.removals.length);
+      status.textContent = plan.removals.length === 1 ? t('importOneRemovalQueued') : t('importRemovalsQueued', plan.removals.length);
       await render();
     };
     $('import-removals-keep').onclick = () => {
@@ -509,7 +529,7 @@ $('forget-history').addEventListener('change', async () => {
     return;
   }
   const result = await ask({ type: 'setForgetHistory', on: true });
-  $('forget-status').textContent = result.ok ? t('forgetDone', result.removed) : t('forgetNotAllowed');
+  $('forget-status').textContent = result.ok ? (result.removed === 1 ? t('forgetDoneOne') : t('forgetDone', result.removed)) : t('forgetNotAllowed');
 });
 
 for (const [id, key] of [['feed-mentions', 'feedMentions'], ['feed-placeholder', 'feedPlaceholder'], ['inbox-cover-coparent', 'inboxCoverCoparentPreview']]) {

@@ -137,7 +137,7 @@ test('a shorter cool-down and turning Deadbolt off wait; turning it on is instan
   for (const p of (await ask(browser, { type: 'list' })).pending) await ask(browser, { type: 'cancelPending', id: p.id });
 });
 
-test('the settings page: a blank cool-down lowers nothing, refusals say why, and focus stays where the person was', async () => {
+test('the settings page: a blank cool-down lowers nothing, refusals say why, unsaved words survive other actions, and focus stays where the person was', async () => {
   const page = await browser.context.newPage();
   await page.goto(browser.url('extension/pages/options.html'));
   await page.waitForFunction(() => performance.getEntriesByName('deadbolt-ready').length > 0);
@@ -149,6 +149,10 @@ test('the settings page: a blank cool-down lowers nothing, refusals say why, and
   const after = await ask(browser, { type: 'list' });
   assert.equal(after.settings.cooldownHours, before.settings.cooldownHours);
   assert.deepEqual(after.pending.map((p) => p.kind), before.pending.map((p) => p.kind), 'nothing queued');
+  // Reasons and a support person typed, not saved yet: every other action
+  // below draws the page again, and must not take them away.
+  await page.locator('#reasons-input').fill('I deserve calm.\nThey never listened.');
+  await page.locator('#support-name').fill('Robin');
   // A keyword the core refuses says why, from the keyboard (Enter).
   const keyword = page.getByLabel('Add a name keyword for Jane Doe');
   await keyword.fill('!!!');
@@ -159,21 +163,40 @@ test('the settings page: a blank cool-down lowers nothing, refusals say why, and
   await keyword.press('Enter');
   await page.locator('li', { hasText: 'jane from work' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.dataset.focusKey), 'keyword Jane Doe');
-  // Reasons too long for the browser's sync: said in words, and kept in the box.
-  const reasons = Array.from({ length: 40 }, (_, i) => `${i}. ${'They made me feel small. '.repeat(10)}`).join('\n');
-  await page.locator('#reasons-input').fill(reasons);
+  assert.equal(await page.locator('#reasons-input').inputValue(), 'I deserve calm.\nThey never listened.', 'kept through the redraws');
+  assert.equal(await page.locator('#support-name').inputValue(), 'Robin');
+  // Another settings page changes the start date meanwhile: this page's
+  // Save sends what was typed here, not the start date it showed.
+  await ask(browser, { type: 'updateSettings', patch: { startDate: '2026-01-02' } });
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.locator('#settings-status').getByText('more than can be saved', { exact: false }).waitFor();
-  assert.equal(await page.locator('#reasons-input').inputValue(), reasons);
+  await page.locator('#settings-status').getByText('Saved.').waitFor();
+  const saved = (await ask(browser, { type: 'list' })).settings;
+  assert.deepEqual(saved.reasons, ['I deserve calm.', 'They never listened.']);
+  assert.equal(saved.support.name, 'Robin');
+  assert.equal(saved.startDate, '2026-01-02', 'the other page\'s change stays');
+  await page.waitForFunction(() => document.querySelector('#start-date').value === '2026-01-02');
   assert.equal(await page.locator('#page-failed').count(), 0, 'the page did not fail');
   await page.close();
 });
 
-test('an unsent letter is kept, listed, and deletable; private data deletes at once', async () => {
+test('an unsent letter is kept, listed, and deletable; one being written survives a reload; private data deletes at once', async () => {
   const page = await blockPage();
-  await page.getByLabel('Write what you want to send them.', { exact: false }).fill('I miss you. I am not sending this.');
+  const box = page.getByLabel('Write what you want to send them.', { exact: false });
+  // Written, not kept yet, and the page reloaded: the words are still there.
+  await box.pressSequentially('I miss you.');
+  await box.press('End');
+  await page.waitForFunction(async () => (await chrome.runtime.sendMessage({ type: 'letterDraft' })).text === 'I miss you.');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#letter').value === 'I miss you.');
+  assert.equal(await page.textContent('#draft-note'), 'The letter you were writing is still here, unsent.');
+  await box.fill('I miss you. I am not sending this.');
   await page.getByRole('button', { name: 'Keep it, unsent' }).click();
   await page.getByText('Kept.', { exact: false }).waitFor();
+  // Kept: no draft comes back.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#streak').textContent !== '');
+  assert.equal(await box.inputValue(), '');
+  assert.equal((await ask(browser, { type: 'letters' })).letters.filter((l) => l.text.startsWith('I miss you')).length, 1);
   await page.close();
   const options = await browser.context.newPage();
   await options.goto(browser.url('extension/pages/options.html'));

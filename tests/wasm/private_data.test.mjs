@@ -10,7 +10,7 @@ import { installFakeChrome } from './fake_chrome.mjs';
 const chrome = installFakeChrome();
 const { appendAttempt, deleteLog, readLog } = await import('../../extension/attempt_log.js');
 const { getSettings, updateSettings } = await import('../../extension/settings.js');
-const { LOG_PREFIX, SETTINGS } = await import('../../extension/storage_keys.js');
+const { LETTER_DRAFT, LOG_PREFIX, SETTINGS, SETTINGS_PERSONAL } = await import('../../extension/storage_keys.js');
 
 test('deleting the log of blocked visits keeps the contacts they recorded, also in old month arrays', async () => {
   chrome.storage.local.clear();
@@ -32,12 +32,55 @@ test('deleting the log of blocked visits keeps the contacts they recorded, also 
 
 test('settings too large for storage.sync are refused in the person\'s words, and nothing is written', async () => {
   chrome.storage.sync.clear();
-  await updateSettings((s) => { s.reasons = ['They never listened.']; });
-  const long = Array.from({ length: 40 }, (_, i) => `${i}: ${'a reason that matters to me '.repeat(8)}`);
-  await assert.rejects(updateSettings((s) => { s.reasons = long; }), /settingsTooLarge/);
+  chrome.storage.local.clear();
+  await updateSettings((s) => { s.feedInstances = ['mastodon.example']; s.reasons = ['They never listened.']; });
+  const many = Array.from({ length: 400 }, (_, i) => `instance-${i}.social.example`);
+  await assert.rejects(updateSettings((s) => { s.feedInstances = many; s.reasons = ['changed']; }), /settingsTooLarge/);
   const { [SETTINGS]: stored } = await chrome.storage.sync.get(SETTINGS);
-  assert.deepEqual(stored.reasons, ['They never listened.'], 'the stored settings are as they were');
-  assert.deepEqual((await getSettings()).reasons, ['They never listened.']);
+  assert.deepEqual(stored.feedInstances, ['mastodon.example'], 'the synced settings are as they were');
+  assert.deepEqual((await getSettings()).reasons, ['They never listened.'], 'and so are the personal ones');
+});
+
+test('their reasons, support person and start date never reach storage.sync; an earlier version\'s move off it', async () => {
+  chrome.storage.sync.clear();
+  chrome.storage.local.clear();
+  // What an earlier version left in storage.sync: everything in one item.
+  await chrome.storage.sync.set({ [SETTINGS]: { reasons: ['old reason'], support: { name: 'Sam', contact: '07700 900123' }, startDate: '2026-11-01', cooldownHours: 48 } });
+  const before = await getSettings();
+  assert.deepEqual(before.reasons, ['old reason'], 'read from there until moved');
+  assert.equal(before.support.name, 'Sam');
+  // Any change moves them: the synced item keeps only what protects.
+  await updateSettings((s) => { s.cooldownHours = 72; });
+  const { [SETTINGS]: synced } = await chrome.storage.sync.get(SETTINGS);
+  assert.deepEqual(Object.keys(synced).sort(), ['cooldownHours', 'enabled', 'feedInstances', 'feedMentions', 'feedPlaceholder']);
+  assert.equal(synced.cooldownHours, 72);
+  const { [SETTINGS_PERSONAL]: personal } = await chrome.storage.local.get(SETTINGS_PERSONAL);
+  assert.deepEqual(personal, { reasons: ['old reason'], support: { name: 'Sam', contact: '07700 900123' }, startDate: '2026-11-01' });
+  // New ones are written on this device only.
+  await updateSettings((s) => { s.reasons = ['I deserve calm']; s.support = { name: 'Alex', contact: 'alex@example.com' }; });
+  assert.equal(JSON.stringify(await chrome.storage.sync.get(null)).includes('calm'), false);
+  assert.equal(JSON.stringify(await chrome.storage.sync.get(null)).includes('Alex'), false);
+  assert.deepEqual((await getSettings()).reasons, ['I deserve calm']);
+  // Another device still running the earlier version writes its copy back: this device's own stay.
+  await chrome.storage.sync.set({ [SETTINGS]: { ...synced, reasons: ['theirs'], enabled: false } });
+  const after = await getSettings();
+  assert.deepEqual(after.reasons, ['I deserve calm']);
+  assert.equal(after.enabled, false, 'what protects still follows the other device');
+});
+
+test('a letter is kept whole or refused whole, and keeping it ends the draft', async () => {
+  chrome.storage.local.clear();
+  const { keepLetter, getLetters, LETTER_MAX_CHARS } = await import('../../extension/letters.js');
+  await chrome.storage.local.set({ [LETTER_DRAFT]: 'draft' });
+  const long = `${'a'.repeat(LETTER_MAX_CHARS - 1)}😊`;  // one character over, its last one two UTF-16 units
+  assert.match((await keepLetter(long)).error, /letterTooLong/);
+  assert.deepEqual(await getLetters(), [], 'nothing cut and kept');
+  assert.equal((await chrome.storage.local.get(LETTER_DRAFT))[LETTER_DRAFT], 'draft', 'the draft stays');
+  const whole = `${'b'.repeat(30_000)}😊`;
+  const { letter } = await keepLetter(whole);
+  assert.equal(letter.text, whole);
+  assert.equal((await getLetters())[0].text, whole);
+  assert.equal((await chrome.storage.local.get(LETTER_DRAFT))[LETTER_DRAFT], undefined, 'the draft is done with');
 });
 
 test('a synced list over half the sync quota stays in sync edit after edit (two generations do not fit at once)', async () => {

@@ -266,6 +266,8 @@ export function createProtection(engine) {
 
     /** Adding protection applies at once; lowering it waits out the cool-down. */
     async updateSettings({ patch = {} }) {
+      // A turn-off already waiting is not asked for twice (each would switch Deadbolt off when due).
+      const waitingOff = patch.enabled === false && (await getPending()).some((p) => p.kind === 'disable');
       const { settings, lowering } = await updateSettings((s) => {
         const waits = [];
         if (Array.isArray(patch.reasons)) s.reasons = patch.reasons.map((r) => String(r).trim()).filter(Boolean).slice(0, 50);
@@ -277,7 +279,7 @@ export function createProtection(engine) {
         if (typeof patch.feedPlaceholder === 'boolean') s.feedPlaceholder = patch.feedPlaceholder;
         // The co-parent's previews, covered or not: their channel is open either way.
         if (typeof patch.inboxCoverCoparentPreview === 'boolean') s.inboxCoverCoparentPreview = patch.inboxCoverCoparentPreview;
-        if (patch.enabled === false && s.enabled) waits.push({ kind: 'disable' });
+        if (patch.enabled === false && s.enabled && !waitingOff) waits.push({ kind: 'disable' });
         if (Number.isFinite(patch.cooldownHours)) {
           const hours = Math.max(24, Math.min(24 * 30, Math.round(patch.cooldownHours)));
           // Longer is more protection, at once; shorter waits out the current cool-down.
@@ -287,8 +289,11 @@ export function createProtection(engine) {
         return { settings: { ...s }, lowering: waits };
       });
       // Queued after the settings are stored: the pending list is never changed while they are held.
-      if (patch.feedMentions === true) {
-        for (const p of await getPending()) if (p.kind === 'feed-mentions-off') await cancelPending(p.id);
+      // Asking for more protection withdraws the waiting request for less:
+      // turned on again, a turn-off still waiting must not switch it off later.
+      const withdrawn = [patch.feedMentions === true && 'feed-mentions-off', patch.enabled === true && 'disable'];
+      if (withdrawn.some(Boolean)) {
+        for (const p of await getPending()) if (withdrawn.includes(p.kind)) await cancelPending(p.id);
       }
       const pending = lowering.length ? await addPending(lowering, settings.cooldownHours) : [];
       // The content scripts' copy carries the feed settings: rewritten only when they change.

@@ -65,7 +65,17 @@
     const start = event.composedPath()[0] ?? event.target;
     return (start?.nodeType === 1 ? start : start?.parentElement) ?? null;
   }
-  const linkOf = (el) => el?.closest('a[href], area[href]') ?? null;
+  // Element.closest() stops at a shadow root, and a link may wrap a
+  // component (an avatar, say) whose own tree the event started in: up
+  // through each shadow host until the document.
+  function closestAcross(el, selector) {
+    for (let node = el; node; node = node.getRootNode().host ?? null) {
+      const found = node.closest(selector);
+      if (found) return found;
+    }
+    return null;
+  }
+  const linkOf = (el) => closestAcross(el, 'a[href], area[href]');
 
   // The listed URL an event's target names, or '' for a listed identity
   // attribute without a link, or null.
@@ -88,7 +98,7 @@
     if (markup) {
       for (const { selector, attribute } of markup.identities) {
         if (selector === '') continue;  // the item itself: its feed decision, not an activation
-        const named = el.closest(selector);
+        const named = closestAcross(el, selector);
         if (!named) continue;
         const value = attribute === '#text' ? named.textContent : named.getAttribute(attribute);
         if (value !== null && value.length <= 200 && decider.decideItem(document.baseURI, [], [], [[attribute, value]]) >= 0) return '';

@@ -134,6 +134,13 @@ test('a shorter cool-down and turning Deadbolt off wait; turning it on is instan
   assert.equal(result.settings.enabled, true);
   assert.equal(result.pending[0].kind, 'disable');
   (await blockPage()).close();
+  const waitingOff = async () => (await ask(browser, { type: 'list' })).pending.filter((p) => p.kind === 'disable').length;
+  await ask(browser, { type: 'updateSettings', patch: { enabled: false } });
+  assert.equal(await waitingOff(), 1, 'asked twice, one turn-off waits');
+  // Turned on while a turn-off waits: it is withdrawn, so it cannot switch Deadbolt off when due.
+  result = await ask(browser, { type: 'updateSettings', patch: { enabled: true } });
+  assert.equal(result.settings.enabled, true);
+  assert.equal(await waitingOff(), 0);
   for (const p of (await ask(browser, { type: 'list' })).pending) await ask(browser, { type: 'cancelPending', id: p.id });
 });
 

@@ -53,6 +53,26 @@ export function spaSuite(useDriver, { more = () => {} } = {}) {
         await page.close();
       });
 
+      test('a link of hers whose picture is a component with its own shadow root: hover and click stopped the same', async () => {
+        const from = driver.sites.full.length;
+        const page = await openApp(app);
+        // The event starts inside the component's tree, where closest() cannot see the link.
+        const box = await page.evaluate(() => {
+          const avatar = document.createElement('x-avatar');
+          avatar.attachShadow({ mode: 'open' }).innerHTML = '<span style="display:inline-block;width:24px;height:24px;background:#888"></span>';
+          document.querySelector('#p-listed').prepend(avatar);
+          const { x, y, width, height } = avatar.shadowRoot.firstElementChild.getBoundingClientRect();
+          return { x: x + width / 2, y: y + height / 2 };
+        });
+        await page.mouse.move(box.x, box.y);
+        await sleep(900);  // three times the app's hover delay
+        assert.deepEqual(await page.evaluate(() => [window.painted, window.fetched]), [[], []]);
+        await page.mouse.click(box.x, box.y);
+        await waitForHref(page, (href) => href.includes('blocked.html'));
+        assert.deepEqual(naming(driver.sites.full.slice(from), app.host, app.listed), []);
+        await page.close();
+      });
+
       test('clicks on a look-alike and on another person fetch, render and navigate in-app', async () => {
         for (const [id, key] of [['#p-lookalike', app.lookalike], ['#p-other', app.other]]) {
           const from = driver.sites.full.length;

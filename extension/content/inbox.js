@@ -362,11 +362,10 @@
       observe(false);
       return;
     }
-    if (observing !== true) {
-      // An SPA navigation into the inbox (a feed to /messages): every row now.
-      observe(true);
-      decideAll();
-    }
+    // An SPA navigation into the inbox (a feed to /messages): every row now.
+    const entering = !observing;
+    observe(true);  // the attributes of the markup of this URL
+    if (entering) decideAll();
     // A page that rebuilds its <head> must not take the seals with it.
     if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
@@ -381,16 +380,21 @@
   });
 
   // Outside an inbox (the same site's feed) only added nodes are watched, to
-  // see the inbox come; inside, every change that can alter a row.
+  // see the inbox come; inside, every change that can alter a row: among
+  // them the attributes the catalog reads addresses and names from (Gmail's
+  // avatar `jid`, say), so that a recycled row is decided again.
   let observing = null;
   function observe(inbox) {
-    if (observing === inbox) return;
+    const filter = inbox ? [...new Set([
+      'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED,
+      ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'),
+    ])].join(' ') : '';
+    if (observing === filter) return;
     observer.disconnect();
     observer.observe(document, inbox ? {
-      childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ['href', 'title', 'email', 'name', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED],
+      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: filter.split(' '),
     } : { childList: true, subtree: true });
-    observing = inbox;
+    observing = filter;
   }
 
   // ---- The tab title: "(1) Jane Doe" becomes a neutral title.

@@ -40,6 +40,10 @@ function confirmButton(label, confirmLabel, action, className = 'quiet small') {
 }
 
 let current = null;
+// The fields of the support card they changed since they last saved: kept
+// through redraws, and the only ones Save sends, so that a settings page
+// left open elsewhere cannot write back what it showed before.
+const edited = new Set();
 let coparentChannels = null;  // the core's list, asked once
 
 /** A channel's name in the person's language. */
@@ -57,9 +61,15 @@ function coparentControl(person, settings) {
   select.setAttribute('aria-label', t('coparentLabel', person.name));
   select.append(el('option', { value: '', textContent: t('coparentNone') }),
     ...coparentChannels.map((c) => el('option', { value: c, textContent: channelName(c) })));
-  select.value = person.coparent?.channel ?? '';
+  const kept = person.coparent?.channel ?? '';
+  select.value = kept;
   const status = el('p', { className: 'muted', ariaLive: 'polite' });
-  select.addEventListener('change', async () => {
+  // Chosen, then applied with its own button: a closed menu changes at each
+  // arrow key, and an open channel lowers protection.
+  const apply = focusKey(el('button', { type: 'button', className: 'quiet small', textContent: t('coparentApply'), disabled: true }),
+    `coparent ${person.name}`);
+  select.addEventListener('change', () => { apply.disabled = select.value === kept; });
+  apply.addEventListener('click', async () => {
     const result = await ask({ type: 'setCoparent', person: person.name, channel: select.value });
     if (result.pending) {
       await render();
@@ -72,7 +82,7 @@ function coparentControl(person, settings) {
   return el('div', { className: 'coparent' },
     el('h4', { className: 'small', textContent: t('coparentHeading') }),
     el('p', { className: 'muted', textContent: t('coparentExplain', settings.cooldownHours) }),
-    select, status);
+    el('div', { className: 'row' }, select, apply), status);
 }
 
 // Each render replaces the people's rows: the control that had keyboard
@@ -368,10 +378,6 @@ $('instance-form').addEventListener('submit', async (event) => {
   await render();
 });
 
-// The fields of the support card they changed since they last saved: kept
-// through redraws, and the only ones Save sends, so that a settings page
-// left open elsewhere cannot write back what it showed before.
-const edited = new Set();
 for (const id of ['reasons-input', 'support-name', 'support-contact', 'start-date', 'cooldown']) {
   $(id).addEventListener('input', () => edited.add(id));
 }

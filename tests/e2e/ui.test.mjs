@@ -254,6 +254,19 @@ test('settings work from the keyboard alone', async () => {
     stops.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
   }
   for (const id of ['platform', 'person', 'export', 'import', 'reasons-input', 'save-settings']) assert.ok(stops.includes(id), `${id} is reachable`);
+  // The co-parent channel: arrow keys on the closed menu choose, they queue nothing; its button applies.
+  const pendingCount = async () => (await ask(browser, { type: 'list' })).pending.length;
+  const before = await pendingCount();
+  const menu = page.getByRole('combobox', { name: 'Channel kept open for Jane Doe' });
+  await menu.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  assert.equal(await pendingCount(), before, 'choosing queues nothing');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Channel kept open for Jane Doe', 'focus stays on the menu');
+  await page.getByRole('button', { name: 'Keep this one open' }).click();
+  await page.waitForFunction(async (n) => (await chrome.runtime.sendMessage({ type: 'list' })).pending.length === n + 1, before);
+  for (const p of (await ask(browser, { type: 'list' })).pending.filter((p) => p.kind === 'coparent')) await ask(browser, { type: 'cancelPending', id: p.id });
   await page.close();
 });
 

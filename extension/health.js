@@ -28,7 +28,7 @@ export function createHealth(engine) {
   // both write the repair into the history.
   const check = () => serialised('health', checkNow);
   async function checkNow() {
-    const { core } = await engine.full();
+    const { core, unreadable } = await engine.full();
     const on = await engine.enabled();
     const [incognito, withheld, instancesWithheld] = await Promise.all([
       chrome.extension.isAllowedIncognitoAccess(),
@@ -39,7 +39,9 @@ export function createHealth(engine) {
     // rule (another tool, a browser that dropped them) is put right at once.
     let repaired = false;
     let refused = null;  // what the browser said when it would not take the rules
-    if (on) {
+    // A stored list this build cannot read: the rules installed from the
+    // last one it read stay (nothing here would compile them again).
+    if (on && !unreadable) {
       const { ok } = await verifyRules(core);
       if (!ok) {
         try {
@@ -54,6 +56,7 @@ export function createHealth(engine) {
     const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length + instancesWithheld.length > 0 }, repaired);
     const problems = [];
     if (!on) problems.push({ kind: 'off' });
+    if (unreadable) problems.push({ kind: 'listUnreadable' });
     if (!incognito) problems.push({ kind: 'incognito' });
     for (const group of withheld) problems.push({ kind: 'siteAccess', patterns: group.patterns, domains: group.domains });
     // An instance added for its feed: without access there, its feed is not filtered.

@@ -71,13 +71,19 @@ export function createListOwner({
     // over it; if even that fails, edits are refused (see commit).
     const keptAside = await keepUnreadable(refused).then(() => true, () => false);
     const snapshot = core.snapshot();
-    const decidingNow = await decideWith(snapshot, where, problem);  // decisions follow the list held
+    // Stored, but not readable by this build (a newer Deadbolt's list after
+    // a downgrade, or damage): the list core holds none of it, so decisions
+    // keep what the decider holds (the snapshot of the last list this build
+    // read, loaded at start) and the installed rules stay (`unreadable`: no
+    // rules are compiled from the empty core, and the check says so).
+    const unreadable = text === null && problem !== null;
+    const decidingNow = unreadable ? { core: await decider, where, problem } : await decideWith(snapshot, where, problem);
     // What it writes replaces an edit's copies still waiting, and lands after any being written.
     newest = null;
     await copying;
     if (!problem) await Promise.all([saveSnapshot(snapshot), quietly(onHeld(core))]);
     lastFeedIndex = lastInboxIndex = lastWhole = null;  // written just now from the list core, whatever an edit wrote before
-    held = { core, where, problem, keptAside };
+    held = { core, where, problem, keptAside, unreadable };
     deciding = Promise.resolve(decidingNow);
     return held;
   }
@@ -233,7 +239,7 @@ export function createListOwner({
     return serialised('list', async () => {
       held = null;
       const loaded = await ensureHeld();
-      await install(loaded.core);
+      if (!loaded.unreadable) await install(loaded.core);
       return loaded;
     });
   }
@@ -246,7 +252,8 @@ export function createListOwner({
    */
   function verifyDecider() {
     return serialised('list', async () => {
-      const { core } = await ensureHeld();
+      const { core, unreadable } = await ensureHeld();
+      if (unreadable) return { ok: true, repaired: false };  // it keeps the last list this build read
       const { core: now } = await deciding;
       const wanted = core.snapshot();
       if (sameBytes(now.snapshot(), wanted)) return { ok: true, repaired: false };

@@ -9,7 +9,7 @@
 import { fromBase64, toBase64 } from './base64.js';
 import {
   LIST_BACKUP as BACKUP_KEY, LIST_FOLLOWS_SYNC, LIST_CHUNK_PREFIX as CHUNK_PREFIX, LIST_GEN, LIST_META as META_KEY,
-  LIST_SAVED_AT, LIST_SNAPSHOT, LIST_UNREADABLE, LIST_WHERE,
+  LIST_SAVED_AT, LIST_SNAPSHOT, LIST_SYNC_REFUSED, LIST_UNREADABLE, LIST_WHERE,
 } from './storage_keys.js';
 
 // chrome.storage.sync allows 8,192 bytes an item (key and JSON value) and
@@ -44,9 +44,16 @@ function chunk(text) {
  */
 export async function saveList(text, { claim = () => {} } = {}) {
   // One read for the choice and this device's generation: an edit's answer waits for every storage call here.
-  const { [LIST_FOLLOWS_SYNC]: choice, [LIST_GEN]: deviceGen } = await chrome.storage.local.get([LIST_FOLLOWS_SYNC, LIST_GEN]);
+  const { [LIST_FOLLOWS_SYNC]: choice, [LIST_GEN]: deviceGen, [LIST_SYNC_REFUSED]: refusedGen } =
+    await chrome.storage.local.get([LIST_FOLLOWS_SYNC, LIST_GEN, LIST_SYNC_REFUSED]);
   if (!(typeof choice === 'boolean' ? choice : await listFollowsSync())) return saveOnDevice(text, claim, deviceGen);
   const { [META_KEY]: old } = await chrome.storage.sync.get(META_KEY);
+  // A synced list this build could not read (a newer Deadbolt's, or damaged)
+  // is every device's list: this device keeps its edits to itself until it
+  // can read it, rather than replace it for all of them.
+  if (old?.where === 'sync' && Number.isInteger(old.gen) && refusedGen === old.gen) {
+    return saveOnDevice(text, claim, deviceGen, { where: 'local', reason: 'sync-unreadable' });
+  }
   const oldKeys = old?.where === 'sync' ? Array.from({ length: old.count }, (_, i) => `${CHUNK_PREFIX}${old.gen}.${i}`) : [];
   const gen = nextGeneration(old?.gen);
   claim(gen);
@@ -83,7 +90,11 @@ export async function saveList(text, { claim = () => {} } = {}) {
     }
   }
   if (result.where === 'local') {
-    // Tell other devices the list lives locally here; sync may be what failed.
+    // Tell other devices the list lives locally here; sync may be what failed
+    // (its write limits), this write too: `over` records the generation sync
+    // held before, so that loadList() knows the local copy is the newer one
+    // while sync still holds that generation.
+    result.over = Number.isInteger(old?.gen) ? old.gen : null;
     await chrome.storage.sync.set({ [META_KEY]: { v: 1, where: 'local', gen } }).catch(() => {});
   }
   const stale = result.where === 'sync' ? staleKeys : [...staleKeys, ...newKeys];
@@ -141,7 +152,7 @@ export async function loadSnapshot() {
  */
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
-  const { [BACKUP_KEY]: backup } = await chrome.storage.local.get(BACKUP_KEY);
+  const { [BACKUP_KEY]: backup, [LIST_WHERE]: lastSave } = await chrome.storage.local.get([BACKUP_KEY, LIST_WHERE]);
   const refused = [];
   const check = (text, from) => {
     const error = validate(text);
@@ -156,6 +167,12 @@ export async function loadList(validate) {
     return { text: null, where: 'none', problem: chrome.i18n.getMessage('problemUnreadable', [error]), refused };
   }
   let problem = null;
+  // This device's last save did not reach sync, which still holds the very
+  // list that save replaced: the local copy is the newer (an edit answered
+  // as saved must not come back undone at the next start). A generation
+  // another device wrote since is taken as usual.
+  const unsynced = lastSave?.where === 'local' && Number.isInteger(lastSave.over) && lastSave.over === meta?.gen;
+  if (unsynced && typeof backup === 'string' && !validate(backup)) return { text: backup, where: 'local', refused };
   if (meta?.where === 'sync' && Number.isInteger(meta.count) && meta.count > 0) {
     const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
     const items = await chrome.storage.sync.get(keys).catch(() => ({}));
@@ -166,8 +183,11 @@ export async function loadList(validate) {
         // The local copy follows: turning sync off later, or a synced copy
         // removed elsewhere, leaves this device with the list it last saw.
         if (text !== backup) await chrome.storage.local.set({ [BACKUP_KEY]: text }).catch(() => {});
+        await chrome.storage.local.remove(LIST_SYNC_REFUSED).catch(() => {});
         return { text, where: 'sync', refused };
       }
+      // Not written over from here while it stays this generation (saveList).
+      await chrome.storage.local.set({ [LIST_SYNC_REFUSED]: meta.gen }).catch(() => {});
       problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
       problem = chrome.i18n.getMessage('problemSyncIncomplete');
@@ -229,11 +249,10 @@ export async function listFollowsSync() {
 // random step makes that unlikely (gen is only ever compared for equality).
 const nextGeneration = (old) => (Number.isInteger(old) ? old : 0) + 1 + Math.floor(Math.random() * 1000);
 
-/** Saves on this device only. */
-async function saveOnDevice(text, claim, old) {
+/** Saves on this device only (`result`: what saveList answers). */
+async function saveOnDevice(text, claim, old, result = { where: 'device' }) {
   const gen = nextGeneration(old);
   claim(gen);
-  const result = { where: 'device' };
   await chrome.storage.local.set({ [BACKUP_KEY]: text, [LIST_SAVED_AT]: Date.now(), [LIST_WHERE]: result, [LIST_GEN]: gen });
   return { ...result, gen };
 }

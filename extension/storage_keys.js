@@ -14,6 +14,7 @@ export const LIST_BACKUP = 'list.backup';  // the whole list's text, written bef
 export const LIST_SAVED_AT = 'list.savedAt';
 export const LIST_WHERE = 'list.where';  // saveList()'s answer: where the list is kept
 export const LIST_GEN = 'list.gen';  // the generation last written here
+export const LIST_SYNC_REFUSED = 'list.syncRefused';  // the synced generation this build could not read: not written over
 export const LIST_UNREADABLE = 'list.unreadable';  // [{text, from, error, keptAt}]: stored lists the core refused, kept aside
 export const LIST_SNAPSHOT = 'list.snapshot';  // {version: generation, bytes: base64}: the decider's index
 export const FEED_INDEX = 'feeds.index';  // the content scripts' feed index and feed settings

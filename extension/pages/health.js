@@ -38,6 +38,8 @@ export async function showHealth(notices, history = null, section = null) {
       });
       p.append(' ', allow);
       shown.push(p);
+    } else if (problem.kind === 'listUnreadable') {
+      shown.push(paragraph(t('healthListUnreadable')));
     } else if (problem.kind === 'rulesRepaired') {
       shown.push(paragraph(t('healthRulesRepaired')));
     } else if (problem.kind === 'rulesRefused') {

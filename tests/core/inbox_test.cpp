@@ -81,6 +81,10 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
       {"https://x.com/messages", "x"},
       {"https://www.linkedin.com/messaging/", "linkedin"},
       {"https://web.telegram.org/k/", "telegram"},
+      // The overlays these apps dock on their other pages.
+      {"https://x.com/home", "x-drawer"},
+      {"https://twitter.com/janedoe_x", "x-drawer"},
+      {"https://www.linkedin.com/feed/", "linkedin-overlay"},
   };
   Fixture f;
   for (const Case& c : cases) {
@@ -89,10 +93,11 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
     EXPECT_FALSE(f.inbox.markup()->rows.empty()) << c.id;
     EXPECT_FALSE(f.inbox.markup()->senders.empty()) << c.id;
   }
-  // Not inboxes: the feed, another path, a look-alike host.
-  for (const char* page : {"https://www.facebook.com/", "https://www.instagram.com/janedoe/", "https://x.com/home",
-                           "https://mail.google.com.evil.example/mail/", "https://mail.google.com/mailbox",
-                           "https://www.linkedin.com/feed/", "not a url"})
+  // Not inboxes: a feed with no overlay known, another path, a look-alike host.
+  for (const char* page :
+       {"https://www.facebook.com/", "https://www.instagram.com/janedoe/", "https://x.com.evil.example/home",
+        "https://mail.google.com.evil.example/mail/", "https://mail.google.com/mailbox",
+        "https://www.linkedin.com.evil.example/feed/", "not a url"})
     EXPECT_FALSE(f.inbox.begin(page)) << page;
 }
 
@@ -227,6 +232,13 @@ TEST(InboxPane, HeaderIsOneParticipantStatusLinesIncluded) {
   constexpr std::string_view kLinkedIn = "https://www.linkedin.com/messaging/thread/2-AAA/";
   EXPECT_EQ(f.row(kLinkedIn, {{{'L', "/in/jane-doe-123/"}, {'N', "Jane Doe"}}}).action, RowAction::seal);
   EXPECT_EQ(f.row(kLinkedIn, {{{'L', "/in/jane-doe-1234/"}, {'N', "Jane Doerr"}}}).action, RowAction::show);
+  // LinkedIn's overlay bubble on the feed: its header's name, its photo's alt.
+  constexpr std::string_view kLinkedInFeed = "https://www.linkedin.com/feed/";
+  EXPECT_EQ(f.row(kLinkedInFeed, {{{'N', "Jane Doe"}, {'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(kLinkedInFeed, {{{'N', "Kristine McCarthy"}, {'N', "Kristine McCarthy"}}}).action, RowAction::show);
+  // X's drawer on the home timeline: a row's avatar link.
+  EXPECT_EQ(f.row("https://x.com/home", {{{'L', "/janedoe_x"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row("https://x.com/home", {{{'L', "/janedoe_xx"}}}).action, RowAction::show);
   // The page's own URL names them (Messenger opens /t/<id> by itself).
   EXPECT_EQ(
       f.row("https://www.messenger.com/t/jane.doe.77/", {{{'L', "https://www.messenger.com/t/jane.doe.77/"}}}).action,

@@ -43,6 +43,9 @@ export const INBOX_PAGES = {
   x: 'https://x.com/messages',
   linkedin: 'https://www.linkedin.com/messaging/',
   telegram: 'https://web.telegram.org/k/',
+  // The overlays the apps dock on their other pages.
+  'x-drawer': 'https://x.com/home',
+  'linkedin-overlay': 'https://www.linkedin.com/feed/',
 };
 // facebook.com/messages serves Messenger's chat list with its links under
 // /messages/ (the sources are in messenger.html).

@@ -189,6 +189,19 @@ const std::vector<InboxMarkup>& inbox_table() {
        // '[data-testid="DmActivityContainer"]', 'section[role="region"]').
        "[data-testid=\"DmActivityContainer\"], section[role=\"region\"]:has([data-testid=\"DMConversationHeader\"])",
        "[data-testid=\"DMConversationHeader\"] a[href]", ""},
+      // X's messages drawer, docked on every other page (/home, a profile…):
+      // the same rows as /messages, [data-testid="conversation"], inside
+      // [data-testid="DMDrawer"], each with the other party's avatar link
+      // a[data-testid="DM_Conversation_Avatar"][href="/<handle>"]. Source: a
+      // rendered x.com/home saved as a test fixture by SubstrateLabs/brocc
+      // (cli/src/brocc_li/tests/html_fixtures/_x-home.html, commit 817559b3,
+      // Apr 2025). No public source shows the drawer's open conversation:
+      // no pane. (X's newer Chat, /i/chat and its drawer
+      // [data-testid="chat-drawer-root"], names people by numeric ids in its
+      // rows' test ids: not read yet.)
+      {"x-drawer", "x.com twitter.com mobile.x.com mobile.twitter.com", "/", "",
+       "[data-testid=\"DMDrawer\"] [data-testid=\"conversation\"]", "a[href]:not([href^=\"/messages\"])", "", "",
+       "[dir=\"auto\"]", "", "", "", "", ""},
       // LinkedIn messaging: rows are li.msg-conversation-listitem; the
       // names are .msg-conversation-listitem__participant-names, the
       // snippet .msg-conversation-card__message-snippet(-body), the unread
@@ -224,6 +237,27 @@ const std::vector<InboxMarkup>& inbox_table() {
        // the profile's own address: the header's name is what tells there.
        ".msg-convo-wrapper, .msg-thread", ".msg-thread__link-to-profile, .msg-entity-lockup__entity-title",
        ".msg-conversation-card--active, .msg-conversations-container__convo-item-link--active"},
+      // LinkedIn's messaging overlay, docked on every other page (the feed,
+      // profiles, …): its list (section.msg-overlay-list-bubble__content) has
+      // rows .msg-conversation-listitem__link.msg-overlay-list-bubble__convo-item--v2
+      // (.msg-overlay-list-bubble__convo-item before v2) naming the person in
+      // h3.msg-conversation-listitem__participant-names, as /messaging does.
+      // Sources: ankit705yadav/chatMarker, content-scripts/linkedin.js
+      // ("Floating chat overlay": chatItemFloating, chatNameFloating; commit
+      // "Add support for LinkedIn floating chat bar", Nov 2025).
+      // An open conversation is a bubble, div.msg-convo-wrapper.msg-overlay-conversation-bubble
+      // [role="dialog"], whose header h2.msg-overlay-bubble-header__title is
+      // the other party's name and whose photo img.msg-facepile-grid__img--person
+      // has it as alt: a rendered LinkedIn feed saved as a test fixture by
+      // SubstrateLabs/brocc (cli/src/brocc_li/tests/html_fixtures/_linkedin-feed.html,
+      // commit 817559b3, Apr 2025). Which row is open is not marked there.
+      {"linkedin-overlay", "www.linkedin.com linkedin.com", "/", "linkedin",
+       ".msg-overlay-list-bubble__convo-item--v2, .msg-overlay-list-bubble__convo-item",
+       ".msg-conversation-listitem__participant-names, a[href*=\"/in/\"]", "", "text",
+       ".msg-conversation-card__message-snippet, .msg-conversation-card__message-snippet-body, "
+       ".msg-conversation-card__unread-count, .msg-overlay-list-bubble-item__time-stamp",
+       "", "", ".msg-overlay-conversation-bubble",
+       ".msg-overlay-bubble-header__title, img.msg-facepile-grid__img--person[alt]", ""},
       // Telegram Web (K at /k/, A at /a/): chat rows are .chatlist-chat
       // (K) and .ListItem.Chat (A) with data-peer-id and a link to
       // #<peer id> or #@<username>; the name is .peer-title (K) or

@@ -422,6 +422,7 @@
   function changesOf(records, parsing) {
     const touched = new Set();
     const loose = [];
+    const relinked = [];  // links outside every item whose href changed: the fallback's to decide again
     const into = [];  // stays empty unless parsing
     const addedHere = new Set();  // elements this pass found added
     const around = itemAround();
@@ -450,7 +451,11 @@
         const outer = item.parentElement?.closest(markup.items);
         if (outer) touched.add(outer);
       }
-      if (type !== 'childList') continue;
+      if (type !== 'childList') {
+        // A list the catalog does not know recycles a row by rewriting its link.
+        if (!item && r.attributeName === 'href' && target?.matches('a[href]')) relinked.push(target);
+        continue;
+      }
       const added = r.addedNodes;
       const count = added.length;
       if (count === 0) continue;
@@ -474,7 +479,7 @@
         for (let k = 0; k < inner.length; k++) touched.add(inner[k]);
       }
     }
-    return { touched, loose, into, around };
+    return { touched, loose, into, around, relinked };
   }
 
   // Whether an item holds an item of the catalog, as the observer's pass
@@ -520,7 +525,7 @@
     callbackBase = document.baseURI;
     try {
       const parsing = document.readyState === 'loading';
-      const { touched, loose, into, around } = changesOf(records, parsing);
+      const { touched, loose, into, around, relinked } = changesOf(records, parsing);
       if (into.length > 0) insertedInto = into;
       // Where the parser is first: an item it is still inside stays held,
       // and is decided when let go (holdOpen) instead of at every piece.
@@ -531,6 +536,7 @@
         else decide(item);
       }
       for (const node of loose) if (node.isConnected) fallback(node, around);
+      for (const link of relinked) if (link.isConnected) refallback(link, around);
     } finally {
       nestedHints.clear();
       callbackBase = null;
@@ -543,6 +549,21 @@
       }, 300);
     }
   });
+
+  // A link outside the catalog's items that now leads elsewhere: the unit
+  // the fallback hid around it is shown and found again (hidden again if it
+  // still holds a listed person's link), and the link is decided as new;
+  // in one task, so no frame shows what is hidden again.
+  function refallback(link, around) {
+    for (const unit of fallbackHidden) {
+      if (!unit.contains(link)) continue;
+      fallbackHidden.delete(unit);
+      show(unit);
+      fallback(unit, around);
+      return;
+    }
+    fallback(link, around);
+  }
 
   // Shown and found again in one task: no frame in between.
   function fallbackAgain() {

@@ -127,6 +127,38 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     await assertCleanAt('bsky.app/feeds/streamed', { body, stream: { size, delayMs: 1000 } }, 'streamed list');
   });
 
+  // A list the catalog does not know that recycles its rows by rewriting
+  // their links (a virtual list): a friend's row that now leads to a listed
+  // person is hidden before a frame, and a row the fallback hid that now
+  // leads to someone else is shown again.
+  test('rows of markup the catalog does not know, recycled by rewriting their links, are decided again', async () => {
+    const row = (who, mark) => `<div ${mark}><a href="/profile/${who}">${who}</a><div>a post</div></div>`;
+    const body = '<!doctype html><meta charset="utf-8"><title>Recycled</title><script src="/feeds/frames.js"></script><body><div id="rows">' +
+      row('ann.bsky.social', 'data-shown="ann"') + row('bob.bsky.social', 'data-shown="bob"') +
+      row('jane.bsky.social', 'data-listed="jane"') + row('cy.bsky.social', 'data-shown="cy"') + '</div>';
+    ROUTES.set('bsky.app/feeds/relinked', { body });
+    try {
+      const page = await open('https://bsky.app/feeds/relinked');
+      assertClean(await report(page), 'first load');
+      await page.evaluate(() => {
+        const relink = (mark, to, next) => {
+          const unit = document.querySelector(mark);
+          unit.querySelector('a').setAttribute('href', `/profile/${to}`);
+          unit.removeAttribute('data-shown');
+          unit.removeAttribute('data-listed');
+          unit.setAttribute(...next);
+        };
+        relink('[data-shown="ann"]', 'jane.bsky.social', ['data-listed', 'ann-now-jane']);
+        relink('[data-listed="jane"]', 'eve.bsky.social', ['data-shown', 'jane-now-eve']);
+      });
+      await animationFrames(page);
+      assertClean(await report(page), 'rows relinked');
+      await page.close();
+    } finally {
+      ROUTES.delete('bsky.app/feeds/relinked');
+    }
+  });
+
   // The network pauses inside a listed person's row, after their name and
   // before their link (as a chunk boundary or the parser's own yield can
   // fall anywhere): the half-parsed row names no one Deadbolt can see yet,

@@ -613,7 +613,12 @@
   // application on; while off it does nothing.
   let observing = false;
   function apply(index) {
-    active = deadboltItems.apply(index);
+    const loaded = deadboltItems.apply(index);
+    // On, but an index it cannot read (damaged): never taken for "off". The
+    // decider keeps the index it held, so what was decided stays as it is,
+    // and a page that held none keeps its hold (begin, and the listener).
+    if (!loaded && index?.enabled === true) return;
+    active = loaded;
     styledPeople = new Set();  // a new index numbers its people anew: found again as items are decided
     if (!active) {
       applyStyle();
@@ -714,7 +719,9 @@
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[INDEX_KEY] || !started) return;
     if (!ready) return begin(changes[INDEX_KEY].newValue);
-    apply(changes[INDEX_KEY].newValue);
+    const index = changes[INDEX_KEY].newValue;
+    apply(index);
+    if (index?.enabled === true && !active) return;  // on, but unreadable: the hold stays
     releaseHold();
   });
 

@@ -596,6 +596,10 @@
     if (area !== 'local' || !changes[INDEX_KEY] || !decider) return;
     const next = changes[INDEX_KEY].newValue;
     const on = !!next && next.enabled === true && load(next);
+    // On, but an index it cannot read (damaged): never taken for "off". The
+    // decider keeps the index it held, so what is sealed stays sealed, and a
+    // page still held stays held, until an index it can read.
+    if (!on && next?.enabled === true) return;
     if (!on) {
       active = false;
       if (next?.enabled === false || !next) {

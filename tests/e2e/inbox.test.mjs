@@ -195,3 +195,16 @@ test('a sealed conversation opens only on purpose: after the cool-down, once, wi
 
 // Last: the real saved inboxes (DEADBOLT_REAL_INBOX; skipped without it), on the same browser.
 await realInboxSuite(driver);
+
+test('an index that is on but cannot be read (damaged in storage) is not "off": what is sealed stays sealed', async () => {
+  const page = await open(INBOX_PAGES.whatsapp);
+  assertClean(await report(page), 'first load');
+  const control = await driver.openExtensionPage('extension/pages/popup.html');
+  const index = await control.page.evaluate(async () => (await chrome.storage.local.get('inbox.index'))['inbox.index']);
+  await control.page.evaluate((i) => chrome.storage.local.set({ 'inbox.index': { ...i, snapshot: 'not base64 at all!' } }), index);
+  await animationFrames(page, 10);
+  assertClean(await report(page), 'a damaged index');
+  await control.page.evaluate((i) => chrome.storage.local.set({ 'inbox.index': i }), index);
+  await control.close();
+  await page.close();
+});

@@ -431,6 +431,14 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
       await driver.waitFor(page, () => window.feedTest.report().listedRendered.length === 0, null, 1000);
       console.log(`# live on (${driver.name}): listed items hidden ${on} ms after turning Deadbolt on`);
+      // On, but an index that cannot be read (damaged in storage): not "off", what is hidden stays hidden.
+      await page.evaluate(() => window.feedTest.reset());
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, snapshot: 'not base64 at all!' } }), index);
+      await animationFrames(page, 10);
+      const damaged = await report(page);
+      assert.deepEqual(damaged.listedRendered, [], 'a damaged index shows no one');
+      assert.equal(damaged.paintedFrames, 0);
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
       await page.close();
       await control.close();
     });

@@ -26,12 +26,22 @@
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
+  // Hidden by visibility, an element's descendants are hidden too unless
+  // the page makes one visible again (a "LIVE" badge's own
+  // visibility: visible, as YouTube's real grid has): each hold covers
+  // the descendants as well.
   const hold = document.createElement('style');
-  hold.textContent = `${deadboltHoldBack} { visibility: hidden !important; }`;
+  hold.textContent = `:is(${deadboltHoldBack}), :is(${deadboltHoldBack}) * { visibility: hidden !important; }`;
   (document.head ?? document.documentElement).append(hold);
   const pageHold = document.createElement('style');
-  pageHold.textContent = 'html { visibility: hidden !important; }';
+  pageHold.textContent = 'html, html * { visibility: hidden !important; }';
   (document.head ?? document.documentElement).append(pageHold);
+  // Items hidden as a blank line or kept as space (hide()) are marked with
+  // this page's own attribute name, whose rule hides their descendants.
+  const VEILED = `data-v${Math.random().toString(36).slice(2, 10)}`;
+  const veil = document.createElement('style');
+  veil.textContent = `[${VEILED}] * { visibility: hidden !important; }`;
+  (document.head ?? document.documentElement).append(veil);
 
   let markup = null;
   let page = '';
@@ -191,6 +201,8 @@
     const before = hiddenAs.get(item);
     if (before !== undefined && before !== mode) STYLED.forEach((property, i) => setStyle(item, property, hidden.get(item)[i]));
     hiddenAs.set(item, mode);
+    if (mode !== 'gone') item.setAttribute(VEILED, '');
+    else if (!visibilityBefore.has(item)) item.removeAttribute(VEILED);
     if (mode === 'spacer') {
       item.style.setProperty('visibility', 'hidden', 'important');
     } else if (mode === 'placeholder') {
@@ -210,8 +222,13 @@
     hidden.delete(item);
     hiddenAs.delete(item);
     STYLED.forEach((property, i) => setStyle(item, property, own[i]));
-    if (parsingHeld.has(item) || openHeld.has(item)) item.style.setProperty('visibility', 'hidden', 'important');
-    else visibilityBefore.delete(item);  // its own visibility is back already
+    if (parsingHeld.has(item) || openHeld.has(item)) {
+      item.style.setProperty('visibility', 'hidden', 'important');
+      item.setAttribute(VEILED, '');
+    } else {
+      item.removeAttribute(VEILED);
+      visibilityBefore.delete(item);  // its own visibility is back already
+    }
   }
 
   // ---- The fallback, for markup the catalog does not know (a platform
@@ -379,11 +396,13 @@
   function holdBack(el) {
     if (!visibilityBefore.has(el)) visibilityBefore.set(el, hidden.has(el) ? hidden.get(el)[1] : ownStyle(el)[1]);
     el.style.setProperty('visibility', 'hidden', 'important');
+    el.setAttribute(VEILED, '');
   }
   // A hidden one is given its own back when it shows (show()).
   function release(el) {
     if (hidden.has(el) || parsingHeld.has(el) || openHeld.has(el) || !visibilityBefore.has(el)) return;
     setStyle(el, 'visibility', visibilityBefore.get(el));
+    el.removeAttribute(VEILED);
     visibilityBefore.delete(el);
   }
   function releaseParsingHolds() {

@@ -510,6 +510,14 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       const page = await open(FEEDS.x);
       const boxes = () => [...document.querySelectorAll('[data-listed]')].map((el) => el.getBoundingClientRect().height > 0);
       assert.ok((await page.evaluate(boxes)).every((box) => !box), 'hidden: no box');
+      // A badge the page makes visible again inside their items (YouTube's "LIVE" badge carries
+      // its own visibility: visible): a blank line must not show it.
+      await page.evaluate(() => document.querySelectorAll('[data-listed]').forEach((el, i) => {
+        const badge = Object.assign(document.createElement('span'), { textContent: 'LIVE' });
+        badge.setAttribute('style', 'visibility: visible');
+        badge.dataset.listed = `badge-${i}`;
+        el.prepend(badge);
+      }));
       await driver.ask({ type: 'updateSettings', patch: { feedPlaceholder: true } });
       // A blank line each: a box, nothing of them painted.
       await driver.waitFor(page, () => [...document.querySelectorAll('[data-listed]')].every((el) => el.getBoundingClientRect().height > 0), null, 2000);

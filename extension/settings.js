@@ -59,7 +59,15 @@ export async function getSettings() {
  * resolves to once they are stored. Both items are written in the synced
  * one's turn: every writer of either comes through here.
  */
-export function updateSettings(change) {
+export async function updateSettings(change) {
+  const result = await writeSettings(change);
+  // Read again from here on: storage.onChanged may come after this resumes.
+  changes += 1;
+  held = null;
+  return result;
+}
+
+function writeSettings(change) {
   return updateItem('sync', SETTINGS_KEY, {}, async (synced) => {
     const { [SETTINGS_PERSONAL]: personal } = await chrome.storage.local.get(SETTINGS_PERSONAL);
     const settings = { ...DEFAULT_SETTINGS, ...merged(synced, personal) };

@@ -88,6 +88,19 @@ test('the settings are read once, and read again after any change to them', asyn
   assert.deepEqual((await getSettings()).reasons, ['I deserve calm']);
 });
 
+test('a settings change made here is read back at once, even before its storage event arrives', async () => {
+  chrome.storage.sync.clear();
+  chrome.storage.local.clear();
+  assert.equal((await getSettings()).feedPlaceholder, false);  // held
+  chrome.storage.timing.eventsLater = true;
+  try {
+    await updateSettings((s) => { s.feedPlaceholder = true; });
+    assert.equal((await getSettings()).feedPlaceholder, true, 'not the copy held before the change');
+  } finally {
+    chrome.storage.timing.eventsLater = false;
+  }
+});
+
 test('a settings read that overlaps a change is used once, never kept', async () => {
   chrome.storage.sync.clear();
   const get = chrome.storage.sync.get;

@@ -18,6 +18,9 @@ import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
 /** The alarm that tries due changes again after their list could not be stored. */
 const RETRY_ALARM = 'pending:retry';
 
+// Reasons shown one at a time on the block page: more than enough, and a bound on what is stored.
+const MAX_REASONS = 100;
+
 /**
  * `engine`: the list's owner (list_owner.js) — loaded() (the decider),
  * full() (the list core with the whole list) and commit(edit) (one edit,
@@ -276,7 +279,12 @@ export function createProtection(engine) {
       const waitingOff = patch.enabled === false && (await getPending()).some((p) => p.kind === 'disable');
       const { settings, lowering } = await updateSettings((s) => {
         const waits = [];
-        if (Array.isArray(patch.reasons)) s.reasons = patch.reasons.map((r) => String(r).trim()).filter(Boolean).slice(0, 50);
+        if (Array.isArray(patch.reasons)) {
+          const reasons = patch.reasons.map((r) => String(r).trim()).filter(Boolean);
+          // Refused whole, never cut: what they typed stays in the box.
+          if (reasons.length > MAX_REASONS) throw new Error(chrome.i18n.getMessage('reasonsTooMany', [String(MAX_REASONS)]));
+          s.reasons = reasons;
+        }
         if (patch.support) s.support = { name: String(patch.support.name ?? '').slice(0, 100), contact: String(patch.support.contact ?? '').slice(0, 200) };
         if ('startDate' in patch) s.startDate = /^\d{4}-\d{2}-\d{2}$/.test(patch.startDate ?? '') ? patch.startDate : null;
         if (patch.enabled === true) s.enabled = true;

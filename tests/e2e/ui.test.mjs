@@ -182,6 +182,13 @@ test('the settings page: a blank cool-down lowers nothing, refusals say why, uns
   assert.equal(saved.support.name, 'Robin');
   assert.equal(saved.startDate, '2026-01-02', 'the other page\'s change stays');
   await page.waitForFunction(() => document.querySelector('#start-date').value === '2026-01-02');
+  // More reasons than are kept: refused whole, in words, and still in the box (never cut to the first ones).
+  const many = Array.from({ length: 101 }, (_, i) => `Reason ${i + 1}`).join('\n');
+  await page.locator('#reasons-input').fill(many);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#settings-status').getByText('more reasons than can be kept', { exact: false }).waitFor();
+  assert.equal(await page.locator('#reasons-input').inputValue(), many);
+  assert.deepEqual((await ask(browser, { type: 'list' })).settings.reasons, ['I deserve calm.', 'They never listened.']);
   assert.equal(await page.locator('#page-failed').count(), 0, 'the page did not fail');
   await page.close();
 });

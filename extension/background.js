@@ -75,7 +75,7 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
   protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
-  // An earlier version kept their reasons and support person in storage.sync: moved to this device.
+  // An earlier version kept their reasons and support person in storage.sync: copied to this device.
   if (reason === 'update') updateSettings(() => {}).catch(() => {});
 });
 chrome.runtime.onStartup.addListener(() => {
@@ -154,7 +154,7 @@ const routes = {
   importList: (m) => protection.importList(m),
   exportList: () => protection.exportList(),
   unreadableLists: () => protection.unreadableLists(),
-  saveLetter: ({ text }) => keepLetter(text),
+  saveLetter: ({ text, endsDraft }) => keepLetter(text, { endsDraft: endsDraft === true }),
   letters: async () => ({ letters: await getLetters() }),
   letterDraft: async () => ({ text: await getDraft() }),
   setLetterDraft: ({ text }) => setDraft(text).then(() => ({ ok: true })),

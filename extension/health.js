@@ -39,9 +39,7 @@ export function createHealth(engine) {
     // rule (another tool, a browser that dropped them) is put right at once.
     let repaired = false;
     let refused = null;  // what the browser said when it would not take the rules
-    // A stored list this build cannot read: the rules installed from the
-    // last one it read stay (nothing here would compile them again).
-    if (on && !unreadable) {
+    if (on) {
       const { ok } = await verifyRules(core);
       if (!ok) {
         try {

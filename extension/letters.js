@@ -30,13 +30,16 @@ export async function setDraft(text) {
   await (draft.trim() ? chrome.storage.local.set({ [LETTER_DRAFT]: draft }) : chrome.storage.local.remove(LETTER_DRAFT));
 }
 
-/** The block page's "Keep it, unsent": {letter}, or {error} when nothing is written yet. */
-export async function keepLetter(text) {
+/**
+ * The block page's "Keep it, unsent": {letter}, or {error} when nothing is
+ * written yet. `endsDraft`: the page had the stored draft in its box (so it
+ * is in this letter), and it is done with; a page that never read it leaves it.
+ */
+export async function keepLetter(text, { endsDraft = false } = {}) {
   if (!String(text ?? '').trim()) return { error: chrome.i18n.getMessage('letterEmpty') };
   if (String(text).length > LETTER_MAX_CHARS) return { error: chrome.i18n.getMessage('letterTooLong') };
   const letter = await saveLetter(String(text));
-  // Kept: the draft the page held for them is done with.
-  await chrome.storage.local.remove(LETTER_DRAFT).catch(() => {});
+  if (endsDraft) await chrome.storage.local.remove(LETTER_DRAFT).catch(() => {});
   return { letter };
 }
 

@@ -72,12 +72,11 @@ export function createListOwner({
     const keptAside = await keepUnreadable(refused).then(() => true, () => false);
     const snapshot = core.snapshot();
     // Stored, but not readable by this build (a newer Deadbolt's list after
-    // a downgrade, or damage): the list core holds none of it, so decisions
-    // keep what the decider holds (the snapshot of the last list this build
-    // read, loaded at start) and the installed rules stay (`unreadable`: no
-    // rules are compiled from the empty core, and the check says so).
+    // a downgrade, or damage): kept aside above, and the list held is empty,
+    // which decisions, rules and feeds follow alike; `unreadable` lets the
+    // protection check say so, where the person looks when protection fails.
     const unreadable = text === null && problem !== null;
-    const decidingNow = unreadable ? { core: await decider, where, problem } : await decideWith(snapshot, where, problem);
+    const decidingNow = await decideWith(snapshot, where, problem);  // decisions follow the list held
     // What it writes replaces an edit's copies still waiting, and lands after any being written.
     newest = null;
     await copying;
@@ -239,7 +238,7 @@ export function createListOwner({
     return serialised('list', async () => {
       held = null;
       const loaded = await ensureHeld();
-      if (!loaded.unreadable) await install(loaded.core);
+      await install(loaded.core);
       return loaded;
     });
   }
@@ -252,8 +251,7 @@ export function createListOwner({
    */
   function verifyDecider() {
     return serialised('list', async () => {
-      const { core, unreadable } = await ensureHeld();
-      if (unreadable) return { ok: true, repaired: false };  // it keeps the last list this build read
+      const { core } = await ensureHeld();
       const { core: now } = await deciding;
       const wanted = core.snapshot();
       if (sameBytes(now.snapshot(), wanted)) return { ok: true, repaired: false };

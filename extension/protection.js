@@ -27,15 +27,9 @@ const MAX_REASONS = 100;
  * stored and installed) — and the switch: enabled() and setEnabled(on).
  */
 export function createProtection(engine) {
-  /**
-   * Installs the rules (`rules`: an edit's own, else the core compiles them),
-   * or none while Deadbolt is off. A stored list this build cannot read
-   * leaves the installed rules as they are: its core holds none of it.
-   */
+  /** Installs the rules (`rules`: an edit's own, else the core compiles them), or none while Deadbolt is off. */
   async function applyRules(core, rules = null) {
-    if (!(await engine.enabled())) return removeRules();
-    if (rules === null && (await engine.full()).unreadable) return { kept: true };
-    return installRules(core, rules);
+    return (await engine.enabled()) ? installRules(core, rules) : removeRules();
   }
 
   const commit = (edit, options) => engine.commit(edit, options);

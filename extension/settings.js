@@ -24,7 +24,7 @@ const pick = (settings, keys) => Object.fromEntries(keys.filter((k) => k in sett
 const omit = (settings, keys) => Object.fromEntries(Object.entries(settings).filter(([k]) => !keys.includes(k)));
 
 // The two stored items as one. Before these were kept apart, everything was
-// in storage.sync: until the first change on this device moves them, the
+// in storage.sync: until the first change on this device copies them here, the
 // personal fields are read from there.
 const merged = (synced = {}, personal = undefined) =>
   (personal ? { ...omit(synced, PERSONAL), ...personal } : synced);
@@ -72,14 +72,17 @@ function writeSettings(change) {
     const { [SETTINGS_PERSONAL]: personal } = await chrome.storage.local.get(SETTINGS_PERSONAL);
     const settings = { ...DEFAULT_SETTINGS, ...merged(synced, personal) };
     const result = await change(settings);
-    const shared = omit(settings, PERSONAL);
+    // Never written to sync again; what an earlier version put there is left
+    // as it was, so that their browsers still on it keep their reasons (a
+    // copy taken away there would be lost for good).
+    const value = { ...omit(settings, PERSONAL), ...pick(synced, PERSONAL) };
     // storage.sync refuses an item over its quota with a message meant for
     // developers: say it in the person's words, before either write.
-    if (SETTINGS_KEY.length + encoder.encode(JSON.stringify(shared)).length > SYNC_ITEM_BYTES) {
+    if (SETTINGS_KEY.length + encoder.encode(JSON.stringify(value)).length > SYNC_ITEM_BYTES) {
       throw new Error(chrome.i18n.getMessage('settingsTooLarge'));
     }
     await chrome.storage.local.set({ [SETTINGS_PERSONAL]: pick(settings, PERSONAL) });
-    return { value: shared, result };  // without the personal fields: an older copy in sync loses them
+    return { value, result };
   });
 }
 

@@ -26,18 +26,20 @@
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
-  // Hidden by visibility, an element's descendants are hidden too unless
-  // the page makes one visible again (a "LIVE" badge's own
-  // visibility: visible, as YouTube's real grid has): each hold covers
-  // the descendants as well.
   const hold = document.createElement('style');
-  hold.textContent = `:is(${deadboltHoldBack}), :is(${deadboltHoldBack}) * { visibility: hidden !important; }`;
+  hold.textContent = `${deadboltHoldBack} { visibility: hidden !important; }`;
   (document.head ?? document.documentElement).append(hold);
   const pageHold = document.createElement('style');
-  pageHold.textContent = 'html, html * { visibility: hidden !important; }';
+  pageHold.textContent = 'html { visibility: hidden !important; }';
   (document.head ?? document.documentElement).append(pageHold);
-  // Items hidden as a blank line or kept as space (hide()) are marked with
-  // this page's own attribute name, whose rule hides their descendants.
+  // Hidden by visibility, an element's descendants are hidden too unless
+  // the page makes one visible again (a "LIVE" badge's own
+  // visibility: visible, as YouTube's real grid has). What stays hidden that
+  // way (a blank line, the space kept, held while the parser is inside) is
+  // marked with this page's own attribute name, whose rule hides its
+  // descendants as well. (The start-up holds above last one task; a
+  // descendant rule over their :has() list would be matched against every
+  // ancestor of every element the page loads meanwhile.)
   const VEILED = `data-v${Math.random().toString(36).slice(2, 10)}`;
   const veil = document.createElement('style');
   veil.textContent = `[${VEILED}] * { visibility: hidden !important; }`;

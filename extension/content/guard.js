@@ -69,9 +69,12 @@
   // component (an avatar, say) whose own tree the event started in: up
   // through each shadow host until the document.
   function closestAcross(el, selector) {
-    for (let node = el; node; node = node.getRootNode().host ?? null) {
+    for (let node = el; node; ) {
       const found = node.closest(selector);
       if (found) return found;
+      const root = node.getRootNode();
+      // A shadow root is a fragment (11) with a host; a detached <a>'s root is itself, whose .host is a string.
+      node = root.nodeType === 11 ? root.host ?? null : null;
     }
     return null;
   }

@@ -288,8 +288,10 @@
     if (markup?.pane) for (const pane of document.querySelectorAll(markup.pane)) decidePane(pane);
   }
 
+  let decidedFor = null;  // the id of the markup every row present was decided by
   function decideAll() {
     if (!currentMarkup()) return;
+    decidedFor = markup.id;
     for (const row of document.querySelectorAll(markup.rows)) decide(row);
     decidePanes();
   }
@@ -360,12 +362,13 @@
     if (!currentMarkup()) {
       if (sealed.size || covered.size) releaseAll();
       observe(false);
+      decidedFor = null;
       return;
     }
-    // An SPA navigation into the inbox (a feed to /messages): every row now.
-    const entering = !observing;
     observe(true);  // the attributes of the markup of this URL
-    if (entering) decideAll();
+    // An SPA navigation into an inbox, or from an app's overlay to its inbox
+    // (x.com/home to /messages): every row now, as this URL's markup reads it.
+    if (decidedFor !== markup.id) decideAll();
     // A page that rebuilds its <head> must not take the seals with it.
     if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);

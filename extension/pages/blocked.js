@@ -11,13 +11,22 @@ $('url').textContent = url;
 
 const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMusic', 'suggestBreathe'];
 
+/** Asks the worker until it answers (a worker starting again), for about six seconds; null if it never does. */
+async function askPatiently(message) {
+  for (let delay = 100; ; delay *= 2) {
+    const answer = await ask(message).catch(() => null);
+    if (answer && !answer.error) return answer;
+    if (delay > 3200) return null;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
 /**
  * One question to the worker, answered from what it already holds: the
  * verdict on this address (decided once), the day count, the reasons. It
  * also tells the worker this page is showing, once per page (not again on
  * reload, nor when Back or Forward led here): the worker logs the attempt if its own navigation
- * listener missed it (a worker stopped at the wrong moment). Retried until
- * answered.
+ * listener missed it (a worker stopped at the wrong moment).
  */
 async function askWorker() {
   // Not when the person came back to it (Back or Forward): that visit was
@@ -25,30 +34,24 @@ async function askWorker() {
   // return to the address this page holds to this page).
   const cameBack = performance.getEntriesByType('navigation')[0]?.type === 'back_forward';
   const report = !history.state?.reported && !cameBack;
-  for (let delay = 100; ; delay *= 2) {
-    const answer = await ask({ type: 'blockPage', url, report }).catch(() => null);
-    if (answer && !answer.error) {
-      if (report) history.replaceState({ ...history.state, reported: true }, '');
-      return answer;
-    }
-    if (delay > 3200) return null;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
+  const answer = await askPatiently({ type: 'blockPage', url, report });
+  if (answer && report) history.replaceState({ ...history.state, reported: true }, '');
+  return answer;
 }
 
 // The letter as they write it, kept on this device while they type: a
 // reload, a closed tab or "Back to safety" loses none of it, and it is here
 // again the next time this page opens, until they keep it or empty the box.
-// (Only what they typed: the message they were about to send comes with
-// the address, again, if they come back to it.)
-const draftRead = ask({ type: 'letterDraft' }).then((answer) => answer.text).catch(() => undefined);
+// Nothing is written over a kept draft this page has not read (a worker
+// that never answered): it comes back first, before anything else in the box.
+const draftRead = askPatiently({ type: 'letterDraft' }).then((answer) => (typeof answer?.text === 'string' ? answer.text : null));
+let draftKnown = false;  // the stored draft was read (and is in the box, if there was one)
 let typed = false;
 let draftTimer = 0;
 function keepDraft() {
   clearTimeout(draftTimer);
-  if (!typed) return;
-  const text = $('letter').value;
-  ask({ type: 'setLetterDraft', text }).catch(() => {});
+  if (!typed || !draftKnown) return;
+  ask({ type: 'setLetterDraft', text: $('letter').value }).catch(() => {});
 }
 $('letter').addEventListener('input', () => {
   typed = true;
@@ -59,10 +62,16 @@ addEventListener('pagehide', keepDraft);
 
 async function restoreDraft() {
   const draft = await draftRead;
-  if (typeof draft !== 'string' || !draft.trim() || $('letter').value) return;
-  $('letter').value = draft;
+  if (draft === null) return;  // never read: nothing is written over it from here
+  draftKnown = true;
+  if (!draft.trim()) return;
+  // What is in the box already (typed meanwhile, or the message they were
+  // about to send) follows it: neither is lost.
+  const now = $('letter').value;
+  if (!now.includes(draft)) $('letter').value = now ? `${draft}\n\n${now}` : draft;
   $('draft-note').textContent = t('letterDraftBack');
   $('draft-note').hidden = false;
+  keepDraft();  // what they typed before it came back, kept with it
 }
 
 function render({ verdict, stats, reasons, support, sealed }) {
@@ -129,10 +138,10 @@ $('open-now').addEventListener('click', async () => {
 reachedOutButton($('reached-out'), $('reached-out-status'), showStreak);
 
 $('save-letter').addEventListener('click', async () => {
-  clearTimeout(draftTimer);  // the worker drops the draft once the letter is kept
+  clearTimeout(draftTimer);  // the worker drops the draft once the letter holding it is kept
   const text = $('letter').value;
   // No answer (a worker starting again): the letter stays in the box, and they are told.
-  const result = await ask({ type: 'saveLetter', text }).catch(() => ({ error: t('letterNotKept') }));
+  const result = await ask({ type: 'saveLetter', text, endsDraft: draftKnown }).catch(() => ({ error: t('letterNotKept') }));
   $('letter-status').textContent = result.error ?? t('letterSaved');
   if (result.error) {
     keepDraft();
@@ -153,7 +162,6 @@ $('back').addEventListener('click', async () => {
 });
 
 const answer = await askWorker();
-await restoreDraft();
 if (answer) {
   render(answer);
   // For scripts/bench: the day count is in the frame about to be painted.
@@ -164,4 +172,5 @@ if (answer) {
   sayPageFailed();
   suggest(null);
 }
+await restoreDraft();
 performance.mark('deadbolt-ready');

@@ -41,7 +41,7 @@ test('settings too large for storage.sync are refused in the person\'s words, an
   assert.deepEqual((await getSettings()).reasons, ['They never listened.'], 'and so are the personal ones');
 });
 
-test('their reasons, support person and start date never reach storage.sync; an earlier version\'s move off it', async () => {
+test('their reasons, support person and start date never reach storage.sync; an earlier version\'s copy is read once and left as it was', async () => {
   chrome.storage.sync.clear();
   chrome.storage.local.clear();
   // What an earlier version left in storage.sync: everything in one item.
@@ -49,11 +49,12 @@ test('their reasons, support person and start date never reach storage.sync; an 
   const before = await getSettings();
   assert.deepEqual(before.reasons, ['old reason'], 'read from there until moved');
   assert.equal(before.support.name, 'Sam');
-  // Any change moves them: the synced item keeps only what protects.
+  // Any change copies them to this device; the synced copy is left as the earlier version wrote it (its
+  // other browsers still on that version keep their reasons), and never written with this device's own.
   await updateSettings((s) => { s.cooldownHours = 72; });
   const { [SETTINGS]: synced } = await chrome.storage.sync.get(SETTINGS);
-  assert.deepEqual(Object.keys(synced).sort(), ['cooldownHours', 'enabled', 'feedInstances', 'feedMentions', 'feedPlaceholder']);
   assert.equal(synced.cooldownHours, 72);
+  assert.deepEqual(synced.reasons, ['old reason'], 'the earlier version\'s copy, untouched');
   const { [SETTINGS_PERSONAL]: personal } = await chrome.storage.local.get(SETTINGS_PERSONAL);
   assert.deepEqual(personal, { reasons: ['old reason'], support: { name: 'Sam', contact: '07700 900123' }, startDate: '2026-11-01' });
   // New ones are written on this device only.
@@ -61,11 +62,17 @@ test('their reasons, support person and start date never reach storage.sync; an 
   assert.equal(JSON.stringify(await chrome.storage.sync.get(null)).includes('calm'), false);
   assert.equal(JSON.stringify(await chrome.storage.sync.get(null)).includes('Alex'), false);
   assert.deepEqual((await getSettings()).reasons, ['I deserve calm']);
-  // Another device still running the earlier version writes its copy back: this device's own stay.
+  // Another device still running the earlier version writes its copy: this device's own stay.
   await chrome.storage.sync.set({ [SETTINGS]: { ...synced, reasons: ['theirs'], enabled: false } });
   const after = await getSettings();
   assert.deepEqual(after.reasons, ['I deserve calm']);
   assert.equal(after.enabled, false, 'what protects still follows the other device');
+  // A new install (nothing on this device yet) with no earlier copy in sync: nothing personal there at all.
+  chrome.storage.sync.clear();
+  chrome.storage.local.clear();
+  await updateSettings((s) => { s.reasons = ['mine alone']; s.startDate = '2026-12-01'; });
+  assert.deepEqual(Object.keys((await chrome.storage.sync.get(SETTINGS))[SETTINGS]).sort(),
+    ['cooldownHours', 'enabled', 'feedInstances', 'feedMentions', 'feedPlaceholder']);
 });
 
 test('a letter is kept whole or refused whole, and keeping it ends the draft', async () => {
@@ -76,10 +83,13 @@ test('a letter is kept whole or refused whole, and keeping it ends the draft', a
   assert.match((await keepLetter(long)).error, /letterTooLong/);
   assert.deepEqual(await getLetters(), [], 'nothing cut and kept');
   assert.equal((await chrome.storage.local.get(LETTER_DRAFT))[LETTER_DRAFT], 'draft', 'the draft stays');
+  // Kept by a page that never read the draft (its worker did not answer): the draft stays.
+  await keepLetter('a short one');
+  assert.equal((await chrome.storage.local.get(LETTER_DRAFT))[LETTER_DRAFT], 'draft', 'not read, not ended');
   const whole = `${'b'.repeat(30_000)}😊`;
-  const { letter } = await keepLetter(whole);
+  const { letter } = await keepLetter(whole, { endsDraft: true });
   assert.equal(letter.text, whole);
-  assert.equal((await getLetters())[0].text, whole);
+  assert.equal((await getLetters())[1].text, whole);
   assert.equal((await chrome.storage.local.get(LETTER_DRAFT))[LETTER_DRAFT], undefined, 'the draft is done with');
 });
 

@@ -256,6 +256,28 @@ export function inboxSuite(useDriver, { more = () => {} } = {}) {
       await page.close();
     });
 
+    // Gmail names a message's sender by its avatar's jid too (the catalog's
+    // addresses: email, jid): a message node recycled by rewriting only that
+    // attribute is decided again, before a frame.
+    test('a message whose only change is its avatar\'s jid (an attribute the catalog reads) is decided again', async () => {
+      const page = await open(INBOX_PAGES.gmail);
+      await page.evaluate(() => {
+        document.querySelector('[role="list"]').insertAdjacentHTML('beforeend',
+          '<div class="h7" role="listitem"><div class="adn ads" id="recycled"><img class="ajn" jid="sam.friend@example.com" alt="" width="40" height="40" data-shown="friend-photo"></div></div>');
+      });
+      await animationFrames(page);
+      assert.deepEqual((await report(page)).shownHidden, [], 'a friend\'s message is shown');
+      await page.evaluate(() => {
+        const photo = document.querySelector('#recycled img');
+        photo.setAttribute('jid', 'jane.doe@example.com');
+        photo.removeAttribute('data-shown');
+        photo.dataset.trace = 'recycled-photo';
+      });
+      await animationFrames(page);
+      assertClean(await report(page), 'the jid rewritten to hers');
+      await page.close();
+    });
+
     test('Enter on a sealed row does nothing; other rows keep their keys', async () => {
       const page = await open(INBOX_PAGES.gmail);
       await page.evaluate(() => {

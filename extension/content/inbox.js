@@ -106,6 +106,12 @@
       if (markup) {
         markup.addressList = markup.addresses.split(' ').filter(Boolean);
         markup.nameList = markup.names.split(' ').filter(Boolean);
+        // What the observer watches in it (observe()): made once a URL, not at every change of the page.
+        markup.watched = [...new Set([
+          'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED,
+          ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'),
+        ])];
+        markup.watchedKey = markup.watched.join(' ');
         // The listed person the page's own URL names (messenger.com/t/<them>), for its open pane: once a URL.
         const byUrl = markup.pane ? sealedBy([{ addresses: [], names: [], links: [markupHref] }]) : null;
         markup.urlPerson = byUrl ? byUrl.person : -1;
@@ -386,18 +392,15 @@
   // see the inbox come; inside, every change that can alter a row: among
   // them the attributes the catalog reads addresses and names from (Gmail's
   // avatar `jid`, say), so that a recycled row is decided again.
-  let observing = null;
+  let observing = null;  // markup.watchedKey, or '' outside an inbox
   function observe(inbox) {
-    const filter = inbox ? [...new Set([
-      'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED,
-      ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'),
-    ])].join(' ') : '';
-    if (observing === filter) return;
+    const key = inbox ? markup.watchedKey : '';
+    if (observing === key) return;
     observer.disconnect();
     observer.observe(document, inbox ? {
-      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: filter.split(' '),
+      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: markup.watched,
     } : { childList: true, subtree: true });
-    observing = filter;
+    observing = key;
   }
 
   // ---- The tab title: "(1) Jane Doe" becomes a neutral title.

@@ -286,7 +286,6 @@ export function createListOwner({
   };
 }
 
-
 const COPIES_PAUSE_MS = 300;
 const START_RETRY_PAUSES_MS = [20, 80, 320, 1000, 2000];
 

@@ -152,7 +152,8 @@ export async function loadSnapshot() {
  */
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
-  const { [BACKUP_KEY]: backup, [LIST_WHERE]: lastSave } = await chrome.storage.local.get([BACKUP_KEY, LIST_WHERE]);
+  const { [BACKUP_KEY]: backup, [LIST_WHERE]: lastSave, [LIST_SYNC_REFUSED]: refusedGen } =
+    await chrome.storage.local.get([BACKUP_KEY, LIST_WHERE, LIST_SYNC_REFUSED]);
   const refused = [];
   const check = (text, from) => {
     const error = validate(text);
@@ -183,11 +184,11 @@ export async function loadList(validate) {
         // The local copy follows: turning sync off later, or a synced copy
         // removed elsewhere, leaves this device with the list it last saw.
         if (text !== backup) await chrome.storage.local.set({ [BACKUP_KEY]: text }).catch(() => {});
-        await chrome.storage.local.remove(LIST_SYNC_REFUSED).catch(() => {});
+        if (refusedGen !== undefined) await chrome.storage.local.remove(LIST_SYNC_REFUSED).catch(() => {});
         return { text, where: 'sync', refused };
       }
       // Not written over from here while it stays this generation (saveList).
-      await chrome.storage.local.set({ [LIST_SYNC_REFUSED]: meta.gen }).catch(() => {});
+      if (refusedGen !== meta.gen) await chrome.storage.local.set({ [LIST_SYNC_REFUSED]: meta.gen }).catch(() => {});
       problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
       problem = chrome.i18n.getMessage('problemSyncIncomplete');

@@ -61,11 +61,12 @@ const engine = {
 };
 const protection = createProtection(engine);
 const attempts = createAttempts(engine);
-const installAll = () => list.full().then(({ core }) => protection.applyRules(core));
+// Between list operations: mid-edit the core holds a list not yet stored (list_owner.js steady()).
+const installAll = () => list.steady(({ core }) => protection.applyRules(core));
 const forgetting = createForgetting(engine);  // registers its history listener now, when granted
 const listSync = createListSync({ full: () => list.full(), reload: () => list.reload() });
 const health = createHealth({
-  full: () => list.full(), enabled: () => enabled, applyRules: (core) => protection.applyRules(core), verifyDecider: () => list.verifyDecider(),
+  steady: (fn) => list.steady(fn), enabled: () => enabled, applyRules: (core) => protection.applyRules(core), verifyDecider: () => list.verifyDecider(),
 });
 
 // ---- Listeners -----------------------------------------------------------------

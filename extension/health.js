@@ -18,9 +18,9 @@ const MAX_PERIODS = 40;
 export const HEALTH_ALARM = 'health';
 
 /**
- * `engine`: full() (the core with the whole list), enabled(),
- * applyRules(core) (installs the rules, or removes them while off) and
- * verifyDecider() (list_owner.js: {ok, repaired}).
+ * `engine`: steady(fn) (list_owner.js: runs fn({core, unreadable}) between
+ * list operations), enabled(), applyRules(core) (installs the rules, or
+ * removes them while off) and verifyDecider() (list_owner.js: {ok, repaired}).
  */
 export function createHealth(engine) {
   // One check at a time (the popup's, an alarm's, a permission change's):
@@ -28,28 +28,28 @@ export function createHealth(engine) {
   // both write the repair into the history.
   const check = () => serialised('health', checkNow);
   async function checkNow() {
-    const { core, unreadable } = await engine.full();
     const on = await engine.enabled();
-    const [incognito, withheld, instancesWithheld] = await Promise.all([
+    // The rules are compared with the list core between list operations
+    // only: an edit under way has changed the core but not yet queued its
+    // rules, which is not rules removed (steady()).
+    const { unreadable, withheld, repaired, refused } = await engine.steady(async ({ core, unreadable }) => {
+      const withheld = await withheldGroups(core.rules(chrome.runtime.getURL(BLOCK_PAGE)).origins);
+      // The rules as the core compiles them now: a missing, extra or changed
+      // rule (another tool, a browser that dropped them) is put right at once.
+      const verified = on ? await verifyRules(core) : { ok: true };
+      if (verified.ok) return { unreadable, withheld, repaired: false, refused: null };
+      try {
+        await engine.applyRules(core);
+        return { unreadable, withheld, repaired: true, refused: null };
+      } catch (e) {
+        // What the browser said when it would not take the rules.
+        return { unreadable, withheld, repaired: false, refused: String(e?.message ?? e) };
+      }
+    });
+    const [incognito, instancesWithheld] = await Promise.all([
       chrome.extension.isAllowedIncognitoAccess(),
-      withheldGroups(core.rules(chrome.runtime.getURL(BLOCK_PAGE)).origins),
       instanceGroups().then(withheldGroups, () => []),
     ]);
-    // The rules as the core compiles them now: a missing, extra or changed
-    // rule (another tool, a browser that dropped them) is put right at once.
-    let repaired = false;
-    let refused = null;  // what the browser said when it would not take the rules
-    if (on) {
-      const { ok } = await verifyRules(core);
-      if (!ok) {
-        try {
-          await engine.applyRules(core);
-          repaired = true;
-        } catch (e) {
-          refused = String(e?.message ?? e);
-        }
-      }
-    }
     const decisions = await engine.verifyDecider();
     const history = await record({ off: !on, incognito: !incognito, siteAccess: withheld.length + instancesWithheld.length > 0 }, repaired);
     const problems = [];

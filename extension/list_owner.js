@@ -250,13 +250,23 @@ export function createListOwner({
    * core's again. {ok: it holds the list now, repaired: it had to be given it}.
    */
   function verifyDecider() {
-    return serialised('list', async () => {
-      const { core } = await ensureHeld();
+    return steady(async ({ core }) => {
       const { core: now } = await deciding;
       const wanted = core.snapshot();
       if (sameBytes(now.snapshot(), wanted)) return { ok: true, repaired: false };
       return { ok: now.loadSnapshot(wanted) && sameBytes(now.snapshot(), wanted), repaired: true };
     });
+  }
+
+  /**
+   * Runs `fn(held)` between list operations, when the list core holds the
+   * stored list and every edit's rules are queued for install. Mid-edit the
+   * core already holds a list that is not stored yet (undone if storing
+   * fails) and whose rules are not queued: a check comparing the rules with
+   * it then would take them for rules removed and "repair" them.
+   */
+  function steady(fn) {
+    return currentDeciding().then(() => serialised('list', async () => fn(await ensureHeld())));
   }
 
   /** Resolves once the last edit's rules and copies are written (tests, benchmarks). */
@@ -280,6 +290,7 @@ export function createListOwner({
     storageChanged,
     reload,
     verifyDecider,
+    steady,
     settled,
     free,
     counts,

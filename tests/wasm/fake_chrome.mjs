@@ -16,6 +16,7 @@ function area(name, listeners, timing) {
   const store = {
     failWrites: null,  // (items) => Error | null: a write to refuse
     failReads: null,  // (keys) => Error | null: a read to refuse (Firefox refuses some)
+    beforeWrite: null,  // (items) => Promise | undefined: a write that waits for it (a slow disk)
     async get(keys) {
       const refused = store.failReads?.(keys);
       if (refused) throw refused;
@@ -24,6 +25,7 @@ function area(name, listeners, timing) {
       return Object.fromEntries(list.filter((k) => k in items).map((k) => [k, copy(items[k])]));
     },
     async set(values) {
+      await store.beforeWrite?.(values);
       const refused = store.failWrites?.(values);
       if (refused) throw refused;
       const changes = {};

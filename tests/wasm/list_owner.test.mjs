@@ -56,6 +56,7 @@ function freshStorage() {
     chrome.storage[a].clear();
     chrome.storage[a].failWrites = null;
     chrome.storage[a].failReads = null;
+    chrome.storage[a].beforeWrite = null;
   }
 }
 
@@ -331,12 +332,45 @@ test('a stored list this build cannot read is said by the protection check, not 
   await chrome.storage.local.set({ 'list.backup': NEWER_BUILDS_LIST, 'list.followsSync': false });
   const { owner, protection } = newWorker();
   const { createHealth } = await import('../../extension/health.js');
-  const health = createHealth({ full: owner.full, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
+  const health = createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
   const { problems } = await health.check();
   assert.ok(problems.some((p) => p.kind === 'listUnreadable'), JSON.stringify(problems));
   // Read again, after an edit made a list this build can read: no longer said.
   assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
   assert.ok(!(await health.check()).problems.some((p) => p.kind === 'listUnreadable'));
+  owner.free();
+});
+
+test('a protection check while an edit is being stored does not take the edit\'s coming rules for rules removed', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  const { createHealth } = await import('../../extension/health.js');
+  const health = createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  await owner.settled();
+  assert.ok(!(await health.check()).problems.some((p) => p.kind === 'rulesRepaired'), 'the rules are sound before');
+  // The next edit's list write waits on a slow disk: the list core already holds the new list.
+  let release;
+  const slowDisk = new Promise((resolve) => { release = resolve; });
+  let writing;
+  const reached = new Promise((resolve) => { writing = resolve; });
+  chrome.storage.local.beforeWrite = (items) => {
+    if (!('list.backup' in items)) return undefined;
+    writing();
+    return slowDisk;
+  };
+  const edit = protection.addAccount({ person: 'Sam', text: 'samsmith', platform: 'instagram' });
+  await reached;
+  const checked = health.check();
+  await settle();
+  release();
+  assert.equal((await edit).ok, true);
+  const { problems, history } = await checked;
+  assert.ok(!problems.some((p) => p.kind === 'rulesRepaired'), JSON.stringify(problems));
+  assert.deepEqual(history.filter((p) => p.kind === 'rules'), [], 'no repair in the history');
+  await owner.settled();
+  const regexes = chrome.declarativeNetRequest.rules.map((r) => r.condition.regexFilter ?? '').join(' ');
+  assert.match(regexes, /samsmith/, 'and the edit\'s rules are installed');
   owner.free();
 });
 

@@ -242,7 +242,8 @@ class Decider {
    * conversation with them that the block page can open after its cool-down,
    * or ''}. `participants` is an
    * array of {addresses: [value], names: [text], links: [href], texts?:
-   * [free text, read for addresses and numbers only]}.
+   * [free text, read for addresses and numbers only], handles?: [values of
+   * the markup's handle attribute]}.
    */
   decideInboxRow(pageUrl, participants, group) {
     let text = 'P' + pageUrl;
@@ -252,6 +253,7 @@ class Decider {
       for (const value of p.names) text += '\0N' + value;
       for (const href of p.links) text += '\0L' + href;
       for (const value of p.texts ?? []) text += '\0X' + value;
+      for (const value of p.handles ?? []) text += '\0H' + value;
     }
     if (group) text += '\0G';
     // The action in the low two bits, the answer's length above them.

@@ -121,6 +121,7 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
   w.key("pane").string(m.pane);
   w.key("paneSenders").string(m.pane_senders);
   w.key("current").string(m.current);
+  w.key("handle").string(m.handle.attribute);
   w.end_object();
 }
 
@@ -128,6 +129,7 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
 //   'P' page URL (first)   'S' a new participant   'A' an address attribute's value
 //   'N' a shown name       'L' a link href         'G' the row is a group chat
 //   'X' a free text (a pane header's), read for addresses and numbers only
+//   'H' the value of the markup's handle attribute (InboxHandle)
 int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
   bool started = false;
   deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
@@ -142,6 +144,7 @@ int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
       case 'N': d.name(value); break;
       case 'L': d.link(value); break;
       case 'X': d.text(value); break;
+      case 'H': d.handle(value); break;
       case 'G': d.group(); break;
       default: break;
     }

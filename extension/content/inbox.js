@@ -109,7 +109,7 @@
         // What the observer watches in it (observe()): made once a URL, not at every change of the page.
         markup.watched = [...new Set([
           'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED,
-          ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'),
+          ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'), ...(markup.handle ? [markup.handle] : []),
         ])];
         markup.watchedKey = markup.watched.join(' ');
         // The listed person the page's own URL names (messenger.com/t/<them>), for its open pane: once a URL.
@@ -139,7 +139,9 @@
       if (value) names.push(value);
     }
     const href = el.getAttribute('href');
-    return { addresses, names, links: href ? [href] : [] };
+    // The attribute the markup names as holding the account amid other text (read by the core).
+    const handle = markup.handle ? el.getAttribute(markup.handle) : null;
+    return { addresses, names, links: href ? [href] : [], handles: handle ? [handle] : [] };
   }
 
   function uncover(row) {
@@ -245,12 +247,13 @@
   // goes too, read by the core for addresses and numbers only ("Jane Doe
   // <jane@…>" in a mail's sender line), never as a name.
   function paneHeader(pane) {
-    const values = { addresses: [], names: [], links: [], texts: [] };
+    const values = { addresses: [], names: [], links: [], texts: [], handles: [] };
     for (const el of markup.paneSenders ? pane.querySelectorAll(markup.paneSenders) : []) {
       const one = read(el);
       values.addresses.push(...one.addresses);
       values.names.push(...one.names);
       values.links.push(...one.links);
+      values.handles.push(...one.handles);
       const text = el.textContent.trim();
       if (text) values.texts.push(text);
     }
@@ -273,7 +276,7 @@
       }
     }
     const header = paneHeader(pane);
-    const verdict = header.addresses.length + header.names.length + header.links.length + header.texts.length
+    const verdict = header.addresses.length + header.names.length + header.links.length + header.texts.length + header.handles.length
       ? sealedBy([header]) : null;
     const person = verdict ? verdict.person : markup.urlPerson >= 0 ? markup.urlPerson : current ? current.person : -1;
     // The first address of a conversation with that person: the header's, the page's, the current row's.

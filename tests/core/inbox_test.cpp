@@ -31,7 +31,8 @@ const char* kList = R"({"version":1,"people":[
     {"platform":"phone","handle":"+44 7700 900123"},
     {"platform":"email","handle":"sam@example.org"}]}]})";
 
-// A participant: (kind, value) pairs; kind 'A' address, 'N' name, 'L' link.
+// A participant: (kind, value) pairs; kind 'A' address, 'N' name, 'L' link,
+// 'H' the value of the markup's handle attribute.
 using Participant = std::initializer_list<std::pair<char, std::string_view>>;
 
 struct Fixture {
@@ -56,6 +57,7 @@ struct Fixture {
         if (kind == 'A') inbox.address(value);
         if (kind == 'N') inbox.name(value);
         if (kind == 'L') inbox.link(value);
+        if (kind == 'H') inbox.handle(value);
       }
     }
     if (group) inbox.group();
@@ -85,6 +87,9 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
       {"https://x.com/home", "x-drawer"},
       {"https://twitter.com/janedoe_x", "x-drawer"},
       {"https://www.linkedin.com/feed/", "linkedin-overlay"},
+      // X Chat, where X's messages are now.
+      {"https://x.com/i/chat", "x-chat"},
+      {"https://x.com/i/chat/1111:2222", "x-chat"},
   };
   Fixture f;
   for (const Case& c : cases) {
@@ -249,6 +254,32 @@ TEST(InboxPane, HeaderIsOneParticipantStatusLinesIncluded) {
       RowAction::show);
 }
 
+// X Chat names a row's other party only in its aria-description, "<name>,
+// @<handle>, <last message>, <time>": the handle there is decided as a link
+// to their profile, and nothing else in it is read.
+TEST(InboxHandle, XChatRowIsToldByTheHandleInItsDescription) {
+  Fixture f;
+  constexpr std::string_view kChat = "https://x.com/i/chat";
+  EXPECT_EQ(f.row(kChat, {{{'H', "Jane, @janedoe_x, you up?, 2h"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(kChat, {{{'H', "Jane, @JaneDoe_X, you up?, 2h, Unread"}}}).action, RowAction::seal);
+  // The same in X Chat's drawer on the home timeline, beside the older drawer's rows.
+  EXPECT_EQ(f.row("https://x.com/home", {{{'H', "Jane, @janedoe_x, hi, 1d"}}}).action, RowAction::seal);
+  // Someone else; a look-alike handle; her handle only in a friend's last message.
+  EXPECT_EQ(f.row(kChat, {{{'H', "Friendly, @friendly_x, lol, 3h"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kChat, {{{'H', "Jane X, @janedoe_xx, hi, 1d"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kChat, {{{'H', "Friendly, @friendly_x, ask @janedoe_x, 3h"}}}).action, RowAction::show);
+  // Her name alone is not read from the description (free text), nor a
+  // handle that would reach beyond one path segment.
+  EXPECT_EQ(f.row(kChat, {{{'H', "Jane Doe, hi, 2h"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kChat, {{{'H', "x, @../janedoe_x, hi"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(kChat, {{{'H', "x, @janedoe_x/status/1, hi"}}}).action, RowAction::show);
+  // The row's avatar link, when it has one, says the same.
+  EXPECT_EQ(f.row(kChat, {{{'H', "Jane, @janedoe_x, hi, 2h"}}, {{'L', "https://x.com/janedoe_x"}}}).action,
+            RowAction::seal);
+  // An inbox whose markup names no handle attribute reads none.
+  EXPECT_EQ(f.row("https://x.com/messages", {{{'H', "Jane, @janedoe_x, hi, 2h"}}}).action, RowAction::show);
+}
+
 TEST(InboxPane, EveryPaneCanBeTold) {
   // A pane with neither a header to read nor a current row to follow could
   // only be told by its URL: every entry with a pane says one of them.
@@ -263,7 +294,8 @@ TEST(InboxPane, EveryPaneCanBeTold) {
   const std::pair<std::string_view, std::string_view> pages[] = {{"outlook.live.com", "/mail/0/inbox/id/AQQk"},
                                                                  {"mail.yahoo.com", "/d/folders/1"},
                                                                  {"www.instagram.com", "/direct/t/3402823/"},
-                                                                 {"x.com", "/messages/1-2"}};
+                                                                 {"x.com", "/messages/1-2"},
+                                                                 {"x.com", "/i/chat/1111:2222"}};
   for (const auto& [host, path] : pages) {
     const deadbolt::InboxMarkup* m = deadbolt::inbox_markup_for(host, path);
     ASSERT_NE(m, nullptr) << host;

@@ -41,6 +41,7 @@ export const INBOX_PAGES = {
   facebook: 'https://www.facebook.com/messages/t/',
   instagram: 'https://www.instagram.com/direct/inbox/',
   x: 'https://x.com/messages',
+  'x-chat': 'https://x.com/i/chat',
   linkedin: 'https://www.linkedin.com/messaging/',
   telegram: 'https://web.telegram.org/k/',
   // The overlays the apps dock on their other pages.

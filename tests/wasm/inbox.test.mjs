@@ -16,7 +16,7 @@ const LIST = JSON.stringify({
   people: [
     { name: 'Jane Doe', names: ['Janey'], accounts: [
       { platform: 'email', handle: 'jane.doe@example.com' }, { platform: 'phone', handle: '+1 555 123 4567' },
-      { platform: 'facebook', handle: 'jane.doe.77' }] },
+      { platform: 'facebook', handle: 'jane.doe.77' }, { platform: 'x', handle: 'janedoe_x' }] },
     { name: 'Sam Coparent', coparent: { channel: 'whatsapp' }, accounts: [{ platform: 'phone', handle: '+44 7700 900123' }] },
   ],
 });
@@ -59,6 +59,15 @@ test('inbox rows, titles and notifications through the C exports', async () => {
   assert.equal(text('Jane Doe <jane.doe@example.com>').action, 'seal');
   assert.equal(text('Jane Doe <jane.doe@example.co>'), null);
   assert.equal(text('Jane Doe'), null, 'a name in free text is not read');
+
+  // X Chat: the handle in a row's aria-description, the attribute the markup names.
+  const chat = 'https://x.com/i/chat';
+  assert.equal(decider.inboxMarkup(chat).handle, 'aria-description');
+  assert.equal(decider.inboxMarkup(gmail).handle, '', 'an inbox that names no handle attribute');
+  const described = (d) => decider.decideInboxRow(chat, [{ addresses: [], names: [], links: [], handles: [d] }], false);
+  assert.equal(described('Jane, @janedoe_x, you up?, 2h').action, 'seal');
+  assert.equal(described('Jane, @janedoe_xx, you up?, 2h'), null);
+  assert.equal(described('Jane Doe, you up?, 2h'), null, 'her name in the description is not read');
 
   assert.equal(decider.inboxTextPerson('(1) Jane Doe'), 0);
   assert.equal(decider.inboxTextPerson('Janey: are you awake?'), 0);

@@ -174,6 +174,25 @@ void InboxDecider::link(std::string_view href) {
   resolved_.append(link_.scheme).append("://").append(link_.host).append(link_.path);
   if (link_.has_query) resolved_.append("?").append(link_.query);
   if (!link_.fragment.empty()) resolved_.append("#").append(link_.fragment);
+  decide_link();
+}
+
+void InboxDecider::handle(std::string_view value) {
+  const InboxHandle* h = markup_ != nullptr ? &markup_->handle : nullptr;
+  if (h == nullptr || h->prefix.empty() || !page_ok_) return;
+  if (current_ < 0) participant();
+  const std::size_t at = value.find(h->prefix);
+  const std::size_t slot = h->href.find("{}");
+  if (at == std::string_view::npos || slot == std::string_view::npos) return;
+  std::string_view handle = value.substr(at + h->prefix.size());
+  if (!h->end.empty()) handle = handle.substr(0, handle.find(h->end));
+  if (!plain_segment(handle)) return;
+  resolved_.assign(page_.scheme).append("://").append(page_.host);
+  resolved_.append(h->href.substr(0, slot)).append(handle).append(h->href.substr(slot + 2));
+  decide_link();
+}
+
+void InboxDecider::decide_link() {
   const Verdict& v = engine_.decide(resolved_);
   if (v.identity.kind == Kind::search) return;  // a search link in a row is not a party
   if (v.block || v.coparent_channel) listed(v.person);

@@ -28,6 +28,13 @@
 #include "deadbolt/inbox.h"
 
 namespace deadbolt {
+namespace {
+
+// X Chat's row names its other party in its aria-description, "<name>,
+// @<handle>, <last message>, <time>" (see the x-chat entry).
+constexpr InboxHandle kXChatHandle = {"aria-description", ", @", ",", "/{}"};
+
+}  // namespace
 
 const std::vector<InboxMarkup>& inbox_table() {
   static const std::vector<InboxMarkup> table = {
@@ -189,6 +196,29 @@ const std::vector<InboxMarkup>& inbox_table() {
        // '[data-testid="DmActivityContainer"]', 'section[role="region"]').
        "[data-testid=\"DmActivityContainer\"], section[role=\"region\"]:has([data-testid=\"DMConversationHeader\"])",
        "[data-testid=\"DMConversationHeader\"] a[href]", ""},
+      // X Chat, the encrypted messages X moved its DMs to in 2025 (/i/chat,
+      // /i/chat/<id>:<id>): each conversation row is
+      // div[data-testid="dm-conversation-item-<id>:<id>"] (numeric ids; a
+      // group's id begins with "g"), whose aria-description reads "<name>,
+      // @<handle>, <last message>, <time>[, Unread]" (no handle in a chat
+      // with oneself); the open row has data-selected="true"; a row may hold
+      // an avatar link a[href="https://x.com/<handle>"]. The open
+      // conversation is [data-testid="dm-conversation-panel"], its header
+      // [data-testid="dm-conversation-header"], its messages
+      // [data-testid="dm-message-list"]; the list is
+      // [data-testid="dm-inbox-panel"]. Sources, public X Chat readers
+      // (2025-2026): a Selenium DM listener reading
+      // 'div[data-testid^="dm-conversation-item"]' and its aria-description
+      // split at ", " (the handle second), an X DM archiver doing the same
+      // (group ids "g…", the current row '[data-selected="true"]', the panel
+      // and header test ids), XActions' scraper ('[data-testid="dm-inbox-panel"]',
+      // the avatar link 'a[href^="https://x.com/"]'). The URL names
+      // nobody: the open pane is sealed by its row, or by a profile link in
+      // its header.
+      {"x-chat", "x.com twitter.com mobile.x.com mobile.twitter.com", "/i/chat", "",
+       "[data-testid^=\"dm-conversation-item-\"]", "[data-testid^=\"dm-conversation-item-\"], a[href]", "", "", "",
+       "[data-testid^=\"dm-conversation-item-g\"]", "", "[data-testid=\"dm-conversation-panel\"]",
+       "[data-testid=\"dm-conversation-header\"] a[href]", "[data-selected=\"true\"]", "", kXChatHandle},
       // X's messages drawer, docked on every other page (/home, a profile…):
       // the same rows as /messages, [data-testid="conversation"], inside
       // [data-testid="DMDrawer"], each with the other party's avatar link
@@ -196,12 +226,15 @@ const std::vector<InboxMarkup>& inbox_table() {
       // rendered x.com/home saved as a test fixture by SubstrateLabs/brocc
       // (cli/src/brocc_li/tests/html_fixtures/_x-home.html, commit 817559b3,
       // Apr 2025). No public source shows the drawer's open conversation:
-      // no pane. (X's newer Chat, /i/chat and its drawer
-      // [data-testid="chat-drawer-root"], names people by numeric ids in its
-      // rows' test ids: not read yet.)
+      // no pane. X Chat's drawer, [data-testid="chat-drawer-root"] (named by
+      // public X customisers' style sheets that hide it, 2026), comes from
+      // the same X Chat code as /i/chat: its rows are read as /i/chat's
+      // (thin: no public source shows a row inside it).
       {"x-drawer", "x.com twitter.com mobile.x.com mobile.twitter.com", "/", "",
-       "[data-testid=\"DMDrawer\"] [data-testid=\"conversation\"]", "a[href]:not([href^=\"/messages\"])", "", "",
-       "[dir=\"auto\"]", "", "", "", "", ""},
+       "[data-testid=\"DMDrawer\"] [data-testid=\"conversation\"], "
+       "[data-testid=\"chat-drawer-root\"] [data-testid^=\"dm-conversation-item-\"]",
+       "a[href]:not([href^=\"/messages\"]), [data-testid^=\"dm-conversation-item-\"]", "", "", "[dir=\"auto\"]",
+       "[data-testid^=\"dm-conversation-item-g\"]", "", "", "", "", "", kXChatHandle},
       // LinkedIn messaging: rows are li.msg-conversation-listitem; the
       // names are .msg-conversation-listitem__participant-names, the
       // snippet .msg-conversation-card__message-snippet(-body), the unread

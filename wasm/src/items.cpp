@@ -14,15 +14,6 @@ bool starts_with_slashes(std::string_view href) {
 
 bool is_absolute_http(std::string_view href) { return istarts_with(href, "https://") || istarts_with(href, "http://"); }
 
-// An author attribute's value becomes one path segment: anything that would
-// reach beyond it is not a handle.
-bool plain_segment(std::string_view value) {
-  if (value.empty() || value == "." || value == "..") return false;
-  for (char c : value)
-    if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) <= ' ') return false;
-  return true;
-}
-
 std::string_view trim_spaces(std::string_view text) {
   while (!text.empty() && static_cast<unsigned char>(text.front()) <= ' ') text.remove_prefix(1);
   while (!text.empty() && static_cast<unsigned char>(text.back()) <= ' ') text.remove_suffix(1);

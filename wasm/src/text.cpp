@@ -355,4 +355,11 @@ void fold_words(std::string_view s, std::string& out) {
   }
 }
 
+bool plain_segment(std::string_view value) {
+  if (value.empty() || value == "." || value == "..") return false;
+  for (char c : value)
+    if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) <= ' ') return false;
+  return true;
+}
+
 }  // namespace deadbolt

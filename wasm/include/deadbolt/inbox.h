@@ -32,6 +32,18 @@
 
 namespace deadbolt {
 
+// Where a participant element writes its account in an attribute amid other
+// text (XChat's row: aria-description "Jane Doe, @janedoe, hey, 2h"): the
+// handle stands after the first `prefix` and before `end` ("" = the value's
+// end); `href` ("/{}") makes it a link on the page's host, decided as a
+// participant's link is. Never a name: only what the entry says is read.
+struct InboxHandle {
+  std::string_view attribute;  // "" none
+  std::string_view prefix;     // ", @"
+  std::string_view end;        // ","
+  std::string_view href;       // "/{}"
+};
+
 // One inbox's markup: where it is and the CSS selectors the content script
 // queries (the script knows none of its own). Lists are space-separated.
 struct InboxMarkup {
@@ -55,6 +67,7 @@ struct InboxMarkup {
   // The conversation's address written from a listed number ("{phone}":
   // its digits), for a row that holds no link to it; "" none.
   std::string_view open = {};
+  InboxHandle handle = {};  // a participant's account written in an attribute
 };
 
 // The inbox table (inbox_catalog_data.cpp).
@@ -109,6 +122,9 @@ class InboxDecider {
   void name(std::string_view value);
   // A participant's link, as written: resolved against the page.
   void link(std::string_view href);
+  // The value of the entry's handle attribute (InboxHandle): the handle in
+  // it, made a link on the page's host, decided as link() decides.
+  void handle(std::string_view value);
   // A participant's free text (an open pane's header, "Jane Doe
   // <jane.doe@example.com>"): only the addresses and numbers in it are read,
   // never its words as a name, so a look-alike name beside another address
@@ -148,6 +164,7 @@ class InboxDecider {
   std::string open_;          // the row's first address of a conversation with a listed person
   int open_person_ = -1;      // that person
   void offer_number(int person, std::string_view number);
+  void decide_link();  // decides resolved_, an absolute link of the row
   RowVerdict verdict_;
   std::string scratch_, resolved_;
   void end_participant();

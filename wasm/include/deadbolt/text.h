@@ -22,6 +22,10 @@ void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = f
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 
+// Whether a handle read from markup is one path segment and nothing beyond
+// it (no slash, query, fragment, escape or space): only then is it made a link.
+bool plain_segment(std::string_view value);
+
 // Appends `in` percent-decoded to `out` (invalid escapes are kept as they
 // are). With `plus_is_space`, '+' decodes to ' ' as in form-encoded queries.
 void percent_decode(std::string_view in, std::string& out, bool plus_is_space = false);

@@ -13,7 +13,7 @@ import { createProtection } from './protection.js';
 import { createAttempts } from './attempts.js';
 import { createListOwner } from './list_owner.js';
 import { PERF_COLD_START, PERF_START_PHASES } from './storage_keys.js';
-import { createHealth, HEALTH_ALARM } from './health.js';
+import { createHealth, HEALTH_ALARM, RULES_RETRY_ALARM } from './health.js';
 import { createListSync } from './listsync.js';
 import { createForgetting } from './forget.js';
 import { inboxCounts } from './inbox_index.js';
@@ -100,7 +100,7 @@ chrome.permissions?.onRemoved?.addListener(rulesFollowAccess);
 chrome.alarms?.onAlarm.addListener((alarm) => {
   // A due change may turn Deadbolt off: the check notes when, at once.
   if (alarm.name.startsWith('pending:')) Promise.resolve(protection.applyDue()).then(() => health.check()).catch(() => {});
-  if (alarm.name === HEALTH_ALARM) health.check();
+  if (alarm.name === HEALTH_ALARM || alarm.name === RULES_RETRY_ALARM) health.check();
   if (alarm.name === 'inbox-pass-end') endPass();
 });
 

@@ -16,6 +16,8 @@ import { instanceGroups } from './instances.js';
 const HISTORY_KEY = HEALTH_HISTORY;  // [{kind, from, to}]: to is null while it lasts
 const MAX_PERIODS = 40;
 export const HEALTH_ALARM = 'health';
+/** A check a minute after rules could not be installed (protection.js), not only at the next half hour. */
+export const RULES_RETRY_ALARM = 'health:rules';
 
 /**
  * `engine`: steady(fn) (list_owner.js: runs fn({core, unreadable}) between

@@ -14,6 +14,7 @@ import { getLetters } from './letters.js';
 import { unreadableLists } from './list_storage.js';
 import { localDay as today } from './pages/local_day.js';
 import { INSTANCE_OFF, readInstance, registerInstances } from './instances.js';
+import { RULES_RETRY_ALARM } from './health.js';
 
 /** The alarm that tries due changes again after their list could not be stored. */
 const RETRY_ALARM = 'pending:retry';
@@ -29,7 +30,15 @@ const MAX_REASONS = 100;
 export function createProtection(engine) {
   /** Installs the rules (`rules`: an edit's own, else the core compiles them), or none while Deadbolt is off. */
   async function applyRules(core, rules = null) {
-    return (await engine.enabled()) ? installRules(core, rules) : removeRules();
+    if (!(await engine.enabled())) return removeRules();
+    try {
+      return await installRules(core, rules);
+    } catch (e) {
+      // The browser refused them (an edit's answer has said so already):
+      // the protection check puts them back in a minute, when it repairs.
+      chrome.alarms?.create(RULES_RETRY_ALARM, { delayInMinutes: 1 });
+      throw e;
+    }
   }
 
   const commit = (edit, options) => engine.commit(edit, options);

@@ -77,7 +77,10 @@ export function installFakeChrome() {
       async getDynamicRules() { return chrome.declarativeNetRequest.rules; },
       lastUpdate: null,
       updates: 0,
+      failUpdates: null,  // () => Error | null: an update the browser refuses
       async updateDynamicRules({ removeRuleIds = [], addRules = [] }) {
+        const refused = chrome.declarativeNetRequest.failUpdates?.();
+        if (refused) throw refused;
         const ids = new Set(chrome.declarativeNetRequest.rules.filter((r) => !removeRuleIds.includes(r.id)).map((r) => r.id));
         for (const r of addRules) {
           if (ids.has(r.id)) throw new Error(`Rule with id ${r.id} does not have a unique ID.`);  // as Chrome says

@@ -374,6 +374,26 @@ test('a protection check while an edit is being stored does not take the edit\'s
   owner.free();
 });
 
+test('rules the browser refused after an edit: a protection check is due a minute later, and it puts them back', async () => {
+  freshStorage();
+  const { owner, protection } = newWorker();
+  const { createHealth } = await import('../../extension/health.js');
+  const health = createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
+  await health.check();  // whatever an earlier test left installed: put right first
+  chrome.alarmsCreated.length = 0;
+  chrome.declarativeNetRequest.failUpdates = () => new Error('Internal error while updating dynamic rules.');
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe_refused', platform: 'instagram' })).ok, true, 'the edit is stored');
+  await owner.settled();
+  chrome.declarativeNetRequest.failUpdates = null;
+  const has = () => chrome.declarativeNetRequest.rules.some((r) => (r.condition.regexFilter ?? '').includes('janedoe_refused'));
+  assert.equal(has(), false, 'the browser took none');
+  assert.deepEqual(chrome.alarmsCreated.filter((a) => a.name === 'health:rules').map((a) => a.delayInMinutes), [1], 'a check is due in a minute');
+  // The alarm's check (background.js runs health.check()): the rules are put back.
+  assert.ok((await health.check()).problems.some((p) => p.kind === 'rulesRepaired'));
+  assert.equal(has(), true);
+  owner.free();
+});
+
 test('when a list it cannot read cannot be kept aside either, edits are refused and nothing is written', async () => {
   freshStorage();
   await chrome.storage.local.set({ 'list.backup': NEWER_BUILDS_LIST, 'list.followsSync': false });

@@ -1,7 +1,7 @@
 // The person's own writing: unsent letters, kept on this device; and
 // deleting it, or the attempt log, at once.
 import { serialised, updateItem } from './serialised.js';
-import { LETTER_DRAFT, LETTERS as LETTERS_KEY } from './storage_keys.js';
+import { LETTER_DRAFT, LETTERS as LETTERS_KEY, LETTERS_DELETED } from './storage_keys.js';
 import { deleteLog } from './attempt_log.js';
 
 export async function getLetters() {
@@ -18,16 +18,29 @@ export function saveLetter(text, now = Date.now()) {
   return updateItem('local', LETTERS_KEY, [], (letters) => ({ value: [...letters, letter], result: letter }));
 }
 
-/** The letter the block page was writing when it closed: '' when none. */
+/**
+ * The letter the block page was writing when it closed: {text ('' when
+ * none), epoch (how many times every letter was deleted before it was read)}.
+ */
 export async function getDraft() {
-  const { [LETTER_DRAFT]: draft = '' } = await chrome.storage.local.get(LETTER_DRAFT);
-  return typeof draft === 'string' ? draft : '';
+  const { [LETTER_DRAFT]: draft = '', [LETTERS_DELETED]: epoch = 0 } = await chrome.storage.local.get([LETTER_DRAFT, LETTERS_DELETED]);
+  return { text: typeof draft === 'string' ? draft : '', epoch };
 }
 
-/** Keeps the letter being written (a plain write: the last page to write it wins); empty removes it. */
-export async function setDraft(text) {
-  const draft = String(text ?? '').slice(0, LETTER_MAX_CHARS);
-  await (draft.trim() ? chrome.storage.local.set({ [LETTER_DRAFT]: draft }) : chrome.storage.local.remove(LETTER_DRAFT));
+/**
+ * Keeps the letter being written (the last page to write it wins); empty
+ * removes it. A page that read the draft at `epoch` and is still open after
+ * "Delete all unsent letters" is refused ({stale: true}): what the person
+ * deleted is not written back by a tab left open.
+ */
+export function setDraft(text, epoch) {
+  return serialised(`local.${LETTERS_KEY}`, async () => {
+    const { [LETTERS_DELETED]: now = 0 } = await chrome.storage.local.get(LETTERS_DELETED);
+    if (epoch !== now) return { stale: true };
+    const draft = String(text ?? '').slice(0, LETTER_MAX_CHARS);
+    await (draft.trim() ? chrome.storage.local.set({ [LETTER_DRAFT]: draft }) : chrome.storage.local.remove(LETTER_DRAFT));
+    return { ok: true };
+  });
 }
 
 /**
@@ -49,6 +62,13 @@ export async function deleteLetter(id) {
 
 /** Deletes the person's private data at once: letters, the attempt log, or both. */
 export async function deletePrivateData({ letters = false, log = false }) {
-  if (letters) await serialised(`local.${LETTERS_KEY}`, () => chrome.storage.local.remove([LETTERS_KEY, LETTER_DRAFT]));
+  if (letters) {
+    await serialised(`local.${LETTERS_KEY}`, async () => {
+      // Counted first: a page's draft read before is refused even if the removal fails half-way.
+      const { [LETTERS_DELETED]: epoch = 0 } = await chrome.storage.local.get(LETTERS_DELETED);
+      await chrome.storage.local.set({ [LETTERS_DELETED]: epoch + 1 });
+      await chrome.storage.local.remove([LETTERS_KEY, LETTER_DRAFT]);
+    });
+  }
   if (log) await deleteLog();
 }

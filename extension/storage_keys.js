@@ -24,6 +24,7 @@ export const LOG_PREFIX = 'log.';  // `log.<YYYY-MM>.<id>`: one attempt each
 export const PENDING = 'pending';
 export const LETTERS = 'letters';
 export const LETTER_DRAFT = 'letters.draft';  // the block page's letter as it is being written
+export const LETTERS_DELETED = 'letters.deleted';  // how many times "delete all letters" ran: a draft read before is not written back
 export const PERF_MEASURE = 'perf.measure';  // set by benchmarks only
 export const LIST_FOLLOWS_SYNC = 'list.followsSync';  // the person's choice: the list also in storage.sync
 export const HEALTH_HISTORY = 'health.history';  // [{kind, from, to}]: when Deadbolt could not protect everywhere

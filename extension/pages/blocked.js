@@ -44,14 +44,17 @@ async function askWorker() {
 // again the next time this page opens, until they keep it or empty the box.
 // Nothing is written over a kept draft this page has not read (a worker
 // that never answered): it comes back first, before anything else in the box.
-const draftRead = askPatiently({ type: 'letterDraft' }).then((answer) => (typeof answer?.text === 'string' ? answer.text : null));
+const draftRead = askPatiently({ type: 'letterDraft' }).then((answer) => (typeof answer?.text === 'string' ? answer : null));
 let draftKnown = false;  // the stored draft was read (and is in the box, if there was one)
+let draftEpoch = null;  // which "delete all letters" it was read after (letters.js)
 let typed = false;
 let draftTimer = 0;
 function keepDraft() {
   clearTimeout(draftTimer);
   if (!typed || !draftKnown) return;
-  ask({ type: 'setLetterDraft', text: $('letter').value }).catch(() => {});
+  // Every letter deleted since (the settings page): this page writes no draft again.
+  ask({ type: 'setLetterDraft', text: $('letter').value, epoch: draftEpoch })
+    .then((answer) => { if (answer?.stale) draftKnown = false; }, () => {});
 }
 $('letter').addEventListener('input', () => {
   typed = true;
@@ -61,8 +64,10 @@ $('letter').addEventListener('input', () => {
 addEventListener('pagehide', keepDraft);
 
 async function restoreDraft() {
-  const draft = await draftRead;
-  if (draft === null) return;  // never read: nothing is written over it from here
+  const answer = await draftRead;
+  if (answer === null) return;  // never read: nothing is written over it from here
+  const draft = answer.text;
+  draftEpoch = answer.epoch;
   draftKnown = true;
   if (!draft.trim()) return;
   // What is in the box already (typed meanwhile, or the message they were

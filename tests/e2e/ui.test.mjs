@@ -211,13 +211,19 @@ test('an unsent letter is kept, listed, and deletable; one being written survive
   await page.waitForFunction(() => document.querySelector('#streak').textContent !== '');
   assert.equal(await box.inputValue(), '');
   assert.equal((await ask(browser, { type: 'letters' })).letters.filter((l) => l.text.startsWith('I miss you')).length, 1);
-  await page.close();
+  // Another block page left open while every letter is deleted: closing it
+  // does not write its words back.
+  await box.pressSequentially('Still here.');
+  await page.waitForFunction(async () => (await chrome.runtime.sendMessage({ type: 'letterDraft' })).text === 'Still here.');
   const options = await browser.context.newPage();
   await options.goto(browser.url('extension/pages/options.html'));
   await options.getByText('I miss you. I am not sending this.').waitFor();
   await options.getByRole('button', { name: 'Delete all unsent letters' }).click();
   await options.getByRole('button', { name: 'Yes, delete for good' }).click();
   await options.getByText('I miss you. I am not sending this.').waitFor({ state: 'detached' });
+  await page.close({ runBeforeUnload: true });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal((await ask(browser, { type: 'letterDraft' })).text, '', 'the deleted draft stays deleted');
   await options.getByRole('button', { name: 'Delete the log of blocked visits' }).click();
   await options.getByRole('button', { name: 'Yes, delete for good' }).click();
   await options.getByText('Deleted.').waitFor();

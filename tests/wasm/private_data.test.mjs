@@ -93,6 +93,24 @@ test('a letter is kept whole or refused whole, and keeping it ends the draft', a
   assert.equal((await chrome.storage.local.get(LETTER_DRAFT))[LETTER_DRAFT], undefined, 'the draft is done with');
 });
 
+test('a block page left open after "Delete all unsent letters" cannot write its draft back; one opened after can', async () => {
+  chrome.storage.local.clear();
+  const { deletePrivateData, getDraft, setDraft } = await import('../../extension/letters.js');
+  const before = await getDraft();
+  assert.deepEqual(await setDraft('I still think about you', before.epoch), { ok: true });
+  assert.equal((await getDraft()).text, 'I still think about you');
+  await deletePrivateData({ letters: true });
+  assert.equal((await getDraft()).text, '', 'deleted');
+  // The open page's next write (a keystroke, closing it) is refused, and nothing comes back.
+  assert.deepEqual(await setDraft('I still think about you', before.epoch), { stale: true });
+  assert.equal((await getDraft()).text, '');
+  // A page that reads the draft now writes as before.
+  const after = await getDraft();
+  assert.notEqual(after.epoch, before.epoch);
+  assert.deepEqual(await setDraft('a new one', after.epoch), { ok: true });
+  assert.equal((await getDraft()).text, 'a new one');
+});
+
 test('a synced list over half the sync quota stays in sync edit after edit (two generations do not fit at once)', async () => {
   chrome.storage.local.clear();
   chrome.storage.sync.clear();

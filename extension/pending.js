@@ -14,14 +14,30 @@ export async function getPending() {
   return pending;
 }
 
-/** Queues changes that lower protection; returns them with their ids and due times. */
+// A change as asked for, without when and under which id: the same removal
+// asked twice (two clicks, two pages at once) is one change.
+const OWN_FIELDS = new Set(['id', 'requestedAt', 'dueAt']);
+const changeKey = (change) => JSON.stringify(Object.keys(change).filter((k) => !OWN_FIELDS.has(k)).sort().map((k) => [k, change[k]]));
+
+/**
+ * Queues changes that lower protection; returns them with their ids and due
+ * times. A change already waiting is not queued again: its entry is
+ * returned, due when it was (asking again never restarts the cool-down).
+ */
 export function addPending(changes, cooldownHours, now = Date.now()) {
-  const entries = changes.map((change) => ({
-    ...change, id: crypto.randomUUID(), requestedAt: now, dueAt: now + cooldownHours * HOUR_MS,
-  }));
   return updateItem('local', PENDING_KEY, [], (pending) => {
-    for (const entry of entries) chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
-    return { value: [...pending, ...entries], result: entries };
+    const waiting = new Map(pending.map((p) => [changeKey(p), p]));
+    const added = [];
+    const result = changes.map((change) => {
+      const key = changeKey(change);
+      if (waiting.has(key)) return waiting.get(key);
+      const entry = { ...change, id: crypto.randomUUID(), requestedAt: now, dueAt: now + cooldownHours * HOUR_MS };
+      waiting.set(key, entry);
+      added.push(entry);
+      return entry;
+    });
+    for (const entry of added) chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
+    return { value: added.length ? [...pending, ...added] : undefined, result };
   });
 }
 

@@ -394,6 +394,23 @@ test('rules the browser refused after an edit: a protection check is due a minut
   owner.free();
 });
 
+test('the same removal asked twice, or by two pages at once, waits once and is not restarted', async () => {
+  freshStorage();
+  chrome.alarmsCreated.length = 0;
+  const jane = { kind: 'remove-person', person: 'Jane' };
+  const [first] = await addPending([jane], 24, 1000);
+  const [again] = await addPending([{ person: 'Jane', kind: 'remove-person' }], 24, 5000);
+  assert.equal(again.id, first.id, 'the waiting one is answered');
+  assert.equal(again.dueAt, first.dueAt, 'due when it was');
+  const both = await Promise.all([addPending([{ kind: 'remove-person', person: 'Sam' }], 24), addPending([{ kind: 'remove-person', person: 'Sam' }], 24)]);
+  assert.equal(both[0][0].id, both[1][0].id);
+  // Another change, or the same kind for someone else, is its own.
+  await addPending([{ kind: 'cooldown', value: 48 }, { kind: 'cooldown', value: 72 }], 24);
+  const pending = await getPending();
+  assert.deepEqual(pending.map((p) => p.person ?? p.value), ['Jane', 'Sam', 48, 72]);
+  assert.equal(chrome.alarmsCreated.filter((a) => a.name.startsWith('pending:')).length, 4, 'one alarm each');
+});
+
 test('when a list it cannot read cannot be kept aside either, edits are refused and nothing is written', async () => {
   freshStorage();
   await chrome.storage.local.set({ 'list.backup': NEWER_BUILDS_LIST, 'list.followsSync': false });

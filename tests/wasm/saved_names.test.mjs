@@ -15,8 +15,8 @@ const wasmBinary = fs.readFileSync(path.join(root, 'extension/built/deadbolt_cor
 const { createDecider, createListCore } = await import('../../extension/core.js');
 const { createListOwner } = await import('../../extension/list_owner.js');
 const { createProtection } = await import('../../extension/protection.js');
-const { addPending, getPending } = await import('../../extension/pending.js');
-const { FEED_INDEX, INBOX_INDEX } = await import('../../extension/storage_keys.js');
+const { getPending } = await import('../../extension/pending.js');
+const { FEED_INDEX, INBOX_INDEX, PENDING } = await import('../../extension/storage_keys.js');
 
 const LIST = JSON.stringify({
   version: 1,
@@ -68,8 +68,8 @@ test('a saved name: added at once with the inbox index, removed through the cool
   assert.equal((await protection.requestRemoval({ change: { kind: 'remove-name', person: 'Jane Doe', name: 'Jay' } })).errorCode,
     'saved-name-missing');
 
-  // Its cool-down over (a removal due now), it is applied, and the inbox index follows.
-  await addPending([{ kind: 'remove-name', person: 'Jane Doe', name: 'Janey' }], 0);
+  // Its cool-down over (the waiting removal made due now), it is applied, and the inbox index follows.
+  await chrome.storage.local.set({ [PENDING]: (await getPending()).map((p) => ({ ...p, dueAt: Date.now() - 1 })) });
   await protection.applyDue();
   await owner.settled();  // the edit's copies (indexes, snapshot) are written
   assert.deepEqual((await protection.list()).list.people[0].names ?? [], []);

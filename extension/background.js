@@ -64,7 +64,7 @@ const attempts = createAttempts(engine);
 // Between list operations: mid-edit the core holds a list not yet stored (list_owner.js steady()).
 const installAll = () => list.steady(({ core }) => protection.applyRules(core));
 const forgetting = createForgetting(engine);  // registers its history listener now, when granted
-const listSync = createListSync({ full: () => list.full(), reload: () => list.reload() });
+const listSync = createListSync({ rewrite: (change) => list.rewrite(change) });
 const health = createHealth({
   steady: (fn) => list.steady(fn), enabled: () => enabled, applyRules: (core) => protection.applyRules(core), verifyDecider: () => list.verifyDecider(),
 });

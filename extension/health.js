@@ -3,8 +3,9 @@
 // hosts its rules cover and for the fediverse instances the person added, its rules installed as the core compiled them
 // (count and content; put back when something removed or changed them), and
 // its decisions made from the list it holds (the decider given it again if not). It
-// runs when the worker starts, every half hour, when site access changes
-// and whenever the popup or the settings page opens. The periods when
+// runs when the worker starts, every half hour, when site access changes,
+// a minute after the browser refused rules (then 2, 4 … 30 while it keeps
+// refusing) and whenever the popup or the settings page opens. The periods when
 // Deadbolt was off or could not protect everywhere are kept (on this device
 // only) for the popup's history: told plainly, never as blame.
 import { BLOCK_PAGE } from './blocking.js';

@@ -64,9 +64,11 @@ export async function deleteLetter(id) {
 export async function deletePrivateData({ letters = false, log = false }) {
   if (letters) {
     await serialised(`local.${LETTERS_KEY}`, async () => {
-      // Counted first: a page's draft read before is refused even if the removal fails half-way.
+      // Counted with the draft emptied in one write: a page reading the
+      // draft meanwhile reads both or neither, and one that read it before
+      // is refused even if what follows fails.
       const { [LETTERS_DELETED]: epoch = 0 } = await chrome.storage.local.get(LETTERS_DELETED);
-      await chrome.storage.local.set({ [LETTERS_DELETED]: epoch + 1 });
+      await chrome.storage.local.set({ [LETTERS_DELETED]: epoch + 1, [LETTER_DRAFT]: '' });
       await chrome.storage.local.remove([LETTERS_KEY, LETTER_DRAFT]);
     });
   }

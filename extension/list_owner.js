@@ -108,7 +108,8 @@ export function createListOwner({
     return { core, where, problem };
   }
 
-  // Rules are installed again on the next change or start: a failure is said, never thrown.
+  // Rules the browser refused are put back by the protection check a minute
+  // later (protection.js), or on the next change or start: a failure is said, never thrown.
   async function install(core, rules) {
     try {
       return await installRules(core, rules);
@@ -234,13 +235,28 @@ export function createListOwner({
 
   /** Reads the stored list again into the list core and installs it. */
   function reload() {
+    return serialised('list', readAgain);
+  }
+  async function readAgain() {
     counts.reloads += 1;
-    return serialised('list', async () => {
-      held = null;
-      const loaded = await ensureHeld();
-      await install(loaded.core);
-      return loaded;
-    });
+    held = null;
+    const loaded = await ensureHeld();
+    await install(loaded.core);
+    return loaded;
+  }
+
+  /**
+   * Runs `change(core)`, which stores a list itself (switching where the
+   * list is kept, merged with another device's), then, when it answers
+   * {ok}, reads the stored list again and installs its rules: one list
+   * operation, so that nothing reads the core between the two.
+   */
+  function rewrite(change) {
+    return currentDeciding().then(() => serialised('list', async () => {
+      const result = await change((await ensureHeld()).core);
+      if (result?.ok) await readAgain();
+      return result;
+    }));
   }
 
   /**
@@ -266,7 +282,11 @@ export function createListOwner({
    * it then would take them for rules removed and "repair" them.
    */
   function steady(fn) {
-    return currentDeciding().then(() => serialised('list', async () => fn(await ensureHeld())));
+    return currentDeciding().then(() => serialised('list', async () => {
+      const now = await ensureHeld();
+      await rulesInstalled.catch(() => {});  // the last edit's rules: queued, and landed
+      return fn(now);
+    }));
   }
 
   /** Resolves once the last edit's rules and copies are written (tests, benchmarks). */
@@ -289,6 +309,7 @@ export function createListOwner({
     commit,
     storageChanged,
     reload,
+    rewrite,
     verifyDecider,
     steady,
     settled,

@@ -4,19 +4,19 @@
 // list is already in sync, the core merges the two (an import: nothing lost,
 // nothing doubled). The list owner then reads the list as stored and
 // installs its rules.
-import { serialised } from './serialised.js';
 import { listFollowsSync, switchListArea } from './list_storage.js';
 
-/** `owner`: the list owner's full() and reload() (list_owner.js). */
+/** `owner`: the list owner's rewrite() (list_owner.js). */
 export function createListSync(owner) {
   return {
     async status() {
       return { on: await listFollowsSync() };
     },
 
-    async set({ on }) {
-      const { core } = await owner.full();  // outside the lock: full() takes it itself
-      const result = await serialised('list', async () => {
+    // One list operation: moved (and merged), then read as stored and its
+    // rules installed, before any other reads the core.
+    set({ on }) {
+      return owner.rewrite(async (core) => {
         const before = core.exportList();
         // The core adds another device's list to the one it holds.
         const merge = (other) => (core.importList(other).error ? null : core.exportList());
@@ -28,8 +28,6 @@ export function createListSync(owner) {
           return { error: `Could not move your list: ${e?.message ?? e}` };
         }
       });
-      if (result.ok) await owner.reload();  // reads the list as stored now; installs its rules
-      return result;
     },
   };
 }

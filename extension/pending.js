@@ -36,7 +36,8 @@ export function addPending(changes, cooldownHours, now = Date.now()) {
       added.push(entry);
       return entry;
     });
-    for (const entry of added) chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
+    // Each answered entry's alarm, set again for a waiting one (an alarm the browser dropped comes back).
+    for (const entry of result) chrome.alarms?.create(`pending:${entry.id}`, { when: entry.dueAt });
     return { value: added.length ? [...pending, ...added] : undefined, result };
   });
 }

@@ -28,15 +28,19 @@ const MAX_REASONS = 100;
  * stored and installed) — and the switch: enabled() and setEnabled(on).
  */
 export function createProtection(engine) {
+  let refusedInARow = 0;  // rule installs the browser refused since it last took one
   /** Installs the rules (`rules`: an edit's own, else the core compiles them), or none while Deadbolt is off. */
   async function applyRules(core, rules = null) {
     if (!(await engine.enabled())) return removeRules();
     try {
-      return await installRules(core, rules);
+      const status = await installRules(core, rules);
+      refusedInARow = 0;
+      return status;
     } catch (e) {
-      // The browser refused them (an edit's answer has said so already):
-      // the protection check puts them back in a minute, when it repairs.
-      chrome.alarms?.create(RULES_RETRY_ALARM, { delayInMinutes: 1 });
+      // The browser refused them: the protection check tries again in a
+      // minute, then after 2, 4 … 30 while it keeps refusing (a quota).
+      chrome.alarms?.create(RULES_RETRY_ALARM, { delayInMinutes: Math.min(30, 2 ** refusedInARow) });
+      refusedInARow += 1;
       throw e;
     }
   }

@@ -52,9 +52,14 @@ let draftTimer = 0;
 function keepDraft() {
   clearTimeout(draftTimer);
   if (!typed || !draftKnown) return;
-  // Every letter deleted since (the settings page): this page writes no draft again.
-  ask({ type: 'setLetterDraft', text: $('letter').value, epoch: draftEpoch })
-    .then((answer) => { if (answer?.stale) draftKnown = false; }, () => {});
+  // Every letter deleted since (the settings page): what was typed before
+  // is not written back; what they type from now on is kept again.
+  ask({ type: 'setLetterDraft', text: $('letter').value, epoch: draftEpoch }).then(async (answer) => {
+    if (!answer?.stale) return;
+    typed = false;
+    const now = await ask({ type: 'letterDraft' }).catch(() => null);
+    if (typeof now?.epoch === 'number') draftEpoch = now.epoch;
+  }, () => {});
 }
 $('letter').addEventListener('input', () => {
   typed = true;

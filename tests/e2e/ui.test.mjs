@@ -221,9 +221,15 @@ test('an unsent letter is kept, listed, and deletable; one being written survive
   await options.getByRole('button', { name: 'Delete all unsent letters' }).click();
   await options.getByRole('button', { name: 'Yes, delete for good' }).click();
   await options.getByText('I miss you. I am not sending this.').waitFor({ state: 'detached' });
-  await page.close({ runBeforeUnload: true });
+  // The page leaving (its pagehide, which writes what was typed): refused, nothing comes back.
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.equal((await ask(browser, { type: 'letterDraft' })).text, '', 'the deleted draft stays deleted');
+  // What they type there from now on is kept again.
+  await box.press('End');
+  await box.pressSequentially(' Again.');
+  await page.waitForFunction(async () => (await chrome.runtime.sendMessage({ type: 'letterDraft' })).text.endsWith('Again.'));
+  await page.close();
   await options.getByRole('button', { name: 'Delete the log of blocked visits' }).click();
   await options.getByRole('button', { name: 'Yes, delete for good' }).click();
   await options.getByText('Deleted.').waitFor();

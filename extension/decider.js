@@ -246,14 +246,17 @@ class Decider {
    * the markup's handle attribute]}.
    */
   decideInboxRow(pageUrl, participants, group) {
-    let text = 'P' + pageUrl;
+    // Fields are NUL-separated: a NUL in a page's text (a name, a message)
+    // must not start a field of its own.
+    const field = (tag, value) => `\0${tag}${String(value).replaceAll('\0', ' ')}`;
+    let text = 'P' + String(pageUrl).replaceAll('\0', ' ');
     for (const p of participants) {
       text += '\0S';
-      for (const value of p.addresses) text += '\0A' + value;
-      for (const value of p.names) text += '\0N' + value;
-      for (const href of p.links) text += '\0L' + href;
-      for (const value of p.texts ?? []) text += '\0X' + value;
-      for (const value of p.handles ?? []) text += '\0H' + value;
+      for (const value of p.addresses) text += field('A', value);
+      for (const value of p.names) text += field('N', value);
+      for (const href of p.links) text += field('L', href);
+      for (const value of p.texts ?? []) text += field('X', value);
+      for (const value of p.handles ?? []) text += field('H', value);
     }
     if (group) text += '\0G';
     // The action in the low two bits, the answer's length above them.

@@ -92,11 +92,10 @@ void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m, bool h
 int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
   bool started = false;
   deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
-    if (tag == 'P') {
-      started = d.begin(value);
+    if (!started) {  // the page URL comes first, once
+      started = tag == 'P' && d.begin(value);
       return started;
     }
-    if (!started) return true;
     if (tag == 'L' || tag == 'A') {
       d.link(value, tag == 'A');
     } else if (tag == 'T') {
@@ -122,6 +121,7 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
   w.key("paneSenders").string(m.pane_senders);
   w.key("current").string(m.current);
   w.key("handle").string(m.handle.attribute);
+  w.key("shadow").string(m.shadow);
   w.end_object();
 }
 
@@ -133,11 +133,10 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
 int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
   bool started = false;
   deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
-    if (tag == 'P') {
-      started = d.begin(value);
+    if (!started) {  // the page URL comes first, once
+      started = tag == 'P' && d.begin(value);
       return started;
     }
-    if (!started) return true;
     switch (tag) {
       case 'S': d.participant(); break;
       case 'A': d.address(value); break;

@@ -31,7 +31,7 @@
 // one. Notifications: extension/content/inbox_notify.js (the page's world)
 // hands every notification here, and only those that do not name a listed
 // person are shown (see that file for why the page learns nothing).
-/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltReadFollowing */
+/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltInboxShadowHoldBack, deadboltReadFollowing */
 (() => {
   const INDEX_KEY = 'inbox.index';
   const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
@@ -59,8 +59,18 @@
   hold.textContent = `${deadboltInboxHoldBack}${paneHoldBack} { visibility: hidden !important; }`;
   (document.head ?? document.documentElement).append(hold);
 
-  // Marks, named at random per page: the style sheet below keys on them.
+  // Marks, named at random per page: the style sheets below key on them.
   const tag = Math.random().toString(36).slice(2, 8);
+  const ROOTED = `data-r${tag}`;   // a host whose shadow root this script reads (see "Shadow roots")
+  // An inbox drawn in a shadow root (X Chat's) is out of reach of the page's
+  // style sheets: its host stays hidden until its root is read, whatever the
+  // core's state (visibility reaches inside; only an element of theirs that
+  // sets its own could show).
+  const hostHold = document.createElement('style');
+  if (Object.hasOwn(deadboltInboxShadowHoldBack, location.hostname)) {
+    hostHold.textContent = `${deadboltInboxShadowHoldBack[location.hostname]}:not([${ROOTED}]) { visibility: hidden !important; }`;
+    (document.head ?? document.documentElement).append(hostHold);
+  }
   const SEALED = `data-s${tag}`;   // a sealed row
   const COVERED = `data-c${tag}`;  // a covered element (a name, a preview)
   const OPENER = `data-o${tag}`;   // the "open it after a cool-down" control of a sealed row or pane
@@ -85,6 +95,7 @@
       border: 1px solid #b8b8b8 !important; border-radius: 12px !important; padding: 2px 10px !important; cursor: pointer !important;
       opacity: 1 !important; display: inline-block !important; width: auto !important; height: auto !important; z-index: 1 !important; }
   `;
+    for (const copy of rootRules.values()) copy.textContent = rules.textContent;
   }
 
   let decider = null;
@@ -108,10 +119,12 @@
         markup.nameList = markup.names.split(' ').filter(Boolean);
         // What the observer watches in it (observe()): made once a URL, not at every change of the page.
         markup.watched = [...new Set([
-          'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', SEALED, COVERED,
+          'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', 'data-selected', SEALED, COVERED,
           ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'), ...(markup.handle ? [markup.handle] : []),
         ])];
         markup.watchedKey = markup.watched.join(' ');
+        // What an added node is searched for: rows, and the hosts of an inbox drawn in a shadow root.
+        markup.found = markup.shadow ? `${markup.rows}, ${markup.shadow}` : markup.rows;
         // The listed person the page's own URL names (messenger.com/t/<them>), for its open pane: once a URL.
         const byUrl = markup.pane ? sealedBy([{ addresses: [], names: [], links: [markupHref] }]) : null;
         markup.urlPerson = byUrl ? byUrl.person : -1;
@@ -234,7 +247,7 @@
   // (this script's are the first on window); only a trusted click opens.
   for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'auxclick', 'dblclick', 'contextmenu', 'touchstart', 'touchend', 'keyup']) {
     window.addEventListener(type, (event) => {
-      const control = controlOf(event.target);
+      const control = controlOf(event.composedPath()[0]);  // inside a shadow root too
       if (!control) return;
       event.stopImmediatePropagation();
       if (type !== 'keyup' && type !== 'touchstart') event.preventDefault();
@@ -294,15 +307,73 @@
     }
   }
   function decidePanes() {
-    if (markup?.pane) for (const pane of document.querySelectorAll(markup.pane)) decidePane(pane);
+    if (!markup?.pane) return;
+    for (const scope of scopes()) for (const pane of scope.querySelectorAll(markup.pane)) decidePane(pane);
   }
 
   let decidedFor = null;  // the id of the markup every row present was decided by
   function decideAll() {
     if (!currentMarkup()) return;
     decidedFor = markup.id;
-    for (const row of document.querySelectorAll(markup.rows)) decide(row);
+    adoptRoots();
+    for (const scope of scopes()) for (const row of scope.querySelectorAll(markup.rows)) decide(row);
     decidePanes();
+  }
+
+  // ---- Shadow roots: an inbox drawn inside one (the catalog's `shadow`
+  // names its hosts) is read there as in the document. The root is watched
+  // by the same observer, carries a copy of the seals' style sheet (put back
+  // if the app clears its root, as React does on its first render), and its
+  // rows and panes are decided with the document's. A host whose root is
+  // not attached yet stays hidden (hostHold), and is looked at again before
+  // the next frame.
+  const roots = new Set();  // shadow roots read now
+  const rootRules = new Map();  // root -> its copy of the seals' style sheet
+  const scopes = () => (roots.size ? [document, ...roots] : [document]);
+  function rootOf(host) {
+    try {
+      return host.shadowRoot ?? host.openOrClosedShadowRoot ?? chrome.dom?.openOrClosedShadowRoot?.(host) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  let rootCheck = 0;
+  /** Reads the root of every inbox host in the document and the roots read. */
+  function adoptRoots() {
+    if (!markup?.shadow) return;
+    for (const scope of scopes()) for (const host of scope.querySelectorAll(markup.shadow)) adoptRoot(host);
+  }
+  function adoptRoot(host) {
+    const root = rootOf(host);
+    if (!root) {  // not attached yet: looked at again before the next frame
+      rootCheck ||= requestAnimationFrame(() => {
+        rootCheck = 0;
+        if (active && currentMarkup()) adoptRoots();
+      });
+      return;
+    }
+    if (!roots.has(root)) {
+      roots.add(root);
+      const copy = document.createElement('style');
+      copy.textContent = rules.textContent;
+      rootRules.set(root, copy);
+      root.append(copy);
+      observeRoot(root);
+      for (const row of root.querySelectorAll(markup.rows)) decide(row);
+      if (markup.pane) for (const pane of root.querySelectorAll(markup.pane)) decidePane(pane);
+    }
+    if (!host.hasAttribute(ROOTED)) host.setAttribute(ROOTED, '');
+  }
+  /** Roots whose host left the page are let go; a root's style sheet taken out is put back. */
+  function tendRoots() {
+    for (const root of roots) {
+      if (!root.host.isConnected) {
+        roots.delete(root);
+        rootRules.delete(root);
+      } else if (rootRules.get(root).parentNode !== root) {
+        root.append(rootRules.get(root));
+      }
+    }
   }
 
   function releaseAll() {
@@ -339,9 +410,11 @@
   // ---- The observer: every change that can alter a row's verdict.
   function rowsTouched(records) {
     const touched = new Set();
+    const found = (el) => (markup.shadow && el.matches(markup.shadow) ? adoptRoot(el) : touched.add(el));
     for (const r of records) {
+      // A text node's element; none for a change right under a document or
+      // a shadow root (an app rendering into its root), whose added nodes still count.
       const target = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-      if (!target) continue;
       if (r.type === 'attributes' && (r.attributeName === SEALED || r.attributeName === COVERED)) {
         // Only when the page took a mark off (a re-render) is the row decided again.
         const lost = r.attributeName === SEALED ? sealed.has(target) && !target.hasAttribute(SEALED)
@@ -351,14 +424,15 @@
         continue;
       }
       // Every row around the change: rows can nest (a list item and its link).
-      for (let around = target.closest(markup.rows); around; around = around.parentElement?.closest(markup.rows)) {
+      for (let around = target?.closest(markup.rows); around; around = around.parentElement?.closest(markup.rows)) {
         touched.add(around);
       }
       if (r.type === 'childList') {
         for (const node of r.addedNodes) {
           if (node.nodeType !== 1) continue;
-          if (node.matches(markup.rows)) touched.add(node);
-          for (const inner of node.querySelectorAll(markup.rows)) touched.add(inner);
+          // One query for the rows and the hosts of shadow-root inboxes (markup.found).
+          if (node.matches(markup.found)) found(node);
+          for (const inner of node.querySelectorAll(markup.found)) found(inner);
         }
       }
     }
@@ -380,6 +454,7 @@
     if (decidedFor !== markup.id) decideAll();
     // A page that rebuilds its <head> must not take the seals with it.
     if (!rules.isConnected) (document.head ?? document.documentElement).append(rules);
+    if (roots.size) tendRoots();
     for (const row of rowsTouched(records)) if (row.isConnected) decide(row);
     for (const row of sealed.keys()) {
       if (!row.isConnected) {
@@ -400,11 +475,14 @@
     const key = inbox ? markup.watchedKey : '';
     if (observing === key) return;
     observer.disconnect();
-    observer.observe(document, inbox ? {
-      childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: markup.watched,
-    } : { childList: true, subtree: true });
+    observer.observe(document, watching(inbox));
     observing = key;
+    for (const root of roots) observer.observe(root, watching(inbox));
   }
+  const watching = (inbox) => (inbox ? {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: markup.watched,
+  } : { childList: true, subtree: true });
+  const observeRoot = (root) => observer.observe(root, watching(observing !== ''));
 
   // ---- The tab title: "(1) Jane Doe" becomes a neutral title.
   let quietTitleText = null;
@@ -508,7 +586,8 @@
     // Only a person's own keys: a page's synthetic Enter on its rows would
     // otherwise learn which are sealed from which are cancelled.
     if (!event.isTrusted || !sealed.size || (event.key !== 'Enter' && event.key !== ' ')) return;
-    const target = event.target instanceof Element ? event.target : null;
+    const origin = event.composedPath()[0];  // inside a shadow root too
+    const target = origin instanceof Element ? origin : null;
     if (controlOf(target)) {
       // The control's own key: the page never sees it; the button's own
       // activation (a trusted click) opens it.
@@ -558,6 +637,7 @@
       if (index === null || index.enabled === false) {
         mode = 'off';
         hold.remove();
+        hostHold.remove();
         flushWaiting();
       } else {
         mode = 'failed';  // a damaged index: held back
@@ -614,12 +694,15 @@
       if (next?.enabled === false || !next) {
         mode = 'off';
         hold.remove();  // held since an index that could not be read
+        hostHold.remove();
       }
       releaseAll();
       return;
     }
     coverPreview = next.coverCoparentPreview === true;
     if (!active) (document.head ?? document.documentElement).append(rules);
+    // On again: an inbox host whose root is not read yet is hidden until it is (in this task).
+    if (hostHold.textContent && !hostHold.isConnected) (document.head ?? document.documentElement).append(hostHold);
     active = true;
     mode = 'deciding';
     markupHref = null;

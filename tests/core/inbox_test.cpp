@@ -276,6 +276,9 @@ TEST(InboxHandle, XChatRowIsToldByTheHandleInItsDescription) {
   // The row's avatar link, when it has one, says the same.
   EXPECT_EQ(f.row(kChat, {{{'H', "Jane, @janedoe_x, hi, 2h"}}, {{'L', "https://x.com/janedoe_x"}}}).action,
             RowAction::seal);
+  // X Chat is drawn in a shadow root: both entries say where.
+  EXPECT_EQ(deadbolt::inbox_markup_for("x.com", "/i/chat")->shadow, "[data-testid=\"xchatEmbedRoute\"]");
+  EXPECT_EQ(deadbolt::inbox_markup_for("x.com", "/home")->shadow, "[data-testid=\"xchatEmbedRoute\"]");
   // An inbox whose markup names no handle attribute reads none.
   EXPECT_EQ(f.row("https://x.com/messages", {{{'H', "Jane, @janedoe_x, hi, 2h"}}}).action, RowAction::show);
 }

@@ -20,6 +20,9 @@
 //                 read together as ONE participant (a header's status line,
 //                 "online", is not another person)
 //   current       a row (or something in it) matching this is the open one
+//   open          the conversation's address written from a listed number
+//   handle        an attribute holding a participant's handle amid other text
+//   shadow        hosts whose shadow root holds the inbox (rows, pane)
 //
 // The open pane is sealed whole when its header names a listed person, when
 // the page's URL does (messenger.com/t/<them>), or when the list's current
@@ -30,8 +33,22 @@
 namespace deadbolt {
 namespace {
 
-// X Chat's row names its other party in its aria-description, "<name>,
-// @<handle>, <last message>, <time>" (see the x-chat entry).
+// X Chat, on /i/chat and in the drawer on X's other pages (see the x-chat
+// entry): the same rows, pane and shadow root in both.
+// (Literals, joined at compile time with the older drawer's selectors.)
+#define X_CHAT_ROWS "[data-testid^=\"dm-conversation-item-\"], a[id^=\"dm-conversation-option-\"]"
+#define X_CHAT_SENDERS                                                                                          \
+  "[data-testid^=\"dm-conversation-item-\"], a[id^=\"dm-conversation-option-\"], a[href^=\"https://x.com/\"], " \
+  ".font-chirp.line-clamp-1"
+constexpr std::string_view kXChatGroup =
+    "[data-testid^=\"dm-conversation-item-g\"], a[id^=\"dm-conversation-option-g\"]";
+constexpr std::string_view kXChatPane = "[data-testid=\"dm-conversation-panel\"]";
+constexpr std::string_view kXChatPaneSenders =
+    "[data-testid=\"dm-conversation-header\"] a[href], [data-testid=\"dm-conversation-username\"]";
+constexpr std::string_view kXChatCurrent = "[data-selected=\"true\"], [aria-selected=\"true\"]";
+constexpr std::string_view kXChatRoot = "[data-testid=\"xchatEmbedRoute\"]";
+// A row names its other party in its aria-description, "<name>, @<handle>,
+// <last message>, <time>".
 constexpr InboxHandle kXChatHandle = {"aria-description", ", @", ",", "/{}"};
 
 }  // namespace
@@ -197,44 +214,48 @@ const std::vector<InboxMarkup>& inbox_table() {
        "[data-testid=\"DmActivityContainer\"], section[role=\"region\"]:has([data-testid=\"DMConversationHeader\"])",
        "[data-testid=\"DMConversationHeader\"] a[href]", ""},
       // X Chat, the encrypted messages X moved its DMs to in 2025 (/i/chat,
-      // /i/chat/<id>:<id>): each conversation row is
-      // div[data-testid="dm-conversation-item-<id>:<id>"] (numeric ids; a
-      // group's id begins with "g"), whose aria-description reads "<name>,
-      // @<handle>, <last message>, <time>[, Unread]" (no handle in a chat
-      // with oneself); the open row has data-selected="true"; a row may hold
-      // an avatar link a[href="https://x.com/<handle>"]. The open
-      // conversation is [data-testid="dm-conversation-panel"], its header
-      // [data-testid="dm-conversation-header"], its messages
-      // [data-testid="dm-message-list"]; the list is
-      // [data-testid="dm-inbox-panel"]. Sources, public X Chat readers
-      // (2025-2026): a Selenium DM listener reading
+      // /i/chat/<id>:<id>), drawn inside an open shadow root under
+      // [data-testid="xchatEmbedRoute"]. Two row designs are in public
+      // readers: div[data-testid="dm-conversation-item-<id>:<id>"], whose
+      // aria-description reads "<name>, @<handle>, <last message>, <time>[,
+      // Unread]" (no handle in a chat with oneself), and later
+      // a[id="dm-conversation-option-<id>"] links whose name is a
+      // .font-chirp.line-clamp-1 element. Ids are numeric (a group's begins
+      // with "g"), never a handle. A row may hold an avatar link
+      // a[href="https://x.com/<handle>"]; the open row has
+      // data-selected="true" (aria-selected on an ARIA option). The open
+      // conversation is [data-testid="dm-conversation-panel"]; its header
+      // [data-testid="dm-conversation-header"] links to x.com/<handle>, and
+      // [data-testid="dm-conversation-username"] is their name. Sources,
+      // public X Chat readers (2025-2026): a Selenium DM listener reading
       // 'div[data-testid^="dm-conversation-item"]' and its aria-description
-      // split at ", " (the handle second), an X DM archiver doing the same
-      // (group ids "g…", the current row '[data-selected="true"]', the panel
-      // and header test ids), XActions' scraper ('[data-testid="dm-inbox-panel"]',
-      // the avatar link 'a[href^="https://x.com/"]'). The URL names
-      // nobody: the open pane is sealed by its row, or by a profile link in
-      // its header.
-      {"x-chat", "x.com twitter.com mobile.x.com mobile.twitter.com", "/i/chat", "",
-       "[data-testid^=\"dm-conversation-item-\"]", "[data-testid^=\"dm-conversation-item-\"], a[href]", "", "", "",
-       "[data-testid^=\"dm-conversation-item-g\"]", "", "[data-testid=\"dm-conversation-panel\"]",
-       "[data-testid=\"dm-conversation-header\"] a[href]", "[data-selected=\"true\"]", "", kXChatHandle},
+      // split at ", " (the handle second, "Unread" last); an X DM archiver
+      // (group ids "g…", '[data-selected="true"]', the panel and header
+      // test ids); XActions' scraper ('[data-testid="dm-inbox-panel"]', the
+      // avatar link 'a[href^="https://x.com/"]'); a Playwright tool's shim
+      // for the shadow root under [data-testid="xchatEmbedRoute"]; a
+      // reading extension written against saved X Chat pages (the shadow
+      // root, the header's link, dm-conversation-username); a group-review
+      // extension ('a[id^="dm-conversation-option-g"]', '.font-chirp.line-clamp-1').
+      // The URL names nobody: the pane is sealed by its header or its row.
+      {"x-chat", "x.com twitter.com mobile.x.com mobile.twitter.com", "/i/chat", "", X_CHAT_ROWS, X_CHAT_SENDERS, "",
+       "text", "", kXChatGroup, "", kXChatPane, kXChatPaneSenders, kXChatCurrent, "", kXChatHandle, kXChatRoot},
       // X's messages drawer, docked on every other page (/home, a profile…):
       // the same rows as /messages, [data-testid="conversation"], inside
       // [data-testid="DMDrawer"], each with the other party's avatar link
       // a[data-testid="DM_Conversation_Avatar"][href="/<handle>"]. Source: a
       // rendered x.com/home saved as a test fixture by SubstrateLabs/brocc
       // (cli/src/brocc_li/tests/html_fixtures/_x-home.html, commit 817559b3,
-      // Apr 2025). No public source shows the drawer's open conversation:
-      // no pane. X Chat's drawer, [data-testid="chat-drawer-root"] (named by
-      // public X customisers' style sheets that hide it, 2026), comes from
-      // the same X Chat code as /i/chat: its rows are read as /i/chat's
-      // (thin: no public source shows a row inside it).
+      // Apr 2025). No public source shows that drawer's open conversation.
+      // X Chat's drawer, [data-testid="chat-drawer-root"] (named by public X
+      // customisers' style sheets that hide it, 2026), holds "the full chat
+      // UI at 400px" (a public tool's notes on it) with X Chat's
+      // [data-testid="dm-inbox-panel"] (a public drawer resizer's
+      // selectors): its rows and pane are read as /i/chat's, in its root.
       {"x-drawer", "x.com twitter.com mobile.x.com mobile.twitter.com", "/", "",
-       "[data-testid=\"DMDrawer\"] [data-testid=\"conversation\"], "
-       "[data-testid=\"chat-drawer-root\"] [data-testid^=\"dm-conversation-item-\"]",
-       "a[href]:not([href^=\"/messages\"]), [data-testid^=\"dm-conversation-item-\"]", "", "", "[dir=\"auto\"]",
-       "[data-testid^=\"dm-conversation-item-g\"]", "", "", "", "", "", kXChatHandle},
+       "[data-testid=\"DMDrawer\"] [data-testid=\"conversation\"], " X_CHAT_ROWS,
+       "a[href]:not([href^=\"/messages\"]), " X_CHAT_SENDERS, "", "text", "[dir=\"auto\"]", kXChatGroup, "", kXChatPane,
+       kXChatPaneSenders, kXChatCurrent, "", kXChatHandle, kXChatRoot},
       // LinkedIn messaging: rows are li.msg-conversation-listitem; the
       // names are .msg-conversation-listitem__participant-names, the
       // snippet .msg-conversation-card__message-snippet(-body), the unread

@@ -10,13 +10,18 @@
 // it renders. data-shown marks what must stay visible (other people's rows).
 (() => {
   const state = (window.inboxTest = { frames: 0, paintedFrames: 0, painted: new Set(), raised: [] });
+  // A page that draws its inbox in a shadow root (X Chat) marks the host
+  // data-shadow-host: what is inside counts as the document's own.
+  const scopes = () => [document, ...[...document.querySelectorAll('[data-shadow-host]')].map((h) => h.shadowRoot).filter(Boolean)];
+  const all = (selector) => scopes().flatMap((scope) => [...scope.querySelectorAll(selector)]);
+  const first = (selector) => all(selector)[0] ?? null;
   const rendered = (el) =>
     el.isConnected && el.getClientRects().length > 0 &&
     el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true, opacityProperty: true });
   function frame() {
     state.frames += 1;
     let any = false;
-    for (const el of document.querySelectorAll('[data-trace]')) {
+    for (const el of all('[data-trace]')) {
       if (rendered(el)) {
         any = true;
         state.painted.add(el.dataset.trace);
@@ -27,7 +32,7 @@
   }
   requestAnimationFrame(frame);
 
-  const list = () => document.querySelector('[data-list]');
+  const list = () => first('[data-list]');
   const template = (name) => document.getElementById(name).content.firstElementChild;
   let serial = 0;
   /** A new row from template `name`, its marks numbered. */
@@ -108,7 +113,7 @@
         if (el.dataset.trace) el.dataset.trace = `${el.dataset.trace}-${serial}`;
         if (el.dataset.shown) el.dataset.shown = `${el.dataset.shown}-${serial}`;
       }
-      document.querySelector('[data-pane-host]').replaceChildren(pane);
+      first('[data-pane-host]').replaceChildren(pane);
     },
     /** The page raising a desktop notification, as the inboxes do for a new message. */
     notify(title, body) {
@@ -133,8 +138,8 @@
       return registration.showNotification(title, { body, tag: `w${++serial}` }).then(() => 'resolved', () => 'rejected');
     },
     report() {
-      const traces = [...document.querySelectorAll('[data-trace]')];
-      const shown = [...document.querySelectorAll('[data-shown]')];
+      const traces = all('[data-trace]');
+      const shown = all('[data-shown]');
       return {
         frames: state.frames, paintedFrames: state.paintedFrames, painted: [...state.painted],
         traces: traces.length, tracesRendered: traces.filter(rendered).map((e) => e.dataset.trace),

@@ -68,6 +68,9 @@ struct InboxMarkup {
   // its digits), for a row that holds no link to it; "" none.
   std::string_view open = {};
   InboxHandle handle = {};  // a participant's account written in an attribute
+  // Elements whose shadow root holds the inbox (X Chat draws in one): the
+  // content script reads rows and panes there too. "" none.
+  std::string_view shadow = {};
 };
 
 // The inbox table (inbox_catalog_data.cpp).

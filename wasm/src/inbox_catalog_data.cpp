@@ -48,7 +48,10 @@ constexpr std::string_view kXChatPaneSenders =
 constexpr std::string_view kXChatCurrent = "[data-selected=\"true\"], [aria-selected=\"true\"]";
 constexpr std::string_view kXChatRoot = "[data-testid=\"xchatEmbedRoute\"]";
 // A row names its other party in its aria-description, "<name>, @<handle>,
-// <last message>, <time>".
+// <last message>, <time>". The first ", @" is read: a display name that
+// holds one itself is read wrong (the row's avatar link and the open pane's
+// header link still tell), and a chat with oneself, which has no handle
+// there, is read by a message that starts ", @<handle>,".
 constexpr InboxHandle kXChatHandle = {"aria-description", ", @", ",", "/{}"};
 
 }  // namespace

@@ -19,6 +19,7 @@ const { createListOwner } = await import('../../extension/list_owner.js');
 const { createProtection } = await import('../../extension/protection.js');
 const { saveList } = await import('../../extension/list_storage.js');
 const { addPending, getPending } = await import('../../extension/pending.js');
+const { createHealth } = await import('../../extension/health.js');
 
 const LIST_1000 = JSON.stringify(makeList(1000));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -49,6 +50,11 @@ function newWorker() {
     full: owner.full, commit: owner.commit, enabled: async () => true, setEnabled() {},
   });
   return { owner, protection, made: () => made };
+}
+
+/** The protection check over a worker's owner and protection, wired as background.js wires it. */
+function healthOf(owner, protection) {
+  return createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
 }
 
 function freshStorage() {
@@ -331,8 +337,7 @@ test('a stored list this build cannot read is said by the protection check, not 
   freshStorage();
   await chrome.storage.local.set({ 'list.backup': NEWER_BUILDS_LIST, 'list.followsSync': false });
   const { owner, protection } = newWorker();
-  const { createHealth } = await import('../../extension/health.js');
-  const health = createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
+  const health = healthOf(owner, protection);
   const { problems } = await health.check();
   assert.ok(problems.some((p) => p.kind === 'listUnreadable'), JSON.stringify(problems));
   // Read again, after an edit made a list this build can read: no longer said.
@@ -344,8 +349,7 @@ test('a stored list this build cannot read is said by the protection check, not 
 test('a protection check while an edit is being stored does not take the edit\'s coming rules for rules removed', async () => {
   freshStorage();
   const { owner, protection } = newWorker();
-  const { createHealth } = await import('../../extension/health.js');
-  const health = createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
+  const health = healthOf(owner, protection);
   assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
   await owner.settled();
   assert.ok(!(await health.check()).problems.some((p) => p.kind === 'rulesRepaired'), 'the rules are sound before');
@@ -377,8 +381,7 @@ test('a protection check while an edit is being stored does not take the edit\'s
 test('rules the browser refused after an edit: a protection check is due a minute later, and it puts them back', async () => {
   freshStorage();
   const { owner, protection } = newWorker();
-  const { createHealth } = await import('../../extension/health.js');
-  const health = createHealth({ steady: owner.steady, enabled: async () => true, applyRules: (core) => protection.applyRules(core), verifyDecider: owner.verifyDecider });
+  const health = healthOf(owner, protection);
   await health.check();  // whatever an earlier test left installed: put right first
   chrome.alarmsCreated.length = 0;
   chrome.declarativeNetRequest.failUpdates = () => new Error('Internal error while updating dynamic rules.');

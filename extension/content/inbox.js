@@ -330,13 +330,8 @@
   const roots = new Set();  // shadow roots read now
   const rootRules = new Map();  // root -> its copy of the seals' style sheet
   const scopes = () => (roots.size ? [document, ...roots] : [document]);
-  function rootOf(host) {
-    try {
-      return host.shadowRoot ?? host.openOrClosedShadowRoot ?? chrome.dom?.openOrClosedShadowRoot?.(host) ?? null;
-    } catch {
-      return null;
-    }
-  }
+  // An open root (X Chat's is); Firefox lets content scripts reach a closed one too.
+  const rootOf = (host) => host.shadowRoot ?? host.openOrClosedShadowRoot ?? null;
   let rootCheck = 0;
   /** Reads the root of every inbox host in the document and the roots read. */
   function adoptRoots() {

@@ -280,7 +280,10 @@ TEST(InboxHandle, XChatRowIsToldByTheHandleInItsDescription) {
   EXPECT_EQ(deadbolt::inbox_markup_for("x.com", "/i/chat")->shadow, "[data-testid=\"xchatEmbedRoute\"]");
   EXPECT_EQ(deadbolt::inbox_markup_for("x.com", "/home")->shadow, "[data-testid=\"xchatEmbedRoute\"]");
   // An inbox whose markup names no handle attribute reads none.
-  EXPECT_EQ(f.row("https://x.com/messages", {{{'H', "Jane, @janedoe_x, hi, 2h"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row("https://www.linkedin.com/messaging/", {{{'H', "Jane, @janedoe_x, hi, 2h"}}}).action,
+            RowAction::show);
+  // X Chat shown at /messages (an account moved to it): read there too.
+  EXPECT_EQ(f.row("https://x.com/messages", {{{'H', "Jane, @janedoe_x, hi, 2h"}}}).action, RowAction::seal);
 }
 
 TEST(InboxPane, EveryPaneCanBeTold) {

@@ -202,8 +202,11 @@ const std::vector<InboxMarkup>& inbox_table() {
       // data-testid attributes as used by public DM tools
       // ('[data-testid="conversation"]'; Twitter-UI-Customizer's DM
       // selectors), the /messages/{conversation_id} route.
-      {"x", "x.com twitter.com mobile.x.com mobile.twitter.com", "/messages", "", "[data-testid=\"conversation\"]",
-       "a[href]:not([href^=\"/messages\"])", "", "", "[dir=\"auto\"]", "", "",
+      // X Chat's rows and root are read here too: an account moved to it may
+      // be shown X Chat at /messages (see the x-chat entry).
+      {"x", "x.com twitter.com mobile.x.com mobile.twitter.com", "/messages", "",
+       "[data-testid=\"conversation\"], " X_CHAT_ROWS, "a[href]:not([href^=\"/messages\"]), " X_CHAT_SENDERS, "",
+       "text", "[dir=\"auto\"]", kXChatGroup, "",
        // The open conversation: [data-testid="DmActivityContainer"], or the
        // region (section[role="region"]) that holds its header
        // [data-testid="DMConversationHeader"], whose links go to the other
@@ -215,7 +218,7 @@ const std::vector<InboxMarkup>& inbox_table() {
        // '[data-testid="DmActivityViewport"]',
        // '[data-testid="DmActivityContainer"]', 'section[role="region"]').
        "[data-testid=\"DmActivityContainer\"], section[role=\"region\"]:has([data-testid=\"DMConversationHeader\"])",
-       "[data-testid=\"DMConversationHeader\"] a[href]", ""},
+       "[data-testid=\"DMConversationHeader\"] a[href]", "", "", kXChatHandle, kXChatRoot},
       // X Chat, the encrypted messages X moved its DMs to in 2025 (/i/chat,
       // /i/chat/<id>:<id>), drawn inside an open shadow root under
       // [data-testid="xchatEmbedRoute"]. Two row designs are in public

@@ -87,6 +87,8 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
       {"https://x.com/home", "x-drawer"},
       {"https://twitter.com/janedoe_x", "x-drawer"},
       {"https://www.linkedin.com/feed/", "linkedin-overlay"},
+      {"https://www.facebook.com/", "facebook-popover"},
+      {"https://www.facebook.com/groups/feed/", "facebook-popover"},
       // X Chat, where X's messages are now.
       {"https://x.com/i/chat", "x-chat"},
       {"https://x.com/i/chat/1111:2222", "x-chat"},
@@ -100,7 +102,7 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
   }
   // Not inboxes: a feed with no overlay known, another path, a look-alike host.
   for (const char* page :
-       {"https://www.facebook.com/", "https://www.instagram.com/janedoe/", "https://x.com.evil.example/home",
+       {"https://m.facebook.com/", "https://www.instagram.com/janedoe/", "https://x.com.evil.example/home",
         "https://mail.google.com.evil.example/mail/", "https://mail.google.com/mailbox",
         "https://www.linkedin.com.evil.example/feed/", "not a url"})
     EXPECT_FALSE(f.inbox.begin(page)) << page;

@@ -47,6 +47,7 @@ export const INBOX_PAGES = {
   // The overlays the apps dock on their other pages.
   'x-drawer': 'https://x.com/home',
   'linkedin-overlay': 'https://www.linkedin.com/feed/',
+  'facebook-popover': 'https://www.facebook.com/groups/feed/',
 };
 // facebook.com/messages serves Messenger's chat list with its links under
 // /messages/ (the sources are in messenger.html).

@@ -174,6 +174,20 @@ const std::vector<InboxMarkup>& inbox_table() {
        // current row, which the chat list marks with ARIA's aria-current
        // (WAI-ARIA 1.2; its header's markup is not publicly documented).
        "[role=\"main\"]", "", "[aria-current=\"page\"], [aria-selected=\"true\"]"},
+      // Messenger's popover on Facebook's other pages (the top bar's
+      // Messenger button): a dialog labelled "Messenger" holding the grid of
+      // chats labelled "Chats", whose rows link to /messages/t/<id> or
+      // /messages/e2ee/t/<id>, as on facebook.com/messages. Sources: the
+      // public Ghostify extension (src/platforms/facebook.js, 2026: the
+      // popover is '[role="dialog"][aria-label="Messenger"]' with
+      // '[role="grid"][aria-label="Chats"]', a chat opened from it by its
+      // link to '/messages/t/' or '/messages/e2ee/t/'); the row markup of
+      // the entry above. Read by role and link, not by its localised labels.
+      // Thin: the docked chat windows ("Messages in conversation with …")
+      // show no public identity but their label: not read.
+      {"facebook-popover", "www.facebook.com facebook.com web.facebook.com", "/", "messenger",
+       "[role=\"dialog\"] [role=\"row\"]:has(a[href*=\"/t/\"])",
+       "a[href*=\"/t/\"], a[href*=\"/t/\"] span[dir=\"auto\"]", "", "text", "span[dir=\"auto\"]", "", "", "", "", ""},
       // Instagram Direct: the inbox at /direct/inbox/ lists threads that
       // open /direct/t/<thread id> (a thread, not a person); a row shows the
       // other party's name (span[title]) and avatar. Sources: public

@@ -330,8 +330,10 @@
   const roots = new Set();  // shadow roots read now
   const rootRules = new Map();  // root -> its copy of the seals' style sheet
   const scopes = () => (roots.size ? [document, ...roots] : [document]);
-  // An open root (X Chat's is); Firefox lets content scripts reach a closed one too.
-  const rootOf = (host) => host.shadowRoot ?? host.openOrClosedShadowRoot ?? null;
+  // An open root (X Chat's is), or a closed one through each browser's own
+  // way for content scripts: an element's openOrClosedShadowRoot in Firefox,
+  // chrome.dom's in Chromium. Else the host stays held.
+  const rootOf = (host) => host.shadowRoot ?? host.openOrClosedShadowRoot ?? chrome.dom?.openOrClosedShadowRoot?.(host) ?? null;
   let rootCheck = 0;
   /** Reads the root of every inbox host in the document and the roots read. */
   function adoptRoots() {

@@ -42,6 +42,8 @@ export const INBOX_PAGES = {
   instagram: 'https://www.instagram.com/direct/inbox/',
   x: 'https://x.com/messages',
   'x-chat': 'https://x.com/i/chat',
+  // The same X Chat in a closed shadow root, which each browser lets a content script read its own way.
+  'x-chat-closed': 'https://x.com/i/chat/1111:2222',
   linkedin: 'https://www.linkedin.com/messaging/',
   telegram: 'https://web.telegram.org/k/',
   // The overlays the apps dock on their other pages.
@@ -52,7 +54,8 @@ export const INBOX_PAGES = {
 // facebook.com/messages serves Messenger's chat list with its links under
 // /messages/ (the sources are in messenger.html).
 const INBOX_SAME_AS = {
-  facebook: (messenger) => messenger.replaceAll('href="/', 'href="/messages/').replace('<title>Messenger</title>', '<title>Messenger | Facebook</title>'),
+  facebook: ['messenger', (page) => page.replaceAll('href="/', 'href="/messages/').replace('<title>Messenger</title>', '<title>Messenger | Facebook</title>')],
+  'x-chat-closed': ['x-chat', (page) => page.replace("attachShadow({ mode: 'open' })", "attachShadow({ mode: 'closed' })")],
 };
 function inboxPage(host, pathname) {
   if (pathname === '/inbox/frames.js' || pathname === '/inbox/sw.js') {
@@ -61,7 +64,8 @@ function inboxPage(host, pathname) {
   const name = Object.keys(INBOX_PAGES).find((n) => INBOX_PAGES[n] === `https://${host}${pathname}`);
   if (!name) return null;
   const html = (file) => fs.readFileSync(path.join(INBOX_DIR, `${file}.html`), 'utf8');
-  return { body: INBOX_SAME_AS[name] ? INBOX_SAME_AS[name](html('messenger')) : html(name), type: 'text/html; charset=utf-8' };
+  const [from, change] = INBOX_SAME_AS[name] ?? [name, (page) => page];
+  return { body: change(html(from)), type: 'text/html; charset=utf-8' };
 }
 
 // The fake feed pages (tests/e2e/feeds/): /feeds/<name> on any host serves

@@ -9,10 +9,10 @@
 // the document, has layout boxes and checkVisibility() with visibility says
 // it renders. data-shown marks what must stay visible (other people's rows).
 (() => {
-  const state = (window.inboxTest = { frames: 0, paintedFrames: 0, painted: new Set(), raised: [] });
-  // A page that draws its inbox in a shadow root (X Chat) marks the host
-  // data-shadow-host: what is inside counts as the document's own.
-  const scopes = () => [document, ...[...document.querySelectorAll('[data-shadow-host]')].map((h) => h.shadowRoot).filter(Boolean)];
+  // shadowRoots: the roots a page draws its inbox in (X Chat), open or
+  // closed, handed here by the page itself: what is inside counts as the document's own.
+  const state = (window.inboxTest = { frames: 0, paintedFrames: 0, painted: new Set(), raised: [], shadowRoots: [] });
+  const scopes = () => [document, ...state.shadowRoots];
   const all = (selector) => scopes().flatMap((scope) => [...scope.querySelectorAll(selector)]);
   const first = (selector) => all(selector)[0] ?? null;
   const rendered = (el) =>

@@ -68,6 +68,10 @@ test('inbox rows, titles and notifications through the C exports', async () => {
   assert.equal(described('Jane, @janedoe_x, you up?, 2h').action, 'seal');
   assert.equal(described('Jane, @janedoe_xx, you up?, 2h'), null);
   assert.equal(described('Jane Doe, you up?, 2h'), null, 'her name in the description is not read');
+  // A NUL in a row's text (their name, their message) cannot start a field of its own: a new page, participant or group.
+  for (const field of ['P' + chat, 'S', 'G']) {
+    assert.equal(described(`Jane, @janedoe_x, hi\0${field}, 2h`)?.action, 'seal', `a NUL before ${field[0]}`);
+  }
 
   assert.equal(decider.inboxTextPerson('(1) Jane Doe'), 0);
   assert.equal(decider.inboxTextPerson('Janey: are you awake?'), 0);

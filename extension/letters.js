@@ -30,13 +30,13 @@ export async function getDraft() {
 /**
  * Keeps the letter being written (the last page to write it wins); empty
  * removes it. A page that read the draft at `epoch` and is still open after
- * "Delete all unsent letters" is refused ({stale: true}): what the person
- * deleted is not written back by a tab left open.
+ * "Delete all unsent letters" is refused ({stale: true, epoch: the one now}):
+ * what the person deleted is not written back by a tab left open.
  */
 export function setDraft(text, epoch) {
   return serialised(`local.${LETTERS_KEY}`, async () => {
     const { [LETTERS_DELETED]: now = 0 } = await chrome.storage.local.get(LETTERS_DELETED);
-    if (epoch !== now) return { stale: true };
+    if (epoch !== now) return { stale: true, epoch: now };
     const draft = String(text ?? '').slice(0, LETTER_MAX_CHARS);
     await (draft.trim() ? chrome.storage.local.set({ [LETTER_DRAFT]: draft }) : chrome.storage.local.remove(LETTER_DRAFT));
     return { ok: true };

@@ -54,11 +54,10 @@ function keepDraft() {
   if (!typed || !draftKnown) return;
   // Every letter deleted since (the settings page): what was typed before
   // is not written back; what they type from now on is kept again.
-  ask({ type: 'setLetterDraft', text: $('letter').value, epoch: draftEpoch }).then(async (answer) => {
+  ask({ type: 'setLetterDraft', text: $('letter').value, epoch: draftEpoch }).then((answer) => {
     if (!answer?.stale) return;
     typed = false;
-    const now = await ask({ type: 'letterDraft' }).catch(() => null);
-    if (typeof now?.epoch === 'number') draftEpoch = now.epoch;
+    draftEpoch = answer.epoch;
   }, () => {});
 }
 $('letter').addEventListener('input', () => {

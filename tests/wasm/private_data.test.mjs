@@ -102,7 +102,7 @@ test('a block page left open after "Delete all unsent letters" cannot write its 
   await deletePrivateData({ letters: true });
   assert.equal((await getDraft()).text, '', 'deleted');
   // The open page's next write (a keystroke, closing it) is refused, and nothing comes back.
-  assert.deepEqual(await setDraft('I still think about you', before.epoch), { stale: true });
+  assert.deepEqual(await setDraft('I still think about you', before.epoch), { stale: true, epoch: before.epoch + 1 });
   assert.equal((await getDraft()).text, '');
   // A page that reads the draft now writes as before.
   const after = await getDraft();

@@ -167,7 +167,13 @@ export function createListOwner({
 
   /** The list core with the whole list: editing, rules, stats. Loaded on first call. */
   function full() {
-    return held ? Promise.resolve(held) : currentDeciding().then(() => serialised('list', ensureHeld));
+    return held ? Promise.resolve(held) : betweenOperations((now) => now);
+  }
+
+  // Runs `fn(held)` as a list operation of its own: once decisions have
+  // started, under the 'list' lock, with the stored list held.
+  function betweenOperations(fn) {
+    return currentDeciding().then(() => serialised('list', async () => fn(await ensureHeld())));
   }
 
   /**
@@ -252,11 +258,11 @@ export function createListOwner({
    * operation, so that nothing reads the core between the two.
    */
   function rewrite(change) {
-    return currentDeciding().then(() => serialised('list', async () => {
-      const result = await change((await ensureHeld()).core);
+    return betweenOperations(async ({ core }) => {
+      const result = await change(core);
       if (result?.ok) await readAgain();
       return result;
-    }));
+    });
   }
 
   /**
@@ -282,11 +288,10 @@ export function createListOwner({
    * it then would take them for rules removed and "repair" them.
    */
   function steady(fn) {
-    return currentDeciding().then(() => serialised('list', async () => {
-      const now = await ensureHeld();
+    return betweenOperations(async (now) => {
       await rulesInstalled.catch(() => {});  // the last edit's rules: queued, and landed
       return fn(now);
-    }));
+    });
   }
 
   /** Resolves once the last edit's rules and copies are written (tests, benchmarks). */

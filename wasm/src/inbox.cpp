@@ -182,14 +182,11 @@ void InboxDecider::handle(std::string_view value) {
   if (h == nullptr || h->prefix.empty() || !page_ok_) return;
   if (current_ < 0) participant();
   const std::size_t at = value.find(h->prefix);
-  const std::size_t slot = h->href.find("{}");
-  if (at == std::string_view::npos || slot == std::string_view::npos) return;
+  if (at == std::string_view::npos) return;
   std::string_view handle = value.substr(at + h->prefix.size());
   if (!h->end.empty()) handle = handle.substr(0, handle.find(h->end));
-  if (!plain_segment(handle)) return;
-  resolved_.assign(page_.scheme).append("://").append(page_.host);
-  resolved_.append(h->href.substr(0, slot)).append(handle).append(h->href.substr(slot + 2));
-  decide_link();
+  resolved_.clear();
+  if (append_handle_link(resolved_, page_.scheme, page_.host, h->href, handle)) decide_link();
 }
 
 void InboxDecider::decide_link() {

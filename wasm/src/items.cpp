@@ -212,12 +212,8 @@ void ItemDecider::attribute(std::string_view name, std::string_view value) {
       verdict_.platform = Catalog::get().platform_index(markup_->platform);
       return;
     }
-    if (!plain_segment(handle)) continue;
-    const std::size_t slot = id.href.find("{}");
-    if (slot == std::string_view::npos) continue;
     resolved_.clear();
-    resolved_.append(page_.scheme).append("://").append(page_.host);
-    resolved_.append(id.href.substr(0, slot)).append(handle).append(id.href.substr(slot + 2));
+    if (!append_handle_link(resolved_, page_.scheme, page_.host, id.href, handle)) continue;
     decide_absolute(resolved_);
     if (verdict_.hide) return;
   }

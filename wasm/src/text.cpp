@@ -355,10 +355,14 @@ void fold_words(std::string_view s, std::string& out) {
   }
 }
 
-bool plain_segment(std::string_view value) {
-  if (value.empty() || value == "." || value == "..") return false;
-  for (char c : value)
+bool append_handle_link(std::string& out, std::string_view scheme, std::string_view host, std::string_view shape,
+                        std::string_view handle) {
+  const std::size_t slot = shape.find("{}");
+  if (slot == std::string_view::npos || handle.empty() || handle == "." || handle == "..") return false;
+  for (char c : handle)
     if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || static_cast<unsigned char>(c) <= ' ') return false;
+  out.append(scheme).append("://").append(host);
+  out.append(shape.substr(0, slot)).append(handle).append(shape.substr(slot + 2));
   return true;
 }
 

@@ -22,9 +22,13 @@ void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = f
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 
-// Whether a handle read from markup is one path segment and nothing beyond
-// it (no slash, query, fragment, escape or space): only then is it made a link.
-bool plain_segment(std::string_view value);
+// The link a handle read from markup names: `scheme://host` and `shape`
+// with its "{}" replaced by `handle` ("/user/{}" on www.reddit.com:
+// "https://www.reddit.com/user/jane"), appended to `out`. False, nothing
+// appended, when the shape has no "{}" or the handle is more than one path
+// segment (a slash, query, fragment, escape or space would reach beyond it).
+bool append_handle_link(std::string& out, std::string_view scheme, std::string_view host, std::string_view shape,
+                        std::string_view handle);
 
 // Appends `in` percent-decoded to `out` (invalid escapes are kept as they
 // are). With `plus_is_space`, '+' decodes to ' ' as in form-encoded queries.

@@ -307,15 +307,22 @@
     }
   }
   function decidePanes() {
-    if (!markup?.pane) return;
-    for (const scope of scopes()) for (const pane of scope.querySelectorAll(markup.pane)) decidePane(pane);
+    if (markup?.pane) for (const scope of scopes()) decidePanesIn(scope);
+  }
+  function decidePanesIn(scope) {
+    for (const pane of scope.querySelectorAll(markup.pane)) decidePane(pane);
+  }
+  /** The rows, then the panes, of a document or root (a pane follows its list's current row). */
+  function decideIn(scope) {
+    for (const row of scope.querySelectorAll(markup.rows)) decide(row);
+    if (markup.pane) decidePanesIn(scope);
   }
 
   let decidedFor = null;  // the id of the markup every row present was decided by
   function decideAll() {
     if (!currentMarkup()) return;
     decidedFor = markup.id;
-    adoptRoots();
+    adoptRoots();  // decided below, with the document
     for (const scope of scopes()) for (const row of scope.querySelectorAll(markup.rows)) decide(row);
     decidePanes();
   }
@@ -335,31 +342,43 @@
   // chrome.dom's in Chromium. Else the host stays held.
   const rootOf = (host) => host.shadowRoot ?? host.openOrClosedShadowRoot ?? chrome.dom?.openOrClosedShadowRoot?.(host) ?? null;
   let rootCheck = 0;
-  /** Reads the root of every inbox host in the document and the roots read. */
+  /** Reads the root of every inbox host in the document and the roots read; returns the roots read for the first time. */
   function adoptRoots() {
-    if (!markup?.shadow) return;
-    for (const scope of scopes()) for (const host of scope.querySelectorAll(markup.shadow)) adoptRoot(host);
+    const fresh = [];
+    if (!markup?.shadow) return fresh;
+    for (const scope of scopes()) {
+      for (const host of scope.querySelectorAll(markup.shadow)) {
+        const root = adoptRoot(host);
+        if (root) fresh.push(root);
+      }
+    }
+    return fresh;
   }
+  /**
+   * Reads `host`'s root: watched, its seals' style sheet placed, the host no
+   * longer held. Returns the root when read for the first time (its rows are
+   * the caller's to decide, in the same task), else null.
+   */
   function adoptRoot(host) {
     const root = rootOf(host);
     if (!root) {  // not attached yet: looked at again before the next frame
       rootCheck ||= requestAnimationFrame(() => {
         rootCheck = 0;
-        if (active && currentMarkup()) adoptRoots();
+        if (active && currentMarkup()) for (const fresh of adoptRoots()) decideIn(fresh);
       });
-      return;
+      return null;
     }
-    if (!roots.has(root)) {
+    const fresh = !roots.has(root);
+    if (fresh) {
       roots.add(root);
       const copy = document.createElement('style');
       copy.textContent = rules.textContent;
       rootRules.set(root, copy);
       root.append(copy);
       observeRoot(root);
-      for (const row of root.querySelectorAll(markup.rows)) decide(row);
-      if (markup.pane) for (const pane of root.querySelectorAll(markup.pane)) decidePane(pane);
     }
     if (!host.hasAttribute(ROOTED)) host.setAttribute(ROOTED, '');
+    return fresh ? root : null;
   }
   /** Roots whose host left the page are let go; a root's style sheet taken out is put back. */
   function tendRoots() {
@@ -407,7 +426,12 @@
   // ---- The observer: every change that can alter a row's verdict.
   function rowsTouched(records) {
     const touched = new Set();
-    const found = (el) => (markup.shadow && el.matches(markup.shadow) ? adoptRoot(el) : touched.add(el));
+    // A host's root read for the first time: its rows are decided with the others (its panes at the callback's end).
+    const found = (el) => {
+      if (!markup.shadow || !el.matches(markup.shadow)) return touched.add(el);
+      const root = adoptRoot(el);
+      if (root) for (const row of root.querySelectorAll(markup.rows)) touched.add(row);
+    };
     for (const r of records) {
       // A text node's element; none for a change right under a document or
       // a shadow root (an app rendering into its root), whose added nodes still count.

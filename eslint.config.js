@@ -29,8 +29,9 @@ export default [
   },
   {
     // Content scripts are classic scripts sharing one isolated world: what one
-    // declares at the top level, the next one uses.
-    files: ['extension/content/**/*.js'],
+    // declares at the top level, the next one uses. The block page's first
+    // script is classic too, so that it runs as the parser reaches it.
+    files: ['extension/content/**/*.js', 'extension/pages/blocked_ask.js'],
     languageOptions: { sourceType: 'script' },
   },
   {

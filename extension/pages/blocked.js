@@ -11,14 +11,19 @@ $('url').textContent = url;
 
 const SUGGESTIONS = ['suggestWalk', 'suggestWater', 'suggestJournal', 'suggestMusic', 'suggestBreathe'];
 
-/** Asks the worker until it answers (a worker starting again), for about six seconds; null if it never does. */
-async function askPatiently(message) {
-  for (let delay = 100; ; delay *= 2) {
-    const answer = await ask(message).catch(() => null);
-    if (answer && !answer.error) return answer;
+/**
+ * Asks the worker until it answers (a worker starting again), for about six
+ * seconds; null if it never does. `first`: the answer to a question already
+ * asked, if one was.
+ */
+async function askPatiently(message, first = ask(message)) {
+  let answer = await first.catch(() => null);
+  for (let delay = 100; !answer || answer.error; delay *= 2) {
     if (delay > 3200) return null;
     await new Promise((resolve) => setTimeout(resolve, delay));
+    answer = await ask(message).catch(() => null);
   }
+  return answer;
 }
 
 /**
@@ -26,16 +31,13 @@ async function askPatiently(message) {
  * verdict on this address (decided once), the day count, the reasons. It
  * also tells the worker this page is showing, once per page (not again on
  * reload, nor when Back or Forward led here): the worker logs the attempt if its own navigation
- * listener missed it (a worker stopped at the wrong moment).
+ * listener missed it (a worker stopped at the wrong moment). blocked_ask.js
+ * asked it first, from the page's <head>.
  */
 async function askWorker() {
-  // Not when the person came back to it (Back or Forward): that visit was
-  // counted when this address was first blocked (blocking.js leaves a
-  // return to the address this page holds to this page).
-  const cameBack = performance.getEntriesByType('navigation')[0]?.type === 'back_forward';
-  const report = !history.state?.reported && !cameBack;
-  const answer = await askPatiently({ type: 'blockPage', url, report });
-  if (answer && report) history.replaceState({ ...history.state, reported: true }, '');
+  const { message, answer: early } = globalThis.deadboltBlockPageQuestion;
+  const answer = await askPatiently(message, early);  // no answer (undefined) is asked again
+  if (answer && message.report) history.replaceState({ ...history.state, reported: true }, '');
   return answer;
 }
 

@@ -48,6 +48,10 @@ export function blockingSuite(useDriver) {
         const path = new URL(url).pathname;
         assert.deepEqual(driver.sites.hits(new URL(url).hostname.replace(/^www\./, ''), path), [], 'no request reached the site');
         assert.equal(await logReaches(start + 1), start + 1, 'logged exactly once');
+        // The page says whose it was and the day count, from the worker's
+        // answer to the question its <head> asks (blocked_ask.js).
+        await driver.waitFor(page, () => document.getElementById('who')?.textContent.includes('Jane Doe') &&
+          document.getElementById('streak')?.textContent !== '', undefined, 5000);
         await page.close();
       });
     }

@@ -92,6 +92,9 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
       // X Chat, where X's messages are now.
       {"https://x.com/i/chat", "x-chat"},
       {"https://x.com/i/chat/1111:2222", "x-chat"},
+      // Google Messages, the phone's texts on the web.
+      {"https://messages.google.com/web/conversations", "google-messages"},
+      {"https://messages.google.com/web/conversations/4142", "google-messages"},
   };
   Fixture f;
   for (const Case& c : cases) {
@@ -104,7 +107,7 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
   for (const char* page :
        {"https://m.facebook.com/", "https://www.instagram.com/janedoe/", "https://x.com.evil.example/home",
         "https://mail.google.com.evil.example/mail/", "https://mail.google.com/mailbox",
-        "https://www.linkedin.com.evil.example/feed/", "not a url"})
+        "https://www.linkedin.com.evil.example/feed/", "https://messages.google.com/", "not a url"})
     EXPECT_FALSE(f.inbox.begin(page)) << page;
 }
 
@@ -161,6 +164,29 @@ TEST(InboxSenders, WhatsAppByNumberIdAndSavedName) {
   EXPECT_EQ(f.row(wa, {{{'N', "Jane"}}}).action, RowAction::show);
   EXPECT_EQ(f.row(wa, {{{'N', "Janet"}}}).action, RowAction::show);
   EXPECT_EQ(f.row(wa, {{{'A', "15551234567@g.us"}}}).action, RowAction::show) << "a group id is not her number";
+}
+
+// Google Messages shows an unsaved contact's number as the phone writes it:
+// in its own country without the country code, "(555) 123-4567".
+TEST(InboxSenders, GoogleMessagesByNameAndNationalNumber) {
+  Fixture f;
+  const std::string_view gm = "https://messages.google.com/web/conversations";
+  EXPECT_EQ(f.row(gm, {{{'N', "Jane Doe"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(gm, {{{'N', "Janey"}}}).action, RowAction::seal) << "a name the user gave them";
+  EXPECT_EQ(f.row(gm, {{{'N', "(555) 123-4567"}}}).action, RowAction::seal) << "her number, national";
+  EXPECT_EQ(f.row(gm, {{{'N', "555-123-4567"}}}).action, RowAction::seal);
+  EXPECT_EQ(f.row(gm, {{{'N', "+1 (555) 123-4567"}}}).action, RowAction::seal) << "international";
+  EXPECT_EQ(f.row(gm, {{{'N', "1 555 123 4567"}}}).action, RowAction::seal) << "international, no '+'";
+  EXPECT_EQ(f.row(gm, {{{'N', "07700 900123"}}}).action, RowAction::seal)
+      << "Sam's number, national with its trunk 0 (his open channel is WhatsApp, not texts)";
+  // Look-alikes: another number, a longer one, a short code, a name.
+  EXPECT_EQ(f.row(gm, {{{'N', "(555) 123-4568"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(gm, {{{'N', "(555) 123-45678"}}}).action, RowAction::show);
+  EXPECT_EQ(f.row(gm, {{{'N', "+44 555 123 4567"}}}).action, RowAction::show) << "her national digits, another country";
+  EXPECT_EQ(f.row(gm, {{{'N', "123-456"}}}).action, RowAction::show) << "a short code";
+  EXPECT_EQ(f.row(gm, {{{'N', "Jane Doerr"}}}).action, RowAction::show);
+  // A national number names no conversation to open (its country is not written).
+  EXPECT_EQ(f.row("https://web.whatsapp.com/", {{{'N', "(555) 123-4567"}}}).open, "");
 }
 
 TEST(InboxSenders, CoparentChannelStaysOpenElsewhereSealed) {
@@ -303,7 +329,8 @@ TEST(InboxPane, EveryPaneCanBeTold) {
                                                                  {"mail.yahoo.com", "/d/folders/1"},
                                                                  {"www.instagram.com", "/direct/t/3402823/"},
                                                                  {"x.com", "/messages/1-2"},
-                                                                 {"x.com", "/i/chat/1111:2222"}};
+                                                                 {"x.com", "/i/chat/1111:2222"},
+                                                                 {"messages.google.com", "/web/conversations/4142"}};
   for (const auto& [host, path] : pages) {
     const deadbolt::InboxMarkup* m = deadbolt::inbox_markup_for(host, path);
     ASSERT_NE(m, nullptr) << host;

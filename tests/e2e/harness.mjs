@@ -24,6 +24,7 @@ export const HOSTS = [
   'www.threads.net', 'www.reddit.com', 'bsky.app', 'mastodon.social',
   // Web inboxes (tests/e2e/inbox.test.mjs).
   'outlook.live.com', 'mail.yahoo.com', 'web.whatsapp.com', 'www.messenger.com', 'web.telegram.org',
+  'messages.google.com',
   // A fediverse instance no catalog lists (tests/e2e/fediverse.test.mjs).
   'social.example', 'other.example',
 ];
@@ -46,6 +47,7 @@ export const INBOX_PAGES = {
   'x-chat-closed': 'https://x.com/i/chat/1111:2222',
   linkedin: 'https://www.linkedin.com/messaging/',
   telegram: 'https://web.telegram.org/k/',
+  'google-messages': 'https://messages.google.com/web/conversations',
   // The overlays the apps dock on their other pages.
   'x-drawer': 'https://x.com/home',
   'linkedin-overlay': 'https://www.linkedin.com/feed/',

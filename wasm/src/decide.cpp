@@ -148,6 +148,21 @@ int Engine::person_of_key(std::string_view key) const {
   return ref == KeyIndex::kMissing ? -1 : refs_[ref].person;
 }
 
+int Engine::person_for_phone_digits(std::string_view digits, bool plus) {
+  if (digits.size() < kMinNationalDigits || digits.size() > kMaxPhoneDigits + 2) return -1;
+  std::string_view international = digits;
+  if (!plus && international.substr(0, 2) == "00") international.remove_prefix(2);  // international prefix
+  key_.assign("phone:");
+  key_.append(international.data(), international.size());
+  std::uint32_t ref = accounts_.find(key_);
+  if (ref == KeyIndex::kMissing && !plus) {
+    key_.assign(kNationalKey);
+    key_.append(digits.data(), digits.size());
+    ref = accounts_.find(key_);
+  }
+  return ref == KeyIndex::kMissing ? -1 : refs_[ref].person;
+}
+
 bool Engine::match_contact_search(std::string_view text) {
   const Catalog& catalog = Catalog::get();
   // Email addresses: any word with an '@' in it, in any case.
@@ -197,21 +212,10 @@ bool Engine::match_contact_search(std::string_view text) {
     // A run glued to letters ("abc5551234567") is part of a word, not a number.
     const bool glued = (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) ||
                        (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])));
-    if (!glued && words_.size() >= kMinNationalDigits && words_.size() <= kMaxPhoneDigits + 2) {
-      std::string_view digits = words_;
-      if (!plus && digits.substr(0, 2) == "00") digits.remove_prefix(2);  // international prefix
-      key_.assign("phone:");
-      key_.append(digits.data(), digits.size());
-      std::uint32_t ref = accounts_.find(key_);
-      if (ref == KeyIndex::kMissing && !plus) {
-        key_.assign(kNationalKey);
-        key_.append(words_);
-        ref = accounts_.find(key_);
-      }
-      if (ref != KeyIndex::kMissing) {
-        verdict_.person = refs_[ref].person;
-        return true;
-      }
+    const int person = glued ? -1 : person_for_phone_digits(words_, plus);
+    if (person >= 0) {
+      verdict_.person = person;
+      return true;
     }
     i = end > i ? end : i + 1;
   }

@@ -158,10 +158,21 @@ void InboxDecider::name(std::string_view value) {
     return;
   }
   int person = person_named(value);
-  // An unsaved contact shows its number or address instead of a name.
-  if (person < 0 && (looks_like_number(value) || value.find('@') != std::string_view::npos)) {
+  // An unsaved contact shows its number or address instead of a name: a
+  // number as the app writes it, international ("+1 555 123 4567", as
+  // WhatsApp does) or national ("(555) 123-4567", as Google Messages does
+  // in the number's own country).
+  if (person < 0 && looks_like_number(value)) {
+    scratch_.clear();
+    bool plus = false;
+    for (char c : value) {
+      if (c >= '0' && c <= '9') scratch_.push_back(c);
+      else if (c == '+' && scratch_.empty()) plus = true;
+    }
+    person = Catalog::get().phone_platform() < 0 ? -1 : engine_.person_for_phone_digits(scratch_, plus);
+    if (person >= 0 && plus) offer_number(person, value);  // a national number lacks its country code
+  } else if (person < 0 && value.find('@') != std::string_view::npos) {
     person = person_for_address(value);
-    if (person >= 0 && looks_like_number(value)) offer_number(person, value);
   }
   if (person >= 0) listed(person);
 }

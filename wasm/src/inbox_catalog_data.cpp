@@ -149,6 +149,33 @@ const std::vector<InboxMarkup>& inbox_table() {
        // A chat is opened by its number at web.whatsapp.com/send?phone=
        // (WhatsApp's click-to-chat, the shape catalog_data.cpp decides).
        "https://web.whatsapp.com/send?phone={phone}"},
+      // Google Messages for web (messages.google.com/web): the texts (SMS,
+      // RCS) of the person's phone. An Angular app: the conversation list
+      // (mws-conversations-list) holds mws-conversation-list-item rows
+      // (role="option"), each an a[data-e2e-conversation] to
+      // /web/conversations/<id> (an id, not a person). The row's name
+      // ([data-e2e-conversation-name], an h2.name) is the contact's saved
+      // name or, unsaved, the number as the phone writes it: national in its
+      // own country, "(555) 555-7334". The preview is
+      // mws-conversation-snippet ("Sender: text" or "You: text"), the time
+      // mws-relative-timestamp, an unread row's text .text-content.unread;
+      // the open one has aria-selected="true". Sources: public "Google
+      // Messages Parsing Hints" notes (FEB-2026: rows, a[data-e2e-conversation],
+      // [data-e2e-conversation-name], the snippet, aria-selected, numbers
+      // "(XXX) XXX-XXXX" for unsaved contacts, the conversation area
+      // [data-e2e-conversation-container]); a public Google Messages web
+      // utility script for Claude in Chrome (2026: names read from the row's
+      // .name, the header from '.title-container .title h2' or 'div.title h2',
+      // messages mws-message-wrapper). Thin: how a group row names its
+      // members, and whether the header sits inside the conversation area,
+      // are not documented; a group row whose name is not one person's stays.
+      {"google-messages", "messages.google.com", "/web", "",
+       "mws-conversation-list-item, a[data-e2e-conversation]:not(mws-conversation-list-item a)",
+       "[data-e2e-conversation-name], h2.name", "", "text",
+       "mws-conversation-snippet, mws-relative-timestamp, .text-content", "", "",
+       // The open conversation, sealed by its header's name or by the
+       // list's selected row (its URL names nobody).
+       "[data-e2e-conversation-container]", ".title-container .title h2, div.title h2", "[aria-selected=\"true\"]"},
       // Messenger (messenger.com): each chat is a row holding a link to
       // /t/<username or id>; a group's link names a thread, not a person,
       // and so does an end-to-end encrypted chat's (/e2ee/t/<thread>): there

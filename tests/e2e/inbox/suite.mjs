@@ -13,7 +13,7 @@ import { animationFrames, INBOX_PAGES } from '../harness.mjs';
 import { assertClean, INBOX_LIST } from './fixtures.mjs';
 
 // The inboxes whose fake page has an open conversation beside the list.
-const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram', 'outlook', 'yahoo', 'instagram', 'x', 'x-chat', 'x-chat-closed', 'linkedin-overlay'];
+const PANES = ['whatsapp', 'messenger', 'facebook', 'linkedin', 'telegram', 'outlook', 'yahoo', 'instagram', 'x', 'x-chat', 'x-chat-closed', 'linkedin-overlay', 'google-messages'];
 // The inboxes whose fake page's listed row is cut where a real row shows
 // something of them before what names them (its [data-part-break]).
 const IN_PARTS = ['linkedin'];

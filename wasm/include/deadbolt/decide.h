@@ -83,6 +83,12 @@ class Engine {
     return listed_person(platform, capture, handle);
   }
   bool coparent_open(int person, std::string_view channel);
+  // The person whose phone number `digits` are (digits alone; `plus`: they
+  // were written after a '+'): as an international number ("00" is its
+  // prefix too), else, written without '+', as a national one ("(555)
+  // 123-4567", with or without a trunk 0); -1 if none, or if there are too
+  // few or too many digits for a person's number.
+  int person_for_phone_digits(std::string_view digits, bool plus);
   std::size_t people_count() const { return people_names_.size(); }
   template <typename Fn>
   void for_each_keyword(Fn fn) const {

@@ -159,8 +159,9 @@ const std::vector<InboxMarkup>& inbox_table() {
       // own country, "(555) 555-7334". The preview is
       // mws-conversation-snippet ("Sender: text" or "You: text"), the time
       // mws-relative-timestamp, an unread row's text .text-content.unread;
-      // the open one has aria-selected="true". Sources: public "Google
-      // Messages Parsing Hints" notes (FEB-2026: rows, a[data-e2e-conversation],
+      // the open one has aria-selected="true". Sources: the "Google Messages
+      // Parsing Hints" of MV10/clanker (docs/page-structure.md, FEB-2026:
+      // rows, a[data-e2e-conversation],
       // [data-e2e-conversation-name], the snippet, aria-selected, numbers
       // "(XXX) XXX-XXXX" for unsaved contacts, the conversation area
       // [data-e2e-conversation-container]); a public Google Messages web
@@ -172,7 +173,7 @@ const std::vector<InboxMarkup>& inbox_table() {
       {"google-messages", "messages.google.com", "/web", "",
        "mws-conversation-list-item, a[data-e2e-conversation]:not(mws-conversation-list-item a)",
        "[data-e2e-conversation-name], h2.name", "", "text",
-       "mws-conversation-snippet, mws-relative-timestamp, .text-content", "", "",
+       "mws-conversation-snippet", "", "",
        // The open conversation, sealed by its header's name or by the
        // list's selected row (its URL names nobody).
        "[data-e2e-conversation-container]", ".title-container .title h2, div.title h2", "[aria-selected=\"true\"]"},

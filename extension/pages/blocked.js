@@ -35,7 +35,10 @@ async function askPatiently(message, first = ask(message)) {
  * asked it first, from the page's <head>.
  */
 async function askWorker() {
-  const { message, answer: early } = globalThis.deadboltBlockPageQuestion;
+  // Should that script not have run, the question is asked from here, not
+  // reported (the navigation listener is the attempt's witness then).
+  const { message, answer: early } = globalThis.deadboltBlockPageQuestion ??
+    { message: { type: 'blockPage', url, report: false } };
   const answer = await askPatiently(message, early);  // no answer (undefined) is asked again
   if (answer && message.report) history.replaceState({ ...history.state, reported: true }, '');
   return answer;

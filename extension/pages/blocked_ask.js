@@ -10,5 +10,9 @@ globalThis.deadboltBlockPageQuestion = (() => {
   // reloaded it: that visit was counted when the address was first blocked.
   const cameBack = performance.getEntriesByType('navigation')[0]?.type === 'back_forward';
   const message = { type: 'blockPage', url: location.hash.slice(1), report: !history.state?.reported && !cameBack };
-  return { message, answer: chrome.runtime.sendMessage(message).catch(() => undefined) };
+  try {
+    return { message, answer: chrome.runtime.sendMessage(message).catch(() => undefined) };
+  } catch {
+    return { message, answer: Promise.resolve(undefined) };  // asked again by blocked.js
+  }
 })();

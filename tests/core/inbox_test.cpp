@@ -231,6 +231,11 @@ TEST(InboxSenders, TitlesAndNotificationsNamingThem) {
   EXPECT_EQ(f.inbox.person_in_text("New message from Janey: are you up?"), 0);
   EXPECT_EQ(f.inbox.person_in_text("jane.doe@example.com"), 0);
   EXPECT_EQ(f.inbox.person_in_text("+1 555 123 4567"), 0);
+  // An unsaved contact's notification, as Google Messages writes its number.
+  EXPECT_EQ(f.inbox.person_in_text("(555) 123-4567\nnew number, it's me"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("+1 (555) 123-4567"), 0);
+  EXPECT_EQ(f.inbox.person_in_text("(555) 123-4568\nwrong number?"), -1);
+  EXPECT_EQ(f.inbox.person_in_text("Your code is 5551234"), -1);
   EXPECT_EQ(f.inbox.person_in_text("(1) WhatsApp"), -1);
   EXPECT_EQ(f.inbox.person_in_text("Jane Doerr sent a photo"), -1);
   EXPECT_EQ(f.inbox.person_in_text("Inbox (3) - me@example.net - Gmail"), -1);

@@ -62,6 +62,27 @@ TEST(ContactAddress, CountryCodes) {
   EXPECT_EQ(national_number("79161234567"), "9161234567");
   EXPECT_EQ(national_number("353861234567"), "861234567") << "Ireland: three digits";
   EXPECT_EQ(national_number("4915112345678"), "15112345678");
+  // The prefix a number is dialled with in its own country.
+  EXPECT_EQ(trunk_prefix("447700900123"), "0");
+  EXPECT_EQ(trunk_prefix("79161234567"), "8") << "Russia: 8 (916) 123-45-67";
+  EXPECT_EQ(trunk_prefix("375291234567"), "80") << "Belarus";
+  EXPECT_EQ(trunk_prefix("36201234567"), "06") << "Hungary";
+  EXPECT_EQ(trunk_prefix("3706123456"), "8") << "Lithuania";
+  EXPECT_EQ(trunk_prefix("3531234567"), "0") << "Ireland, not Lithuania";
+}
+
+// A listed number written nationally, after its own country's trunk prefix.
+TEST(ContactAddress, NationalNumbersAfterTheirTrunkPrefix) {
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(
+      R"({"version":1,"people":[{"name":"Ivan","accounts":[{"platform":"phone","handle":"+7 916 123 45 67"}]}]})",
+      error));
+  EXPECT_EQ(engine.person_in_phone_runs("8 (916) 123-45-67"), 0);
+  EXPECT_EQ(engine.person_in_phone_runs("(916) 123-45-67"), 0) << "without it";
+  EXPECT_EQ(engine.person_in_phone_runs("+7 916 123-45-67"), 0);
+  EXPECT_EQ(engine.person_in_phone_runs("0916 123 45 67"), -1) << "not Russia's trunk prefix";
+  EXPECT_EQ(engine.person_in_phone_runs("8 (916) 123-45-68"), -1);
 }
 
 class MessagesTest : public ::testing::Test {

@@ -136,6 +136,18 @@ std::size_t country_code_length(std::string_view d) {
   return 3;
 }
 
+std::string_view trunk_prefix(std::string_view digits) {
+  // The national trunk prefixes that are not "0" (ITU-T's national
+  // numbering plans as listed by Wikipedia's "Trunk prefix", read
+  // 2026-12-07): by country calling code.
+  static constexpr std::pair<std::string_view, std::string_view> kOther[] = {
+      {"7", "8"}, {"370", "8"}, {"375", "80"}, {"36", "06"}};
+  const std::string_view code = digits.substr(0, country_code_length(digits));
+  for (const auto& [cc, trunk] : kOther)
+    if (code == cc) return trunk;
+  return "0";
+}
+
 std::string_view national_number(std::string_view digits) {
   const std::size_t cc = country_code_length(digits);
   return cc < digits.size() ? digits.substr(cc) : std::string_view();

@@ -18,7 +18,7 @@ constexpr std::string_view kHandleWordPrefixes[] = {"from:", "to:", "@"};
 
 // Index keys beside the accounts' own, kept in the one account index so that
 // the snapshot carries them: a listed number as written without its country
-// code ("phone~5551234567", and with a national trunk 0), and a co-parent's
+// code ("phone~5551234567", and after its trunk prefix: "phone~05551234567"), and a co-parent's
 // open channel ("coparent~whatsapp~<person>").
 constexpr std::string_view kNationalKey = "phone~";
 constexpr std::string_view kCoparentKey = "coparent~";
@@ -115,7 +115,7 @@ void Engine::build_index() {
         if (national.size() >= kMinNationalDigits) {
           const std::string digits(national);
           accounts_.insert(std::string(kNationalKey) + digits, ref);
-          accounts_.insert(std::string(kNationalKey) + "0" + digits, ref);
+          accounts_.insert(std::string(kNationalKey).append(trunk_prefix(key_)).append(digits), ref);
         }
       }
       if (flags & (kEmail | kPhone)) continue;  // searched for by their own rules, not as words
@@ -183,12 +183,18 @@ bool Engine::match_contact_search(std::string_view text) {
       return true;
     }
   }
-  // Phone numbers: each run of digits and the separators people write them
-  // with ("+1 (555) 123-4567", "555.123.4567"), compared whole: as the
-  // international number, or as its national number (with or without a
-  // trunk 0), so that a longer or a different number is not mistaken for it.
-  const int phone = catalog.phone_platform();
-  if (phone < 0) return false;
+  const int person = person_in_phone_runs(text);
+  if (person < 0) return false;
+  verdict_.person = person;
+  return true;
+}
+
+int Engine::person_in_phone_runs(std::string_view text) {
+  // Each run of digits and the separators people write them with ("+1
+  // (555) 123-4567", "555.123.4567"), compared whole: as the international
+  // number, or as its national number (with or without its trunk prefix),
+  // so that a longer or a different number is not mistaken for it.
+  if (Catalog::get().phone_platform() < 0) return -1;
   for (std::size_t i = 0; i < text.size();) {
     if (!(text[i] >= '0' && text[i] <= '9') && text[i] != '+' && text[i] != '(') {
       ++i;
@@ -213,13 +219,10 @@ bool Engine::match_contact_search(std::string_view text) {
     const bool glued = (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) ||
                        (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])));
     const int person = glued ? -1 : person_for_phone_digits(words_, plus);
-    if (person >= 0) {
-      verdict_.person = person;
-      return true;
-    }
+    if (person >= 0) return person;
     i = end > i ? end : i + 1;
   }
-  return false;
+  return -1;
 }
 
 bool Engine::match_search(std::string_view text) {

@@ -283,7 +283,9 @@ int InboxDecider::person_in_addresses(std::string_view text) {
     }
     i = e + 1;
   }
-  return -1;
+  // A number written as the phone writes it, also nationally ("(555)
+  // 123-4567" in a notification from an unsaved contact).
+  return engine_.person_in_phone_runs(text);
 }
 
 }  // namespace deadbolt

@@ -37,6 +37,11 @@ std::size_t country_code_length(std::string_view digits);
 // write without the country code ("5551234567" of "15551234567").
 std::string_view national_number(std::string_view digits);
 
+// The trunk prefix people dial before a national number in its own
+// country, of international digits: "8" in Russia, Kazakhstan and
+// Lithuania, "80" in Belarus, "06" in Hungary, else "0".
+std::string_view trunk_prefix(std::string_view digits);
+
 inline constexpr std::size_t kMinPhoneDigits = 7;     // shorter is a short code, not a person's number
 inline constexpr std::size_t kMaxPhoneDigits = 15;    // E.164
 inline constexpr std::size_t kMinNationalDigits = 7;  // matched alone in a search only from this length

@@ -86,9 +86,13 @@ class Engine {
   // The person whose phone number `digits` are (digits alone; `plus`: they
   // were written after a '+'): as an international number ("00" is its
   // prefix too), else, written without '+', as a national one ("(555)
-  // 123-4567", with or without a trunk 0); -1 if none, or if there are too
+  // 123-4567", with or without its trunk prefix); -1 if none, or if there are too
   // few or too many digits for a person's number.
   int person_for_phone_digits(std::string_view digits, bool plus);
+  // The person whose number is written in `text` ("call (555) 123-4567"),
+  // each run of digits read whole as person_for_phone_digits reads it; -1
+  // if none.
+  int person_in_phone_runs(std::string_view text);
   std::size_t people_count() const { return people_names_.size(); }
   template <typename Fn>
   void for_each_keyword(Fn fn) const {

@@ -172,8 +172,7 @@ const std::vector<InboxMarkup>& inbox_table() {
       // are not documented; a group row whose name is not one person's stays.
       {"google-messages", "messages.google.com", "/web", "",
        "mws-conversation-list-item, a[data-e2e-conversation]:not(mws-conversation-list-item a)",
-       "[data-e2e-conversation-name], h2.name", "", "text",
-       "mws-conversation-snippet", "", "",
+       "[data-e2e-conversation-name], h2.name", "", "text", "mws-conversation-snippet", "", "",
        // The open conversation, sealed by its header's name or by the
        // list's selected row (its URL names nobody).
        "[data-e2e-conversation-container]", ".title-container .title h2, div.title h2", "[aria-selected=\"true\"]"},

@@ -18,8 +18,8 @@ constexpr std::string_view kHandleWordPrefixes[] = {"from:", "to:", "@"};
 
 // Index keys beside the accounts' own, kept in the one account index so that
 // the snapshot carries them: a listed number as written without its country
-// code ("phone~5551234567", and after its trunk prefix: "phone~05551234567"), and a co-parent's
-// open channel ("coparent~whatsapp~<person>").
+// code ("phone~5551234567", and after its trunk prefix, "phone~05551234567"),
+// and a co-parent's open channel ("coparent~whatsapp~<person>").
 constexpr std::string_view kNationalKey = "phone~";
 constexpr std::string_view kCoparentKey = "coparent~";
 

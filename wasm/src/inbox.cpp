@@ -169,7 +169,7 @@ void InboxDecider::name(std::string_view value) {
       if (c >= '0' && c <= '9') scratch_.push_back(c);
       else if (c == '+' && scratch_.empty()) plus = true;
     }
-    person = Catalog::get().phone_platform() < 0 ? -1 : engine_.person_for_phone_digits(scratch_, plus);
+    person = engine_.person_for_phone_digits(scratch_, plus);
     if (person >= 0 && plus) offer_number(person, value);  // a national number lacks its country code
   } else if (person < 0 && value.find('@') != std::string_view::npos) {
     person = person_for_address(value);

@@ -90,20 +90,17 @@ void write_markup(deadbolt::JsonWriter& w, const deadbolt::FeedMarkup& m, bool h
 //   'P' page URL (first)   'L' link href   'A' author link href
 //   'T' attribute, "name=value"
 int decide_item(deadbolt::ItemDecider& d, std::string_view in) {
-  bool started = false;
-  deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
-    if (!started) {  // the page URL comes first, once
-      started = tag == 'P' && d.begin(value);
-      return started;
-    }
-    if (tag == 'L' || tag == 'A') {
-      d.link(value, tag == 'A');
-    } else if (tag == 'T') {
-      const std::size_t eq = value.find('=');
-      if (eq != std::string_view::npos) d.attribute(value.substr(0, eq), value.substr(eq + 1));
-    }
-    return !d.verdict().hide;
-  });
+  const bool started = deadbolt::for_each_field_of_page(
+      in, [&](std::string_view page) { return d.begin(page); },
+      [&](char tag, std::string_view value) {
+        if (tag == 'L' || tag == 'A') {
+          d.link(value, tag == 'A');
+        } else if (tag == 'T') {
+          const std::size_t eq = value.find('=');
+          if (eq != std::string_view::npos) d.attribute(value.substr(0, eq), value.substr(eq + 1));
+        }
+        return !d.verdict().hide;
+      });
   return started && d.verdict().hide ? 1 + d.verdict().person : 0;
 }
 
@@ -131,24 +128,21 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
 //   'X' a free text (a pane header's), read for addresses and numbers only
 //   'H' the value of the markup's handle attribute (InboxHandle)
 int decide_inbox_row(deadbolt::InboxDecider& d, std::string_view in) {
-  bool started = false;
-  deadbolt::for_each_tagged_field(in, [&](char tag, std::string_view value) {
-    if (!started) {  // the page URL comes first, once
-      started = tag == 'P' && d.begin(value);
-      return started;
-    }
-    switch (tag) {
-      case 'S': d.participant(); break;
-      case 'A': d.address(value); break;
-      case 'N': d.name(value); break;
-      case 'L': d.link(value); break;
-      case 'X': d.text(value); break;
-      case 'H': d.handle(value); break;
-      case 'G': d.group(); break;
-      default: break;
-    }
-    return true;
-  });
+  const bool started = deadbolt::for_each_field_of_page(
+      in, [&](std::string_view page) { return d.begin(page); },
+      [&](char tag, std::string_view value) {
+        switch (tag) {
+          case 'S': d.participant(); break;
+          case 'A': d.address(value); break;
+          case 'N': d.name(value); break;
+          case 'L': d.link(value); break;
+          case 'X': d.text(value); break;
+          case 'H': d.handle(value); break;
+          case 'G': d.group(); break;
+          default: break;
+        }
+        return true;
+      });
   if (!started) return 0;
   return static_cast<int>(d.decide_row().action);
 }

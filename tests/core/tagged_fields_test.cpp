@@ -41,4 +41,29 @@ TEST(TaggedFields, EmptyAndTrailingSeparatorsGiveNothing) {
   EXPECT_EQ(read_all("Pa\0"s), (Fields{{'P', "a"}}));
 }
 
+// An item's or a row's fields: the page first, then the rest; nothing
+// without the page first, or with a page the reader refuses.
+TEST(TaggedFields, ThePageComesFirstOnce) {
+  using namespace std::string_literals;
+  const auto read = [](std::string_view in, bool take) {
+    std::string page;
+    Fields rest;
+    const bool started = deadbolt::for_each_field_of_page(
+        in,
+        [&](std::string_view p) {
+          page = p;
+          return take;
+        },
+        [&](char tag, std::string_view value) {
+          rest.emplace_back(tag, std::string(value));
+          return true;
+        });
+    return std::make_pair(started, std::make_pair(page, rest));
+  };
+  EXPECT_EQ(read("\0Pa\0Lb\0Pc"s, true), std::make_pair(true, std::make_pair("a"s, Fields{{'L', "b"}, {'P', "c"}})))
+      << "a later 'P' is a field like any other";
+  EXPECT_EQ(read("Lb\0Pa"s, true), std::make_pair(false, std::make_pair(""s, Fields{}))) << "not the page first";
+  EXPECT_EQ(read("Pa\0Lb"s, false), std::make_pair(false, std::make_pair("a"s, Fields{}))) << "a page refused";
+}
+
 }  // namespace

@@ -26,4 +26,21 @@ void for_each_tagged_field(std::string_view in, OnField&& on_field) {
   }
 }
 
+/**
+ * The fields of one item or row: `begin(page)` with the first field, which
+ * must be the page ('P'; a first field that is not, or a page `begin`
+ * refuses, ends the reading there), then `on_field(tag, value)` for each
+ * later field until it returns false. Returns whether the page was taken.
+ */
+template <class Begin, class OnField>
+bool for_each_field_of_page(std::string_view in, Begin&& begin, OnField&& on_field) {
+  bool started = false;
+  for_each_tagged_field(in, [&](char tag, std::string_view value) {
+    if (started) return on_field(tag, value);
+    started = tag == 'P' && begin(value);  // the page URL comes first, once
+    return started;
+  });
+  return started;
+}
+
 }  // namespace deadbolt

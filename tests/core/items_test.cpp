@@ -79,6 +79,22 @@ TEST_F(Items, AbsoluteRootRelativeAndRelativeHrefsResolveAgainstThePage) {
   EXPECT_TRUE(item("https://x.com/home", {"/janedoe_x/status/1"}).hide);
 }
 
+TEST_F(Items, HandlesBeyondAsciiAreMatchedInAnyCase) {
+  Engine cyrillic;
+  ASSERT_TRUE(deadbolt::test::load_feed_list(cyrillic, R"({"version":1,"people":[{"name":"A","accounts":[
+      {"platform":"youtube","handle":"@\u041f\u0430\u043d"}]}]})"));  // @Пан
+  ItemDecider d{cyrillic};
+  d.refresh();
+  for (const std::string_view href : {"/@%D0%9F%D0%B0%D0%BD", "/@%D0%BF%D0%B0%D0%BD/videos", "/@\xd0\x9f\xd0\x90\xd0\x9d"}) {
+    d.begin("https://www.youtube.com/");
+    d.link(href, false);
+    EXPECT_TRUE(d.verdict().hide) << href;
+  }
+  d.begin("https://www.youtube.com/");
+  d.link("/@%D0%BF%D0%B0%D0%BA", false);  // @пак
+  EXPECT_FALSE(d.verdict().hide);
+}
+
 TEST_F(Items, VerdictNamesThePersonPlatformAndCanonicalHandle) {
   const auto& v = item("https://x.com/home", {"/friend", "/JaneDoe_X"});
   ASSERT_TRUE(v.hide);

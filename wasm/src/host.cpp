@@ -244,12 +244,7 @@ std::int32_t map_code_point(std::int32_t cp) {
   }
   if ((cp >= 0x180B && cp <= 0x180F) || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) return -2;
   if (cp >= 0x2000 && cp <= 0x200A) return ' ';
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1;
-  if (cp >= 0x139 && cp <= 0x148 && (cp & 1)) return cp + 1;
-  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  if (const std::int32_t lower = lower_code_point(cp); lower != cp) return lower;
   if (cp < 0xA0 || cp == 0xFFFD || (cp >= 0xFFF0 && cp <= 0xFFFF) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
       (cp & 0xFFFE) == 0xFFFE)
     return -1;  // disallowed: controls, specials, noncharacters

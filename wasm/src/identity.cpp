@@ -215,7 +215,7 @@ bool append_account_key(const Catalog& catalog, int platform, Capture capture, s
     for (char c : handle)
       if (!((p.flags & kIgnoreDots) && c == '.')) out += c;
   } else {
-    append_ascii_lower(out, handle, (p.flags & kIgnoreDots) != 0);
+    append_handle_lower(out, handle, (p.flags & kIgnoreDots) != 0);
   }
   return true;
 }

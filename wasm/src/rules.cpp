@@ -56,13 +56,57 @@ void append_literal(std::string& out, std::string_view alternatives) {
   if (several) out += ')';
 }
 
+// A letter beyond ASCII of a handle compared without case, in each case the
+// core takes for it (lower_code_point), percent-encoded: "п" and "П" as
+// "%D0%[B9]F" where the two differ in one hex digit (a class costs RE2 what a
+// letter does), "р" and "Р" as "(?:%D1%80|%D0%A0)" where they differ more. A
+// "(?i:" around it makes only ASCII letters match either case: here, the hex.
+void append_letter_cases(std::string& out, std::int32_t cp) {
+  const std::int32_t lower = lower_code_point(cp);
+  std::string forms[3];
+  std::size_t n = 0;
+  for (const std::int32_t form : {lower, lower - 1, lower - 32, lower - 80, 0x178}) {
+    if (n == 3 || form < 0x80 || lower_code_point(form) != lower || (n > 0 && form == lower)) continue;
+    char utf8[4];
+    append_escaped(forms[n++], std::string_view(utf8, encode_utf8(form, utf8)));
+  }
+  if (n == 2 && forms[0].size() == forms[1].size()) {
+    std::size_t differ = 0, at = 0;
+    for (std::size_t i = 0; i < forms[0].size(); ++i)
+      if (forms[0][i] != forms[1][i]) ++differ, at = i;
+    if (differ == 1) {
+      out.append(forms[0], 0, at);
+      ((out += '[') += forms[0][at]) += forms[1][at];
+      out += ']';
+      out.append(forms[0], at + 1);
+      return;
+    }
+  }
+  if (n > 1) out += "(?:";
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) out += '|';
+    out += forms[i];
+  }
+  if (n > 1) out += ')';
+}
+
 // The handle as the platform compares it: case-insensitive unless the
-// platform says otherwise. Where dots do not count (Facebook), the handle as
+// platform says otherwise, with `letter_cases` also its letters beyond ASCII
+// (else those as listed). Where dots do not count (Facebook), the handle as
 // listed and its dotless form: "jane.doe.77" and "janedoe77".
-void append_handle(std::string& out, const PlatformSpec& p, std::string_view handle) {
+void append_handle(std::string& out, const PlatformSpec& p, std::string_view handle, bool letter_cases) {
   const bool ci = !(p.flags & kCaseSensitive);
   out += ci ? "(?i:" : "(?:";
-  append_escaped(out, handle);
+  if (ci && letter_cases) {
+    for (std::size_t i = 0; i < handle.size();) {
+      const std::size_t at = i;
+      const std::int32_t cp = decode_utf8(handle, i);
+      if (cp < 0x80) append_escaped(out, handle.substr(at, i - at));  // ASCII, or a byte that is not UTF-8
+      else append_letter_cases(out, cp);
+    }
+  } else {
+    append_escaped(out, handle);
+  }
   if ((p.flags & kIgnoreDots) && handle.find('.') != std::string_view::npos) {
     out += '|';
     for (char c : handle)
@@ -139,7 +183,9 @@ std::vector<std::string> host_regexes(const Site& site, const SiteSpec& spec) {
 
 // The path part of one shape for one account, or "" when the shape cannot
 // name this account (a numeric shape and a non-numeric handle, say).
-std::string path_regex(const Catalog& catalog, const Site& site, const Shape& shape, const Account& account) {
+// `letter_cases`: as append_handle.
+std::string path_regex(const Catalog& catalog, const Site& site, const Shape& shape, const Account& account,
+                       bool letter_cases = true) {
   const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(account.platform)];
   std::string_view handle = account.handle;
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
@@ -166,7 +212,7 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
         }
         if (type == T::at_handle) out += '@';
         if (type == T::opt_at_handle) out += "@?";
-        append_handle(out, p, h);
+        append_handle(out, p, h, letter_cases);
         return true;
       case T::id:
         if (!is_id(h)) return false;
@@ -506,10 +552,18 @@ void account_rules(const Catalog& catalog, const Account& account, std::string_v
       if (shape.kind != Kind::profile && shape.kind != Kind::story && shape.kind != Kind::message) continue;
       if (shape.kind == Kind::message && shape.channel == open_channel) continue;  // a co-parent's open channel
       if (shape.endpoint) continue;  // the apps' own requests: block rules of their own
-      std::string path = path_regex(catalog, site, shape, account);
+      const std::string path = path_regex(catalog, site, shape, account);
       if (path.empty()) continue;
       if (hosts.empty()) hosts = host_regexes(site, specs[s]);
-      for (const std::string& host : hosts) add(out, host + path, person, index);
+      std::string as_listed;  // a long handle's letters beyond ASCII in each case may not fit one rule
+      for (const std::string& host : hosts) {
+        std::string regex = host + path;
+        if (regex_cost(regex) > kMaxRegexCost) {
+          if (as_listed.empty()) as_listed = path_regex(catalog, site, shape, account, false);
+          regex = host + as_listed;  // the other cases are left to the navigation listeners
+        }
+        add(out, std::move(regex), person, index);
+      }
     }
     if ((site.flags & kSubdomainHandle) && account.capture == Capture::handle) {
       std::string_view handle = account.handle;

@@ -10,6 +10,14 @@ constexpr std::int64_t kDayMs = 86'400'000;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
+// Sorted, each value once. A heap sort: std::sort's introsort is 1 KB of
+// the decider, which carries this for the block page's day count.
+void sort_unique(std::vector<std::int64_t>& v) {
+  std::make_heap(v.begin(), v.end());
+  std::sort_heap(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
 int milestone_after(int streak) {
   for (int m : {3, 7, 14, 30, 60, 90, 180, 365})
     if (streak < m) return m;
@@ -49,8 +57,7 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
     }
     days.push_back(day);
   }
-  std::sort(days.begin(), days.end());
-  days.erase(std::unique(days.begin(), days.end()), days.end());
+  sort_unique(days);
   // Attempts before no contact began do not break its streak.
   if (start_day) days.erase(days.begin(), std::lower_bound(days.begin(), days.end(), *start_day));
 
@@ -69,15 +76,13 @@ Stats compute_stats(const std::vector<Attempt>& log, std::int64_t now_ms, std::i
 
   // Days without contact: runs start at the start date and at each reported
   // contact (those before the start date belong to before no contact).
-  std::sort(contacts.begin(), contacts.end());
-  contacts.erase(std::unique(contacts.begin(), contacts.end()), contacts.end());
+  sort_unique(contacts);
   if (!contacts.empty()) s.last_contact_day = contacts.back();
   std::vector<std::int64_t> starts;
   if (start_day) starts.push_back(std::min(*start_day, today));
   for (std::int64_t c : contacts)
     if (!start_day || c >= *start_day) starts.push_back(c);
-  std::sort(starts.begin(), starts.end());
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  sort_unique(starts);
   if (!starts.empty()) {
     s.no_contact_days = static_cast<int>(today - starts.back());
     std::int64_t run = *s.no_contact_days;

@@ -201,27 +201,63 @@ void fold_code_point(std::int32_t cp, std::string& out, bool& separator) {
     return;
   }
   char buf[4];
-  int n;
-  if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  emit(std::string_view(buf, static_cast<std::size_t>(n)));
+  emit(std::string_view(buf, encode_utf8(cp, buf)));
 }
 
 }  // namespace
+
+std::size_t encode_utf8(std::int32_t cp, char (&buf)[4]) {
+  if (cp < 0x80) {
+    buf[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+  buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+std::int32_t lower_code_point(std::int32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  // Latin Extended-A: capital then small, from an even or an odd code point.
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1;
+  if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && (cp & 1)) return cp + 1;
+  if (cp == 0x178) return 0xFF;
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  return cp;
+}
+
+void append_handle_lower(std::string& out, std::string_view s, bool drop_dots) {
+  std::size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  append_ascii_lower(out, s.substr(0, i), drop_dots);  // all of it, as a rule: handles are ASCII
+  while (i < s.size()) {
+    const std::size_t at = i;
+    const std::int32_t cp = decode_utf8(s, i);
+    if (cp < 0) {
+      out += s[at];
+      continue;
+    }
+    if (drop_dots && cp == '.') continue;
+    char buf[4];
+    out.append(buf, encode_utf8(lower_code_point(cp), buf));
+  }
+}
 
 // Decodes one UTF-8 code point at s[i]; -1 for an invalid sequence.
 std::int32_t decode_utf8(std::string_view s, std::size_t& i) {

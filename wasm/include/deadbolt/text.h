@@ -19,6 +19,22 @@ inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<ch
 // byte is a call there.
 void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = false);
 
+// The lower case of `cp` where handles and host names are compared without
+// case: ASCII, Latin-1, Latin Extended-A, and the capitals of Greek and
+// Cyrillic (their simple case folding, as UTS #46 maps them); any other code
+// point as it is.
+std::int32_t lower_code_point(std::int32_t cp);
+
+// Writes `cp` (a valid code point) in UTF-8 into `buf`; returns its length.
+std::size_t encode_utf8(std::int32_t cp, char (&buf)[4]);
+
+// Appends the handle `s` as it is compared where case does not count: as
+// append_ascii_lower, and each letter beyond ASCII by lower_code_point, so
+// that YouTube's "@Пандекс" is "@пандекс" and LinkedIn's "JOSÉ-GARCÍA" is
+// "josé-garcía" (accents are kept: "jose-garcia" is someone else). A byte
+// that is not UTF-8 is kept as it is.
+void append_handle_lower(std::string& out, std::string_view s, bool drop_dots = false);
+
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 

@@ -120,7 +120,7 @@ void Engine::build_index() {
       }
       if (flags & (kEmail | kPhone)) continue;  // searched for by their own rules, not as words
       lower.clear();
-      append_ascii_lower(lower, handle);
+      append_handle_lower(lower, handle);
       if (lower.size() >= kMinSearchHandle) handle_words_.insert(lower, static_cast<std::uint32_t>(p));
     }
     if (!person.coparent_channel.empty()) {
@@ -258,8 +258,18 @@ bool Engine::match_search(std::string_view text) {
       word.remove_suffix(1);
     if (word.size() >= kMinSearchHandle && word.size() <= kMaxSearchHandle) {
       char lower[kMaxSearchHandle];
-      for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ascii_lower(word[i]);
-      const std::uint32_t person = handle_words_.find(std::string_view(lower, word.size()));
+      bool ascii = true;
+      for (std::size_t i = 0; i < word.size(); ++i) {
+        lower[i] = ascii_lower(word[i]);
+        ascii &= static_cast<unsigned char>(word[i]) < 0x80;
+      }
+      std::string_view folded(lower, word.size());
+      if (!ascii) {  // "Пандекс" typed for "@пандекс": as the handle was indexed (key_ is free here)
+        key_.clear();
+        append_handle_lower(key_, word);
+        folded = key_;
+      }
+      const std::uint32_t person = handle_words_.find(folded);
       if (person != KeyIndex::kMissing) {
         verdict_.person = static_cast<int>(person);
         return true;

@@ -194,16 +194,17 @@ TEST_F(DecideTest, DecisionIsFlatInListSize) {
 TEST(DecideUnicode, HandlesBeyondAsciiAreTakenInAnyCaseInUrlsAndSearches) {
   Engine e;
   BlocklistError error;
-  ASSERT_TRUE(e.load(R"({"version":1,"people":[{"name":"P","accounts":[{"url":"https://www.youtube.com/@\u041f\u0430\u043d\u0434\u0435\u043a\u0441"}]}]})",
-                     error))  // @Пандекс
+  ASSERT_TRUE(e.load(
+      R"({"version":1,"people":[{"name":"P","accounts":[{"url":"https://www.youtube.com/@\u041f\u0430\u043d\u0434\u0435\u043a\u0441"}]}]})",
+      error))  // @Пандекс
       << error.to_string();
-  for (const char* url : {"https://www.youtube.com/@%D0%BF%D0%B0%D0%BD%D0%B4%D0%B5%D0%BA%D1%81",         // @пандекс
+  for (const char* url : {"https://www.youtube.com/@%D0%BF%D0%B0%D0%BD%D0%B4%D0%B5%D0%BA%D1%81",  // @пандекс
                           "https://www.youtube.com/@%D0%9F%D0%90%D0%9D%D0%94%D0%95%D0%9A%D0%A1/videos",  // @ПАНДЕКС
                           "https://www.google.com/search?q=%D0%BF%D0%B0%D0%BD%D0%B4%D0%B5%D0%BA%D1%81",  // пандекс
                           "https://www.bing.com/search?q=%40%D0%9F%D0%90%D0%9D%D0%94%D0%95%D0%9A%D0%A1"}) {  // @ПАНДЕКС
     EXPECT_TRUE(e.decide(url).block) << url;
   }
-  for (const char* url : {"https://www.youtube.com/@%D0%BF%D0%B0%D0%BD%D0%B4%D0%B0",         // @панда
+  for (const char* url : {"https://www.youtube.com/@%D0%BF%D0%B0%D0%BD%D0%B4%D0%B0",            // @панда
                           "https://www.google.com/search?q=%D0%BF%D0%B0%D0%BD%D0%B4%D0%B0"}) {  // панда
     EXPECT_FALSE(e.decide(url).block) << url;
   }

@@ -85,7 +85,8 @@ TEST_F(Items, HandlesBeyondAsciiAreMatchedInAnyCase) {
       {"platform":"youtube","handle":"@\u041f\u0430\u043d"}]}]})"));  // @Пан
   ItemDecider d{cyrillic};
   d.refresh();
-  for (const std::string_view href : {"/@%D0%9F%D0%B0%D0%BD", "/@%D0%BF%D0%B0%D0%BD/videos", "/@\xd0\x9f\xd0\x90\xd0\x9d"}) {
+  for (const std::string_view href :
+       {"/@%D0%9F%D0%B0%D0%BD", "/@%D0%BF%D0%B0%D0%BD/videos", "/@\xd0\x9f\xd0\x90\xd0\x9d"}) {
     d.begin("https://www.youtube.com/");
     d.link(href, false);
     EXPECT_TRUE(d.verdict().hide) << href;

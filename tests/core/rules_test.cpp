@@ -248,9 +248,9 @@ TEST_F(RulesTest, ALongHandleBeyondAsciiKeepsARuleForItsListedCase) {
   Engine other;
   BlocklistError error;
   const std::string listed = "Алекса";
-  ASSERT_TRUE(other.load(R"({"version":1,"people":[{"name":"A","accounts":[{"url":"https://www.youtube.com/@)" + listed +
-                             R"("}]}]})",
-                         error))
+  ASSERT_TRUE(other.load(
+      R"({"version":1,"people":[{"name":"A","accounts":[{"url":"https://www.youtube.com/@)" + listed + R"("}]}]})",
+      error))
       << error.to_string();
   const RuleSet set = compile_rules(other.blocklist());
   const std::string as_listed = browser_form("https://www.youtube.com/@" + listed, false);

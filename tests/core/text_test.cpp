@@ -39,16 +39,25 @@ TEST(AppendAsciiLower, LowersOnlyAsciiAndDropsDotsWhenAsked) {
 TEST(AppendHandleLower, LowersLettersBeyondAsciiAndKeepsTheirAccents) {
   std::string out;
   append_handle_lower(out, "@\xd0\x9f\xd0\xb0\xd0\xbd\xd0\x94\xd0\x95\xd0\x9a\xd0\xa1");  // @ПанДЕКС
-  EXPECT_EQ(out, "@\xd0\xbf\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81");  // @пандекс
+  EXPECT_EQ(out, "@\xd0\xbf\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81");            // @пандекс
   out.clear();
-  append_handle_lower(out, "JOS\xc3\x89-GARC\xc3\x8d" "A");  // JOSÉ-GARCÍA
-  EXPECT_EQ(out, "jos\xc3\xa9-garc\xc3\xad" "a") << "é stays é: jose-garcia is someone else";
+  append_handle_lower(out,
+                      "JOS\xc3\x89-GARC\xc3\x8d"
+                      "A");  // JOSÉ-GARCÍA
+  EXPECT_EQ(out,
+            "jos\xc3\xa9-garc\xc3\xad"
+            "a")
+      << "é stays é: jose-garcia is someone else";
   out.clear();
   append_handle_lower(out, "\xc5\xbb\xc3\x93\xc5\x81\xc4\x86.\xc5\xb8", /*drop_dots=*/true);  // ŻÓŁĆ.Ÿ
-  EXPECT_EQ(out, "\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87\xc3\xbf");  // żółćÿ
+  EXPECT_EQ(out, "\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87\xc3\xbf");                                 // żółćÿ
   out.clear();
-  append_handle_lower(out, "\xce\x9b\xce\xb5\xce\xbd\xce\xb1\xff" "B");  // Λενα, a byte that is not UTF-8, B
-  EXPECT_EQ(out, "\xce\xbb\xce\xb5\xce\xbd\xce\xb1\xff" "b");
+  append_handle_lower(out,
+                      "\xce\x9b\xce\xb5\xce\xbd\xce\xb1\xff"
+                      "B");  // Λενα, a byte that is not UTF-8, B
+  EXPECT_EQ(out,
+            "\xce\xbb\xce\xb5\xce\xbd\xce\xb1\xff"
+            "b");
 }
 
 }  // namespace

@@ -241,6 +241,46 @@ TEST_F(RulesTest, HandlesWithLettersBeyondAsciiAreStoppedAsTheBrowserWritesThem)
   }
 }
 
+TEST_F(RulesTest, EachLetterBeyondAsciiIsStoppedInEveryCaseTheCoreTakesForItAndNoOther) {
+  // Every letter the core lowers (Latin-1, Latin Extended-A, Greek,
+  // Cyrillic), listed in a short YouTube handle: the rules stop the handle
+  // with that letter in each form the core takes for the same letter, and
+  // with no other form, as the browser writes it.
+  const auto utf8 = [](std::int32_t cp) {
+    char buf[4];
+    return std::string(buf, encode_utf8(cp, buf));
+  };
+  int letters = 0;
+  for (std::int32_t cp = 0xC0; cp < 0x530; ++cp) {
+    if (cp >= 0x180 && cp < 0x370) continue;  // IPA and the like: not lowered, as written
+    const std::int32_t lower = lower_code_point(cp);
+    if (lower == cp && lower_code_point(cp - 32) != cp && lower_code_point(cp - 1) != cp &&
+        lower_code_point(cp - 80) != cp)
+      continue;  // neither a capital nor the small letter of one
+    Engine e;
+    BlocklistError error;
+    const std::string handle = "ab" + utf8(cp);
+    ASSERT_TRUE(e.load(
+        R"({"version":1,"people":[{"name":"A","accounts":[{"platform":"youtube","handle":"@)" + handle + R"("}]}]})",
+        error))
+        << error.to_string();
+    const RuleSet set = compile_rules(e.blocklist());
+    std::vector<std::unique_ptr<RE2>> res;
+    for (const CompiledRule& r : set.rules) res.push_back(chrome_re2(r));
+    ++letters;
+    for (std::int32_t other = std::max(0xC0, cp - 100); other <= cp + 100; ++other) {
+      if (other >= 0xD800 && other <= 0xDFFF) continue;
+      const std::string url = browser_form("https://www.youtube.com/@ab" + utf8(other), false);
+      bool matched = false;
+      for (const auto& re : res) matched = matched || RE2::FullMatch(url, *re);
+      const bool same = lower_code_point(other) == lower;
+      EXPECT_EQ(matched, same) << std::hex << "listed U+" << cp << ", visited U+" << other;
+      EXPECT_EQ(e.decide(url).block, same) << std::hex << "listed U+" << cp << ", visited U+" << other;
+    }
+  }
+  EXPECT_GT(letters, 300);
+}
+
 TEST_F(RulesTest, ALongHandleBeyondAsciiKeepsARuleForItsListedCase) {
   // A Cyrillic letter in both cases costs a regex more than one: a handle
   // this long would go over Chrome's budget, and then the rule holds the

@@ -183,6 +183,32 @@ TEST(Editing, ADueRemovalWhoseTargetIsGoneChangesNothing) {
   EXPECT_EQ(exported(gone.list)["theme"], "dusk");
 }
 
+TEST(Editing, ARemovalQueuedBeforeHandlesWereLoweredBeyondAsciiStillApplies) {
+  // Keys of earlier builds kept letters beyond ASCII as listed; a removal
+  // queued then is read in this build's form, and removes the account.
+  const Blocklist list = parse(R"({"version":1,"people":[{"name":"P","accounts":[
+      {"platform":"youtube","handle":"@\u041f\u0430\u043d\u0434\u0435\u043a\u0441"},
+      {"platform":"spotify","handle":"MixedCase"}]}]})");
+  const auto rows = list_rows(list, {});
+  ASSERT_EQ(rows[0].accounts.size(), 2u);
+  EXPECT_EQ(rows[0].accounts[0].key, "youtube:\xd0\xbf\xd0\xb0\xd0\xbd\xd0\xb4\xd0\xb5\xd0\xba\xd1\x81");
+  Change old;
+  ASSERT_TRUE(parse_change(nlohmann::ordered_json::parse(R"({"kind":"remove-account","person":"P",
+      "key":"youtube:\u041f\u0430\u043d\u0434\u0435\u043a\u0441","platform":"youtube","handle":"@Пандекс"})"),
+                           old));
+  EXPECT_TRUE(list_rows(list, {}, {old})[0].accounts[0].removal_pending) << "shown as waiting";
+  const EditResult r = apply_changes(list, {old});
+  EXPECT_TRUE(r.changed);
+  ASSERT_EQ(r.list.people[0].accounts.size(), 1u);
+  EXPECT_EQ(r.list.people[0].accounts[0].handle, "MixedCase");
+  // A platform that tells case apart keeps the key as stored: another case is another account.
+  Change other_case;
+  ASSERT_TRUE(
+      parse_change(nlohmann::ordered_json::parse(R"({"kind":"remove-account","person":"P","key":"spotify:mixedcase"})"),
+                   other_case));
+  EXPECT_FALSE(apply_changes(list, {other_case}).changed);
+}
+
 TEST(Editing, ParseChangeRefusesWhatIsNotAListChange) {
   Change c;
   for (const char* text :

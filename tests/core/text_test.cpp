@@ -2,6 +2,8 @@
 // string already holds and leaves it the exact size of what it wrote.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -34,6 +36,24 @@ TEST(AppendAsciiLower, LowersOnlyAsciiAndDropsDotsWhenAsked) {
   out.clear();
   append_ascii_lower(out, "...", true);
   EXPECT_TRUE(out.empty());
+}
+
+TEST(LowerCodePoint, MapsCapitalsToTheirSmallLettersAsUnicodeDoes) {
+  // Pairs from Unicode's case mapping (UnicodeData.txt), written out here
+  // rather than derived: Latin-1, Latin Extended-A, Greek with and without
+  // tonos, Cyrillic, Ukrainian, Kazakh, the palochka.
+  const std::pair<std::int32_t, std::int32_t> pairs[] = {
+      {0xC0, 0xE0},   {0xDE, 0xFE},   {0x104, 0x105}, {0x141, 0x142}, {0x150, 0x151}, {0x17D, 0x17E}, {0x178, 0xFF},
+      {0x132, 0x133}, {0x386, 0x3AC}, {0x388, 0x3AD}, {0x38C, 0x3CC}, {0x38F, 0x3CE}, {0x3A3, 0x3C3}, {0x3A9, 0x3C9},
+      {0x3AA, 0x3CA}, {0x401, 0x451}, {0x402, 0x452}, {0x410, 0x430}, {0x42F, 0x44F}, {0x490, 0x491}, {0x49A, 0x49B},
+      {0x4D8, 0x4D9}, {0x4C0, 0x4CF}, {0x4C1, 0x4C2}, {0x460, 0x461}, {0x52E, 0x52F}};
+  for (const auto& [capital, small] : pairs) {
+    EXPECT_EQ(lower_code_point(capital), small) << std::hex << capital;
+    EXPECT_EQ(lower_code_point(small), small) << std::hex << small;
+  }
+  // Not pairs in one code point each: kept as they are.
+  for (const std::int32_t cp : {0xB5, 0xD7, 0xDF, 0x130, 0x131, 0x138, 0x149, 0x17F, 0x3C2, 0x482, 0x4E00})
+    EXPECT_EQ(lower_code_point(cp), cp) << std::hex << cp;
 }
 
 TEST(AppendHandleLower, LowersLettersBeyondAsciiAndKeepsTheirAccents) {

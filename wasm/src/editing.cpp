@@ -525,6 +525,27 @@ json change_json(const Change& change) {
   return j;
 }
 
+namespace {
+
+// A stored account key in this build's form. Removals wait out their
+// cool-down in storage, across updates: one queued before handles were
+// lowered beyond ASCII names "youtube:Пандекс", which is "youtube:пандекс"
+// now, and would otherwise find no account when it is due and be dropped.
+std::string current_key_form(std::string_view key) {
+  const std::size_t colon = key.find(':');
+  if (colon == std::string_view::npos || colon + 1 == key.size() || key[colon + 1] == '@' || key.find('#') < colon)
+    return std::string(key);  // not a handle's key, or a federated one ("mastodon:@user@host")
+  const int platform = Catalog::get().platform_index(key.substr(0, colon));
+  if (platform < 0) return std::string(key);
+  const std::uint8_t flags = Catalog::get().platforms()[static_cast<std::size_t>(platform)].flags;
+  if (flags & (kCaseSensitive | kEmail | kPhone | kFederated)) return std::string(key);
+  std::string out(key.substr(0, colon + 1));
+  append_handle_lower(out, key.substr(colon + 1));
+  return out;
+}
+
+}  // namespace
+
 bool parse_change(const json& value, Change& out) {
   if (!value.is_object()) return false;
   const std::string kind = string_member(value, "kind");
@@ -536,7 +557,7 @@ bool parse_change(const json& value, Change& out) {
   else if (kind == "remove-name") out.kind = ChangeKind::remove_name;
   else return false;
   out.person = string_member(value, "person");
-  out.key = string_member(value, "key");
+  out.key = current_key_form(string_member(value, "key"));
   out.keyword = string_member(value, "keyword");
   out.channel = string_member(value, "channel");
   out.name = string_member(value, "name");

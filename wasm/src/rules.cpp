@@ -65,7 +65,9 @@ void append_letter_cases(std::string& out, std::int32_t cp) {
   const std::int32_t lower = lower_code_point(cp);
   std::string forms[3];
   std::size_t n = 0;
-  for (const std::int32_t form : {lower, lower - 1, lower - 32, lower - 80, 0x178}) {
+  // Each way lower_code_point() gets to a small letter, taken back.
+  for (const std::int32_t form :
+       {lower, lower - 1, lower - 15, lower - 32, lower - 37, lower - 38, lower - 63, lower - 64, lower - 80, 0x178}) {
     if (n == 3 || form < 0x80 || lower_code_point(form) != lower || (n > 0 && form == lower)) continue;
     char utf8[4];
     append_escaped(forms[n++], std::string_view(utf8, encode_utf8(form, utf8)));

@@ -232,11 +232,27 @@ std::size_t encode_utf8(std::int32_t cp, char (&buf)[4]) {
 std::int32_t lower_code_point(std::int32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  // Latin Extended-A: capital then small, from an even or an odd code point.
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1;
-  if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && (cp & 1)) return cp + 1;
-  if (cp == 0x178) return 0xFF;
-  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
+  // Latin Extended-A and Cyrillic's further letters: capital then small,
+  // from an even or an odd code point. (Turkish İ is left as it is: its
+  // small letter is "i" and a combining dot, two code points.)
+  if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177) ||
+      (cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) || (cp >= 0x4D0 && cp <= 0x52F))
+    return cp | 1;
+  if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E) || (cp >= 0x4C1 && cp <= 0x4CE)) && (cp & 1))
+    return cp + 1;
+  switch (cp) {
+    case 0x178: return 0xFF;   // Ÿ
+    case 0x386: return 0x3AC;  // Greek capitals with tonos
+    case 0x388:
+    case 0x389:
+    case 0x38A: return cp + 37;
+    case 0x38C: return 0x3CC;
+    case 0x38E:
+    case 0x38F: return cp + 63;
+    case 0x4C0: return 0x4CF;  // Ӏ
+    default: break;
+  }
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;  // Α–Ω, Ϊ, Ϋ
   if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
   if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
   return cp;

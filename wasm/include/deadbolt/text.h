@@ -20,9 +20,9 @@ inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<ch
 void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = false);
 
 // The lower case of `cp` where handles and host names are compared without
-// case: ASCII, Latin-1, Latin Extended-A, and the capitals of Greek and
-// Cyrillic (their simple case folding, as UTS #46 maps them); any other code
-// point as it is.
+// case: ASCII, Latin-1, Latin Extended-A (but Turkish İ), and the capitals of
+// Greek and Cyrillic (their simple case folding, as UTS #46 maps them); any
+// other code point as it is.
 std::int32_t lower_code_point(std::int32_t cp);
 
 // Writes `cp` (a valid code point) in UTF-8 into `buf`; returns its length.

@@ -471,6 +471,30 @@ bool filter_matches(std::string_view filter, std::string_view url, bool case_sen
   return false;
 }
 
+TEST(EndpointRules, AHandleBeyondAsciiIsBlockedInTheAppsRequestsInItsListedAndLowerCase) {
+  // LinkedIn's app asks Voyager for the vanity name as LinkedIn writes it;
+  // listed as "JOSÉ-GARCÍA", it may ask for "josé-garcía". A urlFilter
+  // ignores the case of ASCII only.
+  Engine e;
+  BlocklistError error;
+  ASSERT_TRUE(
+      e.load(R"({"version":1,"people":[{"name":"J","accounts":[{"url":"https://www.linkedin.com/in/JOSÉ-GARCÍA/"}]}]})",
+             error))
+      << error.to_string();
+  const RuleSet set = compile_rules(e.blocklist());
+  auto matched = [&](const std::string& url) {
+    for (const FilterRule& f : set.filters)
+      if (filter_matches(f.url_filter, url, f.case_sensitive)) return true;
+    return false;
+  };
+  for (const char* url : {"https://www.linkedin.com/voyager/api/identity/profiles/JOS%C3%89-GARC%C3%8DA/profileView",
+                          "https://www.linkedin.com/voyager/api/identity/profiles/jos%C3%A9-garc%C3%ADa/profileView"}) {
+    EXPECT_TRUE(matched(url)) << url;
+    EXPECT_TRUE(e.decide(url).block) << url;
+  }
+  EXPECT_FALSE(matched("https://www.linkedin.com/voyager/api/identity/profiles/jose-garcia/profileView"));
+}
+
 TEST(EndpointRules, TheAppsOwnRequestsForAListedAccountAreBlocked) {
   Engine engine;
   BlocklistError error;

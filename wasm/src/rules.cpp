@@ -685,6 +685,21 @@ void endpoint_filters(const Account& account, int person, int index, std::vector
   const AppSpec* app = app_spec(platform.id);
   const bool cs = platform.flags & kCaseSensitive;
   const auto& specs = site_table();
+  // A urlFilter ignores the case of ASCII letters only. The apps ask for a
+  // handle as the platform writes it, which may not be the case it was
+  // listed in ("josé-garcía" for "José-García"): its letters beyond ASCII
+  // lowered, too.
+  Account lowered;
+  if (!cs && account.capture == Capture::handle) {
+    std::string lower;
+    append_handle_lower(lower, account.handle);
+    std::string ascii;
+    append_ascii_lower(ascii, account.handle);
+    if (lower != ascii) {
+      lowered = account;
+      lowered.handle = std::move(lower);
+    }
+  }
   for (std::size_t s = 0; s < catalog.sites().size(); ++s) {
     const Site& site = catalog.sites()[s];
     if (site.platform != account.platform) continue;
@@ -700,6 +715,7 @@ void endpoint_filters(const Account& account, int person, int index, std::vector
       for_each_word(specs[s].hosts, [&](std::string_view host) {
         if (host.size() > 2 && host.substr(host.size() - 2) == ".*") return;  // every country domain: too many
         endpoint_filter(catalog, shape, host, account, rule, out);
+        if (!lowered.handle.empty()) endpoint_filter(catalog, shape, host, lowered, rule, out);
       });
     }
   }

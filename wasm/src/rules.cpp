@@ -687,7 +687,7 @@ void endpoint_filters(const Account& account, int person, int index, std::vector
   const auto& specs = site_table();
   // A urlFilter ignores the case of ASCII letters only. The apps ask for a
   // handle as the platform writes it, which may not be the case it was
-  // listed in ("josé-garcía" for "José-García"): its letters beyond ASCII
+  // listed in ("josé-garcía" for "JOSÉ-GARCÍA"): its letters beyond ASCII
   // lowered, too.
   Account lowered;
   if (!cs && account.capture == Capture::handle) {

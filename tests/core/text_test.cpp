@@ -54,6 +54,11 @@ TEST(LowerCodePoint, MapsCapitalsToTheirSmallLettersAsUnicodeDoes) {
   // Not pairs in one code point each: kept as they are.
   for (const std::int32_t cp : {0xB5, 0xD7, 0xDF, 0x130, 0x131, 0x138, 0x149, 0x17F, 0x3C2, 0x482, 0x4E00})
     EXPECT_EQ(lower_code_point(cp), cp) << std::hex << cp;
+  // The rules find a letter's other cases within this distance.
+  for (std::int32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    const std::int32_t d = lower_code_point(cp) - cp;
+    ASSERT_LE(d < 0 ? -d : d, kMaxLowerDistance) << std::hex << cp;
+  }
 }
 
 TEST(AppendHandleLower, LowersLettersBeyondAsciiAndKeepsTheirAccents) {

@@ -65,13 +65,16 @@ void append_letter_cases(std::string& out, std::int32_t cp) {
   const std::int32_t lower = lower_code_point(cp);
   std::string forms[3];
   std::size_t n = 0;
-  // Each way lower_code_point() gets to a small letter, taken back.
-  for (const std::int32_t form :
-       {lower, lower - 1, lower - 15, lower - 32, lower - 37, lower - 38, lower - 63, lower - 64, lower - 80, 0x178}) {
-    if (n == 3 || form < 0x80 || lower_code_point(form) != lower || (n > 0 && form == lower)) continue;
+  const auto add_form = [&](std::int32_t form) {
     char utf8[4];
     append_escaped(forms[n++], std::string_view(utf8, encode_utf8(form, utf8)));
-  }
+  };
+  add_form(lower);
+  // The other letters lower_code_point() takes to it, found by asking it:
+  // none lies further than kMaxLowerDistance.
+  for (std::int32_t form = std::max(0x80, lower - kMaxLowerDistance); form <= lower + kMaxLowerDistance && n < 3;
+       ++form)
+    if (form != lower && lower_code_point(form) == lower) add_form(form);
   if (n == 2 && forms[0].size() == forms[1].size()) {
     std::size_t differ = 0, at = 0;
     for (std::size_t i = 0; i < forms[0].size(); ++i)
@@ -693,9 +696,7 @@ void endpoint_filters(const Account& account, int person, int index, std::vector
   if (!cs && account.capture == Capture::handle) {
     std::string lower;
     append_handle_lower(lower, account.handle);
-    std::string ascii;
-    append_ascii_lower(ascii, account.handle);
-    if (lower != ascii) {
+    if (!iequals(lower, account.handle)) {  // it differs beyond ASCII
       lowered = account;
       lowered.handle = std::move(lower);
     }

@@ -24,6 +24,9 @@ void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = f
 // Greek and Cyrillic (their simple case folding, as UTS #46 maps them); any
 // other code point as it is.
 std::int32_t lower_code_point(std::int32_t cp);
+// How far lower_code_point() moves a code point at most (Ÿ to ÿ: 121), so
+// that the letters it takes to one small letter can be found around it.
+inline constexpr std::int32_t kMaxLowerDistance = 128;
 
 // Writes `cp` (a valid code point) in UTF-8 into `buf`; returns its length.
 std::size_t encode_utf8(std::int32_t cp, char (&buf)[4]);

@@ -333,7 +333,11 @@ void Engine::apply_coparent() {
 }
 
 const Verdict& Engine::decide(std::string_view url) {
-  verdict_ = Verdict{};
+  // Field by field: identify() resets the identity, and a whole new Verdict
+  // would be zeroed and copied on every decision.
+  verdict_.block = false;
+  verdict_.person = -1;
+  verdict_.coparent_channel = false;
   if (!identifier_.identify(url, verdict_.identity)) return verdict_;
   const Identity& identity = verdict_.identity;
   if (identity.kind == Kind::search) {

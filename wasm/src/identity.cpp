@@ -367,6 +367,20 @@ Nested nested_kind(std::string_view s, const Catalog& catalog) {
   return catalog.find_site(name, prefix) >= 0 ? Nested::host : Nested::no;
 }
 
+// Can `s` hold a candidate nested_kind() takes? Each starts with "http" in
+// any case (raw or percent-encoded, the scheme's letters are plain) or
+// holds a '.' (a host). (Out of line: it is asked of the query and the path.)
+__attribute__((noinline)) bool may_nest(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '.') return true;
+    if ((c | 0x20) == 'h' && i + 4 <= s.size() && (s[i + 1] | 0x20) == 't' && (s[i + 2] | 0x20) == 't' &&
+        (s[i + 3] | 0x20) == 'p')
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool Identifier::try_nested(std::string_view candidate, Kind kind, int depth, Identity& out) {
@@ -394,6 +408,7 @@ bool Identifier::nested_url(int depth, Identity& out) {
   if (depth >= kMaxWrapDepth || nested_budget_ == 0) return false;
   Level& level = levels_[static_cast<std::size_t>(depth)];
   const Url& url = level.url;
+  if (!may_nest(url.query) && !may_nest(url.path)) return false;  // most URLs: one pass, no candidate
   // Query values first: "?run=1&url=https://…".
   std::size_t params = 0;
   for (std::string_view rest = url.query; !rest.empty() && params < kMaxNestedParams; ++params) {
@@ -408,8 +423,9 @@ bool Identifier::nested_url(int depth, Identity& out) {
   // the end of the path and takes this URL's query with it.
   const std::string_view path = url.path;
   std::size_t segments = 0;
-  for (std::size_t i = 0; i < path.size() && segments < kMaxNestedSegments; ++i) {
-    if (path[i] != '/' || i + 1 >= path.size() || path[i + 1] == '/') continue;
+  for (std::size_t i = path.find('/'); i != std::string_view::npos && segments < kMaxNestedSegments;
+       i = path.find('/', i + 1)) {
+    if (i + 1 >= path.size() || path[i + 1] == '/') continue;
     ++segments;
     const std::string_view tail = path.substr(i + 1);
     if (nested_kind(tail, catalog_) == Nested::no) continue;
@@ -468,7 +484,10 @@ bool Identifier::match_site(int site_index, std::string_view host, std::string_v
     split_path(level.route, level);
   }
 
+  const std::uint32_t first_byte = level.count > 0 ? first_byte_bit(level.segments[0][0]) : ~0u;
+  level.handle_checks.fill(0);
   for (const Shape& shape : site.shapes) {
+    if (!(shape.first_bytes & first_byte)) continue;  // its first word cannot be this segment
     const Match m = match_shape(site, shape, level, host, depth, out);
     if (m == Match::found) return true;
     if (m == Match::stop) return false;
@@ -477,7 +496,7 @@ bool Identifier::match_site(int site_index, std::string_view host, std::string_v
 }
 
 bool Identifier::capture(const Site& site, T type, std::string_view value, std::string_view host, Level& level,
-                         Identity& out) const {
+                         Identity& out, std::size_t segment) const {
   switch (type) {
     case T::at_handle:
       if (value.empty() || value[0] != '@') return false;
@@ -511,7 +530,15 @@ bool Identifier::capture(const Site& site, T type, std::string_view value, std::
       return true;
     default: return false;
   }
-  if (!catalog_.valid_handle(site.platform, value) || is_reserved(site, value)) return false;
+  // A path segment is asked about as a handle by shape after shape of a
+  // site ("/p/…" by Instagram's post, reel and profile shapes): asked once.
+  std::uint8_t unmemoised = 0;
+  std::uint8_t& checks = segment < level.count ? level.handle_checks[segment] : unmemoised;
+  const int shift = segment < level.count && value.data() != level.segments[segment].data() ? 2 : 0;  // after '@'
+  if (!((checks >> shift) & 1))
+    checks |= static_cast<std::uint8_t>(
+        (1 | (catalog_.valid_handle(site.platform, value) && !is_reserved(site, value) ? 2 : 0)) << shift);
+  if (!((checks >> shift) & 2)) return false;
   out.capture = Capture::handle;
   out.handle = value;
   return true;
@@ -622,14 +649,15 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
     } else {
       std::string_view v = value;
       if (!strip_capture_prefix(seg.text, v, level.scratch)) return Match::no;
+      const std::size_t segment = seg.text.empty() ? i : kNoSegment;  // memoised only as written in the path
       if (captured) {
         // Only the first capture names the account; later ones (a post's
         // number, say) must merely be well-formed.
         Identity ignored;
         if (seg.type == T::federated || seg.type == T::federated_bare) return Match::no;
-        if (!capture(site, seg.type, v, host, level, ignored)) return Match::no;
+        if (!capture(site, seg.type, v, host, level, ignored, segment)) return Match::no;
       } else {
-        if (!capture(site, seg.type, v, host, level, out)) return Match::no;
+        if (!capture(site, seg.type, v, host, level, out, segment)) return Match::no;
         captured = true;
       }
     }

@@ -78,7 +78,12 @@ class Identifier {
     std::array<std::string_view, 32> raw_segments;
     std::size_t count = 0;
     bool overflow = false;  // more segments than fit
+    // Per path segment, what capture() found of it as a handle of the site
+    // being matched: bit 0 asked as written, bit 1 valid; bits 2 and 3 the
+    // same after a leading '@'.
+    std::array<std::uint8_t, 32> handle_checks{};
   };
+  static constexpr std::size_t kNoSegment = ~std::size_t{0};
   enum class Match { no, found, stop };  // stop: a known page that names no one
   bool identify_at(std::string_view url, int depth, Identity& out);
   bool match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out);
@@ -88,8 +93,9 @@ class Identifier {
                    std::string_view host, int depth, Identity& out);
   bool unwrap_value(std::string_view value, PatternSegment::Type type, std::string_view prefix, Kind kind, int depth,
                     Identity& out);
+  // `segment`: the path segment `value` is, as written (memoised), or kNoSegment.
   bool capture(const Site& site, PatternSegment::Type type, std::string_view value, std::string_view host, Level& level,
-               Identity& out) const;
+               Identity& out, std::size_t segment = kNoSegment) const;
   bool unwrap(std::string_view inner, Kind kind, int depth, Identity& out);
   bool read_recipients(const Shape& shape, Level& level) const;
   bool fediverse_fallback(Level& level, Identity& out);

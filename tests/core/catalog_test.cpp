@@ -3,6 +3,8 @@
 // tricky shapes behave.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "deadbolt/identity.h"
 #include "deadbolt/text.h"
 
@@ -109,6 +111,53 @@ TEST(Catalog, TrickyShapes) {
             "instagram janedoe archive");
   EXPECT_EQ(read(i, "https://www.google.com/amp/s/www.instagram.com/janedoe"), "instagram janedoe proxy");
   EXPECT_EQ(read(i, "https://www.google.com/search?q="), "-") << "an empty search names no one";
+}
+
+// A shape whose first segment is a word is passed over unless the path's
+// first segment starts with a byte one of its words starts with, in either
+// case (Shape::first_bytes): every word of every such shape, the words after
+// the first of a '|' list included, must get through.
+TEST(Catalog, EveryFirstWordOfAShapeLetsItsPathsThroughInEitherCase) {
+  int checked = 0;
+  for (const Site& site : Catalog::get().sites())
+    for (const Shape& shape : site.shapes) {
+      if (shape.segments.empty() || shape.segments[0].type != PatternSegment::Type::literal) {
+        EXPECT_EQ(shape.first_bytes, ~0u) << "a shape that does not start with a word is always tried";
+        continue;
+      }
+      for (std::string_view words = shape.segments[0].text; !words.empty();) {
+        const std::string_view word = words.substr(0, words.find('|'));
+        for (char c : {word[0], static_cast<char>(std::toupper(static_cast<unsigned char>(word[0]))),
+                       static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])))}) {
+          EXPECT_TRUE(shape.first_bytes & first_byte_bit(c)) << word;
+          ++checked;
+        }
+        words = word.size() == words.size() ? std::string_view() : words.substr(word.size() + 1);
+      }
+    }
+  EXPECT_GT(checked, 300);
+}
+
+TEST(Catalog, ShapesAreMatchedAlikeWhateverTheShapesBeforeThemAskedOfTheSegments) {
+  Identifier i;
+  // Words in another case, and a word after the first of its list ("k|a|z").
+  EXPECT_EQ(read(i, "https://www.instagram.com/STORIES/janedoe/3155/"), "instagram janedoe story");
+  EXPECT_EQ(read(i, "https://web.telegram.org/a/#@janedoe_tg"), "telegram janedoe_tg message");
+  EXPECT_EQ(read(i, "https://web.telegram.org/Z/#@janedoe_tg"), "telegram janedoe_tg message");
+  // A first segment that several shapes ask about as a handle, each with its
+  // own answer: reserved ("p"), a handle under each shape in turn, and with
+  // and without its '@' on X, whose shapes take both.
+  EXPECT_EQ(read(i, "https://www.instagram.com/p/C2QlHrN3Ep4/"), "-");
+  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe/reel/C2QlHrN3Ep4/"), "instagram janedoe post");
+  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe/"), "instagram janedoe profile");
+  EXPECT_EQ(read(i, "https://x.com/@janedoe/status/1"), "x janedoe post");
+  EXPECT_EQ(read(i, "https://x.com/janedoe/status/1"), "x janedoe post");
+  EXPECT_EQ(read(i, "https://x.com/@janedoe"), "x janedoe profile");
+  EXPECT_EQ(read(i, "https://x.com/home/status/1"), "-") << "reserved with or without '@'";
+  // The answers are the site's own: the next URL's site asks again.
+  EXPECT_EQ(read(i, "https://www.tiktok.com/@janedoe"), "tiktok janedoe profile");
+  EXPECT_EQ(read(i, "https://www.reddit.com/user/janedoe/"), "reddit janedoe profile");
+  EXPECT_EQ(read(i, "https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fjanedoe"), "x janedoe redirect");
 }
 
 TEST(Catalog, EncodedWrappers) {

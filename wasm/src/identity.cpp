@@ -532,13 +532,11 @@ bool Identifier::capture(const Site& site, T type, std::string_view value, std::
   }
   // A path segment is asked about as a handle by shape after shape of a
   // site ("/p/…" by Instagram's post, reel and profile shapes): asked once.
+  const bool as_written = segment < level.count && value.size() == level.segments[segment].size();  // no '@' taken
   std::uint8_t unmemoised = 0;
-  std::uint8_t& checks = segment < level.count ? level.handle_checks[segment] : unmemoised;
-  const int shift = segment < level.count && value.data() != level.segments[segment].data() ? 2 : 0;  // after '@'
-  if (!((checks >> shift) & 1))
-    checks |= static_cast<std::uint8_t>(
-        (1 | (catalog_.valid_handle(site.platform, value) && !is_reserved(site, value) ? 2 : 0)) << shift);
-  if (!((checks >> shift) & 2)) return false;
+  std::uint8_t& checks = as_written ? level.handle_checks[segment] : unmemoised;
+  if (!(checks & 1)) checks = catalog_.valid_handle(site.platform, value) && !is_reserved(site, value) ? 3 : 1;
+  if (!(checks & 2)) return false;
   out.capture = Capture::handle;
   out.handle = value;
   return true;

@@ -78,9 +78,8 @@ class Identifier {
     std::array<std::string_view, 32> raw_segments;
     std::size_t count = 0;
     bool overflow = false;  // more segments than fit
-    // Per path segment, what capture() found of it as a handle of the site
-    // being matched: bit 0 asked as written, bit 1 valid; bits 2 and 3 the
-    // same after a leading '@'.
+    // Per path segment, what capture() found of it, as written, as a handle
+    // of the site being matched: bit 0 asked, bit 1 valid and not reserved.
     std::array<std::uint8_t, 32> handle_checks{};
   };
   static constexpr std::size_t kNoSegment = ~std::size_t{0};

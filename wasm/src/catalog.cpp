@@ -11,12 +11,14 @@ namespace {
 bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
 
 bool label_matches(std::string_view token, std::string_view label) {
+  if (token == label) return true;  // most tokens are words: "www", "m"
+  if (token.empty() || (token[0] != '{' && token[0] != '*')) return false;
   if (token == "{cc}") return label.size() == 2 && is_lower_alpha(label[0]) && is_lower_alpha(label[1]);
   if (token == "{locale}")
     return label.size() == 5 && is_lower_alpha(label[0]) && is_lower_alpha(label[1]) &&
            (label[2] == '-' || label[2] == '_') && is_lower_alpha(label[3]) && is_lower_alpha(label[4]);
   if (token == "*") return !label.empty() && label.find('.') == std::string_view::npos;
-  return token == label;
+  return false;
 }
 
 }  // namespace
@@ -90,12 +92,9 @@ bool Catalog::valid_handle(int platform, std::string_view handle) const {
   if (p.flags & kEmail) return email_problem(handle).empty();
   if (p.flags & kPhone) return phone_problem(handle).empty();
   if (handle.size() < p.min_len || handle.size() > p.max_len) return false;
-  if ((p.flags & kNumeric) && handle.find_first_not_of("0123456789") != std::string_view::npos) return false;
-  for (char c : handle) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    const bool unicode = (p.flags & kUnicode) && static_cast<unsigned char>(c) >= 0x80;
-    if (!alnum && !unicode && p.handle_chars.find(c) == std::string_view::npos) return false;
-  }
+  const std::array<bool, 256>& allowed = handle_bytes_[static_cast<std::size_t>(platform)];
+  for (char c : handle)
+    if (!allowed[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 

@@ -143,6 +143,12 @@ Shape compile_shape(std::string_view entry) {
     if (slash == std::string_view::npos) break;
     pattern.remove_prefix(slash + 1);
   }
+  for (const PatternSegment& segment : shape.segments) {
+    const T type = segment.type;
+    if (type != T::rest) ++shape.min_segments;
+    shape.open |= type == T::rest || type == T::url || type == T::search_rest || type == T::url_segment ||
+                  type == T::base64url;
+  }
   if (!shape.segments.empty() && shape.segments[0].type == PatternSegment::Type::literal) {
     const std::string_view words = shape.segments[0].text;
     shape.first_bytes = first_byte_bit(words[0]);
@@ -159,10 +165,21 @@ const Catalog& Catalog::get() {
   return catalog;
 }
 
-Catalog::Catalog() : platforms_(platform_table()), id_kinds_(platform_table().size(), 0) {
+Catalog::Catalog()
+    : platforms_(platform_table()), id_kinds_(platform_table().size(), 0), handle_bytes_(platform_table().size()) {
   for (std::size_t i = 0; i < platforms_.size(); ++i) {
-    if (platforms_[i].flags & kEmail) email_platform_ = static_cast<int>(i);
-    if (platforms_[i].flags & kPhone) phone_platform_ = static_cast<int>(i);
+    const PlatformSpec& p = platforms_[i];
+    if (p.flags & kEmail) email_platform_ = static_cast<int>(i);
+    if (p.flags & kPhone) phone_platform_ = static_cast<int>(i);
+    std::array<bool, 256>& allowed = handle_bytes_[i];
+    for (int c = 0; c < 256; ++c) {
+      const bool digit = c >= '0' && c <= '9';
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      const bool own = p.handle_chars.find(static_cast<char>(c)) != std::string_view::npos;
+      allowed[static_cast<std::size_t>(c)] = (p.flags & kNumeric)
+                                                 ? digit
+                                                 : digit || letter || own || ((p.flags & kUnicode) && c >= 0x80);
+    }
   }
   for (const SiteSpec& spec : site_table()) {
     Site site;

@@ -488,6 +488,7 @@ bool Identifier::match_site(int site_index, std::string_view host, std::string_v
   level.handle_checks.fill(0);
   for (const Shape& shape : site.shapes) {
     if (!(shape.first_bytes & first_byte)) continue;  // its first word cannot be this segment
+    if (level.count < shape.min_segments || (!shape.open && level.count != shape.min_segments)) continue;
     const Match m = match_shape(site, shape, level, host, depth, out);
     if (m == Match::found) return true;
     if (m == Match::stop) return false;

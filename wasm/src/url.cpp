@@ -103,15 +103,9 @@ std::size_t parse_path(std::string_view in, std::size_t p, std::string& buf, std
 // to (what a browser hands an extension: lower-case scheme and host, nothing
 // to percent-encode, no dot segments, no port, no userinfo) parses to views
 // into the input itself, with no copy. Anything else takes the full path.
-struct HostCharTable {
-  bool table[256];
-  constexpr HostCharTable() : table{} {
-    for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
-    for (int c = '0'; c <= '9'; ++c) table[c] = true;
-    for (unsigned char c : {'.', '-', '_'}) table[c] = true;
-  }
-};
-constexpr HostCharTable kPlainHost;
+constexpr bool not_plain_host(unsigned char c) {
+  return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_');
+}
 
 // One lookup a byte on the fast path: the path's plain bytes (not to encode,
 // not '\\', '%', '?', '#'; '.' is checked for a dot segment), the query's
@@ -120,8 +114,20 @@ constexpr bool fast_path_stop(unsigned char c) {
   return path_set(c) || c == '\\' || c == '%' || c == '?' || c == '#' || c == '.';
 }
 constexpr bool fast_query_stop(unsigned char c) { return query_set(c) || c == '#'; }
+constexpr EncodeSet kNotPlainHost(not_plain_host);
 constexpr EncodeSet kFastPathStop(fast_path_stop);
 constexpr EncodeSet kFastQueryStop(fast_query_stop);
+
+// The first byte at or after `p` in `table`, or the end: four bytes a step
+// while four remain (one branch for four), then one at a time. One copy for
+// the host, path and query: inlined thrice it cost 575 B.
+__attribute__((noinline)) std::size_t skip_plain(std::string_view in, std::size_t p, const bool* table) {
+  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
+  for (; p + 4 <= in.size(); p += 4)
+    if (table[b[p]] | table[b[p + 1]] | table[b[p + 2]] | table[b[p + 3]]) break;
+  while (p < in.size() && !table[b[p]]) ++p;
+  return p;
+}
 
 bool parse_fast(std::string_view in, Url& out) {
   std::size_t p;
@@ -135,7 +141,7 @@ bool parse_fast(std::string_view in, Url& out) {
     return false;
   }
   const std::size_t host_start = p;
-  while (p < in.size() && kPlainHost.table[static_cast<unsigned char>(in[p])]) ++p;
+  p = skip_plain(in, p, kNotPlainHost.table);
   if (p == host_start || (p < in.size() && in[p] != '/' && in[p] != '?' && in[p] != '#')) return false;
   out.host = in.substr(host_start, p - host_start);
   // A host ending in a number is an IPv4 address to normalise: full path.
@@ -146,7 +152,7 @@ bool parse_fast(std::string_view in, Url& out) {
 
   const std::size_t path_start = p;
   for (;; ++p) {
-    while (p < in.size() && !kFastPathStop(static_cast<unsigned char>(in[p]))) ++p;
+    p = skip_plain(in, p, kFastPathStop.table);
     if (p == in.size() || in[p] == '?' || in[p] == '#') break;
     if (in[p] != '.' || in[p - 1] == '/') return false;  // to encode, or maybe a dot segment
   }
@@ -155,7 +161,7 @@ bool parse_fast(std::string_view in, Url& out) {
   out.query = {};
   if (out.has_query) {
     const std::size_t query_start = ++p;
-    while (p < in.size() && !kFastQueryStop(static_cast<unsigned char>(in[p]))) ++p;
+    p = skip_plain(in, p, kFastQueryStop.table);
     if (p < in.size() && in[p] != '#') return false;
     out.query = in.substr(query_start, p - query_start);
   }

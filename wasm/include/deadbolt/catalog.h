@@ -99,6 +99,11 @@ struct Shape {
   // words' first bytes, which a path's first segment must share to match
   // it (so most shapes are passed over with one test); else every bit.
   std::uint32_t first_bytes = ~0u;
+  // How many path segments it takes: at least `min_segments` (one per
+  // segment but '*'), and exactly that many unless `open` ('*', {url},
+  // {q*}, {url1} or {b64url} take what follows).
+  std::uint8_t min_segments = 0;
+  bool open = false;
   // After '?': for captures, "name" then a capture ({h}, {n}); for search and
   // wrapper kinds, '|'-separated names of the parameter that holds the text.
   std::string_view query_name;
@@ -179,6 +184,10 @@ class Catalog {
   int email_platform_ = -1;
   int phone_platform_ = -1;
   std::vector<std::uint8_t> id_kinds_;  // per platform: 1 = {id} shapes, 2 = {n} shapes
+  // Per platform, the bytes its handles may hold: ASCII letters and digits
+  // (digits alone for kNumeric), its handle_chars, and for kUnicode every
+  // byte of a multi-byte UTF-8 sequence.
+  std::vector<std::array<bool, 256>> handle_bytes_;
 };
 
 // A platform whose "+api" endpoints are requests web apps send, and the

@@ -35,7 +35,7 @@ export function compileDecider() {
 
 /**
  * A decider (decider.js) with an empty list: blocks, decide, verdict,
- * addressKey, loadSnapshot, snapshot. `source` as instantiateDecider takes
+ * loadSnapshot, snapshot. `source` as instantiateDecider takes
  * it; by default the module compileDecider() compiles.
  */
 export async function createDecider(source = undefined) {

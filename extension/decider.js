@@ -114,11 +114,6 @@ class Decider {
     return JSON.parse(this.#output(this.#x.deadbolt_verdict(this.#encode(String(url)))));
   }
 
-  /** The address a URL names, as the core reads it (no scheme, no fragment): equal keys, same page. */
-  addressKey(url) {
-    return this.#output(this.#x.deadbolt_address(this.#encode(String(url))));
-  }
-
   /** Loads a binary snapshot (Uint8Array) of this build; false, and nothing changed, if it cannot. */
   loadSnapshot(bytes) {
     if (!this.#place(bytes)) return false;

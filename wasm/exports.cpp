@@ -194,11 +194,6 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_verdict(std::size_t bytes) {
   return d.answer(deadbolt::verdict_json(d.engine, d.engine.decide(d.in(bytes)), d.in(bytes)));
 }
 
-EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_address(std::size_t bytes) {
-  Decider& d = decider();
-  return d.answer(deadbolt::address_key(d.in(bytes)));
-}
-
 EMSCRIPTEN_KEEPALIVE char* deadbolt_snapshot_buffer(std::size_t bytes) {
   return decider().engine.snapshot_buffer(bytes);
 }

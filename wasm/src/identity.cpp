@@ -369,15 +369,17 @@ Nested nested_kind(std::string_view s, const Catalog& catalog) {
 
 // Can `s` hold a candidate nested_kind() takes? Each starts with "http" in
 // any case (raw or percent-encoded, the scheme's letters are plain) or
-// holds a '.' (a host). (Out of line: it is asked of the query and the path.)
-__attribute__((noinline)) bool may_nest(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '.') return true;
-    if ((c | 0x20) == 'h' && i + 4 <= s.size() && (s[i + 1] | 0x20) == 't' && (s[i + 2] | 0x20) == 't' &&
-        (s[i + 3] | 0x20) == 'p')
+// holds a '.' (a host).
+constexpr struct NestMarks {
+  bool table[256] = {};
+  constexpr NestMarks() { table['.'] = table['h'] = table['H'] = true; }
+} kNestMarks;
+
+bool may_nest(std::string_view s) {
+  for (std::size_t i = find_byte_in(s, 0, kNestMarks.table); i < s.size(); i = find_byte_in(s, i + 1, kNestMarks.table))
+    if (s[i] == '.' ||
+        (i + 4 <= s.size() && (s[i + 1] | 0x20) == 't' && (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'p'))
       return true;
-  }
   return false;
 }
 

@@ -307,6 +307,15 @@ std::int32_t decode_utf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+__attribute__((noinline)) std::size_t find_byte_in(std::string_view s, std::size_t from, const bool (&table)[256]) {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t p = from;
+  for (; p + 4 <= s.size(); p += 4)  // one branch for four bytes
+    if (table[b[p]] | table[b[p + 1]] | table[b[p + 2]] | table[b[p + 3]]) break;
+  while (p < s.size() && !table[b[p]]) ++p;
+  return p;
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)

@@ -118,17 +118,6 @@ constexpr EncodeSet kNotPlainHost(not_plain_host);
 constexpr EncodeSet kFastPathStop(fast_path_stop);
 constexpr EncodeSet kFastQueryStop(fast_query_stop);
 
-// The first byte at or after `p` in `table`, or the end: four bytes a step
-// while four remain (one branch for four), then one at a time. One copy for
-// the host, path and query: inlined thrice it cost 575 B.
-__attribute__((noinline)) std::size_t skip_plain(std::string_view in, std::size_t p, const bool* table) {
-  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
-  for (; p + 4 <= in.size(); p += 4)
-    if (table[b[p]] | table[b[p + 1]] | table[b[p + 2]] | table[b[p + 3]]) break;
-  while (p < in.size() && !table[b[p]]) ++p;
-  return p;
-}
-
 bool parse_fast(std::string_view in, Url& out) {
   std::size_t p;
   if (in.size() > 8 && in.compare(0, 8, "https://") == 0) {
@@ -141,7 +130,7 @@ bool parse_fast(std::string_view in, Url& out) {
     return false;
   }
   const std::size_t host_start = p;
-  p = skip_plain(in, p, kNotPlainHost.table);
+  p = find_byte_in(in, p, kNotPlainHost.table);
   if (p == host_start || (p < in.size() && in[p] != '/' && in[p] != '?' && in[p] != '#')) return false;
   out.host = in.substr(host_start, p - host_start);
   // A host ending in a number is an IPv4 address to normalise: full path.
@@ -152,7 +141,7 @@ bool parse_fast(std::string_view in, Url& out) {
 
   const std::size_t path_start = p;
   for (;; ++p) {
-    p = skip_plain(in, p, kFastPathStop.table);
+    p = find_byte_in(in, p, kFastPathStop.table);
     if (p == in.size() || in[p] == '?' || in[p] == '#') break;
     if (in[p] != '.' || in[p - 1] == '/') return false;  // to encode, or maybe a dot segment
   }
@@ -161,7 +150,7 @@ bool parse_fast(std::string_view in, Url& out) {
   out.query = {};
   if (out.has_query) {
     const std::size_t query_start = ++p;
-    p = skip_plain(in, p, kFastQueryStop.table);
+    p = find_byte_in(in, p, kFastQueryStop.table);
     if (p < in.size() && in[p] != '#') return false;
     out.query = in.substr(query_start, p - query_start);
   }

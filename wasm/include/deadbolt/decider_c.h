@@ -41,8 +41,6 @@ char* deadbolt_output();
 int deadbolt_decide(size_t bytes);
 // The URL in the input: its verdict_json() into the output; its length.
 size_t deadbolt_verdict(size_t bytes);
-// The URL in the input: its address_key() into the output; its length.
-size_t deadbolt_address(size_t bytes);
 
 // Room for a snapshot of `bytes`; then loads it: 1 loaded, 0 refused (the
 // decider keeps what it had: another build, damaged, truncated).

@@ -38,6 +38,10 @@ std::size_t encode_utf8(std::int32_t cp, char (&buf)[4]);
 // that is not UTF-8 is kept as it is.
 void append_handle_lower(std::string& out, std::string_view s, bool drop_dots = false);
 
+// The first byte of `s` at or after `from` that `table` marks, or s.size():
+// the parser's and the nested-URL search's scans, four bytes a step.
+std::size_t find_byte_in(std::string_view s, std::size_t from, const bool (&table)[256]);
+
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 

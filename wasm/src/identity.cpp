@@ -308,16 +308,18 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   const bool fediverse_path = first != std::string_view::npos && path[first] == '@';
   if (site < 0 && !fediverse_path) return nested_url(depth, out);
   split_path(level.url.path, level);
+  const bool prefix_allowed = site >= 0 &&
+                              catalog_.prefix_allowed(catalog_.sites()[static_cast<std::size_t>(site)], prefix);
   // "/@user@instance" is a fediverse account wherever it is shown, so a
   // site whose own shapes name no one still gets the fallback.
-  if (site >= 0 && match_site(site, host, prefix, depth, out)) return true;
+  if (site >= 0 && match_site(site, host, prefix, prefix_allowed, depth, out)) return true;
   if (out.found()) return false;
   if (fediverse_path && fediverse_fallback(level, out)) return true;
   out = Identity{};  // a shape that failed half-way may have written parts
   // A known site's own shapes say all it shows (an AMP cache's images, say);
   // the generic reading is for hosts the catalog does not describe, including
   // a platform's other subdomains (publish.twitter.com/oembed?url=…).
-  if (site >= 0 && catalog_.prefix_allowed(catalog_.sites()[static_cast<std::size_t>(site)], prefix)) return false;
+  if (prefix_allowed) return false;
   return nested_url(depth, out);
 }
 
@@ -443,11 +445,12 @@ bool Identifier::nested_url(int depth, Identity& out) {
   return false;
 }
 
-bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out) {
+bool Identifier::match_site(int site_index, std::string_view host, std::string_view prefix, bool prefix_allowed,
+                            int depth, Identity& out) {
   const Site& site = catalog_.sites()[static_cast<std::size_t>(site_index)];
   Level& level = levels_[static_cast<std::size_t>(depth)];
 
-  if (!catalog_.prefix_allowed(site, prefix)) {
+  if (!prefix_allowed) {
     if ((site.flags & kTranslateHost) && !prefix.empty() && prefix.find('.') == std::string_view::npos) {
       // www-instagram-com.translate.goog: '-' stands for '.', "--" for '-'.
       level.wrapped.assign("https://");

@@ -85,7 +85,9 @@ class Identifier {
   static constexpr std::size_t kNoSegment = ~std::size_t{0};
   enum class Match { no, found, stop };  // stop: a known page that names no one
   bool identify_at(std::string_view url, int depth, Identity& out);
-  bool match_site(int site_index, std::string_view host, std::string_view prefix, int depth, Identity& out);
+  // `prefix_allowed`: whether `prefix` is one of the site's own subdomains.
+  bool match_site(int site_index, std::string_view host, std::string_view prefix, bool prefix_allowed, int depth,
+                  Identity& out);
   Match match_shape(const Site& site, const Shape& shape, Level& level, std::string_view host, int depth,
                     Identity& out);
   Match match_from(const Site& site, const Shape& shape, std::size_t first, std::size_t i, bool captured, Level& level,

@@ -160,6 +160,27 @@ TEST(Catalog, ShapesAreMatchedAlikeWhateverTheShapesBeforeThemAskedOfTheSegments
   EXPECT_EQ(read(i, "https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fjanedoe"), "x janedoe redirect");
 }
 
+// The identifier remembers what it found of the hosts it met last
+// (Identifier::host_site): a host must never be taken for another that
+// shares its length and the bytes the memo's slot is chosen by, and the
+// hosts a list serves (a Mastodon account's home instance) count at once.
+TEST(Catalog, HostsMetBeforeAreResolvedAsNew) {
+  Identifier i;
+  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe"), "instagram janedoe profile");
+  for (const char* other : {"https://www.instagrbm.com/janedoe", "https://xww.instagram.com/janedoe",
+                            "https://www.instagram.con/janedoe", "https://www.instagram.co/janedoe"})
+    EXPECT_EQ(read(i, other), "-") << other;
+  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe"), "instagram janedoe profile");
+
+  const int mastodon = Catalog::get().mastodon_site();
+  ASSERT_GE(mastodon, 0);
+  EXPECT_EQ(read(i, "https://social.example/@jane"), "-") << "a host no list serves";
+  i.add_host("social.example", mastodon);
+  EXPECT_EQ(read(i, "https://social.example/@jane"), "mastodon @jane@social.example profile");
+  i.clear_hosts();
+  EXPECT_EQ(read(i, "https://social.example/@jane"), "-");
+}
+
 TEST(Catalog, EncodedWrappers) {
   // The pattern language's decodings, on redirectors that encode the target
   // instead of percent-encoding it in a parameter.

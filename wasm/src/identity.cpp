@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
@@ -220,10 +221,45 @@ bool append_account_key(const Catalog& catalog, int platform, Capture capture, s
   return true;
 }
 
-Identifier::Identifier() : catalog_(Catalog::get()) {}
+Identifier::Identifier() : catalog_(Catalog::get()), host_memo_(new HostMemo[kHostMemoSlots]()) {}
 
 void Identifier::add_host(std::string_view host, int site) {
   extra_hosts_.insert(strip_www(host), static_cast<std::uint32_t>(site));
+  forget_hosts();
+}
+
+Identifier::HostSite Identifier::host_site(std::string_view host) {
+  HostMemo* memo = nullptr;
+  if (!host.empty() && host.size() <= std::tuple_size<decltype(HostMemo::host)>::value) {
+    // Slot: the length and three bytes of the middle (hosts share their
+    // ends: "www." and ".com").
+    const auto at = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(host[k])); };
+    const std::size_t n = host.size();
+    memo = &host_memo_[(n * 37 + at(n / 2) * 11 + at(n / 4) * 5 + at(n - 1 - n / 4)) % kHostMemoSlots];
+    if (memo->size == host.size() && std::memcmp(memo->host.data(), host.data(), host.size()) == 0)
+      return {memo->site, memo->prefix_size, memo->prefix_allowed};
+  }
+  HostSite found;
+  std::string_view prefix;
+  found.site = catalog_.find_site(host, prefix);
+  if (found.site < 0 && extra_hosts_.size() > 0) {
+    const std::uint32_t extra = extra_hosts_.find(strip_www(host));
+    if (extra != KeyIndex::kMissing) {
+      found.site = static_cast<int>(extra);
+      prefix = {};
+    }
+  }
+  found.prefix_size = prefix.size();
+  found.prefix_allowed = found.site >= 0 &&
+                         catalog_.prefix_allowed(catalog_.sites()[static_cast<std::size_t>(found.site)], prefix);
+  if (memo) {
+    std::memcpy(memo->host.data(), host.data(), host.size());
+    memo->size = static_cast<std::uint8_t>(host.size());
+    memo->site = static_cast<std::int16_t>(found.site);
+    memo->prefix_size = static_cast<std::uint8_t>(found.prefix_size);
+    memo->prefix_allowed = found.prefix_allowed;
+  }
+  return found;
 }
 
 bool Identifier::identify(std::string_view url, Identity& out) {
@@ -292,15 +328,9 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   if (!level.parser.parse(text, level.url)) return false;
   std::string_view host = level.url.host;
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
-  std::string_view prefix;
-  int site = catalog_.find_site(host, prefix);
-  if (site < 0 && extra_hosts_.size() > 0) {
-    const std::uint32_t extra = extra_hosts_.find(strip_www(host));
-    if (extra != KeyIndex::kMissing) {
-      site = static_cast<int>(extra);
-      prefix = {};
-    }
-  }
+  const HostSite found = host_site(host);
+  const int site = found.site;
+  const std::string_view prefix = host.substr(0, found.prefix_size);
   // Most URLs are on hosts no platform uses, and show no "/@user@instance":
   // they are done here, before any path work.
   const std::string_view path = level.url.path;
@@ -308,18 +338,16 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   const bool fediverse_path = first != std::string_view::npos && path[first] == '@';
   if (site < 0 && !fediverse_path) return nested_url(depth, out);
   split_path(level.url.path, level);
-  const bool prefix_allowed = site >= 0 &&
-                              catalog_.prefix_allowed(catalog_.sites()[static_cast<std::size_t>(site)], prefix);
   // "/@user@instance" is a fediverse account wherever it is shown, so a
   // site whose own shapes name no one still gets the fallback.
-  if (site >= 0 && match_site(site, host, prefix, prefix_allowed, depth, out)) return true;
+  if (site >= 0 && match_site(site, host, prefix, found.prefix_allowed, depth, out)) return true;
   if (out.found()) return false;
   if (fediverse_path && fediverse_fallback(level, out)) return true;
   out = Identity{};  // a shape that failed half-way may have written parts
   // A known site's own shapes say all it shows (an AMP cache's images, say);
   // the generic reading is for hosts the catalog does not describe, including
   // a platform's other subdomains (publish.twitter.com/oembed?url=…).
-  if (prefix_allowed) return false;
+  if (found.prefix_allowed) return false;
   return nested_url(depth, out);
 }
 
@@ -374,7 +402,10 @@ Nested nested_kind(std::string_view s, const Catalog& catalog) {
 // holds a '.' (a host).
 constexpr struct NestMarks {
   bool table[256] = {};
-  constexpr NestMarks() { table['.'] = table['h'] = table['H'] = true; }
+  constexpr NestMarks() {
+    table[static_cast<unsigned char>('.')] = table[static_cast<unsigned char>('h')] =
+        table[static_cast<unsigned char>('H')] = true;
+  }
 } kNestMarks;
 
 bool may_nest(std::string_view s) {

@@ -3,10 +3,13 @@
 // as the URL they wrap, to a bounded depth.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "deadbolt/catalog.h"
 #include "deadbolt/key_index.h"
@@ -60,7 +63,10 @@ class Identifier {
   // Serves `host` (lower case) with the URL shapes of `site`: the home
   // instance of a listed Mastodon account, say.
   void add_host(std::string_view host, int site);
-  void clear_hosts() { extra_hosts_.clear(); }
+  void clear_hosts() {
+    extra_hosts_.clear();
+    forget_hosts();
+  }
 
  private:
   struct Level {
@@ -103,10 +109,34 @@ class Identifier {
   bool nested_url(int depth, Identity& out);
   bool try_nested(std::string_view candidate, Kind kind, int depth, Identity& out);
 
+  // The site serving a host (-1: none), how long the subdomain before the
+  // site's domain is, and whether that subdomain is the site's own.
+  struct HostSite {
+    int site = -1;
+    std::size_t prefix_size = 0;
+    bool prefix_allowed = false;
+  };
+  HostSite host_site(std::string_view host);
+  void forget_hosts() { std::fill_n(host_memo_.get(), kHostMemoSlots, HostMemo{}); }
+
   const Catalog& catalog_;
   std::array<Level, kMaxWrapDepth + 1> levels_;
   KeyIndex extra_hosts_;
   int nested_budget_ = kMaxNestedTries;
+  // The hosts met last and their HostSite: a browser asks about few hosts
+  // (a feed's links are mostly its own; a person browses a few sites), and
+  // resolving one hashes each of its suffixes. Direct-mapped; cleared when
+  // the hosts served change.
+  struct HostMemo {  // all zero when empty: no initial image in the binary
+    std::array<char, 48> host;
+    std::uint8_t size;  // 0: empty (no host is)
+    bool prefix_allowed;
+    std::uint8_t prefix_size;
+    std::int16_t site;
+  };
+  static constexpr std::size_t kHostMemoSlots = 64;
+  // Held apart, so that the members a decision reads stay at short offsets.
+  std::unique_ptr<HostMemo[]> host_memo_;
 };
 
 // Appends the canonical key of an account, the form the blocklist index

@@ -32,6 +32,7 @@ class UrlParser {
   bool parse(std::string_view input, Url& out, const Url* base = nullptr);
 
  private:
+  bool parse_any(std::string_view input, Url& out, const Url* base);
   std::string buf_;    // serialised components, back to back
   std::string host_;   // scratch for host parsing
   std::string clean_;  // input without tabs and newlines, when it had any

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "deadbolt/contact_address.h"
+#include "deadbolt/for_size.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -148,7 +149,7 @@ int Engine::person_of_key(std::string_view key) const {
   return ref == KeyIndex::kMissing ? -1 : refs_[ref].person;
 }
 
-int Engine::person_for_phone_digits(std::string_view digits, bool plus) {
+DEADBOLT_FOR_SIZE int Engine::person_for_phone_digits(std::string_view digits, bool plus) {
   if (digits.size() < kMinNationalDigits || digits.size() > kMaxPhoneDigits + 2) return -1;
   std::string_view international = digits;
   if (!plus && international.substr(0, 2) == "00") international.remove_prefix(2);  // international prefix
@@ -280,7 +281,7 @@ bool Engine::match_search(std::string_view text) {
   return false;
 }
 
-bool Engine::decide_recipients() {
+DEADBOLT_FOR_SIZE bool Engine::decide_recipients() {
   // "Jane <jane@x.com>, sam@y.com; kim@z.com": blocked when any is listed.
   // Those the person keeps open as a co-parent's channel do not block.
   const std::string_view list = verdict_.identity.handle;
@@ -313,7 +314,7 @@ bool Engine::decide_recipients() {
   return false;
 }
 
-bool Engine::coparent_open(int person, std::string_view channel) {
+DEADBOLT_FOR_SIZE bool Engine::coparent_open(int person, std::string_view channel) {
   if (person < 0 || channel.empty()) return false;
   key_.assign(kCoparentKey);
   key_ += channel;
@@ -322,7 +323,7 @@ bool Engine::coparent_open(int person, std::string_view channel) {
   return accounts_.find(key_) != KeyIndex::kMissing;
 }
 
-void Engine::apply_coparent() {
+DEADBOLT_FOR_SIZE void Engine::apply_coparent() {
   verdict_.coparent_channel = false;
   if (verdict_.identity.kind != Kind::message || verdict_.person < 0) return;
   key_.assign(kCoparentKey);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "deadbolt/contact_address.h"
+#include "deadbolt/for_size.h"
 #include "deadbolt/text.h"
 
 namespace deadbolt {
@@ -81,7 +82,7 @@ bool valid_domain(std::string_view s) {
 // The string under `key` in a flat JSON object ("{\"screen_name\":\"jane\",…}"):
 // enough for the GraphQL variables the apps send, which hold no escapes in
 // a handle. Empty when absent or not a plain string.
-std::string_view json_string(std::string_view json, std::string_view key) {
+DEADBOLT_FOR_SIZE std::string_view json_string(std::string_view json, std::string_view key) {
   for (std::size_t at = json.find(key); at != std::string_view::npos; at = json.find(key, at + 1)) {
     if (at == 0 || json[at - 1] != '"' || at + key.size() >= json.size() || json[at + key.size()] != '"') continue;
     std::size_t i = at + key.size() + 1;
@@ -117,7 +118,7 @@ std::string_view strip_www(std::string_view host) { return host.substr(0, 4) == 
 
 // "@user" or "@user@instance" (the '@' optional when `bare`) composed into
 // "@user@instance", the instance defaulting to `host`.
-bool compose_federated(std::string_view value, bool bare, std::string_view host, std::string& out) {
+DEADBOLT_FOR_SIZE bool compose_federated(std::string_view value, bool bare, std::string_view host, std::string& out) {
   if (!value.empty() && value[0] == '@') value.remove_prefix(1);
   else if (!bare) return false;
   const auto at = value.find('@');
@@ -134,7 +135,7 @@ bool compose_federated(std::string_view value, bool bare, std::string_view host,
 
 // Appends every value of the parameters named in `names` ('|'-separated),
 // decoded, each followed by ','. Returns whether there was one.
-bool collect_params(std::string_view query, std::string_view names, std::string& out) {
+DEADBOLT_FOR_SIZE bool collect_params(std::string_view query, std::string_view names, std::string& out) {
   bool any = false;
   for (std::string_view rest = query; !rest.empty();) {
     const auto amp = rest.find('&');
@@ -160,7 +161,7 @@ void add_draft(std::string& draft, std::string_view text) {
 
 // A decoded "mailto:a@x.com,b@y.com?cc=…&subject=…&body=…" (RFC 6068): its
 // addresses into `to` (each followed by ','), its subject and body into `draft`.
-bool read_mailto(std::string_view mailto, std::string& to, std::string& draft) {
+DEADBOLT_FOR_SIZE bool read_mailto(std::string_view mailto, std::string& to, std::string& draft) {
   while (!mailto.empty() && static_cast<unsigned char>(mailto.front()) <= 0x20) mailto.remove_prefix(1);
   if (!istarts_with(mailto, "mailto:")) return false;
   mailto.remove_prefix(7);
@@ -782,7 +783,7 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
   return Match::found;
 }
 
-bool Identifier::read_recipients(const Shape& shape, Level& level) const {
+DEADBOLT_FOR_SIZE bool Identifier::read_recipients(const Shape& shape, Level& level) const {
   // The addresses, decoded, one after another with ',' between them, into
   // level.text; a mailto: URL's subject and body into level.draft.
   level.text.clear();
@@ -801,7 +802,7 @@ bool Identifier::read_recipients(const Shape& shape, Level& level) const {
   return true;
 }
 
-bool Identifier::fediverse_fallback(Level& level, Identity& out) {
+DEADBOLT_FOR_SIZE bool Identifier::fediverse_fallback(Level& level, Identity& out) {
   // "/@user@instance" on a host the catalog does not know: how Mastodon
   // shows a remote account. Only the full form counts, so that a site's own
   // "/@name" pages are not mistaken for the fediverse.

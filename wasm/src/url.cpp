@@ -6,15 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "deadbolt/for_size.h"
 #include "deadbolt/text.h"
-
-// Clang (the WebAssembly builds) can optimise one function for size; GCC
-// (the native builds) only keeps it out of line.
-#if defined(__clang__)
-#define DEADBOLT_FOR_SIZE __attribute__((minsize, noinline))
-#else
-#define DEADBOLT_FOR_SIZE __attribute__((noinline))
-#endif
 
 namespace deadbolt {
 namespace {

@@ -40,25 +40,21 @@ std::string_view kind_name(Kind kind) {
 }
 
 int Catalog::find_site(std::string_view host, std::string_view& prefix) const {
-  // One backwards pass hashes every suffix that starts a label; then the
-  // most specific is tried first: "l.facebook.com" before "facebook.com".
-  // Suffixes come shortest first; ones longer than any catalog host plus a
-  // prefix label could never match, so the first few suffice.
+  // Where the last few labels start (starts[k]: the k-th from the end), then
+  // their suffixes from the longest: the most specific is tried first
+  // ("l.facebook.com" before "facebook.com"). Suffixes longer than any
+  // catalog host plus a prefix label could never match. (Hosts met before
+  // are remembered by the identifier: this runs for a host's first URL.)
   constexpr std::size_t kMaxLabels = 8;
   std::size_t starts[kMaxLabels];
-  std::uint64_t hashes[kMaxLabels];
   std::size_t n = 0;
-  std::uint64_t h = KeyIndex::kHashStart;
-  for (std::size_t i = host.size(); i-- > 0 && n < kMaxLabels;) {
-    h = KeyIndex::hash_step(h, static_cast<unsigned char>(host[i]));
-    if (i == 0 || host[i - 1] == '.') {
-      starts[n] = i;
-      hashes[n++] = h;
-    }
-  }
+  for (std::size_t i = host.size(); i-- > 0 && n < kMaxLabels;)
+    if (i == 0 || host[i - 1] == '.') starts[n++] = i;
   for (std::size_t k = n; k-- > 0;) {  // longest first
-    if (!may_be_listed(hashes[k])) continue;
-    const std::uint32_t site = hosts_.find(host.substr(starts[k]), hashes[k]);
+    const std::string_view suffix = host.substr(starts[k]);
+    const std::uint64_t suffix_hash = KeyIndex::hash(suffix);
+    if (!may_be_listed(suffix_hash)) continue;
+    const std::uint32_t site = hosts_.find(suffix, suffix_hash);
     if (site != KeyIndex::kMissing) {
       prefix = host.substr(0, starts[k] == 0 ? 0 : starts[k] - 1);
       return static_cast<int>(site);

@@ -5,6 +5,35 @@
 
 namespace deadbolt {
 
+std::uint64_t KeyIndex::hash(std::string_view key) {
+  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+  const auto* p = reinterpret_cast<const unsigned char*>(key.data());
+  std::size_t n = key.size();
+  std::uint64_t h = kHashStart ^ n;
+  for (; n > 8; p += 8, n -= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+  }
+  // The last one to eight bytes: two 4-byte reads that may overlap, or three
+  // bytes (the length, mixed in first, tells the cases apart).
+  std::uint64_t tail = 0;
+  if (n >= 4) {
+    std::uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    tail = (std::uint64_t{first} << 32) | last;
+  } else if (n > 0) {
+    tail = (std::uint64_t{p[0]} << 16) | (std::uint64_t{p[n / 2]} << 8) | p[n - 1];
+  }
+  h = (h ^ tail) * kMultiplier;
+  h ^= h >> 32;  // then MurmurHash3's 64-bit finaliser, halved
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
+
 std::uint32_t KeyIndex::find(std::string_view key, std::uint64_t key_hash) const {
   if (slots_.empty()) return kMissing;
   const std::size_t mask = slots_.size() - 1;

@@ -58,15 +58,15 @@ class KeyIndex {
   // All keys' bytes together: with size(), what reserve() needs for a copy.
   std::size_t key_bytes() const { return arena_.size(); }
 
-  // FNV-1a over the key read backwards: short keys, no tables, and the hashes
-  // of all of a host's suffixes come out of one pass (Catalog::find_site).
+  // The tables' hash: eight bytes a step (most keys take one to four), then
+  // mixed so that both ends are usable (slots take the low bits, the
+  // catalog's host filter the high ones). Held in memory only: a snapshot
+  // keeps keys, not hashes.
+  static std::uint64_t hash(std::string_view key);
+  // FNV-1a, a byte a step: for what is kept (rule ids, the snapshot's
+  // fingerprint and checksum), which must not change with the tables' hash.
   static constexpr std::uint64_t kHashStart = 0xcbf29ce484222325ull;
   static std::uint64_t hash_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ull; }
-  static std::uint64_t hash(std::string_view key) {
-    std::uint64_t h = kHashStart;
-    for (std::size_t i = key.size(); i-- > 0;) h = hash_step(h, static_cast<unsigned char>(key[i]));
-    return h;
-  }
 
  private:
   struct Slot {

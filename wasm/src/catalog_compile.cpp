@@ -1,6 +1,7 @@
 // Compiles the text table of catalog_data.cpp into the structures the
-// matcher walks (catalog.h), once per start: built for size, as the table
-// itself is, while the lookups in catalog.cpp are built for speed.
+// matcher walks (catalog.h), once per start, before a page's first decision.
+// The lookups each decision makes are in catalog.cpp.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -171,15 +172,19 @@ Catalog::Catalog()
     const PlatformSpec& p = platforms_[i];
     if (p.flags & kEmail) email_platform_ = static_cast<int>(i);
     if (p.flags & kPhone) phone_platform_ = static_cast<int>(i);
+    // Ranges, not a test of each byte: this runs before a content script's
+    // first decision, in code the engine has not optimised yet.
     std::array<bool, 256>& allowed = handle_bytes_[i];
-    for (int c = 0; c < 256; ++c) {
-      const bool digit = c >= '0' && c <= '9';
-      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      const bool own = p.handle_chars.find(static_cast<char>(c)) != std::string_view::npos;
-      allowed[static_cast<std::size_t>(c)] = (p.flags & kNumeric)
-                                                 ? digit
-                                                 : digit || letter || own || ((p.flags & kUnicode) && c >= 0x80);
-    }
+    const auto allow = [&](std::size_t from, std::size_t to) {
+      std::fill(allowed.begin() + static_cast<std::ptrdiff_t>(from),
+                allowed.begin() + static_cast<std::ptrdiff_t>(to) + 1, true);
+    };
+    allow('0', '9');
+    if (p.flags & kNumeric) continue;
+    allow('a', 'z');
+    allow('A', 'Z');
+    for (char c : p.handle_chars) allowed[static_cast<unsigned char>(c)] = true;
+    if (p.flags & kUnicode) allow(0x80, 0xFF);
   }
   for (const SiteSpec& spec : site_table()) {
     Site site;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <utility>
 
 #include "deadbolt/identity.h"
 #include "deadbolt/text.h"
@@ -139,25 +140,28 @@ TEST(Catalog, EveryFirstWordOfAShapeLetsItsPathsThroughInEitherCase) {
 }
 
 TEST(Catalog, ShapesAreMatchedAlikeWhateverTheShapesBeforeThemAskedOfTheSegments) {
+  // In order, with one identifier: words in another case and a word after
+  // the first of its list ("k|a|z"); then a first segment that several
+  // shapes ask about as a handle, each with its own answer (reserved: "p";
+  // a handle under each shape in turn; with and without its '@' on X, whose
+  // shapes take both); then other sites, whose answers are their own.
+  const std::pair<const char*, const char*> cases[] = {
+      {"https://www.instagram.com/STORIES/janedoe/3155/", "instagram janedoe story"},
+      {"https://web.telegram.org/a/#@janedoe_tg", "telegram janedoe_tg message"},
+      {"https://web.telegram.org/Z/#@janedoe_tg", "telegram janedoe_tg message"},
+      {"https://www.instagram.com/p/C2QlHrN3Ep4/", "-"},
+      {"https://www.instagram.com/janedoe/reel/C2QlHrN3Ep4/", "instagram janedoe post"},
+      {"https://www.instagram.com/janedoe/", "instagram janedoe profile"},
+      {"https://x.com/@janedoe/status/1", "x janedoe post"},
+      {"https://x.com/janedoe/status/1", "x janedoe post"},
+      {"https://x.com/@janedoe", "x janedoe profile"},
+      {"https://x.com/home/status/1", "-"},
+      {"https://www.tiktok.com/@janedoe", "tiktok janedoe profile"},
+      {"https://www.reddit.com/user/janedoe/", "reddit janedoe profile"},
+      {"https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fjanedoe", "x janedoe redirect"},
+  };
   Identifier i;
-  // Words in another case, and a word after the first of its list ("k|a|z").
-  EXPECT_EQ(read(i, "https://www.instagram.com/STORIES/janedoe/3155/"), "instagram janedoe story");
-  EXPECT_EQ(read(i, "https://web.telegram.org/a/#@janedoe_tg"), "telegram janedoe_tg message");
-  EXPECT_EQ(read(i, "https://web.telegram.org/Z/#@janedoe_tg"), "telegram janedoe_tg message");
-  // A first segment that several shapes ask about as a handle, each with its
-  // own answer: reserved ("p"), a handle under each shape in turn, and with
-  // and without its '@' on X, whose shapes take both.
-  EXPECT_EQ(read(i, "https://www.instagram.com/p/C2QlHrN3Ep4/"), "-");
-  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe/reel/C2QlHrN3Ep4/"), "instagram janedoe post");
-  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe/"), "instagram janedoe profile");
-  EXPECT_EQ(read(i, "https://x.com/@janedoe/status/1"), "x janedoe post");
-  EXPECT_EQ(read(i, "https://x.com/janedoe/status/1"), "x janedoe post");
-  EXPECT_EQ(read(i, "https://x.com/@janedoe"), "x janedoe profile");
-  EXPECT_EQ(read(i, "https://x.com/home/status/1"), "-") << "reserved with or without '@'";
-  // The answers are the site's own: the next URL's site asks again.
-  EXPECT_EQ(read(i, "https://www.tiktok.com/@janedoe"), "tiktok janedoe profile");
-  EXPECT_EQ(read(i, "https://www.reddit.com/user/janedoe/"), "reddit janedoe profile");
-  EXPECT_EQ(read(i, "https://l.facebook.com/l.php?u=https%3A%2F%2Fx.com%2Fjanedoe"), "x janedoe redirect");
+  for (const auto& [url, expected] : cases) EXPECT_EQ(read(i, url), expected) << url;
 }
 
 // The identifier remembers what it found of the hosts it met last

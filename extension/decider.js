@@ -72,14 +72,12 @@ class Decider {
   }
 
   // The string's UTF-8 bytes, written straight into the core's input buffer:
-  // no copy in JavaScript, no allocation once the buffer is warm.
+  // no copy in JavaScript, no allocation once the buffer is warm. The buffer
+  // has room for three bytes a UTF-16 unit (the most UTF-8 takes), so one
+  // call writes it all.
   #encode(text) {
-    for (;;) {
-      if (this.#input === null) this.#reserve(1024);
-      const { read, written } = encoder.encodeInto(text, this.#input);
-      if (read === text.length) return written;
-      this.#reserve(text.length * 3);
-    }
+    if (this.#input === null || this.#input.length < text.length * 3) this.#reserve(Math.max(1024, text.length * 3));
+    return encoder.encodeInto(text, this.#input).written;
   }
 
   #reserve(bytes) {

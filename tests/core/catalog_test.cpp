@@ -183,6 +183,14 @@ TEST(Catalog, HostsMetBeforeAreResolvedAsNew) {
   EXPECT_EQ(read(i, "https://social.example/@jane"), "mastodon @jane@social.example profile");
   i.clear_hosts();
   EXPECT_EQ(read(i, "https://social.example/@jane"), "-");
+
+  // Moved from, it has no memo (the memo went with the move) and resolves
+  // every host anew; moved to, it keeps what it had found.
+  Identifier moved(std::move(i));
+  EXPECT_EQ(read(moved, "https://www.instagram.com/janedoe"), "instagram janedoe profile");
+  i.add_host("social.example", mastodon);  // NOLINT(bugprone-use-after-move): what is tested
+  EXPECT_EQ(read(i, "https://www.instagram.com/janedoe"), "instagram janedoe profile");
+  EXPECT_EQ(read(i, "https://social.example/@jane"), "mastodon @jane@social.example profile");
 }
 
 TEST(Catalog, EncodedWrappers) {

@@ -230,8 +230,8 @@ void Identifier::add_host(std::string_view host, int site) {
 }
 
 Identifier::HostSite Identifier::host_site(std::string_view host) {
-  HostMemo* memo = nullptr;
-  if (!host.empty() && host.size() <= std::tuple_size<decltype(HostMemo::host)>::value) {
+  HostMemo* memo = nullptr;  // none in an identifier moved from: it then resolves every host
+  if (host_memo_ != nullptr && !host.empty() && host.size() <= std::tuple_size<decltype(HostMemo::host)>::value) {
     // Slot: the length and three bytes of the middle (hosts share their
     // ends: "www." and ".com").
     const auto at = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(host[k])); };

@@ -117,7 +117,9 @@ class Identifier {
     bool prefix_allowed = false;
   };
   HostSite host_site(std::string_view host);
-  void forget_hosts() { std::fill_n(host_memo_.get(), kHostMemoSlots, HostMemo{}); }
+  void forget_hosts() {
+    if (host_memo_ != nullptr) std::fill_n(host_memo_.get(), kHostMemoSlots, HostMemo{});
+  }
 
   const Catalog& catalog_;
   std::array<Level, kMaxWrapDepth + 1> levels_;

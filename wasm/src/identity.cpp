@@ -401,16 +401,10 @@ Nested nested_kind(std::string_view s, const Catalog& catalog) {
 // Can `s` hold a candidate nested_kind() takes? Each starts with "http" in
 // any case (raw or percent-encoded, the scheme's letters are plain) or
 // holds a '.' (a host).
-constexpr struct NestMarks {
-  bool table[256] = {};
-  constexpr NestMarks() {
-    table[static_cast<unsigned char>('.')] = table[static_cast<unsigned char>('h')] =
-        table[static_cast<unsigned char>('H')] = true;
-  }
-} kNestMarks;
+constexpr ByteSet kNestMarks([](unsigned char c) { return c == '.' || c == 'h' || c == 'H'; });
 
 bool may_nest(std::string_view s) {
-  for (std::size_t i = find_byte_in(s, 0, kNestMarks.table); i < s.size(); i = find_byte_in(s, i + 1, kNestMarks.table))
+  for (std::size_t i = find_byte_in(s, 0, kNestMarks); i < s.size(); i = find_byte_in(s, i + 1, kNestMarks))
     if (s[i] == '.' ||
         (i + 4 <= s.size() && (s[i + 1] | 0x20) == 't' && (s[i + 2] | 0x20) == 't' && (s[i + 3] | 0x20) == 'p'))
       return true;

@@ -307,7 +307,8 @@ std::int32_t decode_utf8(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-__attribute__((noinline)) std::size_t find_byte_in(std::string_view s, std::size_t from, const bool (&table)[256]) {
+__attribute__((noinline)) std::size_t find_byte_in(std::string_view s, std::size_t from, const ByteSet& set) {
+  const bool* table = set.table;
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t p = from;
   for (; p + 4 <= s.size(); p += 4)  // one branch for four bytes

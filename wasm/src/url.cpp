@@ -14,28 +14,14 @@ namespace {
 
 bool is_slash(char c) { return c == '/' || c == '\\'; }
 
-// Bytes that end an authority or a path segment: '/', '\\', '?', '#'.
-struct DelimiterTable {
-  bool table[256];
-  constexpr DelimiterTable() : table{} {
-    for (unsigned char c : {'/', '\\', '?', '#'}) table[c] = true;
-  }
-};
-constexpr DelimiterTable kDelimiters;
-bool is_delimiter(char c) { return kDelimiters.table[static_cast<unsigned char>(c)]; }
+// Bytes that end an authority or a path segment.
+constexpr ByteSet kDelimiters([](unsigned char c) { return c == '/' || c == '\\' || c == '?' || c == '#'; });
+bool is_delimiter(char c) { return kDelimiters(static_cast<unsigned char>(c)); }
 bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Percent-encode sets as 256-entry tables: one load per byte on the hot path.
-struct EncodeSet {
-  bool table[256];
-  template <typename Pred>
-  constexpr explicit EncodeSet(Pred in_set) : table{} {
-    for (int c = 0; c < 256; ++c) table[c] = in_set(static_cast<unsigned char>(c));
-  }
-  bool operator()(unsigned char c) const { return table[c]; }
-};
-
+// Percent-encode sets, and the bytes that end the fast path's runs, are
+// ByteSets (text.h).
 constexpr bool fragment_set(unsigned char c) {
   return c < 0x21 || c > 0x7E || c == '"' || c == '<' || c == '>' || c == '`';
 }
@@ -45,13 +31,13 @@ constexpr bool query_set(unsigned char c) {
 constexpr bool path_set(unsigned char c) {
   return query_set(c) || c == '?' || c == '^' || c == '`' || c == '{' || c == '}';
 }
-constexpr EncodeSet in_path_set(path_set);
-constexpr EncodeSet in_query_set(query_set);
-constexpr EncodeSet in_fragment_set(fragment_set);
+constexpr ByteSet in_path_set(path_set);
+constexpr ByteSet in_query_set(query_set);
+constexpr ByteSet in_fragment_set(fragment_set);
 
 // Appends `in`, percent-encoding the bytes in `set`; runs of plain bytes are
 // appended whole.
-void append_encoded(std::string& out, std::string_view in, const EncodeSet& set) {
+void append_encoded(std::string& out, std::string_view in, const ByteSet& set) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
     const auto c = static_cast<unsigned char>(in[i]);
@@ -115,9 +101,9 @@ constexpr bool fast_path_stop(unsigned char c) {
   return path_set(c) || c == '\\' || c == '%' || c == '?' || c == '#' || c == '.';
 }
 constexpr bool fast_query_stop(unsigned char c) { return query_set(c) || c == '#'; }
-constexpr EncodeSet kNotPlainHost(not_plain_host);
-constexpr EncodeSet kFastPathStop(fast_path_stop);
-constexpr EncodeSet kFastQueryStop(fast_query_stop);
+constexpr ByteSet kNotPlainHost(not_plain_host);
+constexpr ByteSet kFastPathStop(fast_path_stop);
+constexpr ByteSet kFastQueryStop(fast_query_stop);
 
 bool parse_fast(std::string_view in, Url& out) {
   std::size_t p;
@@ -131,7 +117,7 @@ bool parse_fast(std::string_view in, Url& out) {
     return false;
   }
   const std::size_t host_start = p;
-  p = find_byte_in(in, p, kNotPlainHost.table);
+  p = find_byte_in(in, p, kNotPlainHost);
   if (p == host_start || (p < in.size() && in[p] != '/' && in[p] != '?' && in[p] != '#')) return false;
   out.host = in.substr(host_start, p - host_start);
   // A host ending in a number is an IPv4 address to normalise: full path.
@@ -142,7 +128,7 @@ bool parse_fast(std::string_view in, Url& out) {
 
   const std::size_t path_start = p;
   for (;; ++p) {
-    p = find_byte_in(in, p, kFastPathStop.table);
+    p = find_byte_in(in, p, kFastPathStop);
     if (p == in.size() || in[p] == '?' || in[p] == '#') break;
     if (in[p] != '.' || in[p - 1] == '/') return false;  // to encode, or maybe a dot segment
   }
@@ -151,7 +137,7 @@ bool parse_fast(std::string_view in, Url& out) {
   out.query = {};
   if (out.has_query) {
     const std::size_t query_start = ++p;
-    p = find_byte_in(in, p, kFastQueryStop.table);
+    p = find_byte_in(in, p, kFastQueryStop);
     if (p < in.size() && in[p] != '#') return false;
     out.query = in.substr(query_start, p - query_start);
   }

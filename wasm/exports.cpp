@@ -35,21 +35,24 @@ struct Decider {
   deadbolt::Engine engine;
   std::unique_ptr<deadbolt::ItemDecider> items;   // made by the first feed index: content scripts only
   std::unique_ptr<deadbolt::InboxDecider> inbox;  // made by the first inbox index: the inbox script only
-  std::string instances;  // the fediverse instances the person added ('\n'-separated), for feed markup
-  std::string input;
+  std::string instances;          // the fediverse instances the person added ('\n'-separated), for feed markup
+  std::unique_ptr<char[]> input;  // a plain buffer: what in() reads on every decision is two fields
+  std::size_t input_size = 0;
   std::string output;
 
-  std::string_view in(std::size_t bytes) const { return std::string_view(input.data(), std::min(bytes, input.size())); }
+  std::string_view in(std::size_t bytes) const {
+    return std::string_view(input.get(), bytes < input_size ? bytes : input_size);
+  }
   std::size_t answer(std::string text) {
     output = std::move(text);
     return output.size();
   }
 };
 
-Decider& decider() {
-  static Decider* instance = new Decider();  // lives as long as the instance; never destroyed
-  return *instance;
-}
+// Made by the module's static constructors (_initialize), before any call:
+// no guard to test on each one. Lives as long as the instance; never destroyed.
+Decider* const the_decider = new Decider();
+Decider& decider() { return *the_decider; }
 
 // `hosts`: also the registrable domains of the platform's own site (its first
 // site in the catalog; later ones are short links, viewers and mirrors with
@@ -178,8 +181,11 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE char* deadbolt_input(std::size_t bytes) {
   Decider& d = decider();
-  if (d.input.size() < bytes) d.input.resize(bytes);
-  return d.input.data();
+  if (d.input_size < bytes) {  // the caller writes it anew: nothing to keep
+    d.input.reset(new char[bytes]);
+    d.input_size = bytes;
+  }
+  return d.input.get();
 }
 
 EMSCRIPTEN_KEEPALIVE char* deadbolt_output() { return decider().output.data(); }

@@ -193,6 +193,26 @@ TEST(Catalog, HostsMetBeforeAreResolvedAsNew) {
   EXPECT_EQ(read(i, "https://social.example/@jane"), "mastodon @jane@social.example profile");
 }
 
+// A handle's key is built on the stack when it is short and ASCII, and by
+// append_handle_lower otherwise: both ways give the key the index holds.
+TEST(Catalog, AccountKeysAreTheCanonicalHandleHoweverLongOrWrittenTheyAre) {
+  const Catalog& catalog = Catalog::get();
+  const std::string long_ascii(64, 'J'), too_long_ascii(65, 'J');
+  for (const char* id : {"instagram", "facebook", "youtube"}) {
+    const int platform = catalog.platform_index(id);
+    ASSERT_GE(platform, 0) << id;
+    const bool dots = catalog.platforms()[static_cast<std::size_t>(platform)].flags & kIgnoreDots;
+    for (std::string_view handle :
+         {std::string_view("Jane.Doe_1"), std::string_view("@JaneDoe"), std::string_view("\xd0\x9f\xd0\xb0\xd0\xbd.X"),
+          std::string_view(long_ascii), std::string_view(too_long_ascii), std::string_view("Jane\xc3\x89.Doe")}) {
+      std::string key = "kept|", want = std::string("kept|") + id + ":";
+      append_handle_lower(want, handle[0] == '@' ? handle.substr(1) : handle, dots);
+      ASSERT_TRUE(append_account_key(catalog, platform, Capture::handle, handle, key)) << id << " " << handle;
+      EXPECT_EQ(key, want) << id << " " << handle;
+    }
+  }
+}
+
 TEST(Catalog, EncodedWrappers) {
   // The pattern language's decodings, on redirectors that encode the target
   // instead of percent-encoding it in a parameter.

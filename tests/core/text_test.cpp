@@ -25,6 +25,56 @@ TEST(PercentDecode, AppendsDecodedBytesAndKeepsInvalidEscapes) {
   EXPECT_EQ(out, "AJ");
 }
 
+// The nibble form of a set (what WebAssembly SIMD scans with, 16 bytes at
+// once) must say of every byte what the table says, or admit it cannot.
+TEST(ByteSet, NibbleTablesAgreeWithTheTableForEveryByteOrSayTheyCannot) {
+  constexpr ByteSet url_stops([](unsigned char c) {
+    return c < 0x21 || c > 0x7E || c == '"' || c == '#' || c == '<' || c == '>' || c == '%' || c == '.' || c == '?' ||
+           c == '\\' || c == '{' || c == '}';
+  });
+  constexpr ByteSet marks([](unsigned char c) { return c == '.' || c == 'h' || c == 'H'; });
+  constexpr ByteSet none([](unsigned char) { return false; });
+  constexpr ByteSet every([](unsigned char) { return true; });
+  for (const ByteSet* set : {&url_stops, &marks, &none, &every}) {
+    ASSERT_TRUE(set->nibbles_exact);
+    for (int c = 0; c < 256; ++c) EXPECT_EQ((set->low[c & 15] & set->high[c >> 4]) != 0, set->table[c]) << "byte " << c;
+  }
+  // Sixteen distinct columns (the diagonal: low nibble equal to high) cannot
+  // be told apart with eight bits.
+  constexpr ByteSet diagonal([](unsigned char c) { return (c & 15) == (c >> 4); });
+  EXPECT_FALSE(diagonal.nibbles_exact);
+}
+
+// Whatever way a build scans (sixteen bytes a step in WebAssembly, four
+// natively), the first byte of the set is found wherever it sits: before,
+// across and after a block's end, in the last block, or nowhere.
+TEST(FindByteIn, FindsTheFirstByteOfTheSetAtEveryPosition) {
+  constexpr ByteSet stops([](unsigned char c) { return c == '%' || c >= 0x80; });
+  for (std::size_t size = 0; size <= 40; ++size) {
+    for (std::size_t at = 0; at <= size; ++at) {
+      std::string s(size, 'a');
+      if (at < size) s[at] = (at % 2) ? '%' : '\xc3';
+      for (std::size_t from = 0; from <= size; from += 3) {
+        const std::size_t want = at < size && at >= from ? at : size;
+        EXPECT_EQ(find_byte_in(s, from, stops), want) << "size " << size << ", byte at " << at << ", from " << from;
+      }
+    }
+  }
+}
+
+TEST(FindCharAndSameText, AnswerAsStringViewDoes) {
+  const std::string_view s = "a/b//c&d=e";
+  for (char c : {'/', '&', '=', 'x', 'a', 'e'})
+    for (std::size_t from = 0; from <= s.size() + 1; ++from)
+      EXPECT_EQ(find_char(s, c, from), s.find(c, from)) << c << " from " << from;
+  const std::string long_a = "instagram:jane.doe_0123456789", long_b = "instagram:jane.doe_0123456788";
+  EXPECT_TRUE(same_text(long_a, long_a));
+  EXPECT_FALSE(same_text(long_a, long_b)) << "a difference in the last byte, after whole words";
+  EXPECT_FALSE(same_text("instagram:janedoe", "instagram:janedoX"));
+  EXPECT_FALSE(same_text("jane", "janedoe"));
+  EXPECT_TRUE(same_text("", ""));
+}
+
 TEST(AppendAsciiLower, LowersOnlyAsciiAndDropsDotsWhenAsked) {
   std::string out = "x:";
   append_ascii_lower(out, "Jane.Doe_1\xc3\x89");

@@ -11,7 +11,7 @@ namespace {
 bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
 
 bool label_matches(std::string_view token, std::string_view label) {
-  if (token == label) return true;  // most tokens are words: "www", "m"
+  if (same_text(token, label)) return true;  // most tokens are words: "www", "m"
   if (token.empty() || (token[0] != '{' && token[0] != '*')) return false;
   if (token == "{cc}") return label.size() == 2 && is_lower_alpha(label[0]) && is_lower_alpha(label[1]);
   if (token == "{locale}")

@@ -232,7 +232,7 @@ bool Engine::match_search(std::string_view text) {
   fold_words(text, words_);
   const std::string_view words = words_;
   for (std::size_t start = 0; start < words.size();) {
-    std::size_t end = words.find(' ', start);
+    std::size_t end = find_char(words, ' ', start);
     if (end == std::string_view::npos) end = words.size();
     for (std::uint32_t e = first_words_.find(words.substr(start, end - start)); e != KeyIndex::kMissing;
          e = keywords_[e].next) {

@@ -29,7 +29,7 @@ bool is_reserved(const Site& site, std::string_view word) {
 
 bool literal_matches(std::string_view alternatives, std::string_view value) {
   while (true) {
-    const auto bar = alternatives.find('|');
+    const auto bar = find_char(alternatives, '|');
     if (iequals(alternatives.substr(0, bar), value)) return true;
     if (bar == std::string_view::npos) return false;
     alternatives.remove_prefix(bar + 1);
@@ -40,14 +40,14 @@ bool literal_matches(std::string_view alternatives, std::string_view value) {
 // returns its raw value.
 bool find_param(std::string_view query, std::string_view names, std::string_view& value) {
   while (!names.empty()) {
-    const auto bar = names.find('|');
+    const auto bar = find_char(names, '|');
     const std::string_view name = names.substr(0, bar);
     std::string_view rest = query;
     while (!rest.empty()) {
-      const auto amp = rest.find('&');
+      const auto amp = find_char(rest, '&');
       const std::string_view pair = rest.substr(0, amp);
-      const auto eq = pair.find('=');
-      if (pair.substr(0, eq) == name) {
+      const auto eq = find_char(pair, '=');
+      if (same_text(pair.substr(0, eq), name)) {
         value = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         return true;
       }
@@ -213,12 +213,26 @@ bool append_account_key(const Catalog& catalog, int platform, Capture capture, s
     append_ascii_lower(out, handle);
     return handle.find('@') != std::string_view::npos;
   }
+  const bool drop_dots = (p.flags & kIgnoreDots) != 0;
   if (p.flags & kCaseSensitive) {
     for (char c : handle)
-      if (!((p.flags & kIgnoreDots) && c == '.')) out += c;
-  } else {
-    append_handle_lower(out, handle, (p.flags & kIgnoreDots) != 0);
+      if (!(drop_dots && c == '.')) out += c;
+    return true;
   }
+  // Most handles are short and ASCII: lower-cased on the stack and appended
+  // at once (each std::string call is a call in WebAssembly, and a decision
+  // builds one key).
+  char lower[64];
+  std::size_t n = 0;
+  bool ascii = handle.size() <= sizeof lower;
+  for (std::size_t i = 0; ascii && i < handle.size(); ++i) {
+    const char c = handle[i];
+    ascii = static_cast<unsigned char>(c) < 0x80;
+    lower[n] = ascii_lower(c);
+    n += !(drop_dots && c == '.');
+  }
+  if (ascii) out.append(lower, n);
+  else append_handle_lower(out, handle, drop_dots);
   return true;
 }
 
@@ -237,7 +251,7 @@ Identifier::HostSite Identifier::host_site(std::string_view host) {
     const auto at = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(host[k])); };
     const std::size_t n = host.size();
     memo = &host_memo_[(n * 37 + at(n / 2) * 11 + at(n / 4) * 5 + at(n - 1 - n / 4)) % kHostMemoSlots];
-    if (memo->size == host.size() && std::memcmp(memo->host.data(), host.data(), host.size()) == 0)
+    if (memo->size == host.size() && same_text(std::string_view(memo->host.data(), memo->size), host))
       return {memo->site, memo->prefix_size, memo->prefix_allowed};
   }
   HostSite found;
@@ -273,6 +287,8 @@ bool Identifier::identify(std::string_view url, Identity& out) {
 
 namespace {
 
+constexpr ByteSet kPercentSign([](unsigned char c) { return c == '%'; });
+
 // Splits a serialised path into raw and decoded segments. Empty segments are
 // dropped: platforms serve "/janedoe/", "//janedoe" and "/janedoe" alike.
 template <typename Level>
@@ -281,9 +297,9 @@ void split_path(std::string_view path, Level& level) {
   level.overflow = false;
   if (!path.empty() && path[0] == '/') path.remove_prefix(1);
   if (path.empty()) return;
-  if (path.find('%') == std::string_view::npos) {  // nothing to decode: views into the path
+  if (find_byte_in(path, 0, kPercentSign) == path.size()) {  // nothing to decode: views into the path
     while (!path.empty() && level.count < level.segments.size()) {
-      const auto slash = path.find('/');
+      const auto slash = find_char(path, '/');
       const std::string_view segment = path.substr(0, slash);
       if (!segment.empty()) {
         level.raw_segments[level.count] = segment;
@@ -298,7 +314,7 @@ void split_path(std::string_view path, Level& level) {
   level.decoded.reserve(path.size());  // decoding never grows: views below stay valid
   std::size_t offsets[32][2];
   while (true) {
-    const auto slash = path.find('/');
+    const auto slash = find_char(path, '/');
     const std::string_view raw = path.substr(0, slash);
     if (raw.empty()) {  // "//" and a trailing slash name the same page as "/"
       if (slash == std::string_view::npos) break;
@@ -442,9 +458,9 @@ bool Identifier::nested_url(int depth, Identity& out) {
   // Query values first: "?run=1&url=https://…".
   std::size_t params = 0;
   for (std::string_view rest = url.query; !rest.empty() && params < kMaxNestedParams; ++params) {
-    const auto amp = rest.find('&');
+    const auto amp = find_char(rest, '&');
     const std::string_view pair = rest.substr(0, amp);
-    if (const auto eq = pair.find('='); eq != std::string_view::npos)
+    if (const auto eq = find_char(pair, '='); eq != std::string_view::npos)
       if (try_nested(pair.substr(eq + 1), Kind::redirect, depth, out)) return true;
     if (amp == std::string_view::npos) break;
     rest.remove_prefix(amp + 1);
@@ -453,8 +469,8 @@ bool Identifier::nested_url(int depth, Identity& out) {
   // the end of the path and takes this URL's query with it.
   const std::string_view path = url.path;
   std::size_t segments = 0;
-  for (std::size_t i = path.find('/'); i != std::string_view::npos && segments < kMaxNestedSegments;
-       i = path.find('/', i + 1)) {
+  for (std::size_t i = find_char(path, '/'); i != std::string_view::npos && segments < kMaxNestedSegments;
+       i = find_char(path, '/', i + 1)) {
     if (i + 1 >= path.size() || path[i + 1] == '/') continue;
     ++segments;
     const std::string_view tail = path.substr(i + 1);
@@ -710,11 +726,11 @@ Identifier::Match Identifier::match_from(const Site& site, const Shape& shape, s
     out.handle = level.text;
     out.platform = catalog_.email_platform();
     captured = true;
-  } else if (shape.kind == Kind::search && shape.query_name.find('+') != std::string_view::npos) {
+  } else if (shape.kind == Kind::search && find_char(shape.query_name, '+') != std::string_view::npos) {
     // "?firstName+lastName": a name asked for in several fields, read in order.
     level.text.clear();
     for (std::string_view names = shape.query_name; !names.empty();) {
-      const auto plus = names.find('+');
+      const auto plus = find_char(names, '+');
       if (find_param(level.url.query, names.substr(0, plus), raw)) {
         if (!level.text.empty()) level.text += ' ';
         percent_decode(raw, level.text, true);

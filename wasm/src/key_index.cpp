@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "deadbolt/text.h"
+
 namespace deadbolt {
 
 std::uint64_t KeyIndex::hash(std::string_view key) {
@@ -41,7 +43,7 @@ std::uint32_t KeyIndex::find(std::string_view key, std::uint64_t key_hash) const
   for (std::size_t i = slot_of(key_hash, mask);; i = (i + 1) & mask) {
     const Slot& slot = slots[i];
     if (slot.key == kMissing) return kMissing;
-    if (this->key(slot.key) == key) return slot.value;
+    if (same_text(this->key(slot.key), key)) return slot.value;
   }
 }
 

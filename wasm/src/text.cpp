@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <iterator>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 namespace deadbolt {
 namespace {
 
@@ -308,12 +312,32 @@ std::int32_t decode_utf8(std::string_view s, std::size_t& i) {
 }
 
 __attribute__((noinline)) std::size_t find_byte_in(std::string_view s, std::size_t from, const ByteSet& set) {
-  const bool* table = set.table;
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t p = from;
-  for (; p + 4 <= s.size(); p += 4)  // one branch for four bytes
+#if defined(__wasm_simd128__)
+  if (set.nibbles_exact && n >= 16 && p < n) {
+    const v128_t low = wasm_v128_load(set.low), high = wasm_v128_load(set.high);
+    // Bit k: byte at + k is in the set.
+    const auto hits = [&](std::size_t at) -> std::uint32_t {
+      const v128_t v = wasm_v128_load(b + at);
+      const v128_t in = wasm_v128_and(wasm_i8x16_swizzle(low, wasm_v128_and(v, wasm_i8x16_splat(0x0F))),
+                                      wasm_i8x16_swizzle(high, wasm_u8x16_shr(v, 4)));
+      return wasm_i8x16_bitmask(wasm_i8x16_ne(in, wasm_i8x16_splat(0)));
+    };
+    for (; p + 16 <= n; p += 16)
+      if (const std::uint32_t m = hits(p)) return p + static_cast<std::size_t>(__builtin_ctz(m));
+    if (p == n) return n;
+    // The last bytes: the block that ends the string, less what was scanned.
+    const std::size_t last = n - 16;
+    const std::uint32_t m = hits(last) >> (p - last);
+    return m ? p + static_cast<std::size_t>(__builtin_ctz(m)) : n;
+  }
+#endif
+  const bool* table = set.table;
+  for (; p + 4 <= n; p += 4)  // one branch for four bytes
     if (table[b[p]] | table[b[p + 1]] | table[b[p + 2]] | table[b[p + 3]]) break;
-  while (p < s.size() && !table[b[p]]) ++p;
+  while (p < n && !table[b[p]]) ++p;
   return p;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -41,18 +42,74 @@ void append_handle_lower(std::string& out, std::string_view s, bool drop_dots = 
 // A set of bytes as a 256-entry table, built at compile time from a
 // predicate: one load a byte on the hot paths (the URL parser's encode sets
 // and plain runs, the nested-URL search's marks).
+//
+// The same set is also written as two 16-byte tables, indexed by a byte's
+// low and high nibble: c is in the set when low[c & 15] & high[c >> 4] is
+// not 0. Sixteen bytes are tested at once that way in WebAssembly SIMD (two
+// swizzles and an and), as simdjson classifies its bytes. Each bit stands
+// for one distinct "column" (for a high nibble, the low nibbles in the set),
+// so the nibble form is exact when there are at most eight distinct columns;
+// `nibbles_exact` says whether there are (the URL sets have two to seven:
+// controls and bytes beyond ASCII share one).
 struct ByteSet {
   bool table[256];
+  alignas(16) std::uint8_t low[16];
+  alignas(16) std::uint8_t high[16];
+  bool nibbles_exact;
   template <typename Pred>
-  constexpr explicit ByteSet(Pred in_set) : table{} {
+  constexpr explicit ByteSet(Pred in_set) : table{}, low{}, high{}, nibbles_exact(true) {
     for (int c = 0; c < 256; ++c) table[c] = in_set(static_cast<unsigned char>(c));
+    std::uint16_t bit_column[8] = {};  // the column each bit stands for
+    int bits = 0;
+    for (int h = 0; h < 16; ++h) {
+      std::uint16_t column = 0;
+      for (int l = 0; l < 16; ++l)
+        if (table[h * 16 + l]) column = static_cast<std::uint16_t>(column | (1u << l));
+      if (column == 0) continue;
+      int bit = 0;
+      while (bit < bits && bit_column[bit] != column) ++bit;
+      if (bit == bits) {
+        if (bits == 8) {
+          nibbles_exact = false;
+          return;
+        }
+        bit_column[bits++] = column;
+      }
+      high[h] = static_cast<std::uint8_t>(high[h] | (1u << bit));
+      for (int l = 0; l < 16; ++l)
+        if (column & (1u << l)) low[l] = static_cast<std::uint8_t>(low[l] | (1u << bit));
+    }
   }
   bool operator()(unsigned char c) const { return table[c]; }
 };
 
 // The first byte of `s` at or after `from` in `set`, or s.size(): the
-// parser's and the nested-URL search's scans, four bytes a step.
+// parser's and the nested-URL search's scans. Sixteen bytes a step in
+// WebAssembly SIMD (the decider's build), four elsewhere.
 std::size_t find_byte_in(std::string_view s, std::size_t from, const ByteSet& set);
+
+// string_view::find(c, from) and operator== for the short strings of the
+// decision path, written out so that they inline: the library's versions
+// call memchr and memcmp, which in WebAssembly are calls into a word loop
+// that first aligns, for strings of a few bytes.
+inline std::size_t find_char(std::string_view s, char c, std::size_t from = 0) {
+  for (std::size_t i = from; i < s.size(); ++i)
+    if (s[i] == c) return i;
+  return std::string_view::npos;
+}
+inline bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
 
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);

@@ -150,6 +150,8 @@ Shape compile_shape(std::string_view entry) {
     shape.open |= type == T::rest || type == T::url || type == T::search_rest || type == T::url_segment ||
                   type == T::base64url;
   }
+  shape.first_is_handle = !shape.segments.empty() && shape.segments[0].type == T::handle &&
+                          shape.segments[0].text.empty();
   if (!shape.segments.empty() && shape.segments[0].type == PatternSegment::Type::literal) {
     const std::string_view words = shape.segments[0].text;
     shape.first_bytes = first_byte_bit(words[0]);

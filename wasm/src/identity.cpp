@@ -536,6 +536,9 @@ bool Identifier::match_site(int site_index, std::string_view host, std::string_v
   for (const Shape& shape : site.shapes) {
     if (!(shape.first_bytes & first_byte)) continue;  // its first word cannot be this segment
     if (level.count < shape.min_segments || (!shape.open && level.count != shape.min_segments)) continue;
+    // A first segment already found not to be a handle of this site ("/p/…"
+    // on Instagram) fails every later shape that captures it as one.
+    if (shape.first_is_handle && level.handle_checks[0] == 1) continue;
     const Match m = match_shape(site, shape, level, host, depth, out);
     if (m == Match::found) return true;
     if (m == Match::stop) return false;

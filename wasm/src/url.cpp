@@ -107,10 +107,10 @@ constexpr ByteSet kFastQueryStop(fast_query_stop);
 
 bool parse_fast(std::string_view in, Url& out) {
   std::size_t p;
-  if (in.size() > 8 && in.compare(0, 8, "https://") == 0) {
+  if (in.size() > 8 && same_text(in.substr(0, 8), "https://")) {
     out.scheme = std::string_view("https");
     p = 8;
-  } else if (in.size() > 7 && in.compare(0, 7, "http://") == 0) {
+  } else if (in.size() > 7 && same_text(in.substr(0, 7), "http://")) {
     out.scheme = std::string_view("http");
     p = 7;
   } else {

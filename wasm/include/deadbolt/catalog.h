@@ -104,6 +104,9 @@ struct Shape {
   // {q*}, {url1} or {b64url} take what follows).
   std::uint8_t min_segments = 0;
   bool open = false;
+  // The first segment is a plain {h}: it takes the path's first segment as
+  // written, which the matcher checks as a handle once per site.
+  bool first_is_handle = false;
   // After '?': for captures, "name" then a capture ({h}, {n}); for search and
   // wrapper kinds, '|'-separated names of the parameter that holds the text.
   std::string_view query_name;

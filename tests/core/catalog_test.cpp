@@ -197,7 +197,7 @@ TEST(Catalog, HostsMetBeforeAreResolvedAsNew) {
 // append_handle_lower otherwise: both ways give the key the index holds.
 TEST(Catalog, AccountKeysAreTheCanonicalHandleHoweverLongOrWrittenTheyAre) {
   const Catalog& catalog = Catalog::get();
-  const std::string long_ascii(64, 'J'), too_long_ascii(65, 'J');
+  const std::string long_ascii(85, 'J'), too_long_ascii(90, 'J');  // on the stack, and not
   for (const char* id : {"instagram", "facebook", "youtube"}) {
     const int platform = catalog.platform_index(id);
     ASSERT_GE(platform, 0) << id;

@@ -192,10 +192,41 @@ bool is_id(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// The key of a plain handle that is short and ASCII (most of them), built
+// on the stack: "<platform>:<handle in lower case>", without its leading '@'
+// (and its dots where they do not count). Empty when the handle is not such
+// a one. Each std::string call is a call in WebAssembly, and a decision
+// builds one key: this way it is one append.
+std::string_view short_handle_key(const PlatformSpec& p, std::string_view handle, char (&buf)[96]) {
+  if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
+  if (handle.empty() || p.id.size() + 1 + handle.size() > sizeof buf) return {};
+  std::memcpy(buf, p.id.data(), p.id.size());
+  std::size_t n = p.id.size();
+  buf[n++] = ':';
+  const bool drop_dots = (p.flags & kIgnoreDots) != 0;
+  for (const char c : handle) {
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    buf[n] = ascii_lower(c);
+    n += !(drop_dots && c == '.');
+  }
+  return std::string_view(buf, n);
+}
+
+}  // namespace
+
 bool append_account_key(const Catalog& catalog, int platform, Capture capture, std::string_view handle,
                         std::string& out) {
   if (platform < 0 || platform >= static_cast<int>(catalog.platforms().size())) return false;
   const PlatformSpec& p = catalog.platforms()[static_cast<std::size_t>(platform)];
+  if (capture == Capture::handle && !(p.flags & (kEmail | kPhone | kFederated | kCaseSensitive))) {
+    char buf[96];
+    if (const std::string_view key = short_handle_key(p, handle, buf); !key.empty()) {
+      out.append(key.data(), key.size());
+      return true;
+    }
+  }
   out += p.id;
   if (capture == Capture::id) {
     out += '#';
@@ -213,26 +244,12 @@ bool append_account_key(const Catalog& catalog, int platform, Capture capture, s
     append_ascii_lower(out, handle);
     return handle.find('@') != std::string_view::npos;
   }
-  const bool drop_dots = (p.flags & kIgnoreDots) != 0;
   if (p.flags & kCaseSensitive) {
     for (char c : handle)
-      if (!(drop_dots && c == '.')) out += c;
-    return true;
+      if (!((p.flags & kIgnoreDots) && c == '.')) out += c;
+  } else {
+    append_handle_lower(out, handle, (p.flags & kIgnoreDots) != 0);
   }
-  // Most handles are short and ASCII: lower-cased on the stack and appended
-  // at once (each std::string call is a call in WebAssembly, and a decision
-  // builds one key).
-  char lower[64];
-  std::size_t n = 0;
-  bool ascii = handle.size() <= sizeof lower;
-  for (std::size_t i = 0; ascii && i < handle.size(); ++i) {
-    const char c = handle[i];
-    ascii = static_cast<unsigned char>(c) < 0x80;
-    lower[n] = ascii_lower(c);
-    n += !(drop_dots && c == '.');
-  }
-  if (ascii) out.append(lower, n);
-  else append_handle_lower(out, handle, drop_dots);
   return true;
 }
 

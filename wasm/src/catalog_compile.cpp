@@ -197,7 +197,11 @@ Catalog::Catalog()
     site.flags = spec.flags;
     site.prefixes.push_back("");
     for_each_word(spec.prefixes, [&](std::string_view p) { site.prefixes.push_back(p); });
-    for_each_word(spec.reserved, [&](std::string_view r) { site.reserved.insert(r, 1); });
+    for_each_word(spec.reserved, [&](std::string_view r) {
+      site.reserved.insert(r, 1);
+      const std::uint32_t mark = reserved_mark(r);
+      site.reserved_marks[mark >> 5] |= 1u << (mark & 31);
+    });
     if (site.reserved.size() > 0) site.reserved.reserve(site.reserved.size() * 4, 0);  // sparse, as hosts_ below
     for_each_word(spec.shapes, [&](std::string_view s) { site.shapes.push_back(compile_shape(s)); });
     const auto index = static_cast<std::uint32_t>(sites_.size());

@@ -21,7 +21,9 @@ bool is_digits(std::string_view s) {
 }
 
 bool is_reserved(const Site& site, std::string_view word) {
-  if (site.reserved.size() == 0 || word.size() > 64) return false;
+  if (site.reserved.size() == 0 || word.empty() || word.size() > 64) return false;
+  const std::uint32_t mark = reserved_mark(word);
+  if (!(site.reserved_marks[mark >> 5] & (1u << (mark & 31)))) return false;
   char lower[64];
   for (std::size_t i = 0; i < word.size(); ++i) lower[i] = ascii_lower(word[i]);
   return site.reserved.find(std::string_view(lower, word.size())) != KeyIndex::kMissing;

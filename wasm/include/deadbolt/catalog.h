@@ -136,8 +136,18 @@ struct Site {
   std::uint8_t flags = 0;
   std::vector<std::string_view> prefixes;
   KeyIndex reserved;
+  // A bit for each (length, first letter) a reserved word has: most
+  // handles share none with any, and are known not to be reserved without
+  // hashing them (reserved_mark()).
+  std::array<std::uint32_t, 8> reserved_marks{};
   std::vector<Shape> shapes;
 };
+
+// A word's bit in Site::reserved_marks: its length (mod 8) and its first
+// byte in either case.
+inline std::uint32_t reserved_mark(std::string_view word) {
+  return (static_cast<std::uint32_t>(word.size() & 7) << 5) | ((static_cast<unsigned char>(word[0]) | 0x20) & 31);
+}
 
 class Catalog {
  public:

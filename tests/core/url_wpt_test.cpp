@@ -106,3 +106,31 @@ TEST(UrlWpt, HttpCasesAgreeWithTheStandard) {
 
 }  // namespace
 }  // namespace deadbolt
+
+namespace deadbolt {
+namespace {
+
+// plain_path lets the matcher skip looking for '%' in a path: it must never
+// be true of a path that holds one, whichever way the URL was parsed, nor
+// stay true from the URL parsed before.
+TEST(UrlPlainPath, IsTrueOnlyOfAPathWithoutPercent) {
+  UrlParser parser;
+  Url url;
+  const std::pair<const char*, bool> cases[] = {
+      {"https://www.instagram.com/janedoe/", true},
+      {"https://www.instagram.com/jane%20doe/", false},
+      {"https://www.instagram.com/jane doe/", false},  // encoded by the full path
+      {"https://x.com/janedoe?q=a b", false},          // the fast path gives up in the query
+      {"HTTPS://X.COM/janedoe", false},
+      {"https://x.com/janedoe", true},
+      {"https://x.com/%E2%80%8Bjane", false},
+  };
+  for (const auto& [input, plain] : cases) {
+    ASSERT_TRUE(parser.parse(input, url)) << input;
+    EXPECT_EQ(url.plain_path, plain) << input;
+    if (url.plain_path) EXPECT_EQ(url.path.find('%'), std::string_view::npos) << input;
+  }
+}
+
+}  // namespace
+}  // namespace deadbolt

@@ -310,13 +310,14 @@ constexpr ByteSet kPercentSign([](unsigned char c) { return c == '%'; });
 
 // Splits a serialised path into raw and decoded segments. Empty segments are
 // dropped: platforms serve "/janedoe/", "//janedoe" and "/janedoe" alike.
+// `plain`: the path is known to hold no '%' (Url::plain_path).
 template <typename Level>
-void split_path(std::string_view path, Level& level) {
+void split_path(std::string_view path, Level& level, bool plain = false) {
   level.count = 0;
   level.overflow = false;
   if (!path.empty() && path[0] == '/') path.remove_prefix(1);
   if (path.empty()) return;
-  if (find_byte_in(path, 0, kPercentSign) == path.size()) {  // nothing to decode: views into the path
+  if (plain || find_byte_in(path, 0, kPercentSign) == path.size()) {  // nothing to decode: views into the path
     while (!path.empty() && level.count < level.segments.size()) {
       const auto slash = find_char(path, '/');
       const std::string_view segment = path.substr(0, slash);
@@ -373,7 +374,7 @@ bool Identifier::identify_at(std::string_view text, int depth, Identity& out) {
   const std::size_t first = path.find_first_not_of('/');
   const bool fediverse_path = first != std::string_view::npos && path[first] == '@';
   if (site < 0 && !fediverse_path) return nested_url(depth, out);
-  split_path(level.url.path, level);
+  split_path(level.url.path, level, level.url.plain_path);
   // "/@user@instance" is a fediverse account wherever it is shown, so a
   // site whose own shapes name no one still gets the fallback.
   if (site >= 0 && match_site(site, host, prefix, found.prefix_allowed, depth, out)) return true;

@@ -133,6 +133,7 @@ bool parse_fast(std::string_view in, Url& out) {
     if (in[p] != '.' || in[p - 1] == '/') return false;  // to encode, or maybe a dot segment
   }
   out.path = p == path_start ? std::string_view("/") : in.substr(path_start, p - path_start);
+  out.plain_path = true;  // a '%' would have stopped the scan above
   out.has_query = p < in.size() && in[p] == '?';
   out.query = {};
   if (out.has_query) {
@@ -155,7 +156,9 @@ bool parse_fast(std::string_view in, Url& out) {
 
 bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
   if (in.size() > kMaxUrlLength) return false;
-  return parse_fast(in, out) || parse_any(in, out, base);
+  if (parse_fast(in, out)) return true;
+  out.plain_path = false;  // parse_fast may have set it before it gave up
+  return parse_any(in, out, base);
 }
 
 // Every other input: built for size (a browser hands an extension URLs in

@@ -19,6 +19,9 @@ struct Url {
   std::string_view query;     // serialised query without '?'; empty when absent
   std::string_view fragment;  // serialised fragment without '#'; kept only for hash-bang routes
   bool has_query = false;
+  // The path holds no '%': the fast path (a URL already serialised) looked
+  // at each of its bytes. False when not known.
+  bool plain_path = false;
 };
 
 // Longest input the core will look at. Browsers cap URLs at 2 MB; nothing

@@ -204,6 +204,13 @@ Catalog::Catalog()
     });
     if (site.reserved.size() > 0) site.reserved.reserve(site.reserved.size() * 4, 0);  // sparse, as hosts_ below
     for_each_word(spec.shapes, [&](std::string_view s) { site.shapes.push_back(compile_shape(s)); });
+    if (site.shapes.size() > 32) table_error("more than 32 shapes", spec.hosts);
+    for (std::size_t i = 0; i < site.shapes.size(); ++i) {
+      const std::uint32_t bit = 1u << i;
+      site.all_shapes |= bit;
+      for (std::size_t b = 0; b < site.shapes_by_first.size(); ++b)
+        if (site.shapes[i].first_bytes & (1u << b)) site.shapes_by_first[b] |= bit;
+    }
     const auto index = static_cast<std::uint32_t>(sites_.size());
     for_each_word(spec.hosts, [&](std::string_view h) {
       const bool any_tld = h.size() > 2 && h.substr(h.size() - 2) == ".*";

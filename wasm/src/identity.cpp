@@ -551,10 +551,12 @@ bool Identifier::match_site(int site_index, std::string_view host, std::string_v
     split_path(level.route, level);
   }
 
-  const std::uint32_t first_byte = level.count > 0 ? first_byte_bit(level.segments[0][0]) : ~0u;
   level.handle_checks.fill(0);
-  for (const Shape& shape : site.shapes) {
-    if (!(shape.first_bytes & first_byte)) continue;  // its first word cannot be this segment
+  // Only the shapes whose first word can be this segment, in their order.
+  std::uint32_t candidates = site.all_shapes;
+  if (level.count > 0) candidates = site.shapes_by_first[first_byte_index(level.segments[0][0])];
+  for (; candidates != 0; candidates &= candidates - 1) {
+    const Shape& shape = site.shapes[static_cast<std::size_t>(__builtin_ctz(candidates))];
     if (level.count < shape.min_segments || (!shape.open && level.count != shape.min_segments)) continue;
     // A first segment already found not to be a handle of this site ("/p/…"
     // on Instagram) fails every later shape that captures it as one.

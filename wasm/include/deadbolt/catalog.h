@@ -89,8 +89,10 @@ struct PatternSegment {
   std::string_view text;
 };
 
-// A byte's bit in Shape::first_bytes: equal for a letter in either case.
-inline std::uint32_t first_byte_bit(char c) { return 1u << ((static_cast<unsigned char>(c) | 0x20) & 31); }
+// A byte's bucket of first bytes (0 to 31), and its bit in Shape::first_bytes:
+// equal for a letter in either case.
+inline unsigned first_byte_index(char c) { return (static_cast<unsigned char>(c) | 0x20) & 31; }
+inline std::uint32_t first_byte_bit(char c) { return 1u << first_byte_index(c); }
 
 struct Shape {
   Kind kind;
@@ -140,7 +142,12 @@ struct Site {
   // handles share none with any, and are known not to be reserved without
   // hashing them (reserved_mark()).
   std::array<std::uint32_t, 8> reserved_marks{};
-  std::vector<Shape> shapes;
+  std::vector<Shape> shapes;  // at most 32
+  // The shapes a path may match, as bits of `shapes` in their order: by its
+  // first segment's first byte (first_byte_bit()), and all of them (a path
+  // with no segment). The matcher visits only those.
+  std::array<std::uint32_t, 32> shapes_by_first{};
+  std::uint32_t all_shapes = 0;
 };
 
 // A word's bit in Site::reserved_marks: its length (mod 8) and its first

@@ -128,7 +128,9 @@ TEST(UrlPlainPath, IsTrueOnlyOfAPathWithoutPercent) {
   for (const auto& [input, plain] : cases) {
     ASSERT_TRUE(parser.parse(input, url)) << input;
     EXPECT_EQ(url.plain_path, plain) << input;
-    if (url.plain_path) EXPECT_EQ(url.path.find('%'), std::string_view::npos) << input;
+    if (url.plain_path) {
+      EXPECT_EQ(url.path.find('%'), std::string_view::npos) << input;
+    }
   }
 }
 

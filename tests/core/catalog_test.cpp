@@ -114,23 +114,29 @@ TEST(Catalog, TrickyShapes) {
   EXPECT_EQ(read(i, "https://www.google.com/search?q="), "-") << "an empty search names no one";
 }
 
-// A shape whose first segment is a word is passed over unless the path's
+// A shape whose first segment is a word is visited only for a path whose
 // first segment starts with a byte one of its words starts with, in either
-// case (Shape::first_bytes): every word of every such shape, the words after
-// the first of a '|' list included, must get through.
+// case (Site::shapes_by_first): every word of every such shape, the words
+// after the first of a '|' list included, must get through; any other shape
+// is visited whatever the path's first byte, and every shape for a path with
+// no segment (Site::all_shapes).
 TEST(Catalog, EveryFirstWordOfAShapeLetsItsPathsThroughInEitherCase) {
   int checked = 0;
   for (const Site& site : Catalog::get().sites())
-    for (const Shape& shape : site.shapes) {
+    for (std::size_t i = 0; i < site.shapes.size(); ++i) {
+      const Shape& shape = site.shapes[i];
+      const std::uint32_t bit = 1u << i;
+      EXPECT_TRUE(site.all_shapes & bit) << "a path with no segment tries every shape";
       if (shape.segments.empty() || shape.segments[0].type != PatternSegment::Type::literal) {
-        EXPECT_EQ(shape.first_bytes, ~0u) << "a shape that does not start with a word is always tried";
+        for (std::uint32_t by_first : site.shapes_by_first)
+          EXPECT_TRUE(by_first & bit) << "a shape that does not start with a word is always tried";
         continue;
       }
       for (std::string_view words = shape.segments[0].text; !words.empty();) {
         const std::string_view word = words.substr(0, words.find('|'));
         for (char c : {word[0], static_cast<char>(std::toupper(static_cast<unsigned char>(word[0]))),
                        static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])))}) {
-          EXPECT_TRUE(shape.first_bytes & first_byte_bit(c)) << word;
+          EXPECT_TRUE(site.shapes_by_first[first_byte_index(c)] & bit) << word;
           ++checked;
         }
         words = word.size() == words.size() ? std::string_view() : words.substr(word.size() + 1);

@@ -152,13 +152,18 @@ Shape compile_shape(std::string_view entry) {
   }
   shape.first_is_handle = !shape.segments.empty() && shape.segments[0].type == T::handle &&
                           shape.segments[0].text.empty();
-  if (!shape.segments.empty() && shape.segments[0].type == PatternSegment::Type::literal) {
-    const std::string_view words = shape.segments[0].text;
-    shape.first_bytes = first_byte_bit(words[0]);
-    for (std::size_t i = 1; i < words.size(); ++i)
-      if (words[i - 1] == '|') shape.first_bytes |= first_byte_bit(words[i]);
-  }
   return shape;
+}
+
+// The buckets (first_byte_index()) of the paths a shape can match: its first
+// words' first bytes when it starts with a word, else all of them.
+std::uint32_t first_byte_buckets(const Shape& shape) {
+  if (shape.segments.empty() || shape.segments[0].type != PatternSegment::Type::literal) return ~0u;
+  const std::string_view words = shape.segments[0].text;
+  std::uint32_t buckets = 1u << first_byte_index(words[0]);
+  for (std::size_t i = 1; i < words.size(); ++i)
+    if (words[i - 1] == '|') buckets |= 1u << first_byte_index(words[i]);
+  return buckets;
 }
 
 }  // namespace
@@ -206,10 +211,10 @@ Catalog::Catalog()
     for_each_word(spec.shapes, [&](std::string_view s) { site.shapes.push_back(compile_shape(s)); });
     if (site.shapes.size() > 32) table_error("more than 32 shapes", spec.hosts);
     for (std::size_t i = 0; i < site.shapes.size(); ++i) {
-      const std::uint32_t bit = 1u << i;
+      const std::uint32_t bit = 1u << i, buckets = first_byte_buckets(site.shapes[i]);
       site.all_shapes |= bit;
       for (std::size_t b = 0; b < site.shapes_by_first.size(); ++b)
-        if (site.shapes[i].first_bytes & (1u << b)) site.shapes_by_first[b] |= bit;
+        if (buckets & (1u << b)) site.shapes_by_first[b] |= bit;
     }
     const auto index = static_cast<std::uint32_t>(sites_.size());
     for_each_word(spec.hosts, [&](std::string_view h) {

@@ -89,18 +89,13 @@ struct PatternSegment {
   std::string_view text;
 };
 
-// A byte's bucket of first bytes (0 to 31), and its bit in Shape::first_bytes:
-// equal for a letter in either case.
+// A byte's bucket in Site::shapes_by_first (0 to 31): equal for a letter in
+// either case.
 inline unsigned first_byte_index(char c) { return (static_cast<unsigned char>(c) | 0x20) & 31; }
-inline std::uint32_t first_byte_bit(char c) { return 1u << first_byte_index(c); }
 
 struct Shape {
   Kind kind;
   std::vector<PatternSegment> segments;
-  // When the first segment is a literal: the bits (c | 0x20) & 31 of its
-  // words' first bytes, which a path's first segment must share to match
-  // it (so most shapes are passed over with one test); else every bit.
-  std::uint32_t first_bytes = ~0u;
   // How many path segments it takes: at least `min_segments` (one per
   // segment but '*'), and exactly that many unless `open` ('*', {url},
   // {q*}, {url1} or {b64url} take what follows).
@@ -144,8 +139,10 @@ struct Site {
   std::array<std::uint32_t, 8> reserved_marks{};
   std::vector<Shape> shapes;  // at most 32
   // The shapes a path may match, as bits of `shapes` in their order: by its
-  // first segment's first byte (first_byte_bit()), and all of them (a path
-  // with no segment). The matcher visits only those.
+  // first segment's first byte (first_byte_index()), and all of them (a path
+  // with no segment). A shape whose first segment is a word is under the
+  // buckets of its words' first bytes ("p|reel": 'p' and 'r'); any other
+  // shape is under every bucket. The matcher visits only those.
   std::array<std::uint32_t, 32> shapes_by_first{};
   std::uint32_t all_shapes = 0;
 };

@@ -204,16 +204,12 @@ namespace {
 std::string_view short_handle_key(const PlatformSpec& p, std::string_view handle, char (&buf)[96]) {
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
   if (handle.empty() || p.id.size() + 1 + handle.size() > sizeof buf) return {};
-  std::memcpy(buf, p.id.data(), p.id.size());
-  std::size_t n = p.id.size();
-  buf[n++] = ':';
-  const bool drop_dots = (p.flags & kIgnoreDots) != 0;
-  for (const char c : handle) {
+  for (const char c : handle)
     if (static_cast<unsigned char>(c) >= 0x80) return {};
-    buf[n] = ascii_lower(c);
-    n += !(drop_dots && c == '.');
-  }
-  return std::string_view(buf, n);
+  std::memcpy(buf, p.id.data(), p.id.size());
+  buf[p.id.size()] = ':';
+  const char* end = write_ascii_lower(buf + p.id.size() + 1, handle, (p.flags & kIgnoreDots) != 0);
+  return std::string_view(buf, static_cast<std::size_t>(end - buf));
 }
 
 }  // namespace

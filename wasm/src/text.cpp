@@ -357,12 +357,8 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 [[gnu::noinline]] void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots) {
   const std::size_t start = out.size();
   out.resize(start + s.size());
-  char* w = out.data() + start;
-  for (const char c : s) {
-    *w = ascii_lower(c);
-    w += !(drop_dots && c == '.');
-  }
-  out.resize(static_cast<std::size_t>(w - out.data()));
+  const char* end = write_ascii_lower(out.data() + start, s, drop_dots);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 void percent_decode(std::string_view in, std::string& out, bool plus_is_space) {

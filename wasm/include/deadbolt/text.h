@@ -19,6 +19,14 @@ inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<ch
 // resize and plain stores: the decider is built for size, and a push_back a
 // byte is a call there.
 void append_ascii_lower(std::string& out, std::string_view s, bool drop_dots = false);
+// The same, written at `out` (room for s.size() bytes); returns the end.
+inline char* write_ascii_lower(char* out, std::string_view s, bool drop_dots = false) {
+  for (const char c : s) {
+    *out = ascii_lower(c);
+    out += !(drop_dots && c == '.');
+  }
+  return out;
+}
 
 // The lower case of `cp` where handles and host names are compared without
 // case: ASCII, Latin-1, Latin Extended-A (but Turkish İ), and the capitals of

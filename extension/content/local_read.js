@@ -28,8 +28,11 @@ var deadboltReadLocal = async (keys) => {
  * `latest()`: what was read with every change since laid over it (a change
  * is at least as new as a read asked for before it), or null while nothing
  * was read or changed. `items` resolves to latest() once the read is done,
- * or at once when a change comes first (a read being asked again is not
- * waited for); it rejects if the read keeps failing and nothing changed.
+ * or at once when the first key's change comes first (a read being asked
+ * again is not waited for); it rejects if the read keeps failing and the
+ * first key did not change. (A change to another key alone is not enough:
+ * the first key, the index, would then be missing, and a script that took
+ * that for "no index" would take Deadbolt for off.)
  */
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content scripts
 var deadboltReadFollowing = (keys) => {
@@ -40,7 +43,7 @@ var deadboltReadFollowing = (keys) => {
   const follow = (changes, area) => {
     if (area !== 'local') return;
     for (const key of keys) if (changes[key]) (changed ??= {})[key] = changes[key].newValue;
-    if (changed) changeCame();
+    if (changed && keys[0] in changed) changeCame();
   };
   chrome.storage.onChanged.addListener(follow);
   const latest = () => (read || changed ? { ...read, ...changed } : null);

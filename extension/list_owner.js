@@ -35,6 +35,7 @@ export function createListOwner({
   createDecider, createListCore, held: onHeld = async () => {}, installRules = async () => ({}), onPhase = () => {},
 }) {
   const ownGenerations = new Set();  // generations this worker wrote or is writing
+  const claim = (gen) => ownGenerations.add(gen);  // saveList() tells it before writing
   let listCore = null;  // the one list core, once made
   let held = null;  // {core: listCore, where, problem} once it holds the stored list
   let deciding;  // Promise<{core: the decider, where, problem}>: what decisions use now
@@ -197,7 +198,7 @@ export function createListOwner({
       if (result.changed === false) return { ...strip(result), ok: true };
       let where;
       try {
-        where = await saveList(result.list, { claim: (gen) => ownGenerations.add(gen) });
+        where = await saveList(result.list, { claim });
       } catch (e) {
         core.undo();  // not stored: do not pretend it was
         return { error: `Could not save your list: ${e?.message ?? e}`, stored: false };
@@ -231,9 +232,13 @@ export function createListOwner({
     });
   }
 
-  /** storage.onChanged: another device changed the list → reload; this worker's own writes → nothing. */
+  /**
+   * storage.onChanged: another device changed the list → reload; this
+   * worker's own writes → nothing; and nothing while the list held is kept
+   * on this device only (loadList() does not read sync then).
+   */
   function storageChanged(changes, area) {
-    if (area !== 'sync') return null;
+    if (area !== 'sync' || held?.where === 'device') return null;
     const meta = changes[LIST_META];
     if (!meta || ownGenerations.has(meta.newValue?.gen)) return null;
     return reload();
@@ -252,14 +257,15 @@ export function createListOwner({
   }
 
   /**
-   * Runs `change(core)`, which stores a list itself (switching where the
-   * list is kept, merged with another device's), then, when it answers
+   * Runs `change(core, claim)`, which stores a list itself (switching where
+   * the list is kept, merged with another device's) and tells `claim` each
+   * generation it writes (saveList's `claim`), then, when it answers
    * {ok}, reads the stored list again and installs its rules: one list
    * operation, so that nothing reads the core between the two.
    */
   function rewrite(change) {
     return betweenOperations(async ({ core }) => {
-      const result = await change(core);
+      const result = await change(core, claim);
       if (result?.ok) await readAgain();
       return result;
     });

@@ -273,10 +273,11 @@ async function readSynced(meta) {
  * with `other` (another device's synced list) added, or null to keep the
  * list as it is (the core merges: nothing is lost, nothing doubled). Lists
  * other devices write while this runs are merged too. Resolves to what
- * saveList answered for the final list, with its `text`.
+ * saveList answered for the final list, with its `text`. `claim`: told each
+ * generation written, as saveList's (the writer's own events then reload nothing).
  * Call inside serialised('list').
  */
-export async function switchListArea(on, text, merge) {
+export async function switchListArea(on, text, merge, claim = () => {}) {
   // Other writers' lists seen while switching, read at once: the next write
   // of the list removes the generation it replaces.
   const foreign = [];
@@ -293,7 +294,7 @@ export async function switchListArea(on, text, merge) {
     let current = synced === null ? text : merge(synced) ?? text;
     if (!on) {
       await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: false });
-      const saved = await saveList(current);
+      const saved = await saveList(current, { claim });
       // Nothing of the list stays in the browser account.
       const all = await chrome.storage.sync.get(null).catch(() => ({}));
       const ours = Object.keys(all).filter((k) => k === META_KEY || k.startsWith(CHUNK_PREFIX));
@@ -301,7 +302,7 @@ export async function switchListArea(on, text, merge) {
       return { ...saved, text: current };
     }
     await chrome.storage.local.set({ [SYNC_CHOICE_KEY]: true });
-    let saved = await saveList(current);
+    let saved = await saveList(current, { claim });
     // Another device may have written meanwhile: its list is merged in and
     // written again, until no write is left unmerged.
     const merged = new Set([saved.gen, meta?.gen]);
@@ -314,7 +315,7 @@ export async function switchListArea(on, text, merge) {
         const theirs = await other.text;
         if (theirs !== null) current = merge(theirs) ?? current;
       }
-      saved = await saveList(current);
+      saved = await saveList(current, { claim });
       merged.add(saved.gen);
     }
     return { ...saved, text: current };

@@ -16,12 +16,12 @@ export function createListSync(owner) {
     // One list operation: moved (and merged), then read as stored and its
     // rules installed, before any other reads the core.
     set({ on }) {
-      return owner.rewrite(async (core) => {
+      return owner.rewrite(async (core, claim) => {
         const before = core.exportList();
         // The core adds another device's list to the one it holds.
         const merge = (other) => (core.importList(other).error ? null : core.exportList());
         try {
-          const saved = await switchListArea(on === true, before, merge);
+          const saved = await switchListArea(on === true, before, merge, claim);
           return { ok: true, on: on === true, where: saved.where };
         } catch (e) {
           core.load(before);

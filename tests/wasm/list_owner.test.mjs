@@ -68,6 +68,9 @@ function freshStorage() {
 
 test('40 edits on this device make no reload, and the list core memory stays flat', async (t) => {
   freshStorage();
+  // The list follows sync, so that each edit's own write comes back as a sync event.
+  const { LIST_FOLLOWS_SYNC } = await import('../../extension/storage_keys.js');
+  await chrome.storage.local.set({ [LIST_FOLLOWS_SYNC]: true });
   const { owner, protection, made } = newWorker();
   assert.equal((await protection.importList({ text: LIST_1000 })).ok, true);
   const { core } = await owner.full();
@@ -110,6 +113,29 @@ test('a change another device synced reloads the list exactly once', async () =>
   assert.equal(now.blocks('https://www.instagram.com/samsmith/'), true, 'the synced list is the one decided with');
   assert.equal(now.blocks('https://www.instagram.com/janedoe/'), false);
   assert.match((await owner.full()).core.exportList(), /samsmith/, 'and the one held');
+  owner.free();
+});
+
+test('a device that keeps its list to itself reloads nothing for sync writes; moving the list into sync reads it once', async () => {
+  freshStorage();
+  const { LIST_CHUNK_PREFIX, LIST_META } = await import('../../extension/storage_keys.js');
+  const { createListSync } = await import('../../extension/listsync.js');
+  const { owner, protection } = newWorker();
+  const listSync = createListSync({ rewrite: (change) => owner.rewrite(change) });
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  // Another device's list, in sync (what its saveList leaves there).
+  await chrome.storage.sync.set({ [`${LIST_CHUNK_PREFIX}77.0`]: JSON.stringify({ version: 1, people: [{ name: 'Sam', accounts: [{ platform: 'instagram', handle: 'samsmith' }] }] }) });
+  await chrome.storage.sync.set({ [LIST_META]: { v: 1, where: 'sync', gen: 77, count: 1 } });
+  await settle();
+  assert.equal(owner.counts.reloads, 0, 'this device does not read sync for its list');
+  // Switched on here: the two lists merged, stored, and read once as stored;
+  // the switch's own writes come back as sync events and reload nothing.
+  assert.equal((await listSync.set({ on: true })).ok, true);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(owner.counts.reloads, 1);
+  const { core } = await owner.deciding();
+  assert.equal(core.blocks('https://www.instagram.com/samsmith/'), true, 'the other device\'s list is merged in');
+  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true);
   owner.free();
 });
 

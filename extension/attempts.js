@@ -3,7 +3,7 @@
 // Two witnesses see an attempt (see attempt_log.js): the navigation listener and
 // the block page.
 import { appendAttempt, appendReportedAttempt, readLog, seenKey, stagedNavigations, unstageNavigation } from './attempt_log.js';
-import { getSettings } from './settings.js';
+import { defaultSettings, getSettings } from './settings.js';
 import { isConversation, sealedState } from './conversations.js';
 
 /** The log entry of a blocked navigation seen at time `t`. */
@@ -31,7 +31,7 @@ export function createAttempts(engine) {
 
   async function stats() {
     const { core } = await engine.full();
-    const { startDate } = await getSettings();
+    const { startDate } = await getSettings().catch(defaultSettings);
     return core.stats({ log: await readLog(), nowMs: Date.now(), offsetMin: -new Date().getTimezoneOffset(), startDate });
   }
 
@@ -83,7 +83,7 @@ export function createAttempts(engine) {
     async blockPage(url, tabId, report, settled) {
       const { core } = await engine.loaded();
       const verdict = core.decide(String(url));
-      const [settings, log, enabled] = await Promise.all([getSettings(), readLog(), engine.enabled()]);
+      const [settings, log, enabled] = await Promise.all([getSettings().catch(defaultSettings), readLog(), engine.enabled()]);
       if (report && verdict && Number.isInteger(tabId) && enabled) {
         const t = Date.now();
         settled().then(() => appendReportedAttempt(attemptOf(verdict, t), seenIn(tabId, verdict))).catch(() => {});
@@ -102,7 +102,7 @@ export function createAttempts(engine) {
 
     /** What the popup and the block page show. */
     async overview() {
-      const settings = await getSettings();
+      const settings = await getSettings().catch(defaultSettings);
       return {
         stats: await stats(),
         reasons: settings.reasons,

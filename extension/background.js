@@ -50,7 +50,8 @@ list.deciding().then(({ core }) => {
   chrome.storage.session.set({ [PERF_COLD_START]: phases.decided, [PERF_START_PHASES]: phases }).catch(() => {});
 });
 recoverStagedAttempts();  // attempts a stopped worker had not yet written
-let enabled = getSettings().then((s) => s.enabled);
+// Unreadable settings are not "off": Deadbolt protects until they can be read.
+let enabled = getSettings().then((s) => s.enabled, () => true);
 
 const engine = {
   loaded: () => list.deciding(),

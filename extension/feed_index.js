@@ -15,18 +15,21 @@ import { FEED_COUNT_PREFIX, FEED_INDEX } from './storage_keys.js';
  * feed list is the whole list (everyone's posts hidden, as by default), so
  * the in-app guard decides with the feed script's decider and reads nothing
  * of its own (content/guard.js); an edit knows it already (list_owner.js),
- * otherwise it is found from the list core's snapshot.
+ * otherwise it is found from the list core's snapshot. Resolves to whether
+ * both indexes were stored (a refused write is not thrown: the list owner
+ * then keeps its snapshot back, so that the next start writes them again).
  */
 export async function saveFeedIndex(core, bytes = core.feedIndex(), inboxBytes = undefined, whole = sameBytes(bytes, core.snapshot())) {
-  const settings = await getSettings();
-  await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
-  await chrome.storage.local.set({
+  const settings = await getSettings();  // unreadable: rejects, and nothing is written from defaults
+  const inboxWritten = await saveInboxIndex(core, settings, inboxBytes);  // the inbox script's index changes with the same list and switch
+  const feedWritten = await chrome.storage.local.set({
     [FEED_INDEX]: {
       snapshot: toBase64(bytes), whole, enabled: settings.enabled, mentions: settings.feedMentions !== false,
       placeholder: settings.feedPlaceholder === true,
       instances: settings.feedInstances ?? [],  // the fediverse instances they read on (instances.js)
     },
-  }).catch(() => {});
+  }).then(() => true, () => false);
+  return inboxWritten && feedWritten;
 }
 
 /** How many feed items were kept out of sight: {today, all}. */

@@ -10,9 +10,10 @@ import { INBOX_COUNT_PREFIX, INBOX_INDEX as INBOX_INDEX_KEY, INBOX_OPENED } from
 /**
  * Writes the inbox index for the list the core holds (`bytes`: an edit's
  * own, else the core makes it), with `settings` (enabled, coverCoparentPreview).
+ * Resolves to whether it was stored (true when there is none to write).
  */
 export async function saveInboxIndex(core, settings, bytes = core.inboxIndex?.()) {
-  if (!bytes) return;
+  if (!bytes) return true;
   const snapshot = toBase64(bytes);
   // A conversation opened on purpose is kept for the inbox script by its
   // person's place in this index (the script knows them by no other name): a
@@ -21,12 +22,12 @@ export async function saveInboxIndex(core, settings, bytes = core.inboxIndex?.()
   // keeps it.
   const { [INBOX_INDEX_KEY]: before = null } = await chrome.storage.local.get(INBOX_INDEX_KEY).catch(() => ({}));
   if (before?.snapshot !== snapshot) await chrome.storage.local.remove(INBOX_OPENED).catch(() => {});
-  await chrome.storage.local.set({
+  return chrome.storage.local.set({
     [INBOX_INDEX_KEY]: {
       snapshot, enabled: settings.enabled,
       coverCoparentPreview: settings.inboxCoverCoparentPreview === true,
     },
-  }).catch(() => {});
+  }).then(() => true, () => false);
 }
 
 /**

@@ -26,13 +26,14 @@ import { LIST_META } from './storage_keys.js';
  * createDecider() and createListCore(): core.js's. `held(core, feedIndex?,
  * inboxIndex?, whole?)`: the list core holds a list just loaded or stored (it
  * writes the content scripts' feed and inbox indexes: the edit's own when
- * given, with whether the feed index is the whole list). `installRules(core,
+ * given, with whether the feed index is the whole list; resolves to true
+ * once both are stored). `installRules(core,
  * rules?)`: installs the list core's rules (the edit's own when given);
  * resolves to what the settings page shows of them. `onPhase(name)`:
  * start-up timings for scripts/bench.
  */
 export function createListOwner({
-  createDecider, createListCore, held: onHeld = async () => {}, installRules = async () => ({}), onPhase = () => {},
+  createDecider, createListCore, held: onHeld = async () => true, installRules = async () => ({}), onPhase = () => {},
 }) {
   const ownGenerations = new Set();  // generations this worker wrote or is writing
   const claim = (gen) => ownGenerations.add(gen);  // saveList() tells it before writing
@@ -54,7 +55,14 @@ export function createListOwner({
     const copies = newest;
     newest = null;
     if (!copies) return;  // a later edit's turn wrote them already
-    if (copies.indexes) await quietly(onHeld(copies.core, copies.indexes.feedIndex, copies.indexes.inboxIndex, copies.indexes.whole));
+    // The snapshot only after its indexes: a next start that finds it takes
+    // the indexes for written too. Not written, the next edit writes them
+    // (lastFeedIndex forgotten) and the next start reads the whole list.
+    if (copies.indexes && !(await stored(onHeld(copies.core, copies.indexes.feedIndex, copies.indexes.inboxIndex, copies.indexes.whole)))) {
+      lastFeedIndex = lastInboxIndex = lastWhole = null;
+      if (newest && !newest.indexes) newest.indexes = copies.indexes;  // a later edit that left them as they were
+      return;
+    }
     await quietly(saveSnapshot(copies.snapshot, copies.gen));
   }
 
@@ -81,7 +89,8 @@ export function createListOwner({
     // What it writes replaces an edit's copies still waiting, and lands after any being written.
     newest = null;
     await copying;
-    if (!problem) await Promise.all([saveSnapshot(snapshot), quietly(onHeld(core))]);
+    // The indexes first, then the snapshot, only if they were stored (see writeNewest).
+    if (!problem && (await stored(onHeld(core)))) await saveSnapshot(snapshot);
     lastFeedIndex = lastInboxIndex = lastWhole = null;  // written just now from the list core, whatever an edit wrote before
     held = { core, where, problem, keptAside, unreadable };
     deciding = Promise.resolve(decidingNow);
@@ -339,6 +348,8 @@ function deferred() {
 }
 
 const quietly = (promise) => Promise.resolve(promise).catch(() => {});
+// Whether a write that may reject or answer false was stored.
+const stored = (promise) => Promise.resolve(promise).then((ok) => ok === true, () => false);
 
 const EMPTY = '{"version":1,"people":[]}';
 

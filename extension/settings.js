@@ -41,16 +41,39 @@ globalThis.chrome?.storage?.onChanged?.addListener((changed, area) => {
   held = null;
 });
 
+/**
+ * The settings, defaults filled in. A read the browser refuses (Firefox
+ * refuses some while its event page starts) is asked again a few times; if
+ * it still fails this rejects: defaults taken for their settings would turn
+ * Deadbolt back on in the feeds they turned it off in, drop their instances'
+ * filtering, or let a removal wait a shorter cool-down than the one they chose.
+ * What only shows something (the block page's reasons) may fall back to
+ * defaultSettings() itself.
+ */
 export async function getSettings() {
   let stored = held;
   if (!stored) {
     const before = changes;
-    const read = await Promise.all([chrome.storage.sync.get(SETTINGS_KEY), chrome.storage.local.get(SETTINGS_PERSONAL)])
-      .catch(() => null);
-    stored = read ? merged(read[0][SETTINGS_KEY], read[1][SETTINGS_PERSONAL]) : {};
-    if (read && changes === before) held = stored;
+    const read = await readBoth();
+    stored = merged(read[0][SETTINGS_KEY], read[1][SETTINGS_PERSONAL]);
+    if (changes === before) held = stored;
   }
   return structuredClone({ ...DEFAULT_SETTINGS, ...stored });  // a copy: callers may change theirs
+}
+
+/** The defaults alone: for what shows the settings when they cannot be read. */
+export const defaultSettings = () => structuredClone(DEFAULT_SETTINGS);
+
+async function readBoth() {
+  const read = () => Promise.all([chrome.storage.sync.get(SETTINGS_KEY), chrome.storage.local.get(SETTINGS_PERSONAL)]);
+  for (const pause of [20, 80, 320]) {
+    try {
+      return await read();
+    } catch {
+      await new Promise((resolve) => { setTimeout(resolve, pause); });
+    }
+  }
+  return read();
 }
 
 /**

@@ -117,3 +117,28 @@ test('a settings read that overlaps a change is used once, never kept', async ()
   }
   assert.equal((await getSettings()).cooldownHours, 72, 'and was not kept');
 });
+
+test('settings the browser will not read are not taken for the defaults: nothing is written from them', async () => {
+  const { saveFeedIndex } = await import('../../extension/feed_index.js');
+  const { FEED_INDEX } = await import('../../extension/storage_keys.js');
+  await chrome.storage.sync.set({ [SETTINGS]: { enabled: false, cooldownHours: 72, feedInstances: ['mastodon.social'] } });
+  await chrome.storage.local.set({ [FEED_INDEX]: { snapshot: 'AA==', enabled: false, instances: ['mastodon.social'] } });
+  let refused = 0;
+  chrome.storage.sync.failReads = (keys) => {
+    if (![keys].flat().includes(SETTINGS)) return null;
+    refused += 1;
+    return new Error('An unexpected error occurred');
+  };
+  try {
+    await assert.rejects(getSettings(), 'unreadable is said, not answered with "on, 24 hours, no instances"');
+    assert.ok(refused > 1, 'asked again before giving up');
+    const core = { feedIndex: () => new Uint8Array([1]), snapshot: () => new Uint8Array([2]), inboxIndex: () => null };
+    await assert.rejects(saveFeedIndex(core));
+    assert.deepEqual((await chrome.storage.local.get(FEED_INDEX))[FEED_INDEX], { snapshot: 'AA==', enabled: false, instances: ['mastodon.social'] },
+      'the feed index still says off, with their instance');
+  } finally {
+    chrome.storage.sync.failReads = null;
+  }
+  const settings = await getSettings();
+  assert.deepEqual([settings.enabled, settings.cooldownHours], [false, 72]);
+});

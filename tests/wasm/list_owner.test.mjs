@@ -139,6 +139,29 @@ test('a device that keeps its list to itself reloads nothing for sync writes; mo
   owner.free();
 });
 
+test('a feed index the browser would not store keeps the snapshot back: the next start writes it again', async () => {
+  freshStorage();
+  const { FEED_INDEX } = await import('../../extension/storage_keys.js');
+  const { toBase64 } = await import('../../extension/base64.js');
+  const first = newWorker();
+  assert.equal((await first.protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  await new Promise((resolve) => setTimeout(resolve, 1100));  // edits paused: indexes and snapshot written
+  chrome.storage.local.failWrites = (items) => (FEED_INDEX in items ? new Error('IO error') : null);
+  assert.equal((await first.protection.addAccount({ person: 'Sam', text: 'samsmith', platform: 'instagram' })).ok, true);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  chrome.storage.local.failWrites = null;
+  const { 'list.snapshot': snapshot, 'list.gen': gen } = await chrome.storage.local.get(['list.snapshot', 'list.gen']);
+  assert.notEqual(snapshot.version, gen, 'no snapshot of a list whose feed index was not stored');
+  first.owner.free();
+  // The next start finds no snapshot of the list as stored: it reads the list, and writes the indexes.
+  const next = newWorker();
+  const { core } = await next.owner.full();
+  await settle();
+  const stored = (await chrome.storage.local.get(FEED_INDEX))[FEED_INDEX];
+  assert.equal(stored.snapshot, toBase64(core.feedIndex()), 'the feed index is the stored list\'s, Sam included');
+  next.owner.free();
+});
+
 test('a due removal whose list cannot be stored stays due and is applied on the retry', async () => {
   freshStorage();
   const { owner, protection } = newWorker();

@@ -25,6 +25,7 @@ const char* kList = R"({"version":1,"people":[
     {"platform":"threads","handle":"janedoe"},
     {"platform":"tiktok","handle":"jane.doe"},
     {"platform":"youtube","handle":"@janevlogs"},
+    {"url":"https://www.youtube.com/channel/UCjanevlogs0000000000000"},
     {"platform":"reddit","handle":"jane_doe_r"},
     {"url":"https://www.linkedin.com/in/jane-doe-123/"},
     {"platform":"bluesky","handle":"jane.bsky.social"},
@@ -327,6 +328,17 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
     EXPECT_EQ(item("https://www.instagram.com/feed/", {href}).hide, listed) << href;
   }
   EXPECT_GE(listed_count, 8);
+  // Captures the catalog writes after a prefix: a channel's uploads playlist
+  // names it as "UU" for its "UC" (YouTube's own playlist links).
+  for (std::string_view href : {"/playlist?list=UUjanevlogs0000000000000", "/playlist?list=uujanevlogs0000000000000",
+                                "/watch?v=abc&list=UUjanevlogs0000000000000"}) {
+    UrlProbe probe;
+    const bool listed = probe.resolves_listed(engine, "https://www.youtube.com/feed/", href);
+    EXPECT_EQ(item("https://www.youtube.com/feed/", {href}).hide, listed) << href;
+    if (href.find("/playlist?list=UU") == 0) {
+      EXPECT_TRUE(listed) << href;
+    }
+  }
   // And generated: every page, prefix, handle spelling and suffix.
   int compared = 0;
   for (std::string_view page :
@@ -334,7 +346,7 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
         "https://bsky.app/", "https://mastodon.social/home", "https://www.youtube.com/feed/",
         "https://www.linkedin.com/feed/", "https://www.tiktok.com/"})
     for (std::string_view prefix :
-         {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q="})
+         {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q=", "/r/u_", "/r/U_"})
       for (std::string_view handle :
            {"janedoe", "JaneDoe_X", "jane.doe", "jane_doe_r", "jane-doe-123", "jane.bsky.social", "jane@example.town",
             "janevlogs", "100012345678901", "friend", "jane.doe.77"})

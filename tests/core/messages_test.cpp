@@ -85,6 +85,24 @@ TEST(ContactAddress, NationalNumbersAfterTheirTrunkPrefix) {
   EXPECT_EQ(engine.person_in_phone_runs("8 (916) 123-45-68"), -1);
 }
 
+// A page's text is read for numbers in one pass: a run of separators with
+// no digit ("((((…", a stranger's message) is passed whole, not scanned
+// again from each of its bytes. A megabyte of it before a listed number:
+// linear, a millisecond; stepping one byte at a time, hours (the suite's
+// timeout, CMakeLists.txt, fails it).
+TEST(ContactAddress, ARunOfSeparatorsIsReadOnce) {
+  Engine engine;
+  BlocklistError error;
+  ASSERT_TRUE(engine.load(
+      R"({"version":1,"people":[{"name":"Ivan","accounts":[{"platform":"phone","handle":"+7 916 123 45 67"}]}]})",
+      error));
+  std::string text(1 << 20, '(');
+  text += "x +7 916 123-45-67";
+  EXPECT_EQ(engine.person_in_phone_runs(text), 0);
+  text.replace(text.size() - 2, 2, "68");
+  EXPECT_EQ(engine.person_in_phone_runs(text), -1);
+}
+
 class MessagesTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -221,7 +221,10 @@ int Engine::person_in_phone_runs(std::string_view text) {
                        (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])));
     const int person = glued ? -1 : person_for_phone_digits(words_, plus);
     if (person >= 0) return person;
-    i = end > i ? end : i + 1;
+    // On after the run's last digit; a run of separators alone is passed
+    // whole (from any byte of it, the same scan would find no digit either:
+    // stepping one byte would make a page's "((((…" quadratic).
+    i = end > i ? end : scan;
   }
   return -1;
 }

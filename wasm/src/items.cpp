@@ -46,6 +46,31 @@ std::size_t fold_word(std::string_view word, char (&out)[kMaxFoldedWord]) {
   return n;
 }
 
+// The literal prefixes the catalog's captures start with ("u_{h}": Reddit's
+// profile subreddit; "UU>UC{id}": a channel's uploads playlist), the part
+// written in URLs. A word that starts with one names its account only
+// through the Engine's reading of it: it is never a listed handle as it is.
+const std::vector<std::string_view>& capture_prefixes() {
+  static const std::vector<std::string_view> prefixes = [] {
+    std::vector<std::string_view> out;
+    auto add = [&](PatternSegment::Type type, std::string_view text) {
+      using T = PatternSegment::Type;
+      if ((type != T::handle && type != T::id && type != T::number) || text.empty()) return;
+      text = text.substr(0, text.find('>'));
+      for (std::string_view known : out)
+        if (iequals(known, text)) return;
+      out.push_back(text);
+    };
+    for (const Site& site : Catalog::get().sites())
+      for (const Shape& shape : site.shapes) {
+        for (const PatternSegment& segment : shape.segments) add(segment.type, segment.text);
+        add(shape.query_capture, shape.query_prefix);
+      }
+    return out;
+  }();
+  return prefixes;
+}
+
 }  // namespace
 
 void ItemDecider::refresh() {
@@ -120,6 +145,8 @@ bool ItemDecider::may_name_listed(std::string_view href) const {
     while (end < rest.size() && is_word_char(static_cast<unsigned char>(rest[end]))) ++end;
     const std::string_view word = rest.substr(i, end - i);
     if (word_listed(word)) return true;
+    for (std::string_view prefix : capture_prefixes())
+      if (word.size() > prefix.size() && istarts_with(word, prefix)) return true;  // the Engine reads it
     for (char sep : {':', '.'}) {
       if (word.find(sep) == std::string_view::npos) continue;
       for (std::size_t p = 0; p <= word.size();) {

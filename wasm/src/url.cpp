@@ -120,6 +120,8 @@ bool parse_fast(std::string_view in, Url& out) {
   p = find_byte_in(in, p, kNotPlainHost);
   if (p == host_start || (p < in.size() && in[p] != '/' && in[p] != '?' && in[p] != '#')) return false;
   out.host = in.substr(host_start, p - host_start);
+  // One byte ("https://."): the full path (the label test below reads two).
+  if (out.host.size() < 2) return false;
   // A host ending in a number is an IPv4 address to normalise: full path.
   const auto last_dot = out.host.find_last_of('.', out.host.size() - 2);
   const char last_label = out.host[last_dot == std::string_view::npos ? 0 : last_dot + 1];

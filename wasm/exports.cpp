@@ -315,7 +315,11 @@ EMSCRIPTEN_KEEPALIVE std::size_t deadbolt_streak(std::size_t bytes, double now_m
   if (line > 0 && deadbolt::parse_iso8601(in.substr(0, line), start_ms, ignored))
     start = deadbolt::local_day(start_ms, 0);
   const auto log = deadbolt::parse_attempts_tsv(in.substr(std::min(line + 1, in.size())));
-  return d.answer(streak_json(deadbolt::compute_stats(log, static_cast<std::int64_t>(now_ms), offset_min, start)));
+  // A time that is no number of milliseconds (NaN, infinite, past int64) is
+  // taken as the epoch: the conversion would otherwise be undefined.
+  const bool finite_ms = now_ms > -9.2e18 && now_ms < 9.2e18;  // false for NaN too
+  const std::int64_t now = finite_ms ? static_cast<std::int64_t>(now_ms) : 0;
+  return d.answer(streak_json(deadbolt::compute_stats(log, now, offset_min, start)));
 }
 
 EMSCRIPTEN_KEEPALIVE int deadbolt_decide_item(std::size_t bytes) {

@@ -91,6 +91,18 @@ TEST_F(DecideTest, HostileInputIsAllowedWithoutCrashing) {
   }
 }
 
+// A listed profile padded with a query or fragment past the core's 64 KB
+// (a browser takes 2 MB) is read up to the limit: still listed. A path that
+// long names no one and is refused.
+TEST_F(DecideTest, AListedProfileIsBlockedHoweverLongItsQueryOrFragment) {
+  for (const std::string& in : {"https://www.instagram.com/janedoe/?utm=" + std::string(2 * 1024 * 1024, 'a'),
+                                "https://www.instagram.com/janedoe/#" + std::string(70 * 1024, 'a'),
+                                "https://www.instagram.com/janedoe?" + std::string(kMaxUrlLength, '&')}) {
+    EXPECT_TRUE(engine.decide(in).block) << in.substr(0, 60);
+  }
+  EXPECT_FALSE(engine.decide("https://www.instagram.com/janedoe/" + std::string(70 * 1024, 'a') + "?x").block);
+}
+
 TEST_F(DecideTest, TabsAndNewlinesInsideAUrlAreIgnoredAsBrowsersDo) {
   EXPECT_TRUE(engine.decide("  https://www.insta\tgram.com/jane\ndoe \n").block);
 }

@@ -18,6 +18,26 @@ const char* kJane = R"({"version":1,"theme":"dusk","people":[{"name":"Jane Doe",
   "accounts":[{"platform":"instagram","handle":"janedoe","added":"2026-11-01","colour":"red"},
               {"url":"https://www.facebook.com/profile.php?id=100012345678901"}]}]})";
 
+// An account added by a link that names it by id (a YouTube channel's UC…,
+// a Facebook profile number) is read back from the stored list as a handle
+// after a restart: a removal planned now still finds it when it is due, and
+// the same link is already listed then.
+TEST(Editing, AnAccountAddedByItsIdLinkIsFoundAgainAfterTheListIsStoredAndReadBack) {
+  Identifier identifier;
+  for (const char* link : {"https://www.youtube.com/channel/UCjanevlogs0000000000000",
+                           "https://www.facebook.com/profile.php?id=100099999999999"}) {
+    const EditResult added = add_account(parse(kJane), identifier, "Jane Doe", link, "", "2026-12-01");
+    ASSERT_FALSE(added.error) << link << ": " << added.error.message;
+    const Blocklist stored = parse(serialize_blocklist(added.list));  // the next start's
+    const Account& now = added.list.people[0].accounts.back();
+    const ChangePlan removal = plan_removal(added.list, ChangeKind::remove_account, "Jane Doe", account_key(now));
+    ASSERT_FALSE(removal.error) << link;
+    const EditResult due = apply_changes(stored, {removal.change});
+    EXPECT_TRUE(due.changed) << link << ": the removal found the account after the restart";
+    EXPECT_EQ(add_account(stored, identifier, "Jane Doe", link, "", "").error.code, "already-listed") << link;
+  }
+}
+
 TEST(Editing, AddsAnAccountFromALinkToAnExistingPersonFoundByName) {
   Identifier identifier;
   const Blocklist list = parse(kJane);

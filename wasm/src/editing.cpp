@@ -79,9 +79,26 @@ bool has_name(const Person& p, std::string_view name) {
   });
 }
 
+// An account's key as a {platform, handle} entry reads it back: an id a
+// link named ("youtube#UCab…", "facebook#1000…") is a handle once the list
+// is stored and read again ("youtube:ucab…"; blocklist_json.cpp keeps the
+// handle, not how it was captured). Keys are compared in that form too, so
+// that a removal queued before a restart still finds its account, and the
+// same link is not listed twice.
+std::string handle_form(std::string_view key) {
+  const std::size_t hash = key.find('#');
+  if (hash == std::string_view::npos || key.find(':') < hash) return std::string(key);
+  std::string out(key.substr(0, hash));
+  out += ':';
+  append_ascii_lower(out, key.substr(hash + 1), false);
+  return out;
+}
+
+bool same_account_key(std::string_view a, std::string_view b) { return a == b || handle_form(a) == handle_form(b); }
+
 int find_account(const Person& p, std::string_view key) {
   for (std::size_t i = 0; i < p.accounts.size(); ++i)
-    if (account_key(p.accounts[i]) == key) return static_cast<int>(i);
+    if (same_account_key(account_key(p.accounts[i]), key)) return static_cast<int>(i);
   return -1;
 }
 
@@ -364,7 +381,7 @@ EditResult apply_changes(const Blocklist& list, const std::vector<Change>& chang
     } else if (change.kind == ChangeKind::remove_account) {
       const auto before = p.accounts.size();
       p.accounts.erase(std::remove_if(p.accounts.begin(), p.accounts.end(),
-                                      [&](const Account& a) { return account_key(a) == change.key; }),
+                                      [&](const Account& a) { return same_account_key(account_key(a), change.key); }),
                        p.accounts.end());
       r.changed |= p.accounts.size() != before;
     } else if (change.kind == ChangeKind::feeds_off) {
@@ -460,9 +477,9 @@ std::vector<PersonRow> list_rows(const Blocklist& list, const std::vector<Attemp
     return std::any_of(pending.begin(), pending.end(), [&](const Change& c) {
       return c.kind == kind && name_form(c.person) == name_form(person) &&
              (kind == ChangeKind::remove_person || kind == ChangeKind::feeds_off ||
-              (kind == ChangeKind::remove_account ? c.key
-               : kind == ChangeKind::remove_name  ? c.name
-                                                  : c.keyword) == target);
+              (kind == ChangeKind::remove_account ? same_account_key(c.key, target)
+               : kind == ChangeKind::remove_name  ? c.name == target
+                                                  : c.keyword == target));
     });
   };
   std::vector<PersonRow> rows;

@@ -157,7 +157,13 @@ bool parse_fast(std::string_view in, Url& out) {
 }  // namespace
 
 bool UrlParser::parse(std::string_view in, Url& out, const Url* base) {
-  if (in.size() > kMaxUrlLength) return false;
+  if (in.size() > kMaxUrlLength) {
+    // What names a person comes before the query: a query or fragment padded
+    // past the limit is cut to it (a listed profile stays listed); any
+    // other input that long is refused.
+    if (in.find_first_of("?#") >= kMaxUrlLength) return false;
+    in = in.substr(0, kMaxUrlLength);
+  }
   if (parse_fast(in, out)) return true;
   out.plain_path = false;  // parse_fast may have set it before it gave up
   return parse_any(in, out, base);

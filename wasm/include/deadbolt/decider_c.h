@@ -90,7 +90,8 @@ size_t deadbolt_inbox_markup(size_t bytes);
 // The row in the input (NUL-separated tagged fields, see exports.cpp): 0 to
 // show it; else the action in the low two bits (1 seal, 2 cover, 3 open: a
 // co-parent's open channel) and, above them, the length of
-// {"person", "listed"} in the output.
+// {"person", "listed", "open"} in the output ("open": an address of the
+// conversation with them, or "").
 int deadbolt_decide_inbox_row(size_t bytes);
 // A title or notification text in the input: 0, else 1 + the index of the
 // listed person it names.

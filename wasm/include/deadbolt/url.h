@@ -25,7 +25,8 @@ struct Url {
 };
 
 // Longest input the core will look at. Browsers cap URLs at 2 MB; nothing
-// that names a profile is longer than this, so longer input is refused early.
+// that names a profile is longer than this, so longer input is refused early,
+// unless only its query or fragment runs past it: those are cut to it.
 inline constexpr std::size_t kMaxUrlLength = 64 * 1024;
 
 class UrlParser {

@@ -22,7 +22,7 @@
 //     are then hidden in the page's own layout, not a second one after it.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadFollowing */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadFollowing, deadboltReadLocal */
 (() => {
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
@@ -744,6 +744,30 @@
     apply(index);
     if (index?.enabled === true && !active) return;  // on, but unreadable: the hold stays
     releaseHold();
+  });
+
+  // The back/forward cache: a page kept there comes back as it was left, and
+  // Firefox gives its content scripts no storage events meanwhile (Chromium
+  // evicts such a page instead), so a person added, or Deadbolt turned on,
+  // while it was away would not be followed. Leaving it, the page and its
+  // items are held back again; brought back, the index is read again and
+  // applied, and the holds lifted in that task (as at start). Unreadable,
+  // the items stay held until the index changes.
+  window.addEventListener('pagehide', (event) => {
+    if (!event.persisted || !started) return;
+    const head = document.head ?? document.documentElement;
+    head.append(hold, pageHold);
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted || !started) return;
+    deadboltReadLocal([INDEX_KEY]).then((stored) => {
+      const index = stored[INDEX_KEY] ?? null;
+      pageHold.remove();
+      if (!ready) return begin(index);
+      apply(index);
+      if (index?.enabled === true && !active) return;  // on, but unreadable: the items stay held
+      releaseHold();
+    }, () => pageHold.remove());
   });
 
   start();

@@ -269,6 +269,12 @@
     else if (state === 'ready' || switching) reread();
     else if (state === 'starting') changedWhileStarting = true;
   });
+  // Back from the back/forward cache, where Firefox gave it no storage
+  // events: activations are held until it has chosen again (feeds.js reads
+  // its index again too).
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && state === 'ready') startSwitching();
+  });
 
   start();
 })();

@@ -31,7 +31,7 @@
 // one. Notifications: extension/content/inbox_notify.js (the page's world)
 // hands every notification here, and only those that do not name a listed
 // person are shown (see that file for why the page learns nothing).
-/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltInboxShadowHoldBack, deadboltReadFollowing */
+/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltInboxShadowHoldBack, deadboltReadFollowing, deadboltReadLocal */
 (() => {
   const INDEX_KEY = 'inbox.index';
   const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
@@ -704,7 +704,11 @@
       openedChanged();
     }
     if (area !== 'local' || !changes[INDEX_KEY] || !decider) return;
-    const next = changes[INDEX_KEY].newValue;
+    follow(changes[INDEX_KEY].newValue);
+  });
+
+  /** Applies the index `next` as stored now: rows decided again, or released. */
+  function follow(next) {
     const on = !!next && next.enabled === true && load(next);
     // On, but an index it cannot read (damaged): never taken for "off". The
     // decider keeps the index it held, so what is sealed stays sealed, and a
@@ -733,6 +737,22 @@
     decideAll();
     quietTitle();
     hold.remove();  // held since an index that could not be read: same task as decideAll
+  }
+
+  // The back/forward cache (as feeds.js): Firefox gives a cached page's
+  // content scripts no storage events, so leaving it, its rows are held
+  // again, and brought back, the index and the conversation opened on
+  // purpose are read again and followed; unreadable, the rows stay held.
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted && decider) (document.head ?? document.documentElement).append(hold);
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted || !decider) return;
+    deadboltReadLocal([INDEX_KEY, OPENED_KEY]).then((stored) => {
+      opened = stored[OPENED_KEY] ?? null;
+      follow(stored[INDEX_KEY] ?? null);
+      openedChanged();
+    }, () => {});
   });
 
   start();

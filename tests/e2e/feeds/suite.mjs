@@ -442,6 +442,33 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       await page.close();
       await control.close();
     });
+
+    test('a page kept in the back/forward cache while Deadbolt was turned on comes back with its listed items hidden', async () => {
+      const control = await driver.openExtensionPage('extension/pages/popup.html');
+      const index = await control.page.evaluate(async () => (await chrome.storage.local.get('feeds.index'))['feeds.index']);
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
+      const page = await open(FEEDS.x);
+      const before = await report(page);
+      assert.ok(before.listed > 0 && before.listedRendered.length === before.listed, 'off: every listed item shown');
+      // The page's own mark, and its frame count started again when it is shown from the cache.
+      await page.evaluate(() => {
+        window.keptInCache = true;
+        addEventListener('pageshow', (event) => { if (event.persisted) window.feedTest.reset(); });
+      });
+      await page.goto(`${new URL(FEEDS.x).origin}/feeds/xsearch`);
+      // Turned on while the page is away (here or from another device).
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
+      await page.evaluate(() => history.back());
+      await driver.waitFor(page, () => window.feedTest?.frames > 5, null, 5000);
+      const restored = await page.evaluate(() => window.keptInCache === true);
+      await driver.waitFor(page, () => window.feedTest.report().listedRendered.length === 0, null, 1000);
+      const after = await report(page);
+      assert.equal(after.paintedFrames, 0, `no frame of a listed item once it is back (${restored ? 'from the cache' : 'loaded again'})`);
+      assert.deepEqual(after.shownHidden, [], 'no one else hidden');
+      console.log(`# back/forward cache (${driver.name}): ${restored ? 'restored from the cache' : 'loaded again (not kept in the cache)'}`);
+      await page.close();
+      await control.close();
+    });
   });
 
   describe('settings', () => {

@@ -294,6 +294,8 @@
       if (deadboltItems.decideItem(baseURI(), [a.getAttribute('href')], [], []) < 0) continue;
       const unit = unitAround(a);
       if (unit && !hidden.has(unit)) {
+        // Units a long-lived app has since removed go (refallback looks through the rest).
+        if (fallbackHidden.size >= 256) for (const old of fallbackHidden) if (!old.isConnected) fallbackHidden.delete(old);
         fallbackHidden.add(unit);
         hide(unit);
       } else if (!unit && document.readyState === 'loading') {
@@ -742,7 +744,11 @@
     if (!ready) return begin(changes[INDEX_KEY].newValue);
     const index = changes[INDEX_KEY].newValue;
     apply(index);
-    if (index?.enabled === true && !active) return;  // on, but unreadable: the hold stays
+    if (index?.enabled === true && !active) {
+      // On, but unreadable: the items are held (again, if it was off: the hold was lifted then).
+      (document.head ?? document.documentElement).append(hold);
+      return;
+    }
     releaseHold();
   });
 

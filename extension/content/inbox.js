@@ -483,6 +483,7 @@
         opens.delete(row);
       }
     }
+    for (const row of covered.keys()) if (!row.isConnected) covered.delete(row);  // gone from the page
     // The pane changes with every conversation opened or row selected: decided again each time.
     decidePanes();
   });
@@ -713,7 +714,14 @@
     // On, but an index it cannot read (damaged): never taken for "off". The
     // decider keeps the index it held, so what is sealed stays sealed, and a
     // page still held stays held, until an index it can read.
-    if (!on && next?.enabled === true) return;
+    if (!on && next?.enabled === true) {
+      // From off, nothing was held: the rows are, until an index it can read.
+      if (mode === 'off') {
+        mode = 'failed';
+        (document.head ?? document.documentElement).append(hold);
+      }
+      return;
+    }
     if (!on) {
       active = false;
       if (next?.enabled === false || !next) {

@@ -428,6 +428,9 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
       await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
       await driver.waitFor(page, () => { const r = window.feedTest.report(); return r.listedRendered.length === r.listed; }, null, 1000);
       assert.deepEqual(await page.evaluate(ownStyle), styled, 'shown again with the inline style the page gave them');
+      // On again, with an index that cannot be read (damaged in storage): not "off", the items are held.
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, snapshot: 'not base64 at all!' } }), index);
+      await driver.waitFor(page, () => window.feedTest.report().listedRendered.length === 0, null, 1000);
       await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': i }), index);
       await driver.waitFor(page, () => window.feedTest.report().listedRendered.length === 0, null, 1000);
       console.log(`# live on (${driver.name}): listed items hidden ${on} ms after turning Deadbolt on`);

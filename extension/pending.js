@@ -53,15 +53,17 @@ export async function cancelPending(id) {
  * run: a change cancelled meanwhile waits, and then either was applied
  * already or stays cancelled; a worker stopped halfway applies them again
  * next time (applying a removal twice changes nothing). Resolves to them.
- * `apply` must not change the pending list itself.
+ * `apply` must not change the pending list itself. `which(change)`: only
+ * those due changes are taken (the others stay for another call).
  */
-export function takeDue(apply, now = Date.now()) {
+export function takeDue(apply, now = Date.now(), which = () => true) {
   return serialised(`local.${PENDING_KEY}`, async () => {
     const pending = await getPending();
-    const due = pending.filter((p) => p.dueAt <= now);
+    const taken = (p) => p.dueAt <= now && which(p);
+    const due = pending.filter(taken);
     if (!due.length) return due;
     await apply(due);
-    await chrome.storage.local.set({ [PENDING_KEY]: pending.filter((p) => p.dueAt > now) });
+    await chrome.storage.local.set({ [PENDING_KEY]: pending.filter((p) => !taken(p)) });
     return due;
   });
 }

@@ -59,12 +59,13 @@ export function createProtection(engine) {
    * change pending (takeDue keeps them when this throws), tried again in a
    * minute and at each start.
    */
-  function applyDue() {
+  async function applyDue() {
+    const now = Date.now();
+    // A sealed conversation asked for: it may be opened now (conversations.js),
+    // not a list change. Taken on its own, so that a list change that cannot
+    // be stored (kept due, tried again each minute) does not grant it again.
+    await takeDue(markOpenable, now, (c) => c.kind === OPEN_KIND);
     return takeDue(async (due) => {
-      // A sealed conversation asked for: it may be opened now (conversations.js), not a list change.
-      await markOpenable(due);
-      due = due.filter((c) => c.kind !== OPEN_KIND);
-      if (!due.length) return;
       const result = await commit((core) => core.applyChanges(due));
       if (result.stored === false) {
         chrome.alarms?.create(RETRY_ALARM, { delayInMinutes: 1 });
@@ -87,7 +88,7 @@ export function createProtection(engine) {
       // writes it too; only the mentions setting is left to carry over.
       if (off) await setEnabled(false);
       else if (mentionsOff || instancesOff.size) await saveFeedIndex((await engine.full()).core);
-    });
+    }, now, (c) => c.kind !== OPEN_KIND);
   }
 
   async function setEnabled(on) {

@@ -47,7 +47,7 @@ function newWorker() {
     free();
   };
   const protection = createProtection({
-    full: owner.full, commit: owner.commit, enabled: async () => true, setEnabled() {},
+    full: owner.full, commit: owner.commit, loaded: owner.deciding, enabled: async () => true, setEnabled() {},
   });
   return { owner, protection, made: () => made };
 }
@@ -160,6 +160,31 @@ test('a feed index the browser would not store keeps the snapshot back: the next
   const stored = (await chrome.storage.local.get(FEED_INDEX))[FEED_INDEX];
   assert.equal(stored.snapshot, toBase64(core.feedIndex()), 'the feed index is the stored list\'s, Sam included');
   next.owner.free();
+});
+
+test('a conversation asked for opens once when its wait is over, even while a change due beside it cannot be stored', async () => {
+  freshStorage();
+  chrome.declarativeNetRequest.updateSessionRules ??= async () => {};  // the opened conversation's allow rule
+  const { owner, protection } = newWorker();
+  const list = { version: 1, people: [{ name: 'Jane', accounts: [{ platform: 'phone', handle: '+447700900123' },
+    { platform: 'instagram', handle: 'janedoe' }, { platform: 'instagram', handle: 'jane_alt' }] }] };
+  assert.equal((await protection.importList({ text: JSON.stringify(list) })).ok, true);
+  const url = 'https://wa.me/447700900123';
+  const v = (await owner.deciding()).core.decide(url);
+  const { core } = await owner.full();
+  const plan = core.planRemoval({ kind: 'remove-account', person: 'Jane', key: core.listRows([], [])[0].accounts.find((a) => a.handle === 'jane_alt').key });
+  assert.ok(!plan.error, JSON.stringify(plan));
+  await addPending([{ kind: 'open-conversation', person: v.person, platform: v.platform, platformName: v.platformName, url }, plan.change], 0, Date.now() - 1000);
+  chrome.storage.local.failWrites = (items) => ('list.backup' in items ? new Error('QUOTA_BYTES quota exceeded') : null);
+  const opened = [];
+  for (let round = 0; round < 3; round++) {  // the minute's retries
+    await protection.applyDue().catch(() => {});
+    opened.push((await protection.openConversation({ url })).ok === true);
+  }
+  chrome.storage.local.failWrites = null;
+  assert.deepEqual(opened, [true, false, false], 'opened once, not again at each retry');
+  assert.equal((await getPending()).length, 1, 'the removal stays due');
+  owner.free();
 });
 
 test('a due removal whose list cannot be stored stays due and is applied on the retry', async () => {

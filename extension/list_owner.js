@@ -74,8 +74,9 @@ export function createListOwner({
     counts.listLoads += 1;
     const core = listCore ?? (listCore = await createListCore());
     // Each candidate is loaded as it is validated: the last accepted one stays.
-    const { text, where, problem, refused } = await loadList((candidate) => core.load(candidate));
+    const { text, where, problem, refused, unsynced } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
+    if (unsynced !== undefined) await mergeUnsynced(core, unsynced);
     // What the core could not read is kept aside before any edit can write
     // over it; if even that fails, edits are refused (see commit).
     const keptAside = await keepUnreadable(refused).then(() => true, () => false);
@@ -95,6 +96,22 @@ export function createListOwner({
     held = { core, where, problem, keptAside, unreadable };
     deciding = Promise.resolve(decidingNow);
     return held;
+  }
+
+  // This device's last save never reached sync (its write limits), and
+  // another device has written since: its list is read, and this device's
+  // is added to it as an import adds (nothing lost, nothing doubled: an
+  // account added here and not yet synced stays listed), then stored for
+  // every device. Not stored, the local copy stays as it was, and the next
+  // read merges again.
+  async function mergeUnsynced(core, text) {
+    const read = core.exportList();
+    if (core.importList(text).error) return;
+    try {
+      await saveList(core.exportList(), { claim });
+    } catch {
+      core.load(read);
+    }
   }
 
   // Edits come in bursts: their copies are written once they pause, so that

@@ -145,10 +145,14 @@ export async function loadSnapshot() {
 /**
  * The stored list, newest first: the synced copy when it is whole, else the
  * local copy. `validate(text)` returns null when the core accepts the text.
- * Returns {text, where, problem?, refused}; text is null on a fresh install.
- * `refused`: the stored texts the core could not read ({text, from, error}),
- * which must be kept aside (keepUnreadable) before anything is written over
- * them: a list a newer Deadbolt wrote, or a damaged one, is still theirs.
+ * Returns {text, where, problem?, refused, unsynced?}; text is null on a
+ * fresh install. `refused`: the stored texts the core could not read ({text,
+ * from, error}), which must be kept aside (keepUnreadable) before anything is
+ * written over them: a list a newer Deadbolt wrote, or a damaged one, is
+ * still theirs. `unsynced`: this device's own list, when its last save never
+ * reached sync and another device has written since: the two have parted,
+ * and the caller merges this one into `text` and stores the result (the
+ * local copy is left as it was until then).
  */
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
@@ -174,6 +178,8 @@ export async function loadList(validate) {
   // another device wrote since is taken as usual.
   const unsynced = lastSave?.where === 'local' && Number.isInteger(lastSave.over) && lastSave.over === meta?.gen;
   if (unsynced && typeof backup === 'string' && !validate(backup)) return { text: backup, where: 'local', refused };
+  // Saved here only, and another device wrote since: both are the person's.
+  const parted = lastSave?.where === 'local' && Number.isInteger(lastSave.over) && !unsynced && typeof backup === 'string';
   if (meta?.where === 'sync' && Number.isInteger(meta.count) && meta.count > 0) {
     const keys = Array.from({ length: meta.count }, (_, i) => `${CHUNK_PREFIX}${meta.gen}.${i}`);
     const items = await chrome.storage.sync.get(keys).catch(() => ({}));
@@ -181,10 +187,11 @@ export async function loadList(validate) {
       const text = keys.map((k) => items[k]).join('');
       const error = check(text, 'sync');
       if (!error) {
+        if (refusedGen !== undefined) await chrome.storage.local.remove(LIST_SYNC_REFUSED).catch(() => {});
+        if (parted && text !== backup) return { text, where: 'sync', refused, unsynced: backup };
         // The local copy follows: turning sync off later, or a synced copy
         // removed elsewhere, leaves this device with the list it last saw.
         if (text !== backup) await chrome.storage.local.set({ [BACKUP_KEY]: text }).catch(() => {});
-        if (refusedGen !== undefined) await chrome.storage.local.remove(LIST_SYNC_REFUSED).catch(() => {});
         return { text, where: 'sync', refused };
       }
       // Not written over from here while it stays this generation (saveList).

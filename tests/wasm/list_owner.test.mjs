@@ -187,6 +187,41 @@ test('a conversation asked for opens once when its wait is over, even while a ch
   owner.free();
 });
 
+test('an account added while sync refused writes stays listed when another device writes next: the lists are merged', async () => {
+  freshStorage();
+  const { LIST_CHUNK_PREFIX, LIST_FOLLOWS_SYNC, LIST_META } = await import('../../extension/storage_keys.js');
+  await chrome.storage.local.set({ [LIST_FOLLOWS_SYNC]: true });
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  // storage.sync refuses writes for a while (its write limits): Sam is stored on this device only.
+  const { set, remove } = chrome.storage.sync;
+  chrome.storage.sync.set = async () => { throw new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'); };
+  chrome.storage.sync.remove = chrome.storage.sync.set;
+  try {
+    const added = await protection.addAccount({ person: 'Sam', text: 'samsmith', platform: 'instagram' });
+    assert.equal(added.ok, true);
+    assert.equal(added.where.where, 'local');
+  } finally {
+    Object.assign(chrome.storage.sync, { set, remove });
+  }
+  // Another device, which never saw Sam, writes its list.
+  const theirs = { version: 1, people: [
+    { name: 'Jane', accounts: [{ platform: 'instagram', handle: 'janedoe' }] },
+    { name: 'Kim', accounts: [{ platform: 'instagram', handle: 'kimlee' }] }] };
+  await chrome.storage.sync.set({ [`${LIST_CHUNK_PREFIX}9999.0`]: JSON.stringify(theirs) });
+  await chrome.storage.sync.set({ [LIST_META]: { v: 1, where: 'sync', gen: 9999, count: 1 } });
+  await settle();
+  const { core } = await owner.deciding();
+  for (const handle of ['janedoe', 'samsmith', 'kimlee']) assert.equal(core.blocks(`https://www.instagram.com/${handle}/`), true, handle);
+  // Stored so, for every device: sync holds the merged list now.
+  const meta = (await chrome.storage.sync.get(LIST_META))[LIST_META];
+  assert.notEqual(meta.gen, 9999);
+  const synced = (await chrome.storage.sync.get(`${LIST_CHUNK_PREFIX}${meta.gen}.0`))[`${LIST_CHUNK_PREFIX}${meta.gen}.0`];
+  assert.match(synced, /samsmith/);
+  assert.match(synced, /kimlee/);
+  owner.free();
+});
+
 test('a due removal whose list cannot be stored stays due and is applied on the retry', async () => {
   freshStorage();
   const { owner, protection } = newWorker();

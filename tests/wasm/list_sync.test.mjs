@@ -8,7 +8,7 @@ import { installFakeChrome } from './fake_chrome.mjs';
 
 const chrome = installFakeChrome();
 const { loadList, saveList } = await import('../../extension/list_storage.js');
-const { LIST_CHUNK_PREFIX, LIST_FOLLOWS_SYNC, LIST_META } = await import('../../extension/storage_keys.js');
+const { LIST_BACKUP, LIST_CHUNK_PREFIX, LIST_FOLLOWS_SYNC, LIST_META } = await import('../../extension/storage_keys.js');
 
 const list = (name) => JSON.stringify({ version: 1, people: [{ name, accounts: [{ platform: 'instagram', handle: name.toLowerCase() }] }] });
 const acceptAll = () => null;
@@ -43,9 +43,14 @@ test('an edit whose sync write was refused (its write limits) is not undone at t
   assert.equal((await chrome.storage.sync.get(LIST_META))[LIST_META].where, 'sync', 'sync still points at the older list');
   const read = await loadList(acceptAll);
   assert.equal(read.text, list('Sam'), 'the edit answered as saved');
-  // Another device writes after: its list is taken, as any newer synced list is.
+  // Another device writes after: its list is read, and this device's own,
+  // never synced, is handed over beside it to be merged (list_owner.js), the
+  // local copy left as it was until the merge is stored.
   await writtenElsewhere(list('Kim'), 4242);
-  assert.equal((await loadList(acceptAll)).text, list('Kim'));
+  const parted = await loadList(acceptAll);
+  assert.equal(parted.text, list('Kim'));
+  assert.equal(parted.unsynced, list('Sam'));
+  assert.equal((await chrome.storage.local.get(LIST_BACKUP))[LIST_BACKUP], list('Sam'));
 });
 
 test('a synced list this build cannot read is not written over from here until it can be read', async () => {

@@ -399,14 +399,19 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
   });
 
   describe('live on and off', () => {
-    test('a tab opened while off hides at once when turned on, and shows again when turned off, without a reload', async () => {
+    /** The fake X feed opened while Deadbolt is off, as the worker writes it once the cool-down has passed (here or from another device). */
+    async function openWhileOff() {
       const control = await driver.openExtensionPage('extension/pages/popup.html');
       const index = await control.page.evaluate(async () => (await chrome.storage.local.get('feeds.index'))['feeds.index']);
-      // Off, as the worker writes it once the cool-down has passed (here or from another device).
       await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
       const page = await open(FEEDS.x);
       const before = await report(page);
       assert.ok(before.listed > 0 && before.listedRendered.length === before.listed, 'off: every listed item shown');
+      return { control, index, page };
+    }
+
+    test('a tab opened while off hides at once when turned on, and shows again when turned off, without a reload', async () => {
+      const { control, index, page } = await openWhileOff();
       // An inline style of the page's own on some of its items (apps set heights and overflow so): given back when
       // they show again; the others, which have no style attribute, end with none of these properties.
       const ownStyle = () => [...document.querySelectorAll('[data-listed]')].map((el) =>
@@ -447,12 +452,7 @@ export function feedSuite(useDriver, { situations = () => {} } = {}) {
     });
 
     test('a page kept in the back/forward cache while Deadbolt was turned on comes back with its listed items hidden', async () => {
-      const control = await driver.openExtensionPage('extension/pages/popup.html');
-      const index = await control.page.evaluate(async () => (await chrome.storage.local.get('feeds.index'))['feeds.index']);
-      await control.page.evaluate((i) => chrome.storage.local.set({ 'feeds.index': { ...i, enabled: false } }), index);
-      const page = await open(FEEDS.x);
-      const before = await report(page);
-      assert.ok(before.listed > 0 && before.listedRendered.length === before.listed, 'off: every listed item shown');
+      const { control, index, page } = await openWhileOff();
       // The page's own mark, and its frame count started again when it is shown from the cache.
       await page.evaluate(() => {
         window.keptInCache = true;

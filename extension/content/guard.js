@@ -60,10 +60,15 @@
   let last = { link: null, raw: null, base: '', url: null };  // the last link decided (pointermove repeats it)
   let held = null;  // {link, at, plain}: the last link activated while the core was starting
 
-  // The element an event starts at (inside shadow roots too), or null.
+  // The element an event starts at (inside shadow roots too), or null. A
+  // key pressed in a combobox (a search box's typeahead) acts on the option
+  // the box names active (ARIA's aria-activedescendant: the focus stays in
+  // the box), so that option is what is decided.
   function elementOf(event) {
     const start = event.composedPath()[0] ?? event.target;
-    return (start?.nodeType === 1 ? start : start?.parentElement) ?? null;
+    const el = (start?.nodeType === 1 ? start : start?.parentElement) ?? null;
+    const active = el && event.type.startsWith('key') ? el.getAttribute('aria-activedescendant') : null;
+    return (active && el.getRootNode().getElementById?.(active)) || el;
   }
   // Element.closest() stops at a shadow root, and a link may wrap a
   // component (an avatar, say) whose own tree the event started in: up

@@ -7,7 +7,11 @@
 //    their profile rendered (name, avatar image), then history.pushState;
 //  - a hover card: pointing at a person's link for `hoverDelay` ms fetches
 //    the same API and shows a card with the avatar, no navigation at all;
-//  - a search box whose typeahead rows are links, handled by the same router.
+//  - a search box whose typeahead rows are links, handled by the same router,
+//    and chosen from the keyboard as a combobox is (WAI-ARIA Authoring
+//    Practices, "Combobox Pattern": the box keeps the focus, ArrowDown moves
+//    aria-activedescendant to a row, Enter opens it; X's and LinkedIn's
+//    search boxes are such comboboxes).
 // The page counts what it painted: window.painted lists every person whose
 // profile or hover card was in the DOM at an animation frame; window.fetched
 // every person the app asked its API for; window.dropped what drags carried.
@@ -50,11 +54,14 @@ function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/a
     return el;
   }
 
-  // The router: the document-level click handler.
-  document.addEventListener('click', async (event) => {
+  // The router: the document-level click handler, and the combobox's Enter.
+  document.addEventListener('click', (event) => {
     const person = personOf(event.target);
     if (!person || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
+    open(person);
+  });
+  async function open(person) {
     try {
       await load(person);
     } catch {
@@ -64,7 +71,7 @@ function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/a
     main.querySelector('#profile')?.remove();
     main.append(card(person, 'profile'));
     history.pushState({}, '', person.href);
-  });
+  }
 
   // The hover card.
   let hoverTimer = 0;
@@ -108,8 +115,21 @@ function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/a
       row.setAttribute('role', 'option');
       row.className = 'row';
       row.dataset.row = person.key;
+      row.id = `row-${person.key}`;
       row.textContent = person.name;
       rows.append(row);
+    }
+    search.removeAttribute('aria-activedescendant');
+  });
+  search.addEventListener('keydown', (event) => {
+    const options = [...rows.querySelectorAll('[role="option"]')];
+    const active = options.findIndex((row) => row.id === search.getAttribute('aria-activedescendant'));
+    if (event.key === 'ArrowDown' && options.length) {
+      event.preventDefault();
+      search.setAttribute('aria-activedescendant', options[(active + 1) % options.length].id);
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      open(personOf(options[active]));
     }
   });
 }
@@ -121,7 +141,7 @@ function startApp({ people, request, hoverDelay = 300, avatar = (key) => `/spa/a
  */
 function renderHome(people) {
   const main = document.createElement('main');
-  main.innerHTML = '<input id="search" type="search" aria-label="Search" autocomplete="off">' +
+  main.innerHTML = '<input id="search" type="search" role="combobox" aria-controls="typeahead" aria-expanded="true" aria-label="Search" autocomplete="off">' +
     '<nav id="typeahead" role="listbox"></nav><h1>Home</h1><p id="status"></p><ul></ul>';
   people.forEach((person, i) => {
     const a = document.createElement('a');

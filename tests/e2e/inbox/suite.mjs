@@ -278,6 +278,29 @@ export function inboxSuite(useDriver, { more = () => {} } = {}) {
       await page.close();
     });
 
+    test('an inbox kept in the back/forward cache while Deadbolt was turned on comes back with their rows sealed', async () => {
+      const control = await driver.openExtensionPage('extension/pages/popup.html');
+      const index = await control.page.evaluate(async () => (await chrome.storage.local.get('inbox.index'))['inbox.index']);
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'inbox.index': { ...i, enabled: false } }), index);
+      const page = await open(INBOX_PAGES.whatsapp);
+      assert.ok((await report(page)).tracesRendered.length > 0, 'off: their rows shown');
+      // The page's own mark, and its frame count started again when it is shown from the cache.
+      await page.evaluate(() => {
+        window.keptInCache = true;
+        addEventListener('pageshow', (event) => { if (event.persisted) window.inboxTest.reset(); });
+      });
+      await page.goto(`${new URL(INBOX_PAGES.whatsapp).origin}/elsewhere`);
+      await control.page.evaluate((i) => chrome.storage.local.set({ 'inbox.index': i }), index);  // on meanwhile
+      await page.evaluate(() => history.back());
+      await driver.waitFor(page, () => window.inboxTest?.frames > 5, null, 5000);
+      const restored = await page.evaluate(() => window.keptInCache === true);
+      await driver.waitFor(page, () => window.inboxTest.report().tracesRendered.length === 0, null, 1000);
+      assertClean(await report(page), `back (${restored ? 'from the cache' : 'loaded again'})`);
+      console.log(`# inbox back/forward cache (${driver.name}): ${restored ? 'restored from the cache' : 'loaded again'}`);
+      await page.close();
+      await control.close();
+    });
+
     test('Enter on a sealed row does nothing; other rows keep their keys', async () => {
       const page = await open(INBOX_PAGES.gmail);
       await page.evaluate(() => {

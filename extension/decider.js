@@ -221,8 +221,9 @@ class Decider {
 
   /**
    * The inbox markup of the page at `pageUrl` ({id, rows, senders,
-   * addresses, names, preview, group}), or null when it is no inbox; ''
-   * gives {inboxes: [every one]}.
+   * addresses, names, preview, group, pane, paneSenders, current, handle,
+   * shadow, watch: the attributes whose change can alter a verdict}), or
+   * null when it is no inbox; '' gives {inboxes: [every one]}.
    */
   inboxMarkup(pageUrl) {
     const length = this.#x.deadbolt_inbox_markup(pageUrl === '' ? 0 : this.#encode(String(pageUrl)));

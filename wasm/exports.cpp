@@ -122,6 +122,9 @@ void write_inbox_markup(deadbolt::JsonWriter& w, const deadbolt::InboxMarkup& m)
   w.key("current").string(m.current);
   w.key("handle").string(m.handle.attribute);
   w.key("shadow").string(m.shadow);
+  std::string watch;
+  deadbolt::append_watched_attributes(m, watch);
+  w.key("watch").string(watch);
   w.end_object();
 }
 

@@ -117,11 +117,10 @@
       if (markup) {
         markup.addressList = markup.addresses.split(' ').filter(Boolean);
         markup.nameList = markup.names.split(' ').filter(Boolean);
-        // What the observer watches in it (observe()): made once a URL, not at every change of the page.
-        markup.watched = [...new Set([
-          'href', 'title', 'data-id', 'data-peer-id', 'data-peer-type', 'aria-current', 'aria-selected', 'data-selected', SEALED, COVERED,
-          ...markup.addressList, ...markup.nameList.filter((name) => name !== 'text'), ...(markup.handle ? [markup.handle] : []),
-        ])];
+        // What the observer watches in it (observe()): the attributes the core
+        // says the entry reads (markup.watch), a link's, and the seals' own;
+        // made once a URL, not at every change of the page.
+        markup.watched = [...new Set(['href', SEALED, COVERED, ...markup.watch.split(' ').filter(Boolean)])];
         markup.watchedKey = markup.watched.join(' ');
         // What an added node is searched for: rows, and the hosts of an inbox drawn in a shadow root.
         markup.found = markup.shadow ? `${markup.rows}, ${markup.shadow}` : markup.rows;

@@ -111,6 +111,32 @@ TEST(InboxCatalog, EveryInboxHasItsEntryAndSelectors) {
     EXPECT_FALSE(f.inbox.begin(page)) << page;
 }
 
+// What the inbox script watches comes from the entry: every attribute its
+// selectors test, what it reads, and what a recycled row is given anew.
+TEST(InboxCatalog, TheWatchedAttributesAreTheOnesTheEntryReads) {
+  const auto watched = [](std::string_view id) {
+    for (const deadbolt::InboxMarkup& m : deadbolt::inbox_table())
+      if (m.id == id) {
+        std::string out;
+        deadbolt::append_watched_attributes(m, out);
+        return " " + out + " ";
+      }
+    return std::string();
+  };
+  const std::string x = watched("x-drawer");
+  for (const char* name : {"data-testid", "aria-selected", "data-selected", "href", "aria-description", "data-peer-id"})
+    EXPECT_NE(x.find(std::string(" ") + name + " "), std::string::npos) << name << " in" << x;
+  EXPECT_EQ(x.find(" text "), std::string::npos) << "the element's text is no attribute";
+  const std::string telegram = watched("telegram");
+  EXPECT_NE(telegram.find(" data-peer-type "), std::string::npos) << telegram;
+  EXPECT_NE(telegram.find(" href "), std::string::npos) << telegram;
+  const std::string gmail = watched("gmail");
+  for (const char* name : {"email", "jid", "name"})
+    EXPECT_NE(gmail.find(std::string(" ") + name + " "), std::string::npos) << name << " in" << gmail;
+  // Each once, for the observer's attribute filter.
+  EXPECT_EQ(gmail.find(" email "), gmail.rfind(" email "));
+}
+
 TEST(InboxSenders, GmailRowsByEmailAttribute) {
   Fixture f;
   EXPECT_EQ(f.row(kGmail, {{{'A', "jane.doe@example.com"}, {'N', "Jane Doe"}}}).action, RowAction::seal);

@@ -1,5 +1,7 @@
 #include "deadbolt/inbox.h"
 
+#include <cctype>
+
 #include "deadbolt/contact_address.h"
 #include "deadbolt/text.h"
 
@@ -286,6 +288,55 @@ int InboxDecider::person_in_addresses(std::string_view text) {
   // A number written as the phone writes it, also nationally ("(555)
   // 123-4567" in a notification from an unsaved contact).
   return engine_.person_in_phone_runs(text);
+}
+
+namespace {
+
+// Adds `name` to the space-separated `out` unless it is there.
+void add_word(std::string& out, std::string_view name) {
+  if (name.empty()) return;
+  for (std::size_t at = out.find(name); at != std::string::npos; at = out.find(name, at + 1)) {
+    const std::size_t end = at + name.size();
+    if ((at == 0 || out[at - 1] == ' ') && (end == out.size() || out[end] == ' ')) return;
+  }
+  if (!out.empty()) out += ' ';
+  out.append(name.data(), name.size());
+}
+
+// The attribute names a selector list tests ("[aria-selected=\"true\"]",
+// "a[href^=\"#\"]"): each name after a '[' outside quotes.
+void add_selector_attributes(std::string& out, std::string_view selectors) {
+  char quote = 0;
+  for (std::size_t i = 0; i < selectors.size(); ++i) {
+    const char c = selectors[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[') {
+      std::size_t end = i + 1;
+      while (end < selectors.size() && (std::isalnum(static_cast<unsigned char>(selectors[end])) ||
+                                        selectors[end] == '-' || selectors[end] == '_'))
+        ++end;
+      add_word(out, selectors.substr(i + 1, end - i - 1));
+      i = end - 1;
+    }
+  }
+}
+
+}  // namespace
+
+void append_watched_attributes(const InboxMarkup& m, std::string& out) {
+  std::string words;
+  for (std::string_view selectors : {m.rows, m.senders, m.group, m.pane, m.pane_senders, m.current, m.shadow})
+    add_selector_attributes(words, selectors);
+  for (std::string_view list : {m.addresses, m.names, m.handle.attribute, kRecycledRowAttributes})
+    for_each_word(list, [&](std::string_view name) {
+      if (name != "text") add_word(words, name);
+    });
+  out += words;
 }
 
 }  // namespace deadbolt

@@ -56,6 +56,11 @@ constexpr InboxHandle kXChatHandle = {"aria-description", ", @", ",", "/{}"};
 
 }  // namespace
 
+// Attributes a list gives a recycled row anew, beside what the selectors
+// read: Telegram Web's rows carry their chat's data-peer-id (the entry
+// below), WhatsApp's their chat's data-id (read as an address too).
+const std::string_view kRecycledRowAttributes = "data-peer-id data-id";
+
 const std::vector<InboxMarkup>& inbox_table() {
   static const std::vector<InboxMarkup> table = {
       // Gmail: each thread row of the list is tr.zA; its participants are

@@ -76,6 +76,14 @@ struct InboxMarkup {
 // The inbox table (inbox_catalog_data.cpp).
 const std::vector<InboxMarkup>& inbox_table();
 
+// The attributes whose change can alter a row's or a pane's verdict, for
+// the inbox script to watch (space-separated, each once): those the entry's
+// selectors name ("[aria-selected=…]", "[data-peer-type=…]"), its address,
+// name and handle attributes, and those a recycled row is given anew
+// (inbox_catalog_data.cpp). Appended to `out`.
+void append_watched_attributes(const InboxMarkup& markup, std::string& out);
+extern const std::string_view kRecycledRowAttributes;  // inbox_catalog_data.cpp
+
 // The inbox served at `host` + `path` (lower-case host), or null.
 const InboxMarkup* inbox_markup_for(std::string_view host, std::string_view path);
 

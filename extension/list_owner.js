@@ -18,6 +18,7 @@
 // write before it writes anything, so storage.onChanged can tell this
 // worker's own writes from another device's change without a race.
 import { sameBytes } from './base64.js';
+import { retrying } from './retrying.js';
 import { serialised } from './serialised.js';
 import { keepUnreadable, loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
 import { LIST_META } from './storage_keys.js';
@@ -174,16 +175,7 @@ export function createListOwner({
   // so at times while an event page starts) must not leave the worker
   // without decisions for the rest of its life: it is made again, with
   // growing pauses; and if every try failed, the next caller starts again.
-  async function startRetrying() {
-    for (const pause of START_RETRY_PAUSES_MS) {
-      try {
-        return await start();
-      } catch {
-        await new Promise((resolve) => { setTimeout(resolve, pause); });
-      }
-    }
-    return start();
-  }
+  const startRetrying = () => retrying(start, START_RETRY_PAUSES_MS);
   function currentDeciding() {
     const tried = deciding;
     return tried.catch(() => {

@@ -5,6 +5,7 @@
 // turns it off on all. What is theirs alone (their reasons, their support
 // person and how to reach them, the day they began) stays on this device,
 // in storage.local: nothing of it leaves the machine, sync or not.
+import { retrying } from './retrying.js';
 import { updateItem } from './serialised.js';
 import { SETTINGS as SETTINGS_KEY, SETTINGS_PERSONAL } from './storage_keys.js';
 
@@ -64,17 +65,8 @@ export async function getSettings() {
 /** The defaults alone: for what shows the settings when they cannot be read. */
 export const defaultSettings = () => structuredClone(DEFAULT_SETTINGS);
 
-async function readBoth() {
-  const read = () => Promise.all([chrome.storage.sync.get(SETTINGS_KEY), chrome.storage.local.get(SETTINGS_PERSONAL)]);
-  for (const pause of [20, 80, 320]) {
-    try {
-      return await read();
-    } catch {
-      await new Promise((resolve) => { setTimeout(resolve, pause); });
-    }
-  }
-  return read();
-}
+const readBoth = () => retrying(
+  () => Promise.all([chrome.storage.sync.get(SETTINGS_KEY), chrome.storage.local.get(SETTINGS_PERSONAL)]), [20, 80, 320]);
 
 /**
  * Changes the settings: `change(settings)` edits them in place (a copy of

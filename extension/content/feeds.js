@@ -741,8 +741,12 @@
   // added while the tab was open.
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[INDEX_KEY] || !started) return;
-    if (!ready) return begin(changes[INDEX_KEY].newValue);
-    const index = changes[INDEX_KEY].newValue;
+    follow(changes[INDEX_KEY].newValue);
+  });
+
+  /** Applies the index as stored now (a change, or read again): items decided again, or shown. */
+  function follow(index) {
+    if (!ready) return begin(index);
     apply(index);
     if (index?.enabled === true && !active) {
       // On, but unreadable: the items are held (again, if it was off: the hold was lifted then).
@@ -750,7 +754,7 @@
       return;
     }
     releaseHold();
-  });
+  }
 
   // The back/forward cache: a page kept there comes back as it was left, and
   // Firefox gives its content scripts no storage events meanwhile (Chromium
@@ -767,12 +771,8 @@
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted || !started) return;
     deadboltReadLocal([INDEX_KEY]).then((stored) => {
-      const index = stored[INDEX_KEY] ?? null;
       pageHold.remove();
-      if (!ready) return begin(index);
-      apply(index);
-      if (index?.enabled === true && !active) return;  // on, but unreadable: the items stay held
-      releaseHold();
+      follow(stored[INDEX_KEY] ?? null);
     }, () => pageHold.remove());
   });
 

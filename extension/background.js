@@ -18,6 +18,7 @@ import { createListSync } from './listsync.js';
 import { createForgetting } from './forget.js';
 import { inboxCounts } from './inbox_index.js';
 import { endPass, passes } from './conversations.js';
+import { reachOpenTabs } from './content_scripts.js';
 
 // ---- Start-up ----------------------------------------------------------------
 
@@ -77,6 +78,8 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
   protection.registerInstances().catch(() => {});
   chrome.alarms?.create(HEALTH_ALARM, { periodInMinutes: 30 });
   if (reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('extension/pages/welcome.html') });
+  // Tabs open since before this version: its scripts, now (content_scripts.js).
+  if (reason === 'install' || reason === 'update') reachOpenTabs().catch(() => {});
   // An earlier version kept their reasons and support person in storage.sync: copied to this device.
   if (reason === 'update') updateSettings(() => {}).catch(() => {});
 });

@@ -9,6 +9,7 @@
 // the cool-down like any removal, then its scripts are unregistered.
 import { createDecider } from './core.js';
 import { getSettings } from './settings.js';
+import { manifestScripts } from './content_scripts.js';
 
 const SCRIPT_ID = 'deadbolt-fediverse-feeds';
 export const INSTANCE_OFF = 'instance-off';  // the pending change that removes one
@@ -21,16 +22,9 @@ export async function readInstance(text) {
   return (await readerOf()).readInstance(String(text ?? ''));
 }
 
-/**
- * The feed scripts, as the manifest runs them on the catalog's hosts: their
- * files relative to the extension (Firefox's getManifest() gives them as
- * moz-extension:// URLs of this extension).
- */
+/** The feed scripts, as the manifest runs them on the catalog's hosts. */
 function feedScripts() {
-  const root = chrome.runtime.getURL('');
-  const own = (file) => (file.startsWith(root) ? file.slice(root.length) : file);
-  const entry = chrome.runtime.getManifest().content_scripts.find((e) => e.js.map(own).includes('extension/content/feeds.js'));
-  return { js: entry.js.map(own), runAt: entry.run_at ?? 'document_start' };
+  return manifestScripts().find((entry) => entry.js.includes('extension/content/feeds.js'));
 }
 
 /**

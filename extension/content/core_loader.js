@@ -29,7 +29,7 @@
 /* global deadboltDecider */
 /* exported deadboltItems */
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content script
-var deadboltItems = (() => {
+var deadboltItems = deadboltItems ?? (() => {  // once per world, as deadboltDecider
   let decider = null;
   let loadedWhole = false;  // the decider holds an index of the whole list, which is on
   let applies = 0;

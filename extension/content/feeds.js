@@ -22,8 +22,9 @@
 //     are then hidden in the page's own layout, not a second one after it.
 // If the core cannot start, the hold stays: a person going no contact would
 // rather miss every post of a feed than see one of theirs.
-/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadFollowing, deadboltReadLocal */
+/* global deadboltItems, deadboltHoldBack, deadboltStartedAt, deadboltFeedRead, deadboltReadFollowing, deadboltReadLocal, deadboltFirst */
 (() => {
+  if (!deadboltFirst('feeds')) return;  // injected again into a world where it runs (local_read.js)
   const INDEX_KEY = 'feeds.index';
   const startedAt = deadboltStartedAt;  // the first content script's start
   const hold = document.createElement('style');

@@ -32,8 +32,9 @@
 // person's own hand; what it could show (a listed link's hover card does not
 // open) a page learns no faster than by rendering the link and checking
 // whether the feed script hid it.
-/* global deadboltDecider, deadboltItems, deadboltReadLocal */
+/* global deadboltDecider, deadboltItems, deadboltReadLocal, deadboltFirst */
 (() => {
+  if (!deadboltFirst('guard')) return;  // injected again into a world where it runs (local_read.js)
   const SNAPSHOT_KEY = 'list.snapshot';  // the worker's decision index (storage_keys.js LIST_SNAPSHOT)
   const INDEX_KEY = 'feeds.index';       // carries the on/off switch content scripts follow (FEED_INDEX)
 

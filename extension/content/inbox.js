@@ -31,8 +31,9 @@
 // one. Notifications: extension/content/inbox_notify.js (the page's world)
 // hands every notification here, and only those that do not name a listed
 // person are shown (see that file for why the page learns nothing).
-/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltInboxShadowHoldBack, deadboltReadFollowing, deadboltReadLocal */
+/* global deadboltDecider, deadboltItems, deadboltInboxHoldBack, deadboltInboxPaneHoldBack, deadboltInboxShadowHoldBack, deadboltReadFollowing, deadboltReadLocal, deadboltFirst */
 (() => {
+  if (!deadboltFirst('inbox')) return;  // injected again into a world where it runs (local_read.js)
   const INDEX_KEY = 'inbox.index';
   const OPENED_KEY = 'inbox.opened';  // {person, until}: a sealed conversation opened on purpose
   // The channel to inbox_notify.js (the page's world): a MessagePort handed

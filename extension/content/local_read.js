@@ -9,7 +9,7 @@
 // posts in that tab. The read is made again a few times, with growing
 // pauses (about 8 s in all); if it still fails the promise rejects, and the
 // caller keeps held back what it holds until the index changes.
-/* exported deadboltReadLocal, deadboltReadFollowing */
+/* exported deadboltReadLocal, deadboltReadFollowing, deadboltFirst */
 // eslint-disable-next-line no-var -- a global of the isolated world, for the next content scripts
 var deadboltReadLocal = async (keys) => {
   for (const pause of [20, 40, 80, 160, 320, 640, 1280, 2000, 2000, 2000]) {
@@ -53,3 +53,13 @@ var deadboltReadFollowing = (keys) => {
     stop: () => chrome.storage.onChanged.removeListener(follow),
   };
 };
+
+// Once per world. The worker injects these scripts into tabs that were open
+// before it was installed or updated (extension/content_scripts.js), and
+// Firefox injects a new version's scripts into them as well: a script family
+// (feeds, guard, inbox) that finds itself already running in this world
+// steps aside. `deadboltFirst(name)` is true only the first time.
+// eslint-disable-next-line no-var -- a global of the isolated world, for the next content scripts
+var deadboltRunning = deadboltRunning ?? new Set();
+// eslint-disable-next-line no-var -- as above
+var deadboltFirst = (name) => !deadboltRunning.has(name) && Boolean(deadboltRunning.add(name));

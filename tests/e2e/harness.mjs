@@ -344,6 +344,34 @@ export async function stopWorker(browser) {
   await page.close();
 }
 
+/**
+ * Updates Deadbolt in place, as the browser does when a new version arrives:
+ * the extensions page's Reload (chrome.developerPrivate, with developer mode
+ * on, without which Chromium disables a reloaded unpacked extension). Open
+ * tabs keep the old version's content scripts, cut off from the extension;
+ * the new version starts with onInstalled's reason "update". Resolves once
+ * the new version's pages load.
+ */
+export async function updateExtension(browser) {
+  const page = await browser.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(() => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
+  await page.evaluate((id) => chrome.developerPrivate.reload(id, { failQuietly: true }), browser.extensionId);
+  await page.close();
+  const probe = await browser.context.newPage();
+  const end = Date.now() + 15000;
+  for (;;) {
+    try {
+      await probe.goto(browser.url('extension/pages/popup.html'));
+      if (await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'health' }).then(() => true, () => false))) break;
+    } catch (error) {
+      if (Date.now() > end) throw new Error(`Deadbolt did not come back after the update: ${error.message}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await probe.close();
+}
+
 /** Opens `url` in a new tab and waits for the block page there. */
 export async function openBlocked(browser, url) {
   const page = await browser.context.newPage();

@@ -59,6 +59,7 @@ function startGuard(listed, { feeds = null, reads = async () => ({ 'list.snapsho
       lastMarkup: () => null,
     },
     deadboltReadLocal: reads,
+    deadboltFirst: () => true,  // one guard in this world
     deadboltDecider: {
       fromBase64: () => new Uint8Array(1),
       instantiateDecider: async () => {

@@ -5,7 +5,8 @@
 // (extension/content_scripts.js); the old ones step aside.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { animationFrames, ask, inExtension, launch, startFakeSites, updateExtension } from './harness.mjs';
+import { animationFrames, ask, inExtension, INBOX_PAGES, launch, startFakeSites, updateExtension } from './harness.mjs';
+import { INBOX_LIST } from './inbox/fixtures.mjs';
 import { FEED_LIST, FEEDS } from './feeds/fixtures.mjs';
 
 // The style sheet each running feed script adds for what it keeps hidden
@@ -55,6 +56,36 @@ test('a feed tab open across an update follows the list from then on, without a 
     r = await page.evaluate(() => window.feedTest.report());
     assert.deepEqual(r.listedRendered, [], 'still hidden after the second injection');
     assert.equal(r.paintedFrames, 0);
+  } finally {
+    await browser.context.close();
+    await sites.close();
+  }
+});
+
+test('an inbox tab open across an update seals the person listed afterwards, without a reload', async () => {
+  const sites = await startFakeSites();
+  const browser = await launch({ port: sites.port });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(INBOX_PAGES.gmail);
+    await page.waitForFunction(() => window.inboxTest?.frames > 3);
+    let r = await page.evaluate(() => window.inboxTest.report());
+    assert.ok(r.traces > 0 && r.tracesRendered.length === r.traces, `before: their conversation shows (${JSON.stringify(r)})`);
+
+    await updateExtension(browser);
+    const imported = await ask(browser, { type: 'importList', text: INBOX_LIST });
+    assert.equal(imported?.ok, true, JSON.stringify(imported));
+    await page.waitForFunction(() => window.inboxTest.report().tracesRendered.length === 0, null, { timeout: 3000 })
+      .catch(() => {});
+    r = await page.evaluate(() => window.inboxTest.report());
+    assert.deepEqual(r.tracesRendered, [], 'their conversation in the open tab is sealed');
+    assert.deepEqual(r.shownHidden, [], 'nobody else\'s');
+    // A message from them arriving now is sealed before a frame.
+    await page.evaluate(() => { window.inboxTest.reset(); window.inboxTest.arrive('listed'); });
+    await animationFrames(page, 10);
+    r = await page.evaluate(() => window.inboxTest.report());
+    assert.deepEqual(r.tracesRendered, [], 'a new message from them is sealed');
+    assert.equal(r.paintedFrames, 0, 'no frame of it was painted');
   } finally {
     await browser.context.close();
     await sites.close();

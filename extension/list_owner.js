@@ -21,7 +21,7 @@ import { sameBytes } from './base64.js';
 import { retrying } from './retrying.js';
 import { serialised } from './serialised.js';
 import { keepUnreadable, loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
-import { LIST_META } from './storage_keys.js';
+import { LIST_CHUNK_PREFIX, LIST_META } from './storage_keys.js';
 
 /**
  * createDecider() and createListCore(): core.js's. `held(core, feedIndex?,
@@ -39,7 +39,7 @@ export function createListOwner({
   const ownGenerations = new Set();  // generations this worker wrote or is writing
   const claim = (gen) => ownGenerations.add(gen);  // saveList() tells it before writing
   let listCore = null;  // the one list core, once made
-  let held = null;  // {core: listCore, where, problem} once it holds the stored list
+  let held = null;  // {core: listCore, where, problem, incomplete} once it holds the stored list
   let deciding;  // Promise<{core: the decider, where, problem}>: what decisions use now
   let decider = null;  // Promise of the one decider, made at start
   const counts = { reloads: 0, listLoads: 0 };
@@ -75,7 +75,7 @@ export function createListOwner({
     counts.listLoads += 1;
     const core = listCore ?? (listCore = await createListCore());
     // Each candidate is loaded as it is validated: the last accepted one stays.
-    const { text, where, problem, refused, unsynced } = await loadList((candidate) => core.load(candidate));
+    const { text, where, problem, refused, unsynced, incomplete } = await loadList((candidate) => core.load(candidate));
     if (text === null && !problem) core.load(EMPTY);
     if (unsynced !== undefined) await mergeUnsynced(core, unsynced);
     // What the core could not read is kept aside before any edit can write
@@ -94,7 +94,7 @@ export function createListOwner({
     // The indexes first, then the snapshot, only if they were stored (see writeNewest).
     if (!problem && (await stored(onHeld(core)))) await saveSnapshot(snapshot);
     lastFeedIndex = lastInboxIndex = lastWhole = null;  // written just now from the list core, whatever an edit wrote before
-    held = { core, where, problem, keptAside, unreadable };
+    held = { core, where, problem, keptAside, unreadable, incomplete };
     deciding = Promise.resolve(decidingNow);
     return held;
   }
@@ -258,8 +258,13 @@ export function createListOwner({
   function storageChanged(changes, area) {
     if (area !== 'sync' || held?.where === 'device') return null;
     const meta = changes[LIST_META];
-    if (!meta || ownGenerations.has(meta.newValue?.gen)) return null;
-    return reload();
+    if (meta) return ownGenerations.has(meta.newValue?.gen) ? null : reload();
+    // A synced list read before all its chunks had come (held.incomplete;
+    // sync delivers a write's items in no promised order) is read again as
+    // each of them comes, also one that comes while the list is being read.
+    const chunkGen = (key) => (key.startsWith(LIST_CHUNK_PREFIX) ? Number(key.slice(LIST_CHUNK_PREFIX.length).split('.')[0]) : NaN);
+    const gens = Object.keys(changes).map(chunkGen).filter((gen) => Number.isInteger(gen) && !ownGenerations.has(gen));
+    return gens.length > 0 && (held === null || gens.includes(held.incomplete)) ? reload() : null;
   }
 
   /** Reads the stored list again into the list core and installs it. */

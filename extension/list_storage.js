@@ -152,7 +152,9 @@ export async function loadSnapshot() {
  * still theirs. `unsynced`: this device's own list, when its last save never
  * reached sync and another device has written since: the two have parted,
  * and the caller merges this one into `text` and stores the result (the
- * local copy is left as it was until then).
+ * local copy is left as it was until then). `incomplete`: the generation of
+ * a synced list whose chunks had not all arrived (sync delivers a write's
+ * items in no promised order): read again when they come (list_owner.js).
  */
 export async function loadList(validate) {
   const { [META_KEY]: meta } = await chrome.storage.sync.get(META_KEY).catch(() => ({}));
@@ -172,6 +174,7 @@ export async function loadList(validate) {
     return { text: null, where: 'none', problem: chrome.i18n.getMessage('problemUnreadable', [error]), refused };
   }
   let problem = null;
+  let incomplete;
   // This device's last save did not reach sync, which still holds the very
   // list that save replaced: the local copy is the newer (an edit answered
   // as saved must not come back undone at the next start). A generation
@@ -199,14 +202,15 @@ export async function loadList(validate) {
       problem = chrome.i18n.getMessage('problemSyncDamaged', [error]);
     } else {
       problem = chrome.i18n.getMessage('problemSyncIncomplete');
+      incomplete = meta.gen;
     }
   }
   if (typeof backup === 'string') {
     const error = check(backup, 'device');
-    if (!error) return { text: backup, where: 'local', problem, refused };
+    if (!error) return { text: backup, where: 'local', problem, refused, incomplete };
     problem = chrome.i18n.getMessage('problemUnreadable', [error]);
   }
-  return { text: null, where: 'none', problem, refused };
+  return { text: null, where: 'none', problem, refused, incomplete };
 }
 
 // The newest few kept: each is a whole list, and storage.local is not endless.

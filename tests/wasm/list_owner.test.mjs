@@ -187,6 +187,39 @@ test('a conversation asked for opens once when its wait is over, even while a ch
   owner.free();
 });
 
+test('a synced list whose chunks arrive after its pointer is read again when they land', async () => {
+  freshStorage();
+  const { LIST_CHUNK_PREFIX, LIST_FOLLOWS_SYNC, LIST_META } = await import('../../extension/storage_keys.js');
+  await chrome.storage.local.set({ [LIST_FOLLOWS_SYNC]: true });
+  const { owner, protection } = newWorker();
+  assert.equal((await protection.addAccount({ person: 'Jane', text: 'janedoe', platform: 'instagram' })).ok, true);
+  // Another device's write reaches this one pointer first, its two chunks later (sync promises no order).
+  const theirs = JSON.stringify({ version: 1, people: [
+    { name: 'Jane', accounts: [{ platform: 'instagram', handle: 'janedoe' }] },
+    { name: 'Kim', accounts: [{ platform: 'instagram', handle: 'kimlee' }] }] });
+  const half = Math.floor(theirs.length / 2);
+  await chrome.storage.sync.set({ [LIST_META]: { v: 1, where: 'sync', gen: 7777, count: 2 } });
+  await settle();
+  let { core } = await owner.deciding();
+  assert.equal(core.blocks('https://www.instagram.com/kimlee/'), false, 'not whole yet: this device keeps its own copy');
+  assert.equal(core.blocks('https://www.instagram.com/janedoe/'), true);
+  await chrome.storage.sync.set({ [`${LIST_CHUNK_PREFIX}7777.0`]: theirs.slice(0, half) });
+  await settle();
+  await chrome.storage.sync.set({ [`${LIST_CHUNK_PREFIX}7777.1`]: theirs.slice(half) });
+  await settle();
+  await owner.steady(() => {});  // after the list operations the chunks queued
+  ({ core } = await owner.deciding());
+  assert.equal(core.blocks('https://www.instagram.com/kimlee/'), true, 'read again once whole: the synced list is decided with');
+  // Whole now: a later chunk write of another generation reloads nothing.
+  const reloads = owner.counts.reloads;
+  await chrome.storage.sync.set({ [`${LIST_CHUNK_PREFIX}7777.1`]: theirs.slice(half) });
+  await chrome.storage.sync.set({ [`${LIST_CHUNK_PREFIX}1.0`]: 'x' });
+  await settle();
+  await owner.steady(() => {});
+  assert.equal(owner.counts.reloads, reloads);
+  owner.free();
+});
+
 test('an account added while sync refused writes stays listed when another device writes next: the lists are merged', async () => {
   freshStorage();
   const { LIST_CHUNK_PREFIX, LIST_FOLLOWS_SYNC, LIST_META } = await import('../../extension/storage_keys.js');

@@ -301,6 +301,42 @@ TEST(KeyIndexTest, ManyKeysReadBackWhileTheArenaGrows) {
   EXPECT_EQ(again, out);
 }
 
+// Each key written as the whole key before it and one byte more: "a", "aa",
+// "aaa", ... A few bytes each in the snapshot, they add up to the square of
+// its size; past kMaxKeyBytes reading fails instead of allocating that.
+TEST(KeyIndexTest, KeysThatAddUpPastTheBoundAreRefused) {
+  // One key as append_keys writes it: its value's difference (0 here), the
+  // lengths of the prefix and suffix it shares with the previous key, and the bytes between.
+  auto put = [](std::string& out, std::uint32_t prefix, std::uint32_t suffix, std::string_view middle) {
+    append_varint(out, 0);
+    append_varint(out, prefix);
+    append_varint(out, suffix);
+    append_varint(out, static_cast<std::uint32_t>(middle.size()));
+    out += middle;
+  };
+  auto growing = [&put](std::uint32_t n) {
+    std::string bytes;
+    append_varint(bytes, n);
+    for (std::uint32_t i = 0; i < n; ++i) put(bytes, i, 0, "a");  // the whole previous key, and "a"
+    return bytes;
+  };
+  auto read = [](const std::string& bytes) {
+    ByteReader in(bytes);
+    const KeyIndex got = KeyIndex::read_keys(in, 1);
+    return in.ok() ? static_cast<long>(got.size()) : -1L;
+  };
+  EXPECT_EQ(read(growing(2000)), 2000) << "2 MB of keys";
+  const std::string past = growing(9000);  // 40.5 MB of keys from 44 KB
+  EXPECT_LT(past.size(), 64u * 1024);
+  EXPECT_EQ(read(past), -1);
+  // Shared parts whose lengths add up past 32 bits (a size_t in wasm).
+  std::string wrap;
+  append_varint(wrap, 2);
+  put(wrap, 0, 0, "a");
+  put(wrap, 0xFFFFFFFFu, 1, "");
+  EXPECT_EQ(read(wrap), -1);
+}
+
 TEST(KeyIndexTest, CompactKeysThatDoNotAddUpAreRefused) {
   KeyIndex index;
   index.insert("x:sam", 1);

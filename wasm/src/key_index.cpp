@@ -154,10 +154,13 @@ KeyIndex KeyIndex::read_keys(ByteReader& in, std::uint32_t value_limit) {
     const std::size_t prefix = in.number(), suffix = in.number();
     const std::string_view middle = in.text();
     const Span previous = i == 0 ? Span{0, 0} : index.spans_[i - 1];
-    if (!in.ok() || value < 0 || value >= value_limit || prefix + suffix > previous.size) {
+    // (Compared so that no sum can wrap: a size_t is 32 bits in wasm.)
+    if (!in.ok() || value < 0 || value >= value_limit || prefix > previous.size || suffix > previous.size - prefix ||
+        prefix + suffix > kMaxKeyBytes - used || middle.size() > kMaxKeyBytes - used - (prefix + suffix)) {
       in.fail();
       break;
     }
+    const std::size_t size = prefix + middle.size() + suffix;
     // The key is put together in the arena after the previous one, its
     // shared parts copied from the previous key there (read after the arena
     // has grown, from where it is now). The arena grows by doubling and is
@@ -165,8 +168,7 @@ KeyIndex KeyIndex::read_keys(ByteReader& in, std::uint32_t value_limit) {
     // keys, not one per key (a call, not inlined code, in the size-built
     // decider).
     std::string& arena = index.arena_;
-    const std::size_t size = prefix + middle.size() + suffix;
-    if (used + size > arena.size()) arena.resize(2 * (used + size));
+    if (used + size > arena.size()) arena.resize(std::min(2 * (used + size), kMaxKeyBytes));
     char* const key = &arena[used];
     const char* const before = &arena[previous.offset];
     std::memcpy(key, before, prefix);

@@ -14,6 +14,13 @@
 
 namespace deadbolt {
 
+// What a snapshot's keys may add up to: far more than the largest list a
+// person can load (kMaxBlocklistBytes, 8 MB of JSON) yields, and a bound on
+// what reading one may allocate: each key is written as the part it shares
+// with the one before, so keys that each repeat the last whole would
+// otherwise add up to the square of the snapshot's size.
+inline constexpr std::size_t kMaxKeyBytes = 32u * 1024 * 1024;
+
 class KeyIndex {
  public:
   KeyIndex() = default;
@@ -48,6 +55,7 @@ class KeyIndex {
   // Reads what append_keys wrote from `in`; on anything else (a value at or
   // above `value_limit`, a key twice, a length past its previous key or the
   // end) `in` fails and the index returned is empty.
+  // Keys that add up to more than kMaxKeyBytes fail too.
   static KeyIndex read_keys(ByteReader& in, std::uint32_t value_limit);
 
   // Calls fn(key) for every key, in insertion order; nothing allocated.

@@ -339,14 +339,21 @@ TEST_F(Items, TheWordFilterNeverHidesLessThanTheEngine) {
       EXPECT_TRUE(listed) << href;
     }
   }
+  // After the last "-" of a segment: a Facebook profile by its number after
+  // the name, which the word filter sees as one word ("*-{n}").
+  for (std::string_view href : {"/p/Jane-Doe-100012345678901/", "/p/Jane-M.-Doe-100012345678901?ref=share"}) {
+    UrlProbe probe;
+    EXPECT_TRUE(probe.resolves_listed(engine, "https://www.facebook.com/", href)) << href;
+    EXPECT_TRUE(item("https://www.facebook.com/", {href}).hide) << href;
+  }
   // And generated: every page, prefix, handle spelling and suffix.
   int compared = 0;
   for (std::string_view page :
        {"https://www.instagram.com/", "https://x.com/home", "https://www.facebook.com/", "https://www.reddit.com/r/x/",
         "https://bsky.app/", "https://mastodon.social/home", "https://www.youtube.com/feed/",
         "https://www.linkedin.com/feed/", "https://www.tiktok.com/"})
-    for (std::string_view prefix :
-         {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "", "/search?q=", "/r/u_", "/r/U_"})
+    for (std::string_view prefix : {"/", "/@", "/user/", "/u/", "/in/", "/profile/", "/stories/", "../", "",
+                                    "/search?q=", "/r/u_", "/r/U_", "/p/Jane-Doe-"})
       for (std::string_view handle :
            {"janedoe", "JaneDoe_X", "jane.doe", "jane_doe_r", "jane-doe-123", "jane.bsky.social", "jane@example.town",
             "janevlogs", "100012345678901", "friend", "jane.doe.77"})

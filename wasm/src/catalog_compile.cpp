@@ -62,7 +62,8 @@ PatternSegment parse_segment(std::string_view s, std::string_view entry) {
     }
   }
   // A capture after a literal prefix: "u_{h}" (Reddit's profile subreddit),
-  // "UU>UC{id}" (the prefix stands for another).
+  // "UU>UC{id}" (the prefix stands for another), "*-{n}" (after the
+  // segment's last '-', something before it: Facebook's "/p/Jane-Doe-1000…/").
   for (const auto& [token, type] :
        {std::pair{std::string_view("{h}"), T::handle}, std::pair{std::string_view("{id}"), T::id},
         std::pair{std::string_view("{n}"), T::number}}) {

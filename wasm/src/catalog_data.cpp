@@ -169,7 +169,11 @@ const std::vector<SiteSpec>& site_table() {
        "fundraisers games jobs live places offers donate me notes pages_manager video.php watchparty "
        "login.php help.php privacy_sandbox",
        "message.messenger:/messages/t/{h} "  // Messenger on facebook.com; see the messages block
-       "profile:/profile.php?id={n} profile:/people/{any}/{n}/* story:/stories/{n}/* "
+       // "/p/<Name>-<profile id>/": how Facebook addresses a profile or Page by
+       // its number in the new Pages experience (sites' schema.org sameAs and
+       // footer links, e.g. "https://www.facebook.com/p/Revolution-Travel-Services-100064125607997/";
+       // public code search for "facebook.com/p/", 2026-12-07).
+       "profile:/profile.php?id={n} profile:/people/{any}/{n}/* profile:/p/*-{n}/* story:/stories/{n}/* "
        "post:/permalink.php?id={n} post:/story.php?id={n} post:/photo.php?id={n} search:/search/*?q "
        "post:/{h}/posts/* post:/{h}/photos/* post:/{h}/videos/* post:/{h}/reels/* profile:/{h}/*",
        0},

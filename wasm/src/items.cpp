@@ -145,8 +145,14 @@ bool ItemDecider::may_name_listed(std::string_view href) const {
     while (end < rest.size() && is_word_char(static_cast<unsigned char>(rest[end]))) ++end;
     const std::string_view word = rest.substr(i, end - i);
     if (word_listed(word)) return true;
-    for (std::string_view prefix : capture_prefixes())
-      if (word.size() > prefix.size() && istarts_with(word, prefix)) return true;  // the Engine reads it
+    for (std::string_view prefix : capture_prefixes()) {
+      if (prefix[0] == '*') {  // "*-{n}": the part after the word's last "-"
+        const auto at = word.rfind(prefix.substr(1));
+        if (at != std::string_view::npos && at > 0 && word_listed(word.substr(at + prefix.size() - 1))) return true;
+      } else if (word.size() > prefix.size() && istarts_with(word, prefix)) {
+        return true;  // the Engine reads it
+      }
+    }
     for (char sep : {':', '.'}) {
       if (word.find(sep) == std::string_view::npos) continue;
       for (std::size_t p = 0; p <= word.size();) {

@@ -202,6 +202,9 @@ std::string path_regex(const Catalog& catalog, const Site& site, const Shape& sh
       if (h.substr(0, to.size()) != to) return false;
       append_escaped(out, prefix.substr(0, arrow));
       h.remove_prefix(to.size());
+    } else if (!prefix.empty() && prefix[0] == '*') {
+      out += "[^/?#]+";  // "*-{n}": anything, then the last "-" (the capture below has none)
+      append_escaped(out, prefix.substr(1));
     } else {
       append_escaped(out, prefix);  // lower case, as the catalog writes it and links do
     }
@@ -605,7 +608,7 @@ void endpoint_filter(const Catalog& catalog, const Shape& shape, std::string_vie
   std::string_view handle = account.handle;
   if (!handle.empty() && handle[0] == '@') handle.remove_prefix(1);
   auto handle_fits = [&](T type, std::string_view prefix) {
-    if (prefix.find('>') != std::string_view::npos) return false;
+    if (prefix.find_first_of(">*") != std::string_view::npos) return false;
     switch (type) {
       case T::handle:
       case T::at_handle:

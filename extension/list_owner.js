@@ -40,6 +40,7 @@ export function createListOwner({
   const claim = (gen) => ownGenerations.add(gen);  // saveList() tells it before writing
   let listCore = null;  // the one list core, once made
   let held = null;  // {core: listCore, where, problem, incomplete} once it holds the stored list
+  let reading = false;  // the stored list is being read (ensureHeld)
   let deciding;  // Promise<{core: the decider, where, problem}>: what decisions use now
   let decider = null;  // Promise of the one decider, made at start
   const counts = { reloads: 0, listLoads: 0 };
@@ -75,7 +76,9 @@ export function createListOwner({
     counts.listLoads += 1;
     const core = listCore ?? (listCore = await createListCore());
     // Each candidate is loaded as it is validated: the last accepted one stays.
-    const { text, where, problem, refused, unsynced, incomplete } = await loadList((candidate) => core.load(candidate));
+    reading = true;
+    const { text, where, problem, refused, unsynced, incomplete } =
+      await loadList((candidate) => core.load(candidate)).finally(() => { reading = false; });
     if (text === null && !problem) core.load(EMPTY);
     if (unsynced !== undefined) await mergeUnsynced(core, unsynced);
     // What the core could not read is kept aside before any edit can write
@@ -261,10 +264,12 @@ export function createListOwner({
     if (meta) return ownGenerations.has(meta.newValue?.gen) ? null : reload();
     // A synced list read before all its chunks had come (held.incomplete;
     // sync delivers a write's items in no promised order) is read again as
-    // each of them comes, also one that comes while the list is being read.
+    // each of them comes, also one that comes while the list is being read
+    // (that read may have missed it). A worker that decides from its
+    // snapshot and holds no list yet reads nothing for them: the pointer comes.
     const chunkGen = (key) => (key.startsWith(LIST_CHUNK_PREFIX) ? Number(key.slice(LIST_CHUNK_PREFIX.length).split('.')[0]) : NaN);
     const gens = Object.keys(changes).map(chunkGen).filter((gen) => Number.isInteger(gen) && !ownGenerations.has(gen));
-    return gens.length > 0 && (held === null || gens.includes(held.incomplete)) ? reload() : null;
+    return gens.length > 0 && (reading || gens.includes(held?.incomplete)) ? reload() : null;
   }
 
   /** Reads the stored list again into the list core and installs it. */

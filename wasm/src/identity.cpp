@@ -103,11 +103,8 @@ DEADBOLT_FOR_SIZE std::string_view json_string(std::string_view json, std::strin
 bool strip_capture_prefix(std::string_view prefix, std::string_view& value, std::string& buffer) {
   if (prefix.empty()) return true;
   if (prefix[0] == '*') {  // "*-": what follows the last "-", with something before it
-    const std::string_view separator = prefix.substr(1);
-    const auto at = value.rfind(separator);
-    if (at == std::string_view::npos || at == 0 || at + separator.size() == value.size()) return false;
-    value.remove_prefix(at + separator.size());
-    return true;
+    value = after_last_separator(prefix, value);
+    return !value.empty();
   }
   const auto arrow = prefix.find('>');
   if (arrow == std::string_view::npos) {

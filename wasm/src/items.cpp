@@ -147,8 +147,7 @@ bool ItemDecider::may_name_listed(std::string_view href) const {
     if (word_listed(word)) return true;
     for (std::string_view prefix : capture_prefixes()) {
       if (prefix[0] == '*') {  // "*-{n}": the part after the word's last "-"
-        const auto at = word.rfind(prefix.substr(1));
-        if (at != std::string_view::npos && at > 0 && word_listed(word.substr(at + prefix.size() - 1))) return true;
+        if (word_listed(after_last_separator(prefix, word))) return true;
       } else if (word.size() > prefix.size() && istarts_with(word, prefix)) {
         return true;  // the Engine reads it
       }

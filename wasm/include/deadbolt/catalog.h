@@ -85,9 +85,18 @@ struct PatternSegment {
   // literal: the words; url, url_segment, base64url: a literal prefix ("RU=");
   // a capture: a literal prefix the value starts with ("u_{h}"), or "from>to"
   // when the prefix stands for another ("UU>UC{id}": an uploads playlist
-  // names its channel).
+  // names its channel), or "*" and a separator ("*-{n}": the value after
+  // the segment's last '-', see after_last_separator).
   std::string_view text;
 };
+
+// For a capture prefix "*<separator>": the part of `value` after its last
+// separator, with something before it; empty when there is none.
+inline std::string_view after_last_separator(std::string_view wildcard_prefix, std::string_view value) {
+  const std::string_view separator = wildcard_prefix.substr(1);
+  const auto at = value.rfind(separator);
+  return at == std::string_view::npos || at == 0 ? std::string_view() : value.substr(at + separator.size());
+}
 
 // A byte's bucket in Site::shapes_by_first (0 to 31): equal for a letter in
 // either case.

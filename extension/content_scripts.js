@@ -50,21 +50,19 @@ export function manifestScripts() {
  * registered at run time, the fediverse instances') into every open tab
  * they match, each tab on its own (one that cannot be scripted, such as a
  * discarded or crashed tab, is passed over: it loads them when it loads
- * again). Resolves to the number of injections made.
+ * again).
  */
 export async function reachOpenTabs() {
-  if (!chrome.scripting?.executeScript) return 0;
+  if (!chrome.scripting?.executeScript) return;
   const registered = await chrome.scripting.getRegisteredContentScripts?.().catch(() => []) ?? [];
   const entries = [...manifestScripts(), ...registered.map((s) => ({ ...s, js: (s.js ?? []).map(own) }))]
     .filter((entry) => (entry.world ?? 'ISOLATED') === 'ISOLATED' && entry.js.length > 0 && entry.matches.length > 0);
-  let injected = 0;
   await Promise.all(entries.map(async (entry) => {
     const tabs = await chrome.tabs.query({ url: entry.matches, discarded: false }).catch(() => []);
     await Promise.all(tabs.map((tab) => chrome.scripting.executeScript({
       target: { tabId: tab.id, allFrames: entry.allFrames === true },
       files: entry.js,
       injectImmediately: true,
-    }).then(() => { injected += 1; }, () => {})));
+    }).catch(() => {})));
   }));
-  return injected;
 }

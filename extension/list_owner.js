@@ -20,8 +20,8 @@
 import { sameBytes } from './base64.js';
 import { retrying } from './retrying.js';
 import { serialised } from './serialised.js';
-import { keepUnreadable, loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
-import { LIST_CHUNK_PREFIX, LIST_META } from './storage_keys.js';
+import { chunkGeneration, keepUnreadable, loadList, loadSnapshot, saveList, saveSnapshot } from './list_storage.js';
+import { LIST_META } from './storage_keys.js';
 
 /**
  * createDecider() and createListCore(): core.js's. `held(core, feedIndex?,
@@ -267,8 +267,7 @@ export function createListOwner({
     // each of them comes, also one that comes while the list is being read
     // (that read may have missed it). A worker that decides from its
     // snapshot and holds no list yet reads nothing for them: the pointer comes.
-    const chunkGen = (key) => (key.startsWith(LIST_CHUNK_PREFIX) ? Number(key.slice(LIST_CHUNK_PREFIX.length).split('.')[0]) : NaN);
-    const gens = Object.keys(changes).map(chunkGen).filter((gen) => Number.isInteger(gen) && !ownGenerations.has(gen));
+    const gens = Object.keys(changes).map(chunkGeneration).filter((gen) => gen !== null && !ownGenerations.has(gen));
     return gens.length > 0 && (reading || gens.includes(held?.incomplete)) ? reload() : null;
   }
 

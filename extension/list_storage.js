@@ -269,6 +269,13 @@ async function saveOnDevice(text, claim, old, result = { where: 'device' }) {
   return { ...result, gen };
 }
 
+/** The generation whose chunk `key` is ("list.chunk.<gen>.<i>"), or null for another key. */
+export function chunkGeneration(key) {
+  if (!key.startsWith(CHUNK_PREFIX)) return null;
+  const gen = Number(key.slice(CHUNK_PREFIX.length).split('.')[0]);
+  return Number.isInteger(gen) ? gen : null;
+}
+
 /** The synced list `meta` points at, whole, or null. */
 async function readSynced(meta) {
   if (meta?.where !== 'sync' || !Number.isInteger(meta.count) || meta.count <= 0) return null;
